@@ -1,0 +1,68 @@
+# InsureHub: `make run` to try it, `make test` to test it. Needs only Python 3.11+.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+PYTEST_ARGS ?=
+
+.PHONY: install run serve migrate seed test test-postgres lint format check lock bench clean
+
+$(BIN)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+install: $(BIN)/.installed
+
+migrate: install
+	DJANGO_ENV=development $(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	DJANGO_ENV=development $(BIN)/python manage.py seed_demo
+
+run: seed
+	@echo ""
+	@echo "  InsureHub is starting on http://127.0.0.1:$(PORT)"
+	@echo "  API docs (Swagger UI): http://127.0.0.1:$(PORT)/api/docs/   schema: /api/schema/"
+	@echo "  Demo logins (password: insurehub-demo):"
+	@echo "    admin@insurehub.test       admin"
+	@echo "    supervisor@insurehub.test  supervisor (motor)"
+	@echo "    agent@insurehub.test       agent (motor)"
+	@echo "    assessor@insurehub.test    assessor (motor, level 3)"
+	@echo "    customer@insurehub.test    customer"
+	@echo "    customer2@insurehub.test   customer"
+	@echo ""
+	DJANGO_ENV=development DEBUG=$${DEBUG:-1} $(BIN)/uvicorn insurehub.config.asgi:application \
+		--host 127.0.0.1 --port $(PORT)
+
+test: install
+	DJANGO_ENV=test $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+test-postgres: install
+	DJANGO_ENV=test DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install
+	DJANGO_ENV=test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_ENV=test $(BIN)/python manage.py check
+	DJANGO_ENV=test $(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
+
+lock:
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+
+bench: install
+	@for f in bench/bench_*.py; do echo "== $$f"; DJANGO_ENV=test $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 db.sqlite3-wal db.sqlite3-shm

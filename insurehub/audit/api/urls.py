@@ -1,0 +1,8 @@
+from django.urls import path
+
+from insurehub.audit.api import views
+
+urlpatterns = [
+    path("", views.AuditEventListApi.as_view(), name="audit-list"),
+    path("<int:event_id>/", views.AuditEventDetailApi.as_view(), name="audit-detail"),
+]

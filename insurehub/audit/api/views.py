@@ -1,0 +1,53 @@
+import django_filters
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, pagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from insurehub.audit.api.serializers import AuditEventOutputSerializer
+from insurehub.audit.models import AuditEvent
+from insurehub.audit.selectors import audit_event_list
+from insurehub.core.permissions import IsAdmin
+
+
+class AuditCursorPagination(pagination.CursorPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+    ordering = "-sequence"
+
+
+class AuditEventFilter(django_filters.FilterSet):
+    actor = django_filters.UUIDFilter(field_name="actor_id")
+    action = django_filters.CharFilter()
+    action_prefix = django_filters.CharFilter(field_name="action", lookup_expr="startswith")
+    object_type = django_filters.CharFilter()
+    object_id = django_filters.CharFilter()
+    request_id = django_filters.CharFilter()
+    created_after = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="gte")
+    created_before = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="lt")
+
+    class Meta:
+        model = AuditEvent
+        fields: list[str] = []
+
+
+class AuditEventListApi(generics.ListAPIView):
+    permission_classes = [IsAdmin]
+    serializer_class = AuditEventOutputSerializer
+    pagination_class = AuditCursorPagination
+    filterset_class = AuditEventFilter
+    filter_backends = [django_filters.rest_framework.DjangoFilterBackend]
+
+    def get_queryset(self):
+        return audit_event_list()
+
+
+class AuditEventDetailApi(APIView):
+    permission_classes = [IsAdmin]
+
+    @extend_schema(responses={200: AuditEventOutputSerializer}, tags=["audit"])
+    def get(self, request, event_id: int):
+        event = get_object_or_404(audit_event_list(), pk=event_id)
+        return Response(AuditEventOutputSerializer(event).data)

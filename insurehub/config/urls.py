@@ -1,0 +1,30 @@
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from insurehub.core import errors
+from insurehub.core import views as ops
+from insurehub.users.api.urls import auth_urlpatterns, users_urlpatterns
+
+api_urlpatterns = [
+    path("auth/", include(auth_urlpatterns)),
+    path("users/", include(users_urlpatterns)),
+    path("audit/", include("insurehub.audit.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+]
+
+urlpatterns = [
+    path("api/", include(api_urlpatterns)),
+    path("admin/", admin.site.urls),
+    path("healthz", ops.healthz, name="healthz"),
+    path("readyz", ops.readyz, name="readyz"),
+    path("metrics", ops.metrics, name="metrics"),
+    # Anything else under /api/ is a problem+json 404, even with DEBUG on.
+    re_path(r"^api/", errors.handler404, name="api-not-found"),
+]
+
+handler400 = "insurehub.core.errors.handler400"
+handler403 = "insurehub.core.errors.handler403"
+handler404 = "insurehub.core.errors.handler404"
+handler500 = "insurehub.core.errors.handler500"

@@ -1,0 +1,3 @@
+"""WebSocket routes. The realtime app adds /ws/events/ here."""
+
+websocket_urlpatterns: list = []

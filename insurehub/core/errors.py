@@ -1,0 +1,162 @@
+"""One error shape for every error (RFC 7807 style, application/problem+json).
+
+    {"type", "title", "status", "detail", "errors": [{"field", "message", "code"}]}
+
+Services raise Django's ValidationError / PermissionDenied / ObjectDoesNotExist or our
+ApplicationError; DRF raises its own exceptions; Django itself answers 404/500 through
+the handlers below. Everything ends up here.
+"""
+
+import logging
+import math
+from http import HTTPStatus
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions as drf_exceptions
+from rest_framework.fields import get_error_detail
+from rest_framework.views import set_rollback
+
+from insurehub.core import request_context
+
+logger = logging.getLogger("insurehub.errors")
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+class ApplicationError(Exception):
+    """A domain error with a stable code, e.g. ApplicationError("illegal_transition", "...", status=409)."""
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        status: int = 400,
+        errors: list[dict[str, Any]] | None = None,
+        extra: dict[str, Any] | None = None,
+    ):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+        self.errors = errors or []
+        self.extra = extra or {}
+
+
+def _flatten(detail: Any, prefix: str | None = None) -> list[dict[str, Any]]:
+    """Turn DRF's nested error detail into a flat list of {field, message, code}."""
+    if isinstance(detail, dict):
+        entries: list[dict[str, Any]] = []
+        for key, value in detail.items():
+            is_field = key not in ("non_field_errors", "__all__")
+            field = (f"{prefix}.{key}" if prefix else str(key)) if is_field else prefix
+            entries.extend(_flatten(value, field))
+        return entries
+    if isinstance(detail, list):
+        entries = []
+        for index, value in enumerate(detail):
+            if isinstance(value, dict | list):
+                entries.extend(_flatten(value, f"{prefix}.{index}" if prefix else str(index)))
+            else:
+                entries.extend(_flatten(value, prefix))
+        return entries
+    return [{"field": prefix, "message": str(detail), "code": getattr(detail, "code", "invalid")}]
+
+
+def problem(
+    status: int,
+    *,
+    code: str,
+    detail: str,
+    errors: list[dict[str, Any]] | None = None,
+    extra: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JsonResponse:
+    body: dict[str, Any] = {
+        "type": f"/problems/{code}",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "errors": errors or [],
+    }
+    ctx = request_context.current()
+    if ctx:
+        body["request_id"] = ctx.request_id
+    if extra:
+        body.update(extra)
+    response = JsonResponse(body, status=status, content_type=PROBLEM_CONTENT_TYPE)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+def _from_drf(exc: drf_exceptions.APIException) -> JsonResponse:
+    headers = {}
+    if isinstance(exc, drf_exceptions.Throttled) and exc.wait is not None:
+        headers["Retry-After"] = str(max(1, math.ceil(exc.wait)))
+    if isinstance(exc, drf_exceptions.NotAuthenticated | drf_exceptions.AuthenticationFailed):
+        headers["WWW-Authenticate"] = 'Bearer realm="api"'
+    if isinstance(exc, drf_exceptions.ValidationError):
+        return problem(
+            exc.status_code,
+            code="validation_error",
+            detail="The request was invalid; see errors for each field.",
+            errors=_flatten(exc.detail),
+        )
+    detail = exc.detail
+    code = getattr(detail, "code", None) or exc.default_code
+    if isinstance(detail, dict):
+        # simplejwt puts {"detail", "code", "messages"} here
+        code = str(detail.get("code", code))
+        message = str(detail.get("detail", exc.default_detail))
+    elif isinstance(detail, list):
+        message = "; ".join(str(item) for item in detail)
+    else:
+        message = str(detail)
+    return problem(exc.status_code, code=str(code), detail=message, headers=headers)
+
+
+def exception_handler(exc: Exception, context: dict | None = None) -> JsonResponse | None:
+    """DRF's EXCEPTION_HANDLER. Returns None only for errors that should become a 500."""
+    if isinstance(exc, ApplicationError):
+        set_rollback()
+        return problem(exc.status, code=exc.code, detail=exc.message, errors=exc.errors, extra=exc.extra)
+    if isinstance(exc, DjangoValidationError):
+        set_rollback()
+        return problem(
+            400,
+            code="validation_error",
+            detail="The request was invalid; see errors for each field.",
+            errors=_flatten(get_error_detail(exc)),
+        )
+    if isinstance(exc, Http404 | ObjectDoesNotExist):
+        set_rollback()
+        return problem(404, code="not_found", detail="Not found.")
+    if isinstance(exc, DjangoPermissionDenied):
+        set_rollback()
+        return problem(403, code="permission_denied", detail=str(exc) or "You may not do this.")
+    if isinstance(exc, drf_exceptions.APIException):
+        set_rollback()
+        return _from_drf(exc)
+    return None
+
+
+# Django-level handlers (wired in config/urls.py) for what never reaches a DRF view.
+def handler400(request, exception=None):
+    return problem(400, code="bad_request", detail="Bad request.")
+
+
+def handler403(request, exception=None):
+    return problem(403, code="permission_denied", detail="You may not do this.")
+
+
+def handler404(request, exception=None):
+    return problem(404, code="not_found", detail=f"No resource at {request.path}.")
+
+
+def handler500(request):
+    return problem(500, code="server_error", detail="An unexpected error occurred; it has been logged.")

@@ -1,0 +1,98 @@
+"""Request-scoped middleware: request ids and logs, metrics, optional trailing slash."""
+
+import logging
+import re
+import time
+import uuid
+
+from django.conf import settings
+from django.urls import Resolver404, resolve
+
+from insurehub.core import metrics, request_context
+
+access_log = logging.getLogger("insurehub.access")
+
+_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
+
+
+def client_ip(request) -> str | None:
+    if getattr(settings, "USE_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR")
+
+
+class RequestContextMiddleware:
+    """Gives every request an id (an incoming X-Request-ID is kept when well-formed),
+    binds it for logs and audit entries, echoes it back and writes one JSON access line."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+        request_id = incoming if _REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
+        ctx = request_context.RequestContext(
+            request_id=request_id,
+            ip=client_ip(request),
+            user_agent=request.META.get("HTTP_USER_AGENT", "")[:512],
+        )
+        request.request_id = request_id
+        token = request_context.set_current(ctx)
+        started = time.perf_counter()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request_id
+            access_log.info(
+                "request",
+                extra={
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                    "user_id": str(getattr(getattr(request, "user", None), "pk", "") or "") or None,
+                },
+            )
+            return response
+        finally:
+            request_context.reset(token)
+
+
+class MetricsMiddleware:
+    """Counts requests and their latency per route template (never per raw path)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        route = match.route if match and match.url_name != "api-not-found" else "unmatched"
+        metrics.HTTP_REQUESTS.labels(request.method, route, str(response.status_code)).inc()
+        metrics.HTTP_LATENCY.labels(request.method, route).observe(time.perf_counter() - started)
+        return response
+
+
+def _resolves(path: str) -> bool:
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    return match.url_name != "api-not-found"
+
+
+class OptionalTrailingSlashMiddleware:
+    """`/api/claims` serves the same view as `/api/claims/`, without a redirect (which would
+    drop a POST body)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if not path.endswith("/") and not _resolves(path) and _resolves(path + "/"):
+            request.path_info = path + "/"
+            request.path = request.path + "/"
+        return self.get_response(request)

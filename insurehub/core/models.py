@@ -1,0 +1,27 @@
+"""Shared model bases: UUID primary keys and timestamps."""
+
+import uuid
+
+from django.db import models
+
+
+class UUIDModel(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class BaseModel(UUIDModel, TimeStampedModel):
+    """UUID primary key plus created/updated timestamps: the base of most tables."""
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,109 @@
+"""Input validation and output shape for users and auth. No business rules here."""
+
+from rest_framework import serializers
+
+from insurehub.core.roles import Department, Role
+from insurehub.core.serializers import StrictModelSerializer, StrictSerializer
+from insurehub.users.models import MAX_CERTIFICATION_LEVEL, NotificationChannel, NotificationTopic, User
+
+
+class UserOutputSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = [
+            "id",
+            "email",
+            "name",
+            "phone",
+            "role",
+            "department",
+            "certification_level",
+            "email_verified",
+            "phone_verified",
+            "is_active",
+            "last_login",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class RegisterInputSerializer(StrictSerializer):
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
+    name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
+    phone = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
+
+
+class LoginInputSerializer(StrictSerializer):
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
+
+
+class TokenPairOutputSerializer(serializers.Serializer):
+    access = serializers.CharField()
+    refresh = serializers.CharField()
+    user = UserOutputSerializer()
+
+
+class RefreshInputSerializer(StrictSerializer):
+    refresh = serializers.CharField(max_length=2048)
+
+
+class RefreshOutputSerializer(serializers.Serializer):
+    access = serializers.CharField()
+    refresh = serializers.CharField()
+
+
+class PasswordChangeInputSerializer(StrictSerializer):
+    old_password = serializers.CharField(max_length=128, trim_whitespace=False)
+    new_password = serializers.CharField(max_length=128, trim_whitespace=False)
+
+
+class PasswordChangeOutputSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    sessions_revoked = serializers.IntegerField()
+
+
+class MeUpdateInputSerializer(StrictModelSerializer):
+    """What a user may change about themselves. Everything else is read-only and refused."""
+
+    class Meta:
+        model = User
+        fields = ["name", "phone", "email", "role", "department", "certification_level", "is_active"]
+        read_only_fields = ["email", "role", "department", "certification_level", "is_active"]
+
+
+class NotificationPreferenceSerializer(StrictSerializer):
+    channel = serializers.ChoiceField(choices=NotificationChannel.choices)
+    topic = serializers.ChoiceField(choices=NotificationTopic.choices)
+    enabled = serializers.BooleanField()
+
+
+class NotificationPreferencesInputSerializer(StrictSerializer):
+    preferences = NotificationPreferenceSerializer(many=True, allow_empty=False, max_length=200)
+
+
+class NotificationPreferencesOutputSerializer(serializers.Serializer):
+    preferences = NotificationPreferenceSerializer(many=True)
+
+
+class UserCreateInputSerializer(StrictSerializer):
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
+    role = serializers.ChoiceField(choices=Role.choices)
+    name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
+    phone = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
+    department = serializers.ChoiceField(choices=Department.choices, required=False, allow_blank=True, default="")
+    certification_level = serializers.IntegerField(min_value=0, max_value=MAX_CERTIFICATION_LEVEL, default=0)
+
+
+class UserUpdateInputSerializer(StrictSerializer):
+    name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
+    role = serializers.ChoiceField(choices=Role.choices, required=False)
+    department = serializers.ChoiceField(choices=Department.choices, required=False, allow_blank=True)
+    certification_level = serializers.IntegerField(min_value=0, max_value=MAX_CERTIFICATION_LEVEL, required=False)
+    email_verified = serializers.BooleanField(required=False)
+    phone_verified = serializers.BooleanField(required=False)
+    is_active = serializers.BooleanField(required=False)

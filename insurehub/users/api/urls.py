@@ -1,0 +1,22 @@
+from django.urls import path
+
+from insurehub.users.api import views
+
+auth_urlpatterns = [
+    path("register/", views.RegisterApi.as_view(), name="auth-register"),
+    path("login/", views.LoginApi.as_view(), name="auth-login"),
+    path("refresh/", views.RefreshApi.as_view(), name="auth-refresh"),
+    path("logout/", views.LogoutApi.as_view(), name="auth-logout"),
+    path("password/change/", views.PasswordChangeApi.as_view(), name="auth-password-change"),
+    path("me/", views.MeApi.as_view(), name="auth-me"),
+    path(
+        "me/notification-preferences/",
+        views.NotificationPreferencesApi.as_view(),
+        name="auth-notification-preferences",
+    ),
+]
+
+users_urlpatterns = [
+    path("", views.UserListCreateApi.as_view(), name="user-list"),
+    path("<uuid:user_id>/", views.UserDetailApi.as_view(), name="user-detail"),
+]
