@@ -72,6 +72,15 @@ INSTALLED_APPS = [
     "insurehub.core",
     "insurehub.users",
     "insurehub.audit",
+    "insurehub.workflows",
+    "insurehub.policies",
+    "insurehub.vehicles",
+    "insurehub.payments",
+    "insurehub.claims",
+    "insurehub.dashboard",
+    "insurehub.documents",
+    "insurehub.integrations",
+    "insurehub.realtime",
 ]
 
 MIDDLEWARE = [
@@ -278,3 +287,14 @@ LOGGING = {
 
 # --- InsureHub ------------------------------------------------------------------------
 DEFAULT_CURRENCY = env("DEFAULT_CURRENCY", "KES")
+
+# Each app keeps its settings in its own section below (edit only your app's section).
+# --- policies, vehicles, payments ------------------------------------------------------
+
+# --- claims ----------------------------------------------------------------------------
+
+# --- documents -------------------------------------------------------------------------
+
+# --- integrations ----------------------------------------------------------------------
+
+# --- realtime --------------------------------------------------------------------------

@@ -10,6 +10,16 @@ api_urlpatterns = [
     path("auth/", include(auth_urlpatterns)),
     path("users/", include(users_urlpatterns)),
     path("audit/", include("insurehub.audit.api.urls")),
+    # Each app's api/urls.py holds its full paths below /api/.
+    path("", include("insurehub.policies.api.urls")),
+    path("", include("insurehub.vehicles.api.urls")),
+    path("", include("insurehub.payments.api.urls")),
+    path("", include("insurehub.workflows.api.urls")),
+    path("", include("insurehub.claims.api.urls")),
+    path("", include("insurehub.dashboard.api.urls")),
+    path("", include("insurehub.documents.api.urls")),
+    path("", include("insurehub.integrations.api.urls")),
+    path("", include("insurehub.realtime.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
