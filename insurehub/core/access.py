@@ -46,12 +46,12 @@ def visibility_q(user, rule: AccessRule) -> Q:
     if role == Role.ADMIN:
         return Q()
     if role == Role.CUSTOMER:
-        return Q(**{rule.owner: user}) if rule.owner else _nothing()
+        return Q(**{rule.owner: user.pk}) if rule.owner else _nothing()
     if rule.staff_scope is StaffScope.ALL:
         return Q()
     condition = _nothing()
     for path in rule.assignees:
-        condition |= Q(**{path: user})
+        condition |= Q(**{path: user.pk})
     if (
         rule.staff_scope is StaffScope.DEPARTMENT
         and role in (Role.AGENT, Role.SUPERVISOR)

@@ -1,6 +1,7 @@
 """Every write to users, sessions and preferences. Keyword-only, one transaction, audited."""
 
 from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
@@ -32,8 +33,11 @@ ADMIN_EDITABLE_FIELDS = [
 ]
 
 
-def _validate_password(password: str, user: User | None = None) -> None:
-    password_validation.validate_password(password, user=user)
+def _validate_password(password: str, user: User | None = None, *, field: str = "password") -> None:
+    try:
+        password_validation.validate_password(password, user=user)
+    except ValidationError as exc:
+        raise ValidationError({field: exc.messages}) from exc
 
 
 @transaction.atomic
@@ -184,7 +188,7 @@ def auth_password_change(*, user: User, old_password: str, new_password: str) ->
             status=400,
             errors=[{"field": "old_password", "message": "The current password is incorrect.", "code": "invalid"}],
         )
-    _validate_password(new_password, user)
+    _validate_password(new_password, user, field="new_password")
     user.set_password(new_password)
     user.save(update_fields=["password", "updated_at"])
     revoked = _revoke_sessions(user)

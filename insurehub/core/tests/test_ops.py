@@ -1,0 +1,26 @@
+import pytest
+
+from insurehub.core.testing import assert_problem
+
+
+@pytest.mark.django_db
+def test_healthz_and_readyz(api_client):
+    assert api_client.get("/healthz").json() == {"status": "ok"}
+    body = api_client.get("/readyz").json()
+    assert body["status"] == "ok"
+    assert body["checks"]["database"]["status"] == "ok"
+    assert body["checks"]["cache"]["status"] == "ok"
+
+
+@pytest.mark.django_db
+def test_metrics_exposes_request_counters(api_client):
+    api_client.get("/healthz")
+    text = api_client.get("/metrics").content.decode()
+    assert "insurehub_http_requests_total" in text
+    assert 'route="healthz"' in text
+
+
+@pytest.mark.django_db
+def test_unknown_api_path_is_problem_json(api_client):
+    body = assert_problem(api_client.get("/api/no-such-thing/"), 404)
+    assert body["type"] == "/problems/not_found"
