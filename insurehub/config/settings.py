@@ -298,3 +298,11 @@ DEFAULT_CURRENCY = env("DEFAULT_CURRENCY", "KES")
 # --- integrations ----------------------------------------------------------------------
 
 # --- realtime --------------------------------------------------------------------------
+REALTIME_REPLAY_WINDOW_HOURS = env_int("REALTIME_REPLAY_WINDOW_HOURS", 24)
+REALTIME_REPLAY_MAX_EVENTS = env_int("REALTIME_REPLAY_MAX_EVENTS", 1000)
+REALTIME_HEARTBEAT_SECONDS = env_int("REALTIME_HEARTBEAT_SECONDS", 25)
+REALTIME_MAX_FRAME_BYTES = env_int("REALTIME_MAX_FRAME_BYTES", 64 * 1024)
+CELERY_BEAT_SCHEDULE["realtime-dispatch-pending-outbox"] = {
+    "task": "insurehub.realtime.tasks.outbox_dispatch_pending",
+    "schedule": 30.0,
+}

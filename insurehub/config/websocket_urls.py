@@ -1,3 +1,5 @@
-"""WebSocket routes. The realtime app adds /ws/events/ here."""
+"""WebSocket routes."""
 
-websocket_urlpatterns: list = []
+from insurehub.realtime.routing import websocket_urlpatterns
+
+__all__ = ["websocket_urlpatterns"]

@@ -13,3 +13,7 @@ def department_group(department: str) -> str:
 
 def claim_group(claim_id) -> str:
     return f"claim.{claim_id}"
+
+
+# Every staff member's socket (dashboard-wide announcements).
+STAFF = "role.staff"

@@ -2,6 +2,7 @@
 
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -36,6 +37,9 @@ def outbox_dispatch(*, event_ids: list[int] | None = None) -> int:
     pending = OutboxEvent.objects.filter(published_at__isnull=True).order_by("id")
     if event_ids is not None:
         pending = pending.filter(id__in=event_ids)
+    else:
+        # The sweep leaves fresh events to their own after-commit hook.
+        pending = pending.filter(occurred_at__lt=timezone.now() - timedelta(seconds=5))
     layer = get_channel_layer()
     sent = 0
     for event in pending:

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from insurehub.realtime.consumers import EventsConsumer
+
+websocket_urlpatterns = [
+    path("ws/events/", EventsConsumer.as_asgi()),
+]
