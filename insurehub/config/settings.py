@@ -306,3 +306,11 @@ CELERY_BEAT_SCHEDULE["realtime-dispatch-pending-outbox"] = {
     "task": "insurehub.realtime.tasks.outbox_dispatch_pending",
     "schedule": 30.0,
 }
+CELERY_BEAT_SCHEDULE["realtime-webhooks-deliver-due"] = {
+    "task": "insurehub.realtime.tasks.webhooks_deliver_due",
+    "schedule": 15.0,
+}
+WEBHOOK_TIMEOUT_SECONDS = float(env("WEBHOOK_TIMEOUT_SECONDS", "5"))
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 12)
+WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 10)
+WEBHOOK_RETRY_MAX_SECONDS = env_int("WEBHOOK_RETRY_MAX_SECONDS", 3600)

@@ -1,6 +1,7 @@
 """Publishing events: `publish(type, data, audience)` inside the service's transaction."""
 
 import logging
+import secrets
 from collections.abc import Iterable
 from datetime import timedelta
 
@@ -10,8 +11,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from insurehub.realtime import groups
-from insurehub.realtime.models import OutboxEvent
+from insurehub.audit.services import audit_record
+from insurehub.core.services import model_update
+from insurehub.core.tasks import enqueue_on_commit
+from insurehub.realtime import groups, webhooks
+from insurehub.realtime.models import OutboxEvent, WebhookDelivery, WebhookSubscription
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +31,13 @@ def publish(type: str, data: dict, audience: Iterable[str]) -> OutboxEvent:
     channel layer once the transaction commits. Admins always receive every event."""
     members = sorted({*audience, groups.ADMINS})
     event = OutboxEvent.objects.create(type=type, occurred_at=timezone.now(), data=_jsonable(data), audience=members)
+    deliveries = webhooks.deliveries_create(event=event)
     transaction.on_commit(lambda: outbox_dispatch(event_ids=[event.id]))
+    if deliveries:
+        from insurehub.realtime.tasks import webhooks_deliver
+
+        for subscription_id in sorted({str(d.subscription_id) for d in deliveries}):
+            enqueue_on_commit(webhooks_deliver, subscription_id)
     return event
 
 
@@ -54,3 +64,66 @@ def outbox_dispatch(*, event_ids: list[int] | None = None) -> int:
         OutboxEvent.objects.filter(pk=event.pk, published_at__isnull=True).update(published_at=timezone.now())
         sent += 1
     return sent
+
+
+@transaction.atomic
+def webhook_subscription_create(*, name: str, url: str, event_types: list[str], created_by) -> WebhookSubscription:
+    subscription = WebhookSubscription(
+        name=name, url=url, event_types=event_types, secret=secrets.token_urlsafe(32), active=True
+    )
+    subscription.full_clean()
+    subscription.save()
+    audit_record(
+        actor=created_by,
+        action="webhook.subscription_created",
+        target=subscription,
+        changes={"url": url, "event_types": event_types},
+    )
+    return subscription
+
+
+@transaction.atomic
+def webhook_subscription_update(*, subscription: WebhookSubscription, data: dict, updated_by) -> WebhookSubscription:
+    changes = model_update(instance=subscription, fields=["name", "url", "event_types", "active"], data=data)
+    if data.get("rotate_secret"):
+        subscription.secret = secrets.token_urlsafe(32)
+        subscription.save(update_fields=["secret", "updated_at"])
+        changes["secret"] = ["(rotated)", "(rotated)"]
+    if changes:
+        audit_record(actor=updated_by, action="webhook.subscription_updated", target=subscription, changes=changes)
+    return subscription
+
+
+@transaction.atomic
+def webhook_subscription_delete(*, subscription: WebhookSubscription, deleted_by) -> None:
+    audit_record(actor=deleted_by, action="webhook.subscription_deleted", target=subscription)
+    subscription.delete()
+
+
+@transaction.atomic
+def webhook_replay(*, subscription: WebhookSubscription, since: int, replayed_by) -> int:
+    """Queue again every wanted event after `since` (in order), delivered or not."""
+    now = timezone.now()
+    events = OutboxEvent.objects.filter(id__gt=since).order_by("id")
+    deliveries = [
+        WebhookDelivery(
+            subscription=subscription,
+            event=event,
+            ordering_key=webhooks.ordering_key(event),
+            next_attempt_at=now,
+            replay=True,
+        )
+        for event in events.iterator(chunk_size=1000)
+        if subscription.wants(event.type)
+    ]
+    WebhookDelivery.objects.bulk_create(deliveries, batch_size=1000)
+    audit_record(
+        actor=replayed_by,
+        action="webhook.replayed",
+        target=subscription,
+        changes={"since": since, "queued": len(deliveries)},
+    )
+    from insurehub.realtime.tasks import webhooks_deliver
+
+    enqueue_on_commit(webhooks_deliver, str(subscription.pk))
+    return len(deliveries)

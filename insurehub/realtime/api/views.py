@@ -1,0 +1,98 @@
+"""Admin API for partners' webhook subscriptions, their delivery log, and replays."""
+
+import django_filters
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from insurehub.core.permissions import IsAdmin
+from insurehub.realtime import services
+from insurehub.realtime.api import serializers as s
+from insurehub.realtime.models import WebhookDelivery, WebhookSubscription
+
+
+class WebhookListCreateApi(generics.ListAPIView):
+    permission_classes = [IsAdmin]
+    serializer_class = s.WebhookSubscriptionOutputSerializer
+    queryset = WebhookSubscription.objects.all()
+    filterset_fields = ["active"]
+    search_fields = ["name", "url"]
+    ordering_fields = ["name", "created_at"]
+
+    @extend_schema(
+        request=s.WebhookSubscriptionInputSerializer,
+        responses={201: s.WebhookSubscriptionWithSecretSerializer},
+        tags=["webhooks"],
+    )
+    def post(self, request):
+        data = s.WebhookSubscriptionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        subscription = services.webhook_subscription_create(**data.validated_data, created_by=request.user)
+        return Response(s.WebhookSubscriptionWithSecretSerializer(subscription).data, status=status.HTTP_201_CREATED)
+
+
+class WebhookDetailApi(APIView):
+    permission_classes = [IsAdmin]
+
+    def _get(self, webhook_id):
+        return get_object_or_404(WebhookSubscription, pk=webhook_id)
+
+    @extend_schema(responses={200: s.WebhookSubscriptionOutputSerializer}, tags=["webhooks"])
+    def get(self, request, webhook_id):
+        return Response(s.WebhookSubscriptionOutputSerializer(self._get(webhook_id)).data)
+
+    @extend_schema(
+        request=s.WebhookSubscriptionUpdateSerializer,
+        responses={200: s.WebhookSubscriptionWithSecretSerializer},
+        tags=["webhooks"],
+    )
+    def patch(self, request, webhook_id):
+        subscription = self._get(webhook_id)
+        data = s.WebhookSubscriptionUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        subscription = services.webhook_subscription_update(
+            subscription=subscription, data=data.validated_data, updated_by=request.user
+        )
+        out = s.WebhookSubscriptionWithSecretSerializer if data.validated_data.get("rotate_secret") else None
+        return Response((out or s.WebhookSubscriptionOutputSerializer)(subscription).data)
+
+    @extend_schema(responses={204: None}, tags=["webhooks"])
+    def delete(self, request, webhook_id):
+        services.webhook_subscription_delete(subscription=self._get(webhook_id), deleted_by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class DeliveryFilter(django_filters.FilterSet):
+    class Meta:
+        model = WebhookDelivery
+        fields = ["status", "ordering_key"]
+
+
+class WebhookDeliveryListApi(generics.ListAPIView):
+    permission_classes = [IsAdmin]
+    serializer_class = s.WebhookDeliveryOutputSerializer
+    filterset_class = DeliveryFilter
+    ordering_fields = ["id", "created_at"]
+    ordering = ["-id"]
+
+    def get_queryset(self):
+        subscription = get_object_or_404(WebhookSubscription, pk=self.kwargs["webhook_id"])
+        return WebhookDelivery.objects.filter(subscription=subscription).select_related("event")
+
+
+class WebhookReplayApi(APIView):
+    permission_classes = [IsAdmin]
+
+    @extend_schema(
+        request=s.WebhookReplayInputSerializer, responses={202: s.WebhookReplayOutputSerializer}, tags=["webhooks"]
+    )
+    def post(self, request, webhook_id):
+        subscription = get_object_or_404(WebhookSubscription, pk=webhook_id)
+        data = s.WebhookReplayInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        queued = services.webhook_replay(
+            subscription=subscription, since=data.validated_data["since"], replayed_by=request.user
+        )
+        return Response({"queued": queued}, status=status.HTTP_202_ACCEPTED)
