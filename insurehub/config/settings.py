@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "insurehub.documents",
     "insurehub.integrations",
     "insurehub.realtime",
+    "insurehub.notifications",
 ]
 
 MIDDLEWARE = [
@@ -296,6 +297,29 @@ DEFAULT_CURRENCY = env("DEFAULT_CURRENCY", "KES")
 # --- documents -------------------------------------------------------------------------
 
 # --- integrations ----------------------------------------------------------------------
+
+# --- notifications ---------------------------------------------------------------------
+# SMTP when EMAIL_HOST is set; otherwise emails are written to the log (console backend).
+EMAIL_HOST = env("EMAIL_HOST")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = EMAIL_HOST or "localhost"
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "InsureHub <no-reply@insurehub.test>")
+EMAIL_MESSAGE_ID_DOMAIN = env("EMAIL_MESSAGE_ID_DOMAIN", "insurehub.test")
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# "console" (the embedded default) or "africastalking".
+SMS_PROVIDER = env("SMS_PROVIDER", "console")
+AFRICASTALKING_BASE_URL = env("AFRICASTALKING_BASE_URL", "https://api.africastalking.com")
+AFRICASTALKING_USERNAME = env("AFRICASTALKING_USERNAME", "sandbox")
+AFRICASTALKING_API_KEY = env("AFRICASTALKING_API_KEY", "")
+AFRICASTALKING_SENDER_ID = env("AFRICASTALKING_SENDER_ID", "")
+NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 5)
 
 # --- realtime --------------------------------------------------------------------------
 REALTIME_REPLAY_WINDOW_HOURS = env_int("REALTIME_REPLAY_WINDOW_HOURS", 24)
