@@ -288,6 +288,10 @@ LOGGING = {
 
 # --- InsureHub ------------------------------------------------------------------------
 DEFAULT_CURRENCY = env("DEFAULT_CURRENCY", "KES")
+# Personal data at rest: "id:<base64 32 bytes>,..." (first encrypts, all decrypt); required in
+# production. FIELD_HASH_KEY keys the blind indexes used to search encrypted fields.
+FIELD_ENCRYPTION_KEYS = env("FIELD_ENCRYPTION_KEYS", "")
+FIELD_HASH_KEY = env("FIELD_HASH_KEY", "")
 
 # Each app keeps its settings in its own section below (edit only your app's section).
 # --- policies, vehicles, payments ------------------------------------------------------

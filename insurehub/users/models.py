@@ -6,8 +6,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from insurehub.core.encryption import blind_index
+from insurehub.core.fields import EncryptedDateField, EncryptedTextField
 from insurehub.core.models import BaseModel
 from insurehub.core.roles import Department, Role
+from insurehub.core.validators import validate_phone
 
 MAX_CERTIFICATION_LEVEL = 5
 
@@ -38,7 +41,13 @@ class UserManager(BaseUserManager):
 class User(BaseModel, AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(unique=True, max_length=254)
     name = models.CharField(max_length=150, blank=True)
-    phone = models.CharField(max_length=32, blank=True)
+    # Personal data: encrypted at rest; the *_hash blind indexes make them searchable.
+    phone = EncryptedTextField(blank=True, default="", max_length=32, validators=[validate_phone])
+    phone_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    national_id = EncryptedTextField(blank=True, default="", max_length=32)
+    national_id_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    date_of_birth = EncryptedDateField(null=True, blank=True)
+    address = EncryptedTextField(blank=True, default="", max_length=500)
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.CUSTOMER, db_index=True)
     department = models.CharField(max_length=32, choices=Department.choices, blank=True, db_index=True)
     certification_level = models.PositiveSmallIntegerField(
@@ -78,6 +87,15 @@ class User(BaseModel, AbstractBaseUser, PermissionsMixin):
             raise ValidationError({"department": "Agents, assessors and supervisors belong to a department."})
         if self.role == Role.CUSTOMER and (self.department or self.certification_level):
             raise ValidationError({"role": "Customers have no department or certification level."})
+
+    def save(self, *args, **kwargs):
+        self.phone_hash = blind_index(self.phone, purpose="phone")
+        self.national_id_hash = blind_index(self.national_id, purpose="national_id")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            extra = {"phone": "phone_hash", "national_id": "national_id_hash"}
+            kwargs["update_fields"] = {*update_fields, *(extra[f] for f in update_fields if f in extra)}
+        super().save(*args, **kwargs)
 
     @property
     def is_staff_role(self) -> bool:

@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from insurehub.core.roles import Department, Role
 from insurehub.core.serializers import StrictModelSerializer, StrictSerializer
+from insurehub.core.validators import validate_phone
 from insurehub.users.models import MAX_CERTIFICATION_LEVEL, NotificationChannel, NotificationTopic, User
 
 
@@ -32,7 +33,9 @@ class RegisterInputSerializer(StrictSerializer):
     email = serializers.EmailField(max_length=254)
     password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
     name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
-    phone = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
+    phone = serializers.CharField(
+        max_length=32, required=False, allow_blank=True, default="", validators=[validate_phone]
+    )
 
 
 class LoginInputSerializer(StrictSerializer):
@@ -93,14 +96,16 @@ class UserCreateInputSerializer(StrictSerializer):
     password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
     role = serializers.ChoiceField(choices=Role.choices)
     name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
-    phone = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
+    phone = serializers.CharField(
+        max_length=32, required=False, allow_blank=True, default="", validators=[validate_phone]
+    )
     department = serializers.ChoiceField(choices=Department.choices, required=False, allow_blank=True, default="")
     certification_level = serializers.IntegerField(min_value=0, max_value=MAX_CERTIFICATION_LEVEL, default=0)
 
 
 class UserUpdateInputSerializer(StrictSerializer):
     name = serializers.CharField(max_length=150, required=False, allow_blank=True)
-    phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
+    phone = serializers.CharField(max_length=32, required=False, allow_blank=True, validators=[validate_phone])
     role = serializers.ChoiceField(choices=Role.choices, required=False)
     department = serializers.ChoiceField(choices=Department.choices, required=False, allow_blank=True)
     certification_level = serializers.IntegerField(min_value=0, max_value=MAX_CERTIFICATION_LEVEL, required=False)
