@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "insurehub.integrations",
     "insurehub.realtime",
     "insurehub.notifications",
+    "insurehub.analytics",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ api_urlpatterns = [
     path("", include("insurehub.integrations.api.urls")),
     path("", include("insurehub.realtime.api.urls")),
     path("", include("insurehub.notifications.api.urls")),
+    path("", include("insurehub.analytics.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
