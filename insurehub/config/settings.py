@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "insurehub.realtime",
     "insurehub.notifications",
     "insurehub.analytics",
+    "insurehub.ops",
 ]
 
 MIDDLEWARE = [
@@ -293,6 +294,7 @@ DEFAULT_CURRENCY = env("DEFAULT_CURRENCY", "KES")
 # production. FIELD_HASH_KEY keys the blind indexes used to search encrypted fields.
 FIELD_ENCRYPTION_KEYS = env("FIELD_ENCRYPTION_KEYS", "")
 FIELD_HASH_KEY = env("FIELD_HASH_KEY", "")
+BACKUP_SIGNING_KEY = env("BACKUP_SIGNING_KEY", "")
 
 # Each app keeps its settings in its own section below (edit only your app's section).
 # --- policies, vehicles, payments ------------------------------------------------------
