@@ -2,10 +2,31 @@
 
 import os
 
-from celery import Celery
+from celery import Celery, signals
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "insurehub.config.settings")
 
 app = Celery("insurehub")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@signals.task_success.connect
+def _count_success(sender=None, **kwargs):
+    from insurehub.core.metrics import CELERY_TASKS
+
+    CELERY_TASKS.labels(sender.name if sender else "unknown", "success").inc()
+
+
+@signals.task_failure.connect
+def _count_failure(sender=None, **kwargs):
+    from insurehub.core.metrics import CELERY_TASKS
+
+    CELERY_TASKS.labels(sender.name if sender else "unknown", "failure").inc()
+
+
+@signals.task_retry.connect
+def _count_retry(sender=None, **kwargs):
+    from insurehub.core.metrics import CELERY_TASKS
+
+    CELERY_TASKS.labels(getattr(sender, "name", "unknown"), "retry").inc()

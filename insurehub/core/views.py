@@ -6,7 +6,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 from django.http import HttpResponse, JsonResponse
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+
+from insurehub.core.metrics import DatabaseGaugesCollector
 
 
 def healthz(request):
@@ -52,5 +54,13 @@ def readyz(request):
     )
 
 
+_database_gauges = CollectorRegistry(auto_describe=True)
+_database_gauges.register(DatabaseGaugesCollector())
+
+
 def metrics(request):
-    return HttpResponse(generate_latest(), content_type=CONTENT_TYPE_LATEST)
+    """Prometheus text format: the process's counters plus gauges read from the database.
+    (Several web workers each expose their own counters; scrape each, or set
+    PROMETHEUS_MULTIPROC_DIR for prometheus_client's multiprocess mode.)"""
+    body = generate_latest() + generate_latest(_database_gauges)
+    return HttpResponse(body, content_type=CONTENT_TYPE_LATEST)

@@ -23,6 +23,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
+from insurehub.core import metrics
 from insurehub.realtime import replay, subscriptions
 from insurehub.realtime.auth import authenticate_token
 
@@ -54,6 +55,8 @@ class EventsConsumer(AsyncWebsocketConsumer):
         self.seen: OrderedDict[int, None] = OrderedDict()
         self.heartbeat_task: asyncio.Task | None = None
         await self.accept()
+        metrics.WEBSOCKET_CONNECTIONS.inc()
+        self.counted = True
         user = await database_sync_to_async(authenticate_token)(_token_from_scope(self.scope))
         if user is None:
             await self.close(code=CLOSE_UNAUTHORIZED)
@@ -67,6 +70,9 @@ class EventsConsumer(AsyncWebsocketConsumer):
         self.heartbeat_task = asyncio.create_task(self._heartbeat())
 
     async def disconnect(self, code):
+        if getattr(self, "counted", False):
+            metrics.WEBSOCKET_CONNECTIONS.dec()
+            self.counted = False
         if self.heartbeat_task:
             self.heartbeat_task.cancel()
         for group in list(self.groups_joined):

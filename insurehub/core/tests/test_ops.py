@@ -24,3 +24,11 @@ def test_metrics_exposes_request_counters(api_client):
 def test_unknown_api_path_is_problem_json(api_client):
     body = assert_problem(api_client.get("/api/no-such-thing/"), 404)
     assert body["type"] == "/problems/not_found"
+
+
+@pytest.mark.django_db
+def test_metrics_expose_outbox_lag_and_webhook_backlog(api_client):
+    text = api_client.get("/metrics").content.decode()
+    assert "insurehub_outbox_lag_seconds 0.0" in text
+    assert "insurehub_webhook_deliveries_pending 0.0" in text
+    assert "insurehub_websocket_connections" in text
