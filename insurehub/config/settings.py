@@ -46,7 +46,8 @@ DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
     if DEBUG or TESTING or DJANGO_ENV == "development":
-        SECRET_KEY = "insecure-development-key-never-use-in-production-0123456789"  # noqa: S105
+        # Security review: dev/test only; production refuses to start without SECRET_KEY.
+        SECRET_KEY = "insecure-development-key-never-use-in-production-0123456789"  # noqa: S105  # nosec B105
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set outside development and test (DJANGO_ENV=production by default)."

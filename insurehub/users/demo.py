@@ -3,7 +3,8 @@
 from insurehub.core.roles import Department, Role
 from insurehub.users.models import User
 
-DEMO_PASSWORD = "insurehub-demo"  # noqa: S105 - published demo credential, seeded only by seed_demo
+# Security review: published demo credential, seeded only by seed_demo.
+DEMO_PASSWORD = "insurehub-demo"  # noqa: S105  # nosec B105
 
 DEMO_USERS = [
     {"email": "admin@insurehub.test", "name": "Ada Admin", "role": Role.ADMIN},
