@@ -40,7 +40,7 @@ class Command(BaseCommand):
         while True:
             where = f"WHERE {pk_column} > %s" if last_pk is not None else ""
             # Security review: identifiers quoted, values bound.
-            sql = f"SELECT {pk_column}, {columns} FROM {table} {where} ORDER BY {pk_column} LIMIT %s"  # noqa: S608
+            sql = f"SELECT {pk_column}, {columns} FROM {table} {where} ORDER BY {pk_column} LIMIT %s"  # noqa: S608  # nosec B608
             with connection.cursor() as cursor:
                 cursor.execute(sql, [last_pk, batch_size] if last_pk is not None else [batch_size])
                 rows = cursor.fetchall()
