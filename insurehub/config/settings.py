@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "insurehub.notifications",
     "insurehub.analytics",
     "insurehub.ops",
+    "insurehub.privacy",
 ]
 
 MIDDLEWARE = [
@@ -296,6 +297,15 @@ DEFAULT_CURRENCY = env("DEFAULT_CURRENCY", "KES")
 FIELD_ENCRYPTION_KEYS = env("FIELD_ENCRYPTION_KEYS", "")
 FIELD_HASH_KEY = env("FIELD_HASH_KEY", "")
 BACKUP_SIGNING_KEY = env("BACKUP_SIGNING_KEY", "")
+# GDPR: how long an export's download link lives; the retention policy (a daily task).
+PRIVACY_EXPORT_LINK_HOURS = env_int("PRIVACY_EXPORT_LINK_HOURS", 24)
+RETENTION_ANALYTICS_DAYS = env_int("RETENTION_ANALYTICS_DAYS", 400)
+RETENTION_NOTIFICATIONS_DAYS = env_int("RETENTION_NOTIFICATIONS_DAYS", 365)
+RETENTION_INACTIVE_ACCOUNT_DAYS = env_int("RETENTION_INACTIVE_ACCOUNT_DAYS", 6 * 365)
+CELERY_BEAT_SCHEDULE["privacy-apply-retention"] = {
+    "task": "insurehub.privacy.tasks.apply_retention",
+    "schedule": 24 * 3600.0,
+}
 
 # Each app keeps its settings in its own section below (edit only your app's section).
 # --- policies, vehicles, payments ------------------------------------------------------

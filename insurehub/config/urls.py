@@ -22,6 +22,7 @@ api_urlpatterns = [
     path("", include("insurehub.realtime.api.urls")),
     path("", include("insurehub.notifications.api.urls")),
     path("", include("insurehub.analytics.api.urls")),
+    path("", include("insurehub.privacy.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]

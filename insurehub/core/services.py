@@ -11,6 +11,15 @@ def _comparable(value: Any) -> Any:
     return value
 
 
+def _is_personal(instance: models.Model, field: str) -> bool:
+    from insurehub.core.fields import EncryptedTextField
+
+    try:
+        return isinstance(instance._meta.get_field(field), EncryptedTextField)
+    except Exception:  # not a model field (e.g. a property)
+        return False
+
+
 def model_update(*, instance: models.Model, fields: list[str], data: dict[str, Any]) -> dict[str, list]:
     """Set only the named fields that `data` carries, validate, save with update_fields.
 
@@ -25,7 +34,11 @@ def model_update(*, instance: models.Model, fields: list[str], data: dict[str, A
         old = getattr(instance, field)
         new = data[field]
         if _comparable(old) != _comparable(new):
-            changes[field] = [_comparable(old), _comparable(new)]
+            if _is_personal(instance, field):
+                # Personal data never lands in the audit log in clear: record that it changed.
+                changes[field] = ["(redacted)", "(redacted)"]
+            else:
+                changes[field] = [_comparable(old), _comparable(new)]
             setattr(instance, field, new)
     if changes:
         instance.full_clean()
