@@ -25,3 +25,13 @@ class BaseModel(UUIDModel, TimeStampedModel):
 
     class Meta:
         abstract = True
+
+
+class NumberSequence(models.Model):
+    """The last number handed out per prefix and year (see core.numbering)."""
+
+    name = models.CharField(max_length=32, primary_key=True)
+    value = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.value}"
