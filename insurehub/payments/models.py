@@ -1,0 +1,185 @@
+"""Money movements: transactions (in and out), payment schedules with instalments, refunds,
+bank statements for reconciliation, and the idempotency keys of money-moving requests."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+
+from insurehub.core.models import BaseModel
+from insurehub.policies.models import CURRENCIES
+
+
+class Method(models.TextChoices):
+    MPESA = "mpesa", "M-Pesa"
+    CARD = "card", "Card"
+    BANK_TRANSFER = "bank_transfer", "Bank transfer"
+
+
+class Direction(models.TextChoices):
+    IN = "in", "Incoming"
+    OUT = "out", "Outgoing"
+
+
+class TransactionStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed"
+    CANCELLED = "cancelled", "Cancelled"
+    REFUNDED = "refunded", "Refunded"
+    PARTIALLY_REFUNDED = "partially_refunded", "Partially refunded"
+
+
+FINAL_STATUSES = {
+    TransactionStatus.SUCCEEDED,
+    TransactionStatus.FAILED,
+    TransactionStatus.CANCELLED,
+    TransactionStatus.REFUNDED,
+    TransactionStatus.PARTIALLY_REFUNDED,
+}
+
+
+class PaymentSchedule(BaseModel):
+    policy = models.OneToOneField("policies.Policy", on_delete=models.PROTECT, related_name="payment_schedule")
+    plan = models.CharField(max_length=16)
+    total = models.DecimalField(max_digits=14, decimal_places=2)
+    currency = models.CharField(max_length=3, choices=CURRENCIES)
+
+    def __str__(self) -> str:
+        return f"{self.plan} schedule of {self.policy_id}"
+
+
+class Instalment(BaseModel):
+    class Status(models.TextChoices):
+        DUE = "due", "Due"
+        PAID = "paid", "Paid"
+        WAIVED = "waived", "Waived"
+
+    schedule = models.ForeignKey(PaymentSchedule, on_delete=models.CASCADE, related_name="instalments")
+    sequence = models.PositiveSmallIntegerField()
+    due_date = models.DateField(db_index=True)
+    amount = models.DecimalField(max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))])
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.DUE)
+    paid_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["schedule", "sequence"]
+        constraints = [models.UniqueConstraint(fields=["schedule", "sequence"], name="payments_instalment_seq")]
+        indexes = [models.Index(fields=["status", "due_date"])]
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.amount} due {self.due_date}"
+
+
+class Transaction(BaseModel):
+    reference = models.CharField(max_length=24, unique=True)
+    customer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="transactions")
+    policy = models.ForeignKey(
+        "policies.Policy", null=True, blank=True, on_delete=models.PROTECT, related_name="transactions"
+    )
+    instalment = models.ForeignKey(
+        Instalment, null=True, blank=True, on_delete=models.PROTECT, related_name="transactions"
+    )
+    method = models.CharField(max_length=16, choices=Method.choices)
+    direction = models.CharField(max_length=3, choices=Direction.choices, default=Direction.IN)
+    amount = models.DecimalField(max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))])
+    currency = models.CharField(max_length=3, choices=CURRENCIES)
+    status = models.CharField(
+        max_length=20, choices=TransactionStatus.choices, default=TransactionStatus.PENDING, db_index=True
+    )
+    refunded_amount = models.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0"))
+    # The provider's id for this payment (M-Pesa CheckoutRequestID, Stripe PaymentIntent id, bank reference)
+    provider_reference = models.CharField(max_length=100, blank=True, db_index=True)
+    receipt_number = models.CharField(max_length=100, blank=True)  # e.g. MpesaReceiptNumber
+    phone = models.CharField(max_length=16, blank=True)
+    provider_payloads = models.JSONField(default=list, blank=True)
+    failure_reason = models.CharField(max_length=300, blank=True)
+    refund_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="refunds_out")
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["customer", "-created_at"]),
+            models.Index(fields=["method", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="payments_amount_positive"),
+            models.CheckConstraint(
+                condition=models.Q(refunded_amount__lte=models.F("amount")), name="payments_refund_within_amount"
+            ),
+            models.UniqueConstraint(
+                fields=["method", "provider_reference"],
+                condition=~models.Q(provider_reference=""),
+                name="payments_unique_provider_reference",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.amount} {self.currency} {self.status}"
+
+
+class Refund(BaseModel):
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Requested"
+        APPROVED = "approved", "Approved and paid out"
+        REJECTED = "rejected", "Rejected"
+
+    transaction = models.ForeignKey(Transaction, on_delete=models.PROTECT, related_name="refunds")
+    amount = models.DecimalField(max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))])
+    reason = models.CharField(max_length=500)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.REQUESTED, db_index=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    payout = models.OneToOneField(
+        Transaction, null=True, blank=True, on_delete=models.PROTECT, related_name="refund_record"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"refund {self.amount} of {self.transaction_id} ({self.status})"
+
+
+class BankStatement(BaseModel):
+    """An uploaded bank statement (CSV); reconciling it credits matching transfers once."""
+
+    file = models.FileField(upload_to="bank-statements/")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    reconciled_at = models.DateTimeField(null=True, blank=True)
+    report = models.JSONField(default=dict, blank=True)
+
+    def __str__(self) -> str:
+        return f"statement {self.created_at:%Y-%m-%d}"
+
+
+class StatementLine(BaseModel):
+    """Each bank line credited once, whatever statement it came in."""
+
+    bank_reference = models.CharField(max_length=100, unique=True)
+    transaction = models.ForeignKey(Transaction, on_delete=models.PROTECT, related_name="statement_lines")
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+
+    def __str__(self) -> str:
+        return self.bank_reference
+
+
+class IdempotencyRecord(BaseModel):
+    """The first answer to a money-moving request, replayed for the same Idempotency-Key."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=128)
+    endpoint = models.CharField(max_length=200)
+    request_hash = models.CharField(max_length=64)
+    response_status = models.PositiveSmallIntegerField(null=True)
+    response_body = models.JSONField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="payments_idempotency_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.key}"
