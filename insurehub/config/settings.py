@@ -309,12 +309,75 @@ CELERY_BEAT_SCHEDULE["privacy-apply-retention"] = {
 
 # Each app keeps its settings in its own section below (edit only your app's section).
 # --- policies, vehicles, payments ------------------------------------------------------
+POLICY_GRACE_DAYS = env_int("POLICY_GRACE_DAYS", 15)
+# M-Pesa (Daraja). Sandbox base: https://sandbox.safaricom.co.ke; production: https://api.safaricom.co.ke
+MPESA_BASE_URL = env("MPESA_BASE_URL", "https://sandbox.safaricom.co.ke")
+MPESA_CONSUMER_KEY = env("MPESA_CONSUMER_KEY", "")
+MPESA_CONSUMER_SECRET = env("MPESA_CONSUMER_SECRET", "")
+MPESA_SHORTCODE = env("MPESA_SHORTCODE", "")
+MPESA_PASSKEY = env("MPESA_PASSKEY", "")
+MPESA_CALLBACK_BASE_URL = env("MPESA_CALLBACK_BASE_URL", "https://insurehub.example")
+# Part of the callback URL Daraja calls (?token=...): a callback without it is refused.
+MPESA_CALLBACK_SECRET = env("MPESA_CALLBACK_SECRET", "" if DJANGO_ENV == "production" else "dev-callback-secret")
+MPESA_TIMEOUT_SECONDS = float(env("MPESA_TIMEOUT_SECONDS", "15"))
+MPESA_QUERY_AFTER_MINUTES = env_int("MPESA_QUERY_AFTER_MINUTES", 3)
+# Cards: "sandbox" (embedded default) or "stripe".
+CARD_PROVIDER = env("CARD_PROVIDER", "sandbox")
+STRIPE_BASE_URL = env("STRIPE_BASE_URL", "https://api.stripe.com")
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_WEBHOOK_TOLERANCE_SECONDS = env_int("STRIPE_WEBHOOK_TOLERANCE_SECONDS", 300)
+BANK_NAME = env("BANK_NAME", "Example Bank Kenya")
+BANK_ACCOUNT_NAME = env("BANK_ACCOUNT_NAME", "InsureHub Premium Collections")
+BANK_ACCOUNT_NUMBER = env("BANK_ACCOUNT_NUMBER", "0000000000")
+BANK_BRANCH = env("BANK_BRANCH", "Nairobi")
+BANK_SWIFT = env("BANK_SWIFT", "EXAMKENA")
+CELERY_BEAT_SCHEDULE["policies-apply-time"] = {"task": "insurehub.policies.tasks.apply_time", "schedule": 3600.0}
+CELERY_BEAT_SCHEDULE["payments-mpesa-query-stale"] = {
+    "task": "insurehub.payments.tasks.mpesa_query_stale",
+    "schedule": 120.0,
+}
 
 # --- claims ----------------------------------------------------------------------------
 
 # --- documents -------------------------------------------------------------------------
 
 # --- integrations ----------------------------------------------------------------------
+# Outside providers (vehicle registry and history, VIN, weather, geocoding). Every client has
+# connect/read timeouts, retries with backoff on 429/5xx/network errors, a circuit breaker and
+# a rate limit ("N/second|minute|hour") shared by all workers through the cache, and caches its answers.
+INTEGRATIONS_CONNECT_TIMEOUT = float(env("INTEGRATIONS_CONNECT_TIMEOUT", "3"))
+INTEGRATIONS_READ_TIMEOUT = float(env("INTEGRATIONS_READ_TIMEOUT", "10"))
+INTEGRATIONS_RETRIES = env_int("INTEGRATIONS_RETRIES", 2)  # extra attempts after the first
+INTEGRATIONS_RETRY_BACKOFF_SECONDS = float(env("INTEGRATIONS_RETRY_BACKOFF_SECONDS", "0.5"))
+# A Retry-After longer than this is not waited for inside a request: the call answers
+# "rate_limited" and the background task tries again later.
+INTEGRATIONS_RETRY_MAX_WAIT_SECONDS = float(env("INTEGRATIONS_RETRY_MAX_WAIT_SECONDS", "5"))
+INTEGRATIONS_BREAKER_FAILURES = env_int("INTEGRATIONS_BREAKER_FAILURES", 5)
+INTEGRATIONS_BREAKER_RESET_SECONDS = env_int("INTEGRATIONS_BREAKER_RESET_SECONDS", 60)
+INTEGRATIONS_RATE_LIMIT_MAX_WAIT_SECONDS = float(env("INTEGRATIONS_RATE_LIMIT_MAX_WAIT_SECONDS", "1.5"))
+INTEGRATIONS_FAR_FROM_HOME_KM = float(env("INTEGRATIONS_FAR_FROM_HOME_KM", "150"))
+# DVLA Vehicle Enquiry Service (UK); the key comes from DVLA's developer portal.
+DVLA_VES_BASE_URL = env("DVLA_VES_BASE_URL", "https://driver-vehicle-licensing.api.gov.uk")
+DVLA_VES_API_KEY = env("DVLA_VES_API_KEY", "")
+DVLA_VES_RATE_LIMIT = env("DVLA_VES_RATE_LIMIT", "600/minute")
+# Vehicle history (HPI-style) provider speaking our JSON format (integrations/README.md).
+VEHICLE_HISTORY_BASE_URL = env("VEHICLE_HISTORY_BASE_URL", "")
+VEHICLE_HISTORY_API_KEY = env("VEHICLE_HISTORY_API_KEY", "")
+VEHICLE_HISTORY_RATE_LIMIT = env("VEHICLE_HISTORY_RATE_LIMIT", "120/minute")
+# NHTSA vPIC (public, no key).
+VPIC_BASE_URL = env("VPIC_BASE_URL", "https://vpic.nhtsa.dot.gov/api")
+VPIC_RATE_LIMIT = env("VPIC_RATE_LIMIT", "60/minute")
+# Open-Meteo (public, no key; OPEN_METEO_API_KEY for the commercial hosts).
+OPEN_METEO_FORECAST_BASE_URL = env("OPEN_METEO_FORECAST_BASE_URL", "https://api.open-meteo.com")
+OPEN_METEO_ARCHIVE_BASE_URL = env("OPEN_METEO_ARCHIVE_BASE_URL", "https://archive-api.open-meteo.com")
+OPEN_METEO_API_KEY = env("OPEN_METEO_API_KEY", "")
+OPEN_METEO_RATE_LIMIT = env("OPEN_METEO_RATE_LIMIT", "300/minute")
+# Nominatim-compatible geocoder; the public instance's policy: 1 request/s and an identifying User-Agent.
+NOMINATIM_BASE_URL = env("NOMINATIM_BASE_URL", "https://nominatim.openstreetmap.org")
+NOMINATIM_USER_AGENT = env("NOMINATIM_USER_AGENT", "InsureHub/1.0 (+https://insurehub.test)")
+NOMINATIM_EMAIL = env("NOMINATIM_EMAIL", "")
+NOMINATIM_RATE_LIMIT = env("NOMINATIM_RATE_LIMIT", "1/second")
 
 # --- notifications ---------------------------------------------------------------------
 # SMTP when EMAIL_HOST is set; otherwise emails are written to the log (console backend).

@@ -1,1 +1,25 @@
-urlpatterns: list = []
+from django.urls import path
+
+from insurehub.payments.api import views
+
+urlpatterns = [
+    path("payments/transactions/", views.TransactionListApi.as_view(), name="transaction-list"),
+    path(
+        "payments/transactions/<uuid:transaction_id>/", views.TransactionDetailApi.as_view(), name="transaction-detail"
+    ),
+    path("payments/mpesa/stk-push/", views.StkPushApi.as_view(), name="mpesa-stk-push"),
+    path("payments/mpesa/callback/", views.MpesaCallbackApi.as_view(), name="mpesa-callback"),
+    path("payments/card/intents/", views.CardIntentApi.as_view(), name="card-intent"),
+    path("payments/card/webhook/", views.CardWebhookApi.as_view(), name="card-webhook"),
+    path(
+        "payments/card/sandbox/<uuid:transaction_id>/settle/",
+        views.CardSandboxSettleApi.as_view(),
+        name="card-sandbox-settle",
+    ),
+    path("payments/bank-transfers/", views.BankTransferApi.as_view(), name="bank-transfer"),
+    path("payments/bank-statements/reconcile/", views.BankStatementReconcileApi.as_view(), name="bank-reconcile"),
+    path("payments/schedules/", views.ScheduleListApi.as_view(), name="schedule-list"),
+    path("payments/schedules/<uuid:schedule_id>/", views.ScheduleDetailApi.as_view(), name="schedule-detail"),
+    path("payments/refunds/", views.RefundListCreateApi.as_view(), name="refund-list"),
+    path("payments/refunds/<uuid:refund_id>/decision/", views.RefundDecisionApi.as_view(), name="refund-decision"),
+]

@@ -9,165 +9,354 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('policies', '0002_categories'),
+        ("policies", "0002_categories"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BankStatement',
+            name="BankStatement",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('file', models.FileField(upload_to='bank-statements/')),
-                ('reconciled_at', models.DateTimeField(blank=True, null=True)),
-                ('report', models.JSONField(blank=True, default=dict)),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("file", models.FileField(upload_to="bank-statements/")),
+                ("reconciled_at", models.DateTimeField(blank=True, null=True)),
+                ("report", models.JSONField(blank=True, default=dict)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PaymentSchedule',
+            name="PaymentSchedule",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('plan', models.CharField(max_length=16)),
-                ('total', models.DecimalField(decimal_places=2, max_digits=14)),
-                ('currency', models.CharField(choices=[('KES', 'Kenyan shilling'), ('UGX', 'Ugandan shilling'), ('TZS', 'Tanzanian shilling'), ('USD', 'US dollar'), ('GBP', 'Pound sterling'), ('EUR', 'Euro')], max_length=3)),
-                ('policy', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='payment_schedule', to='policies.policy')),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("plan", models.CharField(max_length=16)),
+                ("total", models.DecimalField(decimal_places=2, max_digits=14)),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[
+                            ("KES", "Kenyan shilling"),
+                            ("UGX", "Ugandan shilling"),
+                            ("TZS", "Tanzanian shilling"),
+                            ("USD", "US dollar"),
+                            ("GBP", "Pound sterling"),
+                            ("EUR", "Euro"),
+                        ],
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "policy",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="payment_schedule",
+                        to="policies.policy",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Instalment',
+            name="Instalment",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('sequence', models.PositiveSmallIntegerField()),
-                ('due_date', models.DateField(db_index=True)),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))])),
-                ('status', models.CharField(choices=[('due', 'Due'), ('paid', 'Paid'), ('waived', 'Waived')], default='due', max_length=8)),
-                ('paid_at', models.DateTimeField(blank=True, null=True)),
-                ('schedule', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='instalments', to='payments.paymentschedule')),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("sequence", models.PositiveSmallIntegerField()),
+                ("due_date", models.DateField(db_index=True)),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("due", "Due"), ("paid", "Paid"), ("waived", "Waived")], default="due", max_length=8
+                    ),
+                ),
+                ("paid_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "schedule",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="instalments",
+                        to="payments.paymentschedule",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['schedule', 'sequence'],
+                "ordering": ["schedule", "sequence"],
             },
         ),
         migrations.CreateModel(
-            name='Transaction',
+            name="Transaction",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('reference', models.CharField(max_length=24, unique=True)),
-                ('method', models.CharField(choices=[('mpesa', 'M-Pesa'), ('card', 'Card'), ('bank_transfer', 'Bank transfer')], max_length=16)),
-                ('direction', models.CharField(choices=[('in', 'Incoming'), ('out', 'Outgoing')], default='in', max_length=3)),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))])),
-                ('currency', models.CharField(choices=[('KES', 'Kenyan shilling'), ('UGX', 'Ugandan shilling'), ('TZS', 'Tanzanian shilling'), ('USD', 'US dollar'), ('GBP', 'Pound sterling'), ('EUR', 'Euro')], max_length=3)),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('succeeded', 'Succeeded'), ('failed', 'Failed'), ('cancelled', 'Cancelled'), ('refunded', 'Refunded'), ('partially_refunded', 'Partially refunded')], db_index=True, default='pending', max_length=20)),
-                ('refunded_amount', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=14)),
-                ('provider_reference', models.CharField(blank=True, db_index=True, max_length=100)),
-                ('receipt_number', models.CharField(blank=True, max_length=100)),
-                ('phone', models.CharField(blank=True, max_length=16)),
-                ('provider_payloads', models.JSONField(blank=True, default=list)),
-                ('failure_reason', models.CharField(blank=True, max_length=300)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('customer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='transactions', to=settings.AUTH_USER_MODEL)),
-                ('instalment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='transactions', to='payments.instalment')),
-                ('policy', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='transactions', to='policies.policy')),
-                ('refund_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='refunds_out', to='payments.transaction')),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("reference", models.CharField(max_length=24, unique=True)),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[("mpesa", "M-Pesa"), ("card", "Card"), ("bank_transfer", "Bank transfer")],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(choices=[("in", "Incoming"), ("out", "Outgoing")], default="in", max_length=3),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[
+                            ("KES", "Kenyan shilling"),
+                            ("UGX", "Ugandan shilling"),
+                            ("TZS", "Tanzanian shilling"),
+                            ("USD", "US dollar"),
+                            ("GBP", "Pound sterling"),
+                            ("EUR", "Euro"),
+                        ],
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("succeeded", "Succeeded"),
+                            ("failed", "Failed"),
+                            ("cancelled", "Cancelled"),
+                            ("refunded", "Refunded"),
+                            ("partially_refunded", "Partially refunded"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                ("refunded_amount", models.DecimalField(decimal_places=2, default=Decimal("0"), max_digits=14)),
+                ("provider_reference", models.CharField(blank=True, db_index=True, max_length=100)),
+                ("receipt_number", models.CharField(blank=True, max_length=100)),
+                ("phone", models.CharField(blank=True, max_length=16)),
+                ("provider_payloads", models.JSONField(blank=True, default=list)),
+                ("failure_reason", models.CharField(blank=True, max_length=300)),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "customer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="transactions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "instalment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="transactions",
+                        to="payments.instalment",
+                    ),
+                ),
+                (
+                    "policy",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="transactions",
+                        to="policies.policy",
+                    ),
+                ),
+                (
+                    "refund_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="refunds_out",
+                        to="payments.transaction",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='StatementLine',
+            name="StatementLine",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('bank_reference', models.CharField(max_length=100, unique=True)),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14)),
-                ('transaction', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='statement_lines', to='payments.transaction')),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("bank_reference", models.CharField(max_length=100, unique=True)),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=14)),
+                (
+                    "transaction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="statement_lines",
+                        to="payments.transaction",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Refund',
+            name="Refund",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))])),
-                ('reason', models.CharField(max_length=500)),
-                ('status', models.CharField(choices=[('requested', 'Requested'), ('approved', 'Approved and paid out'), ('rejected', 'Rejected')], db_index=True, default='requested', max_length=16)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('payout', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='refund_record', to='payments.transaction')),
-                ('transaction', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='refunds', to='payments.transaction')),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                    ),
+                ),
+                ("reason", models.CharField(max_length=500)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Requested"),
+                            ("approved", "Approved and paid out"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        default="requested",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "payout",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="refund_record",
+                        to="payments.transaction",
+                    ),
+                ),
+                (
+                    "transaction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="refunds", to="payments.transaction"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='IdempotencyRecord',
+            name="IdempotencyRecord",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('key', models.CharField(max_length=128)),
-                ('endpoint', models.CharField(max_length=200)),
-                ('request_hash', models.CharField(max_length=64)),
-                ('response_status', models.PositiveSmallIntegerField(null=True)),
-                ('response_body', models.JSONField(null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("key", models.CharField(max_length=128)),
+                ("endpoint", models.CharField(max_length=200)),
+                ("request_hash", models.CharField(max_length=64)),
+                ("response_status", models.PositiveSmallIntegerField(null=True)),
+                ("response_body", models.JSONField(null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'key'), name='payments_idempotency_unique')],
+                "constraints": [models.UniqueConstraint(fields=("user", "key"), name="payments_idempotency_unique")],
             },
         ),
         migrations.AddIndex(
-            model_name='instalment',
-            index=models.Index(fields=['status', 'due_date'], name='payments_in_status_20fc3d_idx'),
+            model_name="instalment",
+            index=models.Index(fields=["status", "due_date"], name="payments_in_status_20fc3d_idx"),
         ),
         migrations.AddConstraint(
-            model_name='instalment',
-            constraint=models.UniqueConstraint(fields=('schedule', 'sequence'), name='payments_instalment_seq'),
+            model_name="instalment",
+            constraint=models.UniqueConstraint(fields=("schedule", "sequence"), name="payments_instalment_seq"),
         ),
         migrations.AddIndex(
-            model_name='transaction',
-            index=models.Index(fields=['customer', '-created_at'], name='payments_tr_custome_f99334_idx'),
+            model_name="transaction",
+            index=models.Index(fields=["customer", "-created_at"], name="payments_tr_custome_f99334_idx"),
         ),
         migrations.AddIndex(
-            model_name='transaction',
-            index=models.Index(fields=['method', 'status'], name='payments_tr_method_825a2c_idx'),
+            model_name="transaction",
+            index=models.Index(fields=["method", "status"], name="payments_tr_method_825a2c_idx"),
         ),
         migrations.AddConstraint(
-            model_name='transaction',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='payments_amount_positive'),
+            model_name="transaction",
+            constraint=models.CheckConstraint(condition=models.Q(("amount__gt", 0)), name="payments_amount_positive"),
         ),
         migrations.AddConstraint(
-            model_name='transaction',
-            constraint=models.CheckConstraint(condition=models.Q(('refunded_amount__lte', models.F('amount'))), name='payments_refund_within_amount'),
+            model_name="transaction",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("refunded_amount__lte", models.F("amount"))), name="payments_refund_within_amount"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='transaction',
-            constraint=models.UniqueConstraint(condition=models.Q(('provider_reference', ''), _negated=True), fields=('method', 'provider_reference'), name='payments_unique_provider_reference'),
+            model_name="transaction",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("provider_reference", ""), _negated=True),
+                fields=("method", "provider_reference"),
+                name="payments_unique_provider_reference",
+            ),
         ),
     ]

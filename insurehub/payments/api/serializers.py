@@ -1,0 +1,139 @@
+from decimal import Decimal
+
+from rest_framework import serializers
+
+from insurehub.core.serializers import MoneyField, StrictSerializer
+from insurehub.payments.models import Instalment, PaymentSchedule, Refund, Transaction
+from insurehub.policies.models import CURRENCIES
+
+
+class TransactionOutputSerializer(serializers.ModelSerializer):
+    amount = MoneyField()
+    refunded_amount = MoneyField()
+
+    class Meta:
+        model = Transaction
+        fields = [
+            "id",
+            "reference",
+            "customer",
+            "policy",
+            "instalment",
+            "method",
+            "direction",
+            "amount",
+            "currency",
+            "status",
+            "refunded_amount",
+            "provider_reference",
+            "receipt_number",
+            "failure_reason",
+            "refund_of",
+            "created_at",
+            "completed_at",
+        ]
+        read_only_fields = fields
+
+
+class InstalmentOutputSerializer(serializers.ModelSerializer):
+    amount = MoneyField()
+
+    class Meta:
+        model = Instalment
+        fields = ["id", "sequence", "due_date", "amount", "status", "paid_at"]
+        read_only_fields = fields
+
+
+class ScheduleOutputSerializer(serializers.ModelSerializer):
+    total = MoneyField()
+    instalments = InstalmentOutputSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = PaymentSchedule
+        fields = ["id", "policy", "plan", "total", "currency", "instalments", "created_at"]
+        read_only_fields = fields
+
+
+class PayInputSerializer(StrictSerializer):
+    policy = serializers.UUIDField()
+    instalment = serializers.UUIDField(required=False)
+    amount = MoneyField(required=False, min_value=Decimal("0.01"))
+    currency = serializers.ChoiceField(choices=CURRENCIES, required=False)
+
+
+class StkPushInputSerializer(PayInputSerializer):
+    phone = serializers.CharField(max_length=20)
+
+
+class StkPushOutputSerializer(serializers.Serializer):
+    transaction = TransactionOutputSerializer()
+    customer_message = serializers.CharField()
+
+
+class CardIntentOutputSerializer(serializers.Serializer):
+    transaction = TransactionOutputSerializer()
+    client_secret = serializers.CharField()
+    provider = serializers.CharField()
+
+
+class BankDetailsSerializer(serializers.Serializer):
+    bank = serializers.CharField()
+    account_name = serializers.CharField()
+    account_number = serializers.CharField()
+    branch = serializers.CharField()
+    swift = serializers.CharField()
+
+
+class BankTransferOutputSerializer(serializers.Serializer):
+    transaction = TransactionOutputSerializer()
+    pay_to = BankDetailsSerializer()
+    instructions = serializers.CharField()
+
+
+class SandboxSettleInputSerializer(StrictSerializer):
+    outcome = serializers.ChoiceField(choices=["succeeded", "failed"])
+
+
+class RefundInputSerializer(StrictSerializer):
+    transaction = serializers.UUIDField()
+    amount = MoneyField(min_value=Decimal("0.01"))
+    reason = serializers.CharField(max_length=500)
+
+
+class RefundDecisionInputSerializer(StrictSerializer):
+    approve = serializers.BooleanField()
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class RefundOutputSerializer(serializers.ModelSerializer):
+    amount = MoneyField()
+
+    class Meta:
+        model = Refund
+        fields = [
+            "id",
+            "transaction",
+            "amount",
+            "reason",
+            "status",
+            "requested_by",
+            "decided_by",
+            "payout",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class CallbackAckSerializer(serializers.Serializer):
+    ResultCode = serializers.IntegerField()
+    ResultDesc = serializers.CharField()
+
+
+class StatementUploadSerializer(StrictSerializer):
+    file = serializers.FileField()
+
+
+class ReconcileReportSerializer(serializers.Serializer):
+    matched = serializers.ListField(child=serializers.DictField())
+    already_credited = serializers.ListField(child=serializers.DictField())
+    unmatched = serializers.ListField(child=serializers.DictField())

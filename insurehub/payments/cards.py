@@ -1,0 +1,138 @@
+"""Card payments: one interface, Stripe's PaymentIntents as the real provider, and a sandbox.
+
+Stripe (public API): POST {base}/v1/payment_intents (form-encoded amount in minor units,
+currency lowercase, metadata[...]; Bearer secret key) -> {"id": "pi_...", "client_secret",
+"status": "requires_payment_method", ...}; POST {base}/v1/refunds (payment_intent, amount).
+Webhooks carry `Stripe-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>` and
+events `payment_intent.succeeded` / `payment_intent.payment_failed` with the intent in data.object.
+"""
+
+import hashlib
+import hmac
+import secrets
+import time
+from dataclasses import dataclass
+from decimal import Decimal
+
+import httpx
+from django.conf import settings
+
+ZERO_DECIMAL_CURRENCIES = {"UGX"}  # Stripe takes these in whole units
+
+
+class CardProviderError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Intent:
+    id: str
+    client_secret: str
+    status: str
+    raw: dict
+
+
+def minor_units(amount: Decimal, currency: str) -> int:
+    return int(amount) if currency.upper() in ZERO_DECIMAL_CURRENCIES else int((amount * 100).to_integral_value())
+
+
+class CardProvider:
+    name = "base"
+
+    def create_intent(self, *, amount: Decimal, currency: str, reference: str) -> Intent:  # pragma: no cover
+        raise NotImplementedError
+
+    def refund(self, *, intent_id: str, amount: Decimal, currency: str) -> str:  # pragma: no cover
+        raise NotImplementedError
+
+    def verify_webhook(self, *, payload: bytes, signature_header: str) -> bool:  # pragma: no cover
+        raise NotImplementedError
+
+
+class StripeProvider(CardProvider):
+    name = "stripe"
+
+    def __init__(self):
+        self.base_url = settings.STRIPE_BASE_URL.rstrip("/")
+        self.secret_key = settings.STRIPE_SECRET_KEY
+        self.webhook_secret = settings.STRIPE_WEBHOOK_SECRET
+        self.timeout = httpx.Timeout(10.0, connect=5.0)
+
+    def _post(self, path: str, form: dict, idempotency_key: str) -> dict:
+        try:
+            response = httpx.post(
+                f"{self.base_url}{path}",
+                data=form,
+                headers={"Authorization": f"Bearer {self.secret_key}", "Idempotency-Key": idempotency_key},
+                timeout=self.timeout,
+            )
+        except httpx.HTTPError as exc:
+            raise CardProviderError(f"the card provider is unreachable ({exc.__class__.__name__})") from exc
+        body = response.json() if response.headers.get("content-type", "").startswith("application/json") else {}
+        if response.status_code >= 400:
+            raise CardProviderError(body.get("error", {}).get("message", f"HTTP {response.status_code}"))
+        return body
+
+    def create_intent(self, *, amount: Decimal, currency: str, reference: str) -> Intent:
+        body = self._post(
+            "/v1/payment_intents",
+            {
+                "amount": minor_units(amount, currency),
+                "currency": currency.lower(),
+                "metadata[reference]": reference,
+                "automatic_payment_methods[enabled]": "true",
+            },
+            idempotency_key=f"intent-{reference}",
+        )
+        return Intent(id=body["id"], client_secret=body["client_secret"], status=body["status"], raw=body)
+
+    def refund(self, *, intent_id: str, amount: Decimal, currency: str) -> str:
+        body = self._post(
+            "/v1/refunds",
+            {"payment_intent": intent_id, "amount": minor_units(amount, currency)},
+            idempotency_key=f"refund-{intent_id}-{amount}-{secrets.token_hex(4)}",
+        )
+        return body["id"]
+
+    def verify_webhook(self, *, payload: bytes, signature_header: str) -> bool:
+        parts = dict(item.split("=", 1) for item in signature_header.split(",") if "=" in item)
+        try:
+            timestamp = int(parts.get("t", ""))
+        except ValueError:
+            return False
+        if abs(time.time() - timestamp) > settings.STRIPE_WEBHOOK_TOLERANCE_SECONDS:
+            return False
+        expected = hmac.new(
+            self.webhook_secret.encode(), f"{timestamp}.".encode() + payload, hashlib.sha256
+        ).hexdigest()
+        candidates = [
+            value
+            for key, value in (item.split("=", 1) for item in signature_header.split(",") if "=" in item)
+            if key == "v1"
+        ]
+        return any(hmac.compare_digest(expected, candidate) for candidate in candidates)
+
+
+class SandboxProvider(CardProvider):
+    """The embedded default: intents that the sandbox confirm endpoint settles, no network."""
+
+    name = "sandbox"
+
+    def create_intent(self, *, amount: Decimal, currency: str, reference: str) -> Intent:
+        intent_id = f"pi_sandbox_{secrets.token_hex(8)}"
+        return Intent(
+            id=intent_id,
+            client_secret=f"{intent_id}_secret_{secrets.token_hex(8)}",
+            status="requires_payment_method",
+            raw={"id": intent_id, "amount": minor_units(amount, currency), "currency": currency.lower()},
+        )
+
+    def refund(self, *, intent_id: str, amount: Decimal, currency: str) -> str:
+        return f"re_sandbox_{secrets.token_hex(8)}"
+
+    def verify_webhook(self, *, payload: bytes, signature_header: str) -> bool:
+        return False  # the sandbox settles through its own endpoint, never through webhooks
+
+
+def get_card_provider() -> CardProvider:
+    return StripeProvider() if settings.CARD_PROVIDER == "stripe" else SandboxProvider()

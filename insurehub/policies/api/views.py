@@ -1,0 +1,262 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from insurehub.core.errors import ApplicationError
+from insurehub.core.permissions import has_role
+from insurehub.core.roles import Role
+from insurehub.policies import selectors, services
+from insurehub.policies.api import serializers as s
+from insurehub.policies.models import PolicyType
+from insurehub.users.models import User
+from insurehub.vehicles.selectors import vehicles_visible_to
+from insurehub.workflows.selectors import stages_for
+
+
+class CatalogueReadOrAdmin(BasePermission):
+    """Anyone may browse the catalogue; only admins change it."""
+
+    def has_permission(self, request, view) -> bool:
+        return request.method in SAFE_METHODS or has_role(request.user, Role.ADMIN)
+
+
+class CompanyListCreateApi(generics.ListAPIView):
+    permission_classes = [CatalogueReadOrAdmin]
+    serializer_class = s.CompanyOutputSerializer
+    search_fields = ["name"]
+    ordering_fields = ["name"]
+    filterset_fields = ["active"]
+
+    def get_queryset(self):
+        return selectors.companies_catalogue(include_inactive=has_role(self.request.user, Role.ADMIN))
+
+    @extend_schema(request=s.CompanyInputSerializer, responses={201: s.CompanyOutputSerializer}, tags=["catalogue"])
+    def post(self, request):
+        data = s.CompanyInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        company = services.company_create(created_by=request.user, **data.validated_data)
+        return Response(
+            s.CompanyOutputSerializer(selectors.companies_catalogue(include_inactive=True).get(pk=company.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class CompanyDetailApi(APIView):
+    permission_classes = [CatalogueReadOrAdmin]
+
+    def _get(self, request, company_id):
+        return get_object_or_404(
+            selectors.companies_catalogue(include_inactive=has_role(request.user, Role.ADMIN)), pk=company_id
+        )
+
+    @extend_schema(responses={200: s.CompanyOutputSerializer}, tags=["catalogue"])
+    def get(self, request, company_id):
+        return Response(s.CompanyOutputSerializer(self._get(request, company_id)).data)
+
+    @extend_schema(request=s.CompanyUpdateSerializer, responses={200: s.CompanyOutputSerializer}, tags=["catalogue"])
+    def patch(self, request, company_id):
+        company = self._get(request, company_id)
+        data = s.CompanyUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.company_update(company=company, data=data.validated_data, updated_by=request.user)
+        return Response(s.CompanyOutputSerializer(self._get(request, company_id)).data)
+
+
+class CategoryListApi(generics.ListAPIView):
+    permission_classes = [CatalogueReadOrAdmin]
+    serializer_class = s.CategoryOutputSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.categories_catalogue()
+
+
+class CategoryDetailApi(APIView):
+    permission_classes = [CatalogueReadOrAdmin]
+
+    @extend_schema(responses={200: s.CategoryOutputSerializer}, tags=["catalogue"])
+    def get(self, request, slug):
+        return Response(s.CategoryOutputSerializer(get_object_or_404(selectors.categories_catalogue(), slug=slug)).data)
+
+
+class PolicyTypeListCreateApi(generics.ListAPIView):
+    permission_classes = [CatalogueReadOrAdmin]
+    serializer_class = s.PolicyTypeOutputSerializer
+    filterset_fields = ["category", "company", "currency"]
+    search_fields = ["name", "description", "company__name"]
+    ordering_fields = ["name", "base_premium"]
+
+    def get_queryset(self):
+        return selectors.policy_types_catalogue(include_inactive=has_role(self.request.user, Role.ADMIN))
+
+    @extend_schema(
+        request=s.PolicyTypeInputSerializer, responses={201: s.PolicyTypeOutputSerializer}, tags=["catalogue"]
+    )
+    def post(self, request):
+        data = s.PolicyTypeInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        policy_type = services.policy_type_create(created_by=request.user, **data.validated_data)
+        fresh = selectors.policy_types_catalogue(include_inactive=True).get(pk=policy_type.pk)
+        return Response(s.PolicyTypeOutputSerializer(fresh).data, status=status.HTTP_201_CREATED)
+
+
+class PolicyTypeDetailApi(APIView):
+    permission_classes = [CatalogueReadOrAdmin]
+
+    def _get(self, request, type_id):
+        return get_object_or_404(
+            selectors.policy_types_catalogue(include_inactive=has_role(request.user, Role.ADMIN)), pk=type_id
+        )
+
+    @extend_schema(responses={200: s.PolicyTypeOutputSerializer}, tags=["catalogue"])
+    def get(self, request, type_id):
+        return Response(s.PolicyTypeOutputSerializer(self._get(request, type_id)).data)
+
+    @extend_schema(
+        request=s.PolicyTypeUpdateSerializer, responses={200: s.PolicyTypeOutputSerializer}, tags=["catalogue"]
+    )
+    def patch(self, request, type_id):
+        policy_type = self._get(request, type_id)
+        data = s.PolicyTypeUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.policy_type_update(policy_type=policy_type, data=data.validated_data, updated_by=request.user)
+        return Response(s.PolicyTypeOutputSerializer(self._get(request, type_id)).data)
+
+
+class ReviewsMixin:
+    def _reviews_response(self, request, policy_type: PolicyType):
+        page = self.paginate_queryset(selectors.reviews_of(policy_type))
+        return self.get_paginated_response(s.ReviewOutputSerializer(page, many=True).data)
+
+    def _create_review(self, request, policy_type: PolicyType):
+        if not has_role(request.user, Role.CUSTOMER):
+            raise ApplicationError("customers_only", "Only customers review products.", status=403)
+        data = s.ReviewInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        review = services.review_create(customer=request.user, policy_type=policy_type, **data.validated_data)
+        return Response(s.ReviewOutputSerializer(review).data, status=status.HTTP_201_CREATED)
+
+
+class PolicyTypeReviewsApi(ReviewsMixin, generics.GenericAPIView):
+    permission_classes = [CatalogueReadOrAdmin]
+    serializer_class = s.ReviewOutputSerializer
+
+    def get_permissions(self):
+        if self.request.method == "POST":
+            from rest_framework.permissions import IsAuthenticated
+
+            return [IsAuthenticated()]
+        return super().get_permissions()
+
+    def get(self, request, type_id):
+        return self._reviews_response(request, get_object_or_404(PolicyType, pk=type_id))
+
+    @extend_schema(request=s.ReviewInputSerializer, responses={201: s.ReviewOutputSerializer}, tags=["catalogue"])
+    def post(self, request, type_id):
+        return self._create_review(request, get_object_or_404(PolicyType, pk=type_id, active=True))
+
+
+class PolicyListApi(generics.ListAPIView):
+    serializer_class = s.PolicyOutputSerializer
+    filterset_fields = ["status", "customer", "vehicle", "payment_plan", "policy_type__category"]
+    search_fields = ["policy_number", "vehicle__registration"]
+    ordering_fields = ["created_at", "start_date", "end_date", "premium"]
+
+    def get_queryset(self):
+        return selectors.policies_visible_to(self.request.user)
+
+
+class QuoteApi(APIView):
+    @extend_schema(request=s.QuoteInputSerializer, responses={201: s.PolicyOutputSerializer}, tags=["policies"])
+    def post(self, request):
+        data = s.QuoteInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        customer_id = values.pop("customer", None)
+        if request.user.role == Role.CUSTOMER:
+            if customer_id not in (None, request.user.pk):
+                raise Http404
+            customer = request.user
+        elif customer_id is None:
+            raise ApplicationError("customer_required", "Staff must name the customer being quoted.")
+        else:
+            customer = get_object_or_404(User.objects.filter(role=Role.CUSTOMER, is_active=True), pk=customer_id)
+        policy_type = get_object_or_404(
+            PolicyType.objects.select_related("company", "category"), pk=values.pop("policy_type")
+        )
+        vehicle_id = values.pop("vehicle", None)
+        vehicle = get_object_or_404(vehicles_visible_to(request.user), pk=vehicle_id) if vehicle_id else None
+        policy = services.policy_quote_create(
+            customer=customer, policy_type=policy_type, vehicle=vehicle, created_by=request.user, **values
+        )
+        return Response(s.PolicyOutputSerializer(policy).data, status=status.HTTP_201_CREATED)
+
+
+class PolicyDetailApi(APIView):
+    @extend_schema(responses={200: s.PolicyOutputSerializer}, tags=["policies"])
+    def get(self, request, policy_id):
+        return Response(
+            s.PolicyOutputSerializer(get_object_or_404(selectors.policies_visible_to(request.user), pk=policy_id)).data
+        )
+
+
+class PolicyActionApi(APIView):
+    """accept / cancel / renew: the customer's own policy, or staff on their behalf."""
+
+    action = ""
+
+    def _policy(self, request, policy_id):
+        policy = get_object_or_404(selectors.policies_visible_to(request.user), pk=policy_id)
+        if request.user.role == Role.ASSESSOR:
+            raise ApplicationError("permission_denied", "Assessors do not change policies.", status=403)
+        return policy
+
+
+class PolicyAcceptApi(PolicyActionApi):
+    @extend_schema(request=None, responses={200: s.PolicyOutputSerializer}, tags=["policies"])
+    def post(self, request, policy_id):
+        policy = services.policy_accept(policy=self._policy(request, policy_id), accepted_by=request.user)
+        return Response(s.PolicyOutputSerializer(selectors.policies_visible_to(request.user).get(pk=policy.pk)).data)
+
+
+class PolicyCancelApi(PolicyActionApi):
+    @extend_schema(request=s.ReasonInputSerializer, responses={200: s.PolicyOutputSerializer}, tags=["policies"])
+    def post(self, request, policy_id):
+        policy = self._policy(request, policy_id)
+        data = s.ReasonInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        policy = services.policy_cancel(policy=policy, cancelled_by=request.user, reason=data.validated_data["reason"])
+        return Response(s.PolicyOutputSerializer(policy).data)
+
+
+class PolicyRenewApi(PolicyActionApi):
+    @extend_schema(request=None, responses={201: s.PolicyOutputSerializer}, tags=["policies"])
+    def post(self, request, policy_id):
+        renewal = services.policy_renew(policy=self._policy(request, policy_id), renewed_by=request.user)
+        return Response(s.PolicyOutputSerializer(renewal).data, status=status.HTTP_201_CREATED)
+
+
+class PolicyHistoryApi(APIView):
+    @extend_schema(responses={200: s.StageOutputSerializer(many=True)}, tags=["policies"])
+    def get(self, request, policy_id):
+        policy = get_object_or_404(selectors.policies_visible_to(request.user), pk=policy_id)
+        return Response(s.StageOutputSerializer(stages_for(policy), many=True).data)
+
+
+class PolicyReviewsApi(ReviewsMixin, generics.GenericAPIView):
+    """Reviews of the product this policy is for; its holder may add theirs."""
+
+    serializer_class = s.ReviewOutputSerializer
+
+    def get(self, request, policy_id):
+        policy = get_object_or_404(selectors.policies_visible_to(request.user), pk=policy_id)
+        return self._reviews_response(request, policy.policy_type)
+
+    @extend_schema(request=s.ReviewInputSerializer, responses={201: s.ReviewOutputSerializer}, tags=["policies"])
+    def post(self, request, policy_id):
+        policy = get_object_or_404(selectors.policies_visible_to(request.user), pk=policy_id)
+        return self._create_review(request, policy.policy_type)

@@ -1,0 +1,356 @@
+"""The policy lifecycle: quote -> pending_payment -> active -> lapsed | expired | cancelled,
+each step one service with its guard, a WorkflowStage row, an audit entry and an event."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from insurehub.audit.services import audit_record
+from insurehub.core.errors import ApplicationError
+from insurehub.core.numbering import next_number
+from insurehub.core.services import model_update
+from insurehub.policies.models import (
+    InsuranceCompany,
+    PaymentPlan,
+    Policy,
+    PolicyReview,
+    PolicyStatus,
+    PolicyType,
+)
+from insurehub.policies.pricing import price
+from insurehub.realtime import groups
+from insurehub.realtime.services import publish
+from insurehub.workflows.services import stage_enter
+
+QUOTE_VALID_DAYS = 30
+RENEWAL_WINDOW_DAYS = 60
+ALLOWED = {
+    "accept": {PolicyStatus.QUOTE},
+    "activate": {PolicyStatus.PENDING_PAYMENT},
+    "cancel": {PolicyStatus.QUOTE, PolicyStatus.PENDING_PAYMENT, PolicyStatus.ACTIVE},
+    "lapse": {PolicyStatus.ACTIVE},
+    "expire": {PolicyStatus.ACTIVE, PolicyStatus.LAPSED},
+    "renew": {PolicyStatus.ACTIVE, PolicyStatus.EXPIRED},
+    "reinstate": {PolicyStatus.LAPSED},
+}
+
+
+def _event(policy: Policy, type_: str, **extra) -> None:
+    publish(
+        type_,
+        {"policy_id": str(policy.pk), "policy_number": policy.policy_number, "status": policy.status, **extra},
+        [groups.user_group(policy.customer_id), groups.STAFF],
+    )
+
+
+def _guard(policy: Policy, action: str) -> None:
+    if policy.status not in ALLOWED[action]:
+        raise ApplicationError(
+            "illegal_transition",
+            f"A {policy.get_status_display().lower()} policy cannot be {action}ed.".replace("eed", "ed"),
+            status=409,
+            extra={"status": policy.status, "allowed_from": sorted(ALLOWED[action])},
+        )
+
+
+def _move(policy: Policy, *, to: str, actor, note: str = "", action: str, changes: dict | None = None) -> Policy:
+    previous = policy.status
+    policy.status = to
+    policy.save()
+    stage_enter(subject=policy, stage=to, actor=actor, note=note)
+    audit_record(
+        actor=actor, action=f"policy.{action}", target=policy, changes={"status": [previous, to], **(changes or {})}
+    )
+    _event(policy, "policy.status_changed", previous=previous)
+    return policy
+
+
+def _locked(policy: Policy) -> Policy:
+    return Policy.objects.select_for_update().select_related("policy_type__category", "vehicle").get(pk=policy.pk)
+
+
+@transaction.atomic
+def policy_quote_create(
+    *,
+    customer,
+    policy_type: PolicyType,
+    created_by,
+    vehicle=None,
+    sum_insured: Decimal | None = None,
+    start_date: date | None = None,
+    payment_plan: str = PaymentPlan.ANNUAL,
+    addons: list[str] | None = None,
+) -> Policy:
+    if not policy_type.active or not policy_type.company.active:
+        raise ApplicationError("product_unavailable", "This product is not on sale.", status=409)
+    is_motor = policy_type.category_id == "motor"
+    if is_motor and vehicle is None:
+        raise ApplicationError(
+            "vehicle_required",
+            "A motor quote needs the vehicle.",
+            errors=[{"field": "vehicle", "message": "Required for motor products.", "code": "required"}],
+        )
+    if vehicle is not None and vehicle.owner_id != customer.pk:
+        raise ApplicationError(
+            "vehicle_not_owned",
+            "The vehicle must belong to the customer.",
+            errors=[{"field": "vehicle", "message": "Not the customer's vehicle.", "code": "invalid"}],
+        )
+    if sum_insured is None:
+        if vehicle is None:
+            raise ApplicationError(
+                "sum_insured_required",
+                "Say how much to insure.",
+                errors=[{"field": "sum_insured", "message": "Required.", "code": "required"}],
+            )
+        sum_insured = vehicle.estimated_value
+    start = start_date or timezone.localdate()
+    if start < timezone.localdate():
+        raise ApplicationError(
+            "start_in_past",
+            "Cover cannot start in the past.",
+            errors=[{"field": "start_date", "message": "In the past.", "code": "invalid"}],
+        )
+    priced = price(
+        policy_type=policy_type,
+        sum_insured=sum_insured,
+        vehicle_age=vehicle.age_years if vehicle is not None else None,
+        addons=addons or [],
+    )
+    policy = Policy(
+        policy_number=next_number(prefix="POL", year=timezone.now().year),
+        customer=customer,
+        policy_type=policy_type,
+        vehicle=vehicle,
+        status=PolicyStatus.QUOTE,
+        start_date=start,
+        end_date=start + relativedelta(months=policy_type.term_months) - timedelta(days=1),
+        premium=priced.premium,
+        sum_insured=priced.sum_insured,
+        currency=policy_type.currency,
+        payment_plan=payment_plan,
+        addons=addons or [],
+        quote_details=priced.breakdown,
+        quote_valid_until=timezone.now() + timedelta(days=QUOTE_VALID_DAYS),
+    )
+    policy.full_clean()
+    policy.save()
+    stage_enter(subject=policy, stage=PolicyStatus.QUOTE, actor=created_by, note="quote issued")
+    audit_record(
+        actor=created_by,
+        action="policy.quoted",
+        target=policy,
+        changes={"premium": policy.premium, "sum_insured": policy.sum_insured, "policy_type": policy_type.pk},
+    )
+    return policy
+
+
+def _overlapping(policy: Policy):
+    if policy.vehicle_id is None:
+        return Policy.objects.none()
+    return Policy.objects.filter(
+        vehicle_id=policy.vehicle_id,
+        policy_type__category_id=policy.policy_type.category_id,
+        status__in=[PolicyStatus.PENDING_PAYMENT, PolicyStatus.ACTIVE],
+        start_date__lte=policy.end_date,
+        end_date__gte=policy.start_date,
+    ).exclude(pk=policy.pk)
+
+
+@transaction.atomic
+def policy_accept(*, policy: Policy, accepted_by) -> Policy:
+    """The customer takes the quote: it awaits its first payment, with its instalments."""
+    from insurehub.payments.services import schedule_create
+
+    policy = _locked(policy)
+    _guard(policy, "accept")
+    if policy.quote_valid_until and policy.quote_valid_until < timezone.now():
+        raise ApplicationError("quote_expired", "This quote has expired; ask for a new one.", status=409)
+    clash = _overlapping(policy).first()
+    if clash is not None:
+        raise ApplicationError(
+            "overlapping_policy",
+            f"The vehicle already has {clash.policy_number} in this category for overlapping dates.",
+            status=409,
+        )
+    _move(policy, to=PolicyStatus.PENDING_PAYMENT, actor=accepted_by, action="accepted", note="quote accepted")
+    schedule_create(policy=policy, created_by=accepted_by)
+    return policy
+
+
+@transaction.atomic
+def policy_activate(*, policy: Policy, actor=None, note: str = "first payment received") -> Policy:
+    policy = _locked(policy)
+    if policy.status == PolicyStatus.ACTIVE:
+        return policy
+    _guard(policy, "activate")
+    clash = _overlapping(policy).exclude(status=PolicyStatus.PENDING_PAYMENT).first()
+    if clash is not None:
+        raise ApplicationError("overlapping_policy", f"{clash.policy_number} already covers this vehicle.", status=409)
+    policy.activated_at = timezone.now()
+    _move(policy, to=PolicyStatus.ACTIVE, actor=actor, action="activated", note=note)
+    from insurehub.notifications.services import notify
+
+    notify(
+        recipient=policy.customer,
+        topic="policy_renewals",
+        kind="policy.activated",
+        title=f"Policy {policy.policy_number} is active",
+        body=f"You are covered from {policy.start_date} to {policy.end_date}.",
+        link=f"/policies/{policy.pk}",
+    )
+    return policy
+
+
+@transaction.atomic
+def policy_cancel(*, policy: Policy, cancelled_by, reason: str) -> Policy:
+    policy = _locked(policy)
+    _guard(policy, "cancel")
+    policy.cancelled_at = timezone.now()
+    return _move(
+        policy,
+        to=PolicyStatus.CANCELLED,
+        actor=cancelled_by,
+        action="cancelled",
+        note=reason,
+        changes={"reason": reason},
+    )
+
+
+@transaction.atomic
+def policy_lapse(*, policy: Policy, reason: str) -> Policy:
+    policy = _locked(policy)
+    _guard(policy, "lapse")
+    return _move(policy, to=PolicyStatus.LAPSED, actor=None, action="lapsed", note=reason)
+
+
+@transaction.atomic
+def policy_reinstate(*, policy: Policy, note: str = "overdue instalment paid") -> Policy:
+    policy = _locked(policy)
+    _guard(policy, "reinstate")
+    return _move(policy, to=PolicyStatus.ACTIVE, actor=None, action="reinstated", note=note)
+
+
+@transaction.atomic
+def policy_expire(*, policy: Policy) -> Policy:
+    policy = _locked(policy)
+    _guard(policy, "expire")
+    return _move(policy, to=PolicyStatus.EXPIRED, actor=None, action="expired", note="end date passed")
+
+
+@transaction.atomic
+def policy_renew(*, policy: Policy, renewed_by) -> Policy:
+    """A new quote that starts the day after this policy ends, priced at today's rules."""
+    policy = _locked(policy)
+    _guard(policy, "renew")
+    today = timezone.localdate()
+    if policy.status == PolicyStatus.ACTIVE and (policy.end_date - today).days > RENEWAL_WINDOW_DAYS:
+        raise ApplicationError(
+            "too_early_to_renew", f"Renewal opens {RENEWAL_WINDOW_DAYS} days before the end date.", status=409
+        )
+    if policy.renewals.exclude(status=PolicyStatus.CANCELLED).exists():
+        raise ApplicationError("already_renewed", "This policy has already been renewed.", status=409)
+    start = max(policy.end_date + timedelta(days=1), today)
+    renewal = policy_quote_create(
+        customer=policy.customer,
+        policy_type=policy.policy_type,
+        created_by=renewed_by,
+        vehicle=policy.vehicle,
+        sum_insured=policy.vehicle.estimated_value if policy.vehicle else policy.sum_insured,
+        start_date=start,
+        payment_plan=policy.payment_plan,
+        addons=policy.addons,
+    )
+    renewal.renewed_from = policy
+    renewal.save(update_fields=["renewed_from", "updated_at"])
+    audit_record(actor=renewed_by, action="policy.renewal_quoted", target=policy, changes={"renewal": renewal.pk})
+    return renewal
+
+
+def policies_apply_time(*, today: date | None = None) -> dict:
+    """Periodic: expire what ended; lapse what has an instalment overdue past the grace period."""
+    from django.conf import settings
+
+    from insurehub.payments.models import Instalment
+
+    today = today or timezone.localdate()
+    expired = 0
+    for policy in Policy.objects.filter(status__in=[PolicyStatus.ACTIVE, PolicyStatus.LAPSED], end_date__lt=today):
+        policy_expire(policy=policy)
+        expired += 1
+    grace_limit = today - timedelta(days=settings.POLICY_GRACE_DAYS)
+    overdue = Policy.objects.filter(
+        status=PolicyStatus.ACTIVE,
+        payment_schedule__instalments__status=Instalment.Status.DUE,
+        payment_schedule__instalments__due_date__lt=grace_limit,
+    ).distinct()
+    lapsed = 0
+    for policy in overdue:
+        policy_lapse(policy=policy, reason=f"instalment overdue more than {settings.POLICY_GRACE_DAYS} days")
+        lapsed += 1
+    return {"expired": expired, "lapsed": lapsed}
+
+
+def _held_type(customer, policy_type: PolicyType) -> bool:
+    return Policy.objects.filter(
+        customer=customer,
+        policy_type=policy_type,
+        status__in=[PolicyStatus.ACTIVE, PolicyStatus.LAPSED, PolicyStatus.EXPIRED, PolicyStatus.CANCELLED],
+        activated_at__isnull=False,
+    ).exists()
+
+
+@transaction.atomic
+def review_create(*, customer, policy_type: PolicyType, rating: int, text: str) -> PolicyReview:
+    if not _held_type(customer, policy_type):
+        raise ApplicationError(
+            "not_a_policyholder", "Only customers who hold or held this product may review it.", status=403
+        )
+    try:
+        with transaction.atomic():
+            review = PolicyReview(customer=customer, policy_type=policy_type, rating=rating, text=text)
+            review.full_clean(validate_unique=False, validate_constraints=False)
+            review.save()
+    except IntegrityError as exc:
+        raise ApplicationError("already_reviewed", "You have already reviewed this product.", status=409) from exc
+    audit_record(actor=customer, action="policy.reviewed", target=review, changes={"rating": rating})
+    return review
+
+
+@transaction.atomic
+def company_create(*, created_by, **data) -> InsuranceCompany:
+    company = InsuranceCompany(**data)
+    company.full_clean()
+    company.save()
+    audit_record(actor=created_by, action="catalogue.company_created", target=company)
+    return company
+
+
+@transaction.atomic
+def company_update(*, company: InsuranceCompany, data: dict, updated_by) -> InsuranceCompany:
+    fields = ["name", "registration_number", "email", "phone", "website", "address", "logo_url", "active"]
+    changes = model_update(instance=company, fields=fields, data=data)
+    if changes:
+        audit_record(actor=updated_by, action="catalogue.company_updated", target=company, changes=changes)
+    return company
+
+
+@transaction.atomic
+def policy_type_create(*, created_by, **data) -> PolicyType:
+    policy_type = PolicyType(**data)
+    policy_type.full_clean()
+    policy_type.save()
+    audit_record(actor=created_by, action="catalogue.product_created", target=policy_type)
+    return policy_type
+
+
+@transaction.atomic
+def policy_type_update(*, policy_type: PolicyType, data: dict, updated_by) -> PolicyType:
+    fields = ["name", "description", "coverage_details", "base_premium", "pricing_rules", "term_months", "active"]
+    changes = model_update(instance=policy_type, fields=fields, data=data)
+    if changes:
+        audit_record(actor=updated_by, action="catalogue.product_updated", target=policy_type, changes=changes)
+    return policy_type

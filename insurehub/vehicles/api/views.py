@@ -1,0 +1,65 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from insurehub.core.errors import ApplicationError
+from insurehub.core.roles import Role
+from insurehub.users.models import User
+from insurehub.vehicles import services
+from insurehub.vehicles.api import serializers as s
+from insurehub.vehicles.selectors import vehicles_visible_to
+
+
+def _owner_for(request, owner_id):
+    """Customers register their own vehicles (naming anyone else is a 404); staff name the customer."""
+    if request.user.role == Role.CUSTOMER:
+        if owner_id is not None and owner_id != request.user.pk:
+            raise Http404
+        return request.user
+    if owner_id is None:
+        raise ApplicationError("owner_required", "Staff must name the customer who owns the vehicle.")
+    return get_object_or_404(User.objects.filter(role=Role.CUSTOMER, is_active=True), pk=owner_id)
+
+
+class VehicleListCreateApi(generics.ListAPIView):
+    serializer_class = s.VehicleOutputSerializer
+    filterset_fields = ["owner", "make", "year"]
+    search_fields = ["registration", "vin", "make", "model"]
+    ordering_fields = ["registration", "created_at", "year"]
+
+    def get_queryset(self):
+        return vehicles_visible_to(self.request.user)
+
+    @extend_schema(request=s.VehicleInputSerializer, responses={201: s.VehicleOutputSerializer}, tags=["vehicles"])
+    def post(self, request):
+        data = s.VehicleInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        owner = _owner_for(request, values.pop("owner", None))
+        vehicle = services.vehicle_create(owner=owner, created_by=request.user, **values)
+        return Response(s.VehicleOutputSerializer(vehicle).data, status=status.HTTP_201_CREATED)
+
+
+class VehicleDetailApi(APIView):
+    def _get(self, request, vehicle_id):
+        return get_object_or_404(vehicles_visible_to(request.user), pk=vehicle_id)
+
+    @extend_schema(responses={200: s.VehicleOutputSerializer}, tags=["vehicles"])
+    def get(self, request, vehicle_id):
+        return Response(s.VehicleOutputSerializer(self._get(request, vehicle_id)).data)
+
+    @extend_schema(request=s.VehicleUpdateSerializer, responses={200: s.VehicleOutputSerializer}, tags=["vehicles"])
+    def patch(self, request, vehicle_id):
+        vehicle = self._get(request, vehicle_id)
+        data = s.VehicleUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        vehicle = services.vehicle_update(vehicle=vehicle, data=data.validated_data, updated_by=request.user)
+        return Response(s.VehicleOutputSerializer(vehicle).data)
+
+    @extend_schema(responses={204: None}, tags=["vehicles"])
+    def delete(self, request, vehicle_id):
+        services.vehicle_delete(vehicle=self._get(request, vehicle_id), deleted_by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
