@@ -1,0 +1,1 @@
+"""One small client per outside provider, all built on `base.ProviderClient`."""
