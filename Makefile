@@ -6,7 +6,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
 
-.PHONY: install run serve migrate seed test test-postgres lint format check security lock bench clean
+.PHONY: install run serve migrate seed test test-postgres lint format check security lock bench loadtest clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -74,5 +74,19 @@ lock:
 bench: install
 	@for f in bench/bench_*.py; do echo "== $$f"; DJANGO_ENV=test $(BIN)/python $$f || exit 1; done
 
+# Locust runs in its own venv (gevent cannot share a process with the rest of the stack).
+# Start a server first (make run, or on PostgreSQL); LOAD_USERS / LOAD_TIME / LOAD_HOST override.
+LOAD_USERS ?= 60
+LOAD_TIME  ?= 60s
+LOAD_HOST  ?= http://127.0.0.1:$(PORT)
+.venv-load/.installed: bench/locust/requirements.lock
+	$(PYTHON) -m venv .venv-load
+	.venv-load/bin/python -m pip install --quiet --require-hashes -r bench/locust/requirements.lock
+	touch $@
+
+loadtest: .venv-load/.installed
+	.venv-load/bin/locust -f bench/locust/locustfile.py --headless -u $(LOAD_USERS) -r 10 -t $(LOAD_TIME) \
+		--host $(LOAD_HOST) --only-summary
+
 clean:
-	rm -rf $(VENV) var db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	rm -rf $(VENV) .venv-load var db.sqlite3 db.sqlite3-wal db.sqlite3-shm
