@@ -69,7 +69,13 @@ def _move(policy: Policy, *, to: str, actor, note: str = "", action: str, change
 
 
 def _locked(policy: Policy) -> Policy:
-    return Policy.objects.select_for_update().select_related("policy_type__category", "vehicle").get(pk=policy.pk)
+    # of=("self",): lock the policy row only; PostgreSQL refuses FOR UPDATE on the nullable
+    # side of the outer join that select_related("vehicle") makes.
+    return (
+        Policy.objects.select_for_update(of=("self",))
+        .select_related("policy_type__category", "vehicle")
+        .get(pk=policy.pk)
+    )
 
 
 @transaction.atomic
