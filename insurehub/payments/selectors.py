@@ -11,7 +11,7 @@ def transactions_visible_to(user) -> QuerySet[Transaction]:
 
 
 def schedules_visible_to(user) -> QuerySet[PaymentSchedule]:
-    queryset = PaymentSchedule.objects.select_related("policy").prefetch_related("instalments")
+    queryset = PaymentSchedule.objects.select_related("policy").prefetch_related("instalments").order_by("-created_at")
     return restrict(queryset, user, AccessRule(owner="policy__customer", staff_scope=StaffScope.ALL))
 
 

@@ -18,17 +18,21 @@ def companies_catalogue(*, include_inactive: bool = False) -> QuerySet[Insurance
         average_rating=Avg("policy_types__reviews__rating"),
         review_count=Count("policy_types__reviews", distinct=True),
         product_count=Count("policy_types", distinct=True),
-    )
+    ).order_by("name")  # Meta.ordering does not apply to aggregating queries: pages must be stable
     return queryset if include_inactive else queryset.filter(active=True)
 
 
 def categories_catalogue() -> QuerySet[PolicyCategory]:
-    return PolicyCategory.objects.annotate(product_count=Count("policy_types", distinct=True))
+    return PolicyCategory.objects.annotate(product_count=Count("policy_types", distinct=True)).order_by(
+        "position", "name"
+    )
 
 
 def policy_types_catalogue(*, include_inactive: bool = False) -> QuerySet[PolicyType]:
-    queryset = PolicyType.objects.select_related("company", "category").annotate(
-        average_rating=Avg("reviews__rating"), review_count=Count("reviews", distinct=True)
+    queryset = (
+        PolicyType.objects.select_related("company", "category")
+        .annotate(average_rating=Avg("reviews__rating"), review_count=Count("reviews", distinct=True))
+        .order_by("company__name", "name")
     )
     return queryset if include_inactive else queryset.filter(active=True, company__active=True)
 
