@@ -378,6 +378,14 @@ NOMINATIM_BASE_URL = env("NOMINATIM_BASE_URL", "https://nominatim.openstreetmap.
 NOMINATIM_USER_AGENT = env("NOMINATIM_USER_AGENT", "InsureHub/1.0 (+https://insurehub.test)")
 NOMINATIM_EMAIL = env("NOMINATIM_EMAIL", "")
 NOMINATIM_RATE_LIMIT = env("NOMINATIM_RATE_LIMIT", "1/second")
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["VehicleCheckKindEnum"] = (
+    "insurehub.integrations.models.VehicleCheckKind.choices"
+)
+# Checks and enrichments left failed (provider down, no broker to retry them) are tried again.
+CELERY_BEAT_SCHEDULE["integrations-retry-unfinished"] = {
+    "task": "insurehub.integrations.tasks.retry_unfinished",
+    "schedule": 15 * 60.0,
+}
 
 # --- notifications ---------------------------------------------------------------------
 # SMTP when EMAIL_HOST is set; otherwise emails are written to the log (console backend).

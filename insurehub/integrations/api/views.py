@@ -1,0 +1,119 @@
+"""Integrations endpoints: staff lookups (VIN, weather, geocoding) and vehicle checks."""
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from insurehub.core.errors import ApplicationError
+from insurehub.core.permissions import IsStaffRole
+from insurehub.integrations import services
+from insurehub.integrations.api import serializers as s
+from insurehub.integrations.clients.nominatim import NominatimClient
+from insurehub.integrations.clients.open_meteo import weather_at
+from insurehub.integrations.results import ProviderResult, ResultStatus
+from insurehub.integrations.selectors import vehicle_checks_visible_to
+from insurehub.integrations.vin_decoding import InvalidVinError, decode_vin
+from insurehub.vehicles.selectors import vehicles_visible_to
+
+
+def _answer(result: ProviderResult) -> Response:
+    """A provider that refused our input is the caller's 400; every other outcome is a 200
+    whose `status` tells what happened (a failing provider never fails the request)."""
+    if result.status == ResultStatus.INVALID:
+        raise ApplicationError(result.error_code or "invalid", result.error or "The provider refused this input.")
+    return Response(s.LookupResultSerializer(result.summary()).data)
+
+
+class VinDecodeApi(APIView):
+    permission_classes = [IsStaffRole]
+
+    @extend_schema(responses={200: s.VinDecodingSerializer}, tags=["integrations"])
+    def get(self, request, vin: str):
+        try:
+            decoding = decode_vin(vin)
+        except InvalidVinError as exc:
+            raise ApplicationError(
+                exc.code, exc.message, errors=[{"field": "vin", "message": exc.message, "code": exc.code}]
+            ) from exc
+        return Response(s.VinDecodingSerializer(decoding.as_dict()).data)
+
+
+class WeatherApi(APIView):
+    permission_classes = [IsStaffRole]
+
+    @extend_schema(
+        parameters=[s.WeatherQuerySerializer], responses={200: s.LookupResultSerializer}, tags=["integrations"]
+    )
+    def get(self, request):
+        query = s.WeatherQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        values = query.validated_data
+        result = weather_at(latitude=values["lat"], longitude=values["lon"], at=values.get("at") or timezone.now())
+        return _answer(result)
+
+
+class GeocodeApi(APIView):
+    permission_classes = [IsStaffRole]
+
+    @extend_schema(
+        parameters=[s.GeocodeQuerySerializer], responses={200: s.LookupResultSerializer}, tags=["integrations"]
+    )
+    def get(self, request):
+        query = s.GeocodeQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        values = query.validated_data
+        return _answer(NominatimClient().search(values["q"], country_codes=values.get("countrycodes", "").lower()))
+
+
+class ReverseGeocodeApi(APIView):
+    permission_classes = [IsStaffRole]
+
+    @extend_schema(
+        parameters=[s.ReverseGeocodeQuerySerializer], responses={200: s.LookupResultSerializer}, tags=["integrations"]
+    )
+    def get(self, request):
+        query = s.ReverseGeocodeQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        values = query.validated_data
+        return _answer(NominatimClient().reverse(latitude=values["lat"], longitude=values["lon"]))
+
+
+class VehicleCheckListCreateApi(generics.ListAPIView):
+    """GET: the vehicle's checks (whoever may see the vehicle). POST: staff request a check,
+    run in the background; the answer shows its state (pending until a worker has run it)."""
+
+    serializer_class = s.VehicleCheckOutputSerializer
+    filterset_fields = ["kind", "status"]
+    ordering_fields = ["created_at"]
+
+    def _vehicle(self):
+        return get_object_or_404(vehicles_visible_to(self.request.user), pk=self.kwargs["vehicle_id"])
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return vehicle_checks_visible_to(None)
+        self._vehicle()
+        return vehicle_checks_visible_to(self.request.user, vehicle_id=self.kwargs["vehicle_id"])
+
+    @extend_schema(
+        request=s.VehicleCheckInputSerializer, responses={201: s.VehicleCheckOutputSerializer}, tags=["vehicles"]
+    )
+    def post(self, request, vehicle_id):
+        vehicle = self._vehicle()
+        if not IsStaffRole().has_permission(request, self):
+            raise ApplicationError("permission_denied", "Vehicle checks are requested by staff.", status=403)
+        data = s.VehicleCheckInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        check = services.vehicle_check_request(vehicle=vehicle, kind=data.validated_data["kind"], actor=request.user)
+        check = vehicle_checks_visible_to(request.user).get(pk=check.pk)
+        return Response(s.VehicleCheckOutputSerializer(check).data, status=status.HTTP_201_CREATED)
+
+
+class VehicleCheckDetailApi(APIView):
+    @extend_schema(responses={200: s.VehicleCheckOutputSerializer}, tags=["vehicles"])
+    def get(self, request, vehicle_id, check_id):
+        check = get_object_or_404(vehicle_checks_visible_to(request.user, vehicle_id=vehicle_id), pk=check_id)
+        return Response(s.VehicleCheckOutputSerializer(check).data)

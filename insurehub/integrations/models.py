@@ -1,0 +1,62 @@
+"""What the outside providers told us, kept with the raw answer for the record.
+
+Models never call the network: services.py runs the providers and writes these rows.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from insurehub.core.models import BaseModel
+from insurehub.integrations.results import ResultStatus
+
+
+class CheckStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    OK = ResultStatus.OK.value, ResultStatus.OK.label
+    NOT_FOUND = ResultStatus.NOT_FOUND.value, ResultStatus.NOT_FOUND.label
+    INVALID = ResultStatus.INVALID.value, ResultStatus.INVALID.label
+    NOT_CONFIGURED = ResultStatus.NOT_CONFIGURED.value, ResultStatus.NOT_CONFIGURED.label
+    UNAVAILABLE = ResultStatus.UNAVAILABLE.value, ResultStatus.UNAVAILABLE.label
+    RATE_LIMITED = ResultStatus.RATE_LIMITED.value, ResultStatus.RATE_LIMITED.label
+    FAILED = ResultStatus.FAILED.value, ResultStatus.FAILED.label
+
+
+# Final answers: a task that finds one of these has nothing left to do.
+FINAL_STATUSES = frozenset({CheckStatus.OK, CheckStatus.NOT_FOUND, CheckStatus.INVALID, CheckStatus.NOT_CONFIGURED})
+
+
+class VehicleCheckKind(models.TextChoices):
+    DVLA = "dvla", "DVLA vehicle enquiry"
+    HPI = "hpi", "Vehicle history (HPI-style)"
+    VIN = "vin", "VIN decoding"
+
+
+class VehicleCheck(BaseModel):
+    Kind = VehicleCheckKind
+
+    vehicle = models.ForeignKey("vehicles.Vehicle", on_delete=models.CASCADE, related_name="checks")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    provider = models.CharField(max_length=32, blank=True)
+    status = models.CharField(max_length=16, choices=CheckStatus.choices, default=CheckStatus.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    raw_payload = models.JSONField(default=dict, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    # Contradictions with our record of the vehicle, e.g. ["stolen", "make_mismatch"].
+    findings = models.JSONField(default=list, blank=True)
+    error_code = models.CharField(max_length=64, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    fetched_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["vehicle", "kind", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} check of {self.vehicle_id}: {self.status}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in FINAL_STATUSES
