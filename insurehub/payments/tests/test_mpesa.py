@@ -13,13 +13,12 @@ from insurehub.notifications.models import Notification
 from insurehub.payments import daraja
 from insurehub.payments.models import Instalment, Transaction, TransactionStatus
 from insurehub.payments.services import mpesa_callback_record, mpesa_query_stale
+from insurehub.payments.tests.builders import pending_policy
 from insurehub.payments.tests.standins import daraja_standin
-from insurehub.policies.models import PaymentPlan, Policy, PolicyStatus
-from insurehub.policies.services import policy_accept, policy_quote_create
+from insurehub.policies.models import Policy, PolicyStatus
 from insurehub.policies.tests.factories import PolicyTypeFactory
 from insurehub.realtime.models import OutboxEvent
 from insurehub.users.tests.factories import UserFactory
-from insurehub.vehicles.tests.factories import VehicleFactory
 from insurehub.workflows.selectors import stages_for
 
 STK_URL = "/api/payments/mpesa/stk-push/"
@@ -29,16 +28,6 @@ STK_URL = "/api/payments/mpesa/stk-push/"
 def mpesa(settings):
     with daraja_standin(settings) as standin:
         yield standin
-
-
-def pending_policy(*, customer=None, plan=PaymentPlan.QUARTERLY) -> Policy:
-    """A motor policy the customer accepted: pending its first payment, with its instalments."""
-    customer = customer or UserFactory(role=Role.CUSTOMER)
-    vehicle = VehicleFactory(owner=customer)
-    quote = policy_quote_create(
-        customer=customer, policy_type=PolicyTypeFactory(), vehicle=vehicle, created_by=customer, payment_plan=plan
-    )
-    return policy_accept(policy=quote, accepted_by=customer)
 
 
 def post_callback(path: str, body: dict):
