@@ -1,6 +1,9 @@
 from django.urls import path
 
+from insurehub.integrations import readiness
 from insurehub.integrations.api import views
+
+readiness.register()
 
 urlpatterns = [
     path("integrations/vin/<str:vin>/", views.VinDecodeApi.as_view(), name="integrations-vin"),
