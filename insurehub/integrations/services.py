@@ -151,3 +151,22 @@ def unfinished_retry_enqueue() -> int:
     for check_id in check_ids:
         tasks.run_vehicle_check.delay(str(check_id))
     return len(check_ids)
+
+
+@transaction.atomic
+def vehicle_check_vin_offline(*, vehicle, actor=None) -> VehicleCheck:
+    """A VIN check from the offline decoder only (no network): used where a provider call is
+    not wanted, e.g. demo data. Raises nothing for a malformed VIN: it is stored as invalid."""
+    check = VehicleCheck(vehicle=vehicle, kind=VehicleCheck.Kind.VIN, provider="vin", requested_by=actor)
+    try:
+        decoding = decode_vin(vehicle.vin, online=False)
+    except InvalidVinError as exc:
+        check.status, check.error_code, check.error = CheckStatus.INVALID, exc.code, exc.message
+    else:
+        check.status, check.result = CheckStatus.OK, decoding.as_dict()
+        check.findings = vehicle_check_findings(check, check.result)
+    check.attempts, check.fetched_at = 1, timezone.now()
+    check.full_clean()
+    check.save()
+    audit_record(actor=actor, action="vehicle.check_completed", target=check, changes={"status": check.status})
+    return check

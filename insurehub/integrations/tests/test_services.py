@@ -80,3 +80,16 @@ def test_two_workers_running_one_check_write_one_answer(dvla):
     completed = AuditEvent.objects.filter(object_id=str(check.pk), action="vehicle.check_completed")
     assert completed.count() == 1
     assert VehicleCheck.objects.count() == 1
+
+
+def test_demo_seed_is_idempotent_and_offline(vpic):
+    from insurehub.integrations import demo
+
+    VehicleFactory(vin="WVWZZZ1JZXW000001", make="Volkswagen")
+    VehicleFactory(vin="1M8GDM9AXKP042788", make="Mercury", year=1989)
+    demo.seed({})
+    demo.seed({})
+    assert VehicleCheck.objects.count() == 2
+    assert set(VehicleCheck.objects.values_list("status", flat=True)) == {"ok"}
+    assert VehicleCheck.objects.get(vehicle__make="Mercury").findings == []
+    assert vpic.requests == []
