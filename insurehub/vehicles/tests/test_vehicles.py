@@ -1,0 +1,142 @@
+"""Vehicles: ISO 3779 VINs, normalised registrations, and who sees which vehicle."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from insurehub.core.roles import Role
+from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for
+from insurehub.policies.tests.factories import PolicyFactory
+from insurehub.vehicles import vin as vin_rules
+from insurehub.vehicles.models import Vehicle
+from insurehub.vehicles.tests.factories import VehicleFactory
+
+STAFF_AND_OWNER = {"owner", "agent", "agent_other_dept", "assessor", "assessor_other", "supervisor",
+                   "supervisor_other_dept", "admin"}  # fmt: skip
+NEW_VEHICLE = {
+    "registration": "kcz 404x",
+    "vin": "1M8GDM9AXKP042788",
+    "make": "Toyota",
+    "model": "Hilux",
+    "year": 2018,
+    "estimated_value": "2500000.00",
+}
+
+
+# --- VIN and registration rules -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("vin", ["1M8GDM9AXKP042788", "WVWZZZ1JZXW000001", "wvwzzz1jzxw000001"])
+def test_valid_vins(vin):
+    assert vin_rules.validation_error(vin_rules.normalise(vin)) is None
+
+
+@pytest.mark.parametrize(
+    ("vin", "reason"),
+    [
+        ("1M8GDM9AXKP04278", "17"),  # 16 characters
+        ("WVWZZZ1JZXW00000O", "I, O and Q"),
+        ("1M8GDM9A1KP042788", "check digit"),  # North American VIN with a wrong check digit
+    ],
+)
+def test_invalid_vins_say_why(vin, reason):
+    assert reason in vin_rules.validation_error(vin)
+
+
+@pytest.mark.django_db
+def test_the_registration_is_stored_upper_case_without_spaces():
+    vehicle = VehicleFactory.build(owner=VehicleFactory().owner, registration=" kda 123-a ", vin="WVWZZZ1JZXW999999")
+    vehicle.full_clean()
+    assert vehicle.registration == "KDA123A"
+
+
+@pytest.mark.django_db
+def test_a_future_model_year_is_refused():
+    vehicle = VehicleFactory.build(owner=VehicleFactory().owner, year=2999, vin="WVWZZZ1JZXW999998")
+    with pytest.raises(ValidationError) as error:
+        vehicle.full_clean()
+    assert "year" in error.value.message_dict
+
+
+# --- API ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_customer_registers_their_vehicle_and_bad_input_is_a_field_error(actors):
+    api = client_for(actors["owner"])
+    created = api.post("/api/vehicles/", NEW_VEHICLE, format="json")
+    assert created.status_code == 201, created.content
+    assert created.json()["registration"] == "KCZ404X"
+    assert created.json()["estimated_value"] == "2500000.00"
+    assert Vehicle.objects.get().owner == actors["owner"]
+
+    again = api.post("/api/vehicles/", {**NEW_VEHICLE, "vin": "WVWZZZ1JZXW000002"}, format="json")
+    assert assert_problem(again, 409)["errors"][0]["field"] == "registration"
+    for field, value in [("vin", "1M8GDM9A1KP042788"), ("estimated_value", "-1.00"), ("estimated_value", "1.005")]:
+        body = {**NEW_VEHICLE, "registration": "KAA001A", "vin": "WVWZZZ1JZXW000003", field: value}
+        assert assert_problem(api.post("/api/vehicles/", body, format="json"), 400)["errors"][0]["field"] == field
+    assert_problem(api.post("/api/vehicles/", {**NEW_VEHICLE, "owner": str(actors["other_customer"].pk)}), 404)
+    assert Vehicle.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_staff_register_a_vehicle_for_a_named_customer(actors):
+    agent = client_for(actors["agent"])
+    assert_problem(agent.post("/api/vehicles/", NEW_VEHICLE, format="json"), 400)
+    created = agent.post("/api/vehicles/", {**NEW_VEHICLE, "owner": str(actors["owner"].pk)}, format="json")
+    assert created.status_code == 201, created.content
+    assert Vehicle.objects.get().owner == actors["owner"]
+
+
+@pytest.mark.django_db
+def test_vehicle_access_matrix(actors):
+    vehicle = VehicleFactory(owner=actors["owner"])
+    AccessMatrix(actors).assert_read(
+        visible=STAFF_AND_OWNER,
+        object_id=vehicle.pk,
+        detail_url=f"/api/vehicles/{vehicle.pk}/",
+        list_url="/api/vehicles/",
+    )
+
+
+@pytest.mark.django_db
+def test_only_the_owner_and_staff_change_a_vehicle(actors):
+    vehicle = VehicleFactory(owner=actors["owner"])
+    url = f"/api/vehicles/{vehicle.pk}/"
+    AccessMatrix(actors).assert_write(
+        lambda client: client.patch(url, {"colour": "Red"}, format="json"),
+        expected={name: 200 for name in STAFF_AND_OWNER},
+    )
+
+
+@pytest.mark.django_db
+def test_an_insured_vehicle_keeps_its_identity_and_cannot_be_deleted(actors):
+    policy = PolicyFactory(customer=actors["owner"])
+    url = f"/api/vehicles/{policy.vehicle_id}/"
+    api = client_for(actors["owner"])
+    assert_problem(api.patch(url, {"vin": "WVWZZZ1JZXW555555"}, format="json"), 409)
+    assert api.patch(url, {"estimated_value": "1400000.00"}, format="json").json()["estimated_value"] == "1400000.00"
+    assert_problem(api.delete(url), 409)
+    free = VehicleFactory(owner=actors["owner"])
+    assert api.delete(f"/api/vehicles/{free.pk}/").status_code == 204
+
+
+@pytest.mark.django_db
+def test_the_vehicle_list_costs_a_fixed_number_of_queries(actors):
+    VehicleFactory(owner=actors["owner"])
+
+    def grow():
+        for _ in range(5):
+            VehicleFactory(owner=actors["owner"], estimated_value=Decimal("900000.00"))
+
+    assert_constant_queries(client_for(actors["agent"]), "/api/vehicles/", grow=grow, max_queries=6)
+    assert_constant_queries(client_for(actors["owner"]), "/api/vehicles/", grow=grow, max_queries=6)
+
+
+@pytest.mark.django_db
+def test_customers_never_list_other_customers_vehicles(actors, make_user):
+    mine = VehicleFactory(owner=actors["owner"])
+    VehicleFactory(owner=make_user(role=Role.CUSTOMER))
+    ids = [v["id"] for v in client_for(actors["owner"]).get("/api/vehicles/").json()["results"]]
+    assert ids == [str(mine.pk)]
