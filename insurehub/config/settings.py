@@ -341,6 +341,60 @@ CELERY_BEAT_SCHEDULE["payments-mpesa-query-stale"] = {
 # --- claims ----------------------------------------------------------------------------
 
 # --- documents -------------------------------------------------------------------------
+# Files go through Django's storage API: a local folder (MEDIA_ROOT) by default, S3 (or any
+# S3-compatible service) when DOCUMENTS_S3_BUCKET is set. Keys are random, never the user's name.
+DOCUMENTS_S3_BUCKET = env("DOCUMENTS_S3_BUCKET", "")
+if DOCUMENTS_S3_BUCKET:
+    _documents_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": DOCUMENTS_S3_BUCKET,
+            "endpoint_url": env("DOCUMENTS_S3_ENDPOINT_URL"),
+            "region_name": env("DOCUMENTS_S3_REGION", "eu-west-1"),
+            "access_key": env("DOCUMENTS_S3_ACCESS_KEY_ID"),
+            "secret_key": env("DOCUMENTS_S3_SECRET_ACCESS_KEY"),
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": env_int("DOCUMENTS_SIGNED_URL_SECONDS", 300),
+            "object_parameters": {"ServerSideEncryption": "AES256"} if env_bool("DOCUMENTS_S3_SSE", True) else {},
+        },
+    }
+else:
+    _documents_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "documents": _documents_storage,
+}
+DOCUMENTS_MAX_UPLOAD_BYTES = env_int("DOCUMENTS_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
+DOCUMENTS_MAX_IMAGE_PIXELS = env_int("DOCUMENTS_MAX_IMAGE_PIXELS", 40_000_000)
+DOCUMENTS_MAX_PDF_PAGES = env_int("DOCUMENTS_MAX_PDF_PAGES", 50)
+DOCUMENTS_SERVED_IMAGE_MAX_SIDE = env_int("DOCUMENTS_SERVED_IMAGE_MAX_SIDE", 2048)
+DOCUMENTS_SIGNED_URL_SECONDS = env_int("DOCUMENTS_SIGNED_URL_SECONDS", 300)
+# Virus scanning: clamd (INSTREAM over CLAMD_SOCKET or CLAMD_HOST:CLAMD_PORT) when configured,
+# else `clamscan` when installed (CLAMAV_DB_DIR: its database directory), else "unscanned".
+CLAMD_SOCKET = env("CLAMD_SOCKET", "")
+CLAMD_HOST = env("CLAMD_HOST", "")
+CLAMD_PORT = env_int("CLAMD_PORT", 3310)
+CLAMD_TIMEOUT_SECONDS = float(env("CLAMD_TIMEOUT_SECONDS", "30"))
+CLAMSCAN_PATH = env("CLAMSCAN_PATH", "clamscan")
+CLAMAV_DB_DIR = env("CLAMAV_DB_DIR", "")
+# OCR: Tesseract's binary and languages; pages are OCR'd at this resolution when rendered.
+TESSERACT_CMD = env("TESSERACT_CMD", "tesseract")
+TESSERACT_LANG = env("TESSERACT_LANG", "eng")
+DOCUMENTS_OCR_TIMEOUT_SECONDS = env_int("DOCUMENTS_OCR_TIMEOUT_SECONDS", 120)
+# A document left "processing" longer than this (a worker died) may be taken over.
+DOCUMENTS_PROCESSING_STALE_SECONDS = env_int("DOCUMENTS_PROCESSING_STALE_SECONDS", 15 * 60)
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+    {
+        "DocumentKindEnum": "insurehub.documents.models.DocumentKind.choices",
+        "DocumentFileTypeEnum": "insurehub.documents.models.FileType.choices",
+        "DocumentScanStatusEnum": "insurehub.documents.models.ScanStatus.choices",
+        "DocumentProcessingStatusEnum": "insurehub.documents.models.ProcessingStatus.choices",
+        "DocumentValidationStatusEnum": "insurehub.documents.models.ValidationStatus.choices",
+    }
+)
 
 # --- integrations ----------------------------------------------------------------------
 # Outside providers (vehicle registry and history, VIN, weather, geocoding). Every client has

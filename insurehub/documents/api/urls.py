@@ -1,1 +1,11 @@
-urlpatterns: list = []
+from django.urls import path
+
+from insurehub.documents.api import views
+
+urlpatterns = [
+    path("documents/", views.DocumentListApi.as_view(), name="document-list"),
+    path("documents/upload/", views.DocumentUploadApi.as_view(), name="document-upload"),
+    path("documents/process/", views.DocumentProcessApi.as_view(), name="document-process"),
+    path("documents/<uuid:document_id>/", views.DocumentDetailApi.as_view(), name="document-detail"),
+    path("documents/<uuid:document_id>/download/", views.DocumentDownloadApi.as_view(), name="document-download"),
+]

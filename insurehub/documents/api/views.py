@@ -1,0 +1,159 @@
+"""Document endpoints: parse, call one service or selector, serialize."""
+
+import django_filters
+from django.conf import settings
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from insurehub.core.errors import ApplicationError
+from insurehub.core.roles import Role
+from insurehub.documents import selectors, services
+from insurehub.documents.api import serializers as s
+from insurehub.documents.downloads import download_target, signed_url
+from insurehub.documents.intake import HashingUploadHandler
+from insurehub.documents.models import Document
+
+# The multipart envelope around the file (boundaries, other fields) is small.
+MULTIPART_OVERHEAD = 64 * 1024
+
+
+class DocumentFilter(django_filters.FilterSet):
+    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+
+    class Meta:
+        model = Document
+        fields = ["kind", "scan_status", "processing_status", "validation_status", "file_type"]
+
+
+class DocumentListApi(generics.ListAPIView):
+    serializer_class = s.DocumentOutputSerializer
+    filterset_class = DocumentFilter
+    search_fields = ["filename"]
+    ordering_fields = ["created_at", "filename", "file_size"]
+    ordering = ["-created_at"]
+
+    def get_queryset(self):
+        return selectors.documents_visible_to(self.request.user)
+
+    @extend_schema(tags=["documents"])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class DocumentUploadApi(APIView):
+    @extend_schema(
+        request={"multipart/form-data": s.UploadInputSerializer},
+        responses={201: s.DocumentDetailOutputSerializer},
+        tags=["documents"],
+        description=(
+            "Multipart `file` (at most DOCUMENTS_MAX_UPLOAD_BYTES), optional `kind`. The type is decided by "
+            "the content. 409 `duplicate_document` when you uploaded the same file before (send "
+            "`allow_duplicate=true` to keep both); 413 too large; 415 type not allowed; 422 `infected` "
+            "(the file is quarantined, never served)."
+        ),
+    )
+    def post(self, request):
+        limit = settings.DOCUMENTS_MAX_UPLOAD_BYTES
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared > limit + MULTIPART_OVERHEAD:
+            raise ApplicationError("file_too_large", f"The file is larger than {limit} bytes.", status=413)
+        handler = HashingUploadHandler(request._request, max_bytes=limit)
+        request._request.upload_handlers = [handler]
+        payload = request.data  # parses the body through the handler: spooled, hashed, size-capped
+        if handler.too_large:
+            raise ApplicationError("file_too_large", f"The file is larger than {limit} bytes.", status=413)
+        data = s.UploadInputSerializer(data=payload)
+        data.is_valid(raise_exception=True)
+        upload = data.validated_data["file"]
+        document = services.document_upload(
+            owner=request.user,
+            file=upload,
+            filename=upload.name,
+            size=upload.size,
+            sha256=handler.sha256.hexdigest() if handler.received == upload.size else "",
+            kind=data.validated_data.get("kind", ""),
+            allow_duplicate=data.validated_data["allow_duplicate"],
+        )
+        if document.scan_status == "infected":
+            raise ApplicationError(
+                "infected",
+                "The file contains a virus; it has been quarantined and will never be served.",
+                status=422,
+                extra={"document": str(document.pk), "scan_status": document.scan_status},
+            )
+        return Response(s.DocumentDetailOutputSerializer(document).data, status=status.HTTP_201_CREATED)
+
+
+class DocumentDetailApi(APIView):
+    @extend_schema(responses={200: s.DocumentDetailOutputSerializer}, tags=["documents"])
+    def get(self, request, document_id):
+        document = selectors.document_get(user=request.user, document_id=document_id)
+        return Response(s.DocumentDetailOutputSerializer(document).data)
+
+    @extend_schema(
+        request=s.DocumentUpdateInputSerializer, responses={200: s.DocumentDetailOutputSerializer}, tags=["documents"]
+    )
+    def patch(self, request, document_id):
+        document = selectors.document_get(user=request.user, document_id=document_id)
+        data = s.DocumentUpdateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        document = services.document_update(document=document, data=data.validated_data, updated_by=request.user)
+        return Response(s.DocumentDetailOutputSerializer(document).data)
+
+    @extend_schema(responses={204: None}, tags=["documents"])
+    def delete(self, request, document_id):
+        """The uploader or an admin may delete a document (its files go with it)."""
+        document = selectors.document_get(user=request.user, document_id=document_id)
+        if document.owner_id != request.user.pk and request.user.role != Role.ADMIN:
+            raise ApplicationError("permission_denied", "Only the uploader or an admin may delete it.", status=403)
+        services.document_delete(document=document, deleted_by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class DocumentDownloadApi(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("variant", str, enum=["default", "original", "served", "thumbnail"], required=False),
+            OpenApiParameter("signed", bool, required=False, description="Answer a short-lived signed URL (S3)."),
+        ],
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY),
+            (200, "application/json"): s.SignedUrlOutputSerializer,
+        },
+        tags=["documents"],
+    )
+    def get(self, request, document_id):
+        document = selectors.document_get(user=request.user, document_id=document_id)
+        target = download_target(document=document, user=request.user, variant=request.query_params.get("variant"))
+        if request.query_params.get("signed") in ("1", "true"):
+            url, expires_in = signed_url(document=document, target=target)
+            return Response({"url": url, "expires_in": expires_in})
+        response = FileResponse(
+            target.open(), as_attachment=True, filename=target.filename, content_type=target.content_type
+        )
+        response["Cache-Control"] = "private, no-store"
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        if target.warning:
+            response["X-Scan-Warning"] = target.warning
+        return response
+
+
+class DocumentProcessApi(APIView):
+    @extend_schema(
+        request=s.DocumentRefInputSerializer, responses={202: s.DocumentDetailOutputSerializer}, tags=["documents"]
+    )
+    def post(self, request):
+        data = s.DocumentRefInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        document = selectors.document_get(user=request.user, document_id=data.validated_data["document"])
+        document = services.document_process_request(document=document, requested_by=request.user)
+        return Response(s.DocumentDetailOutputSerializer(document).data, status=status.HTTP_202_ACCEPTED)

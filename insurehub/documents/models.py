@@ -1,0 +1,125 @@
+"""Documents: uploaded files, their virus scan, processing (text, fields) and validation."""
+
+from django.conf import settings
+from django.db import models
+
+from insurehub.core.fields import EncryptedJSONField
+from insurehub.core.models import BaseModel
+
+
+class DocumentKind(models.TextChoices):
+    POLICY_DOCUMENT = "policy_document", "Policy document"
+    ID = "id", "Identity document"
+    DRIVING_LICENCE = "driving_licence", "Driving licence"
+    VEHICLE_REGISTRATION = "vehicle_registration", "Vehicle registration certificate (V5C / logbook)"
+    POLICE_REPORT = "police_report", "Police report"
+    REPAIR_INVOICE = "repair_invoice", "Repair invoice"
+    ESTIMATE = "estimate", "Estimate"
+    MEDICAL_REPORT = "medical_report", "Medical report"
+    PHOTO = "photo", "Photo"
+    OTHER = "other", "Other"
+
+
+class FileType(models.TextChoices):
+    """Decided from the content (magic bytes), never from the name."""
+
+    PDF = "application/pdf", "PDF"
+    JPEG = "image/jpeg", "JPEG"
+    PNG = "image/png", "PNG"
+    WEBP = "image/webp", "WebP"
+    HEIC = "image/heic", "HEIC"
+    TIFF = "image/tiff", "TIFF"
+    DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"
+    UNKNOWN = "application/octet-stream", "Unknown (only for quarantined files)"
+
+
+IMAGE_TYPES = frozenset({FileType.JPEG, FileType.PNG, FileType.WEBP, FileType.HEIC, FileType.TIFF})
+
+
+class ScanStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    CLEAN = "clean", "Clean"
+    INFECTED = "infected", "Infected (quarantined)"
+    UNSCANNED = "unscanned", "Unscanned (no scanner available)"
+    ERROR = "error", "Scan failed"
+
+
+class ProcessingStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    PROCESSING = "processing", "Processing"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class ValidationStatus(models.TextChoices):
+    NOT_VALIDATED = "not_validated", "Not validated"
+    VALID = "valid", "Valid"
+    NEEDS_REVIEW = "needs_review", "Needs review"
+    INVALID = "invalid", "Invalid"
+
+
+class Document(BaseModel):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="documents")
+    kind = models.CharField(max_length=32, choices=DocumentKind.choices, default=DocumentKind.OTHER)
+    kind_guessed = models.BooleanField(default=False)  # kind was not given: processing guesses it
+    filename = models.CharField(max_length=255)  # the uploader's name, cleaned; display only
+    file_type = models.CharField(max_length=80, choices=FileType.choices)
+    file_size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64, db_index=True)
+    storage_key = models.CharField(max_length=255, unique=True)  # random; under quarantine/ once infected
+    served_key = models.CharField(max_length=255, blank=True)  # re-encoded image for serving
+    thumbnail_key = models.CharField(max_length=255, blank=True)
+    upload_date = models.DateTimeField(auto_now_add=True)
+
+    scan_status = models.CharField(max_length=16, choices=ScanStatus.choices, default=ScanStatus.PENDING)
+    scan_engine = models.CharField(max_length=32, blank=True)
+    scan_signature = models.CharField(max_length=255, blank=True)
+    scanned_at = models.DateTimeField(null=True, blank=True)
+    quarantined_at = models.DateTimeField(null=True, blank=True)
+
+    processing_status = models.CharField(
+        max_length=16, choices=ProcessingStatus.choices, default=ProcessingStatus.PENDING
+    )
+    processing_progress = models.PositiveSmallIntegerField(default=0)  # percent
+    processing_started_at = models.DateTimeField(null=True, blank=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    processing_error = models.CharField(max_length=255, blank=True)
+    processing_attempts = models.PositiveSmallIntegerField(default=0)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    extracted_text = models.TextField(blank=True)
+    processed_data = models.JSONField(default=dict, blank=True)
+
+    validation_status = models.CharField(
+        max_length=16, choices=ValidationStatus.choices, default=ValidationStatus.NOT_VALIDATED
+    )
+    validation_findings = models.JSONField(default=list, blank=True)
+    validated_at = models.DateTimeField(null=True, blank=True)
+
+    image_width = models.PositiveIntegerField(null=True, blank=True)
+    image_height = models.PositiveIntegerField(null=True, blank=True)
+    perceptual_hash = models.CharField(max_length=32, blank=True, db_index=True)
+    # EXIF (GPS, camera, times) removed from the served copy, kept encrypted for fraud checks.
+    private_metadata = EncryptedJSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["owner", "sha256"]),
+            models.Index(fields=["scan_status", "processing_status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(processing_progress__lte=100), name="documents_progress_at_most_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_kind_display()})"
+
+    @property
+    def is_image(self) -> bool:
+        return self.file_type in IMAGE_TYPES
+
+    @property
+    def is_servable(self) -> bool:
+        return self.scan_status == ScanStatus.CLEAN
