@@ -1,0 +1,127 @@
+"""Alerts that need a person's attention, and the rollups the dashboard reads its figures from."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+
+from insurehub.core.models import BaseModel
+
+
+class Alert(BaseModel):
+    class Severity(models.TextChoices):
+        LOW = "low", "Low"
+        MEDIUM = "medium", "Medium"
+        HIGH = "high", "High"
+        CRITICAL = "critical", "Critical"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        ACKNOWLEDGED = "acknowledged", "Acknowledged"
+        RESOLVED = "resolved", "Resolved"
+
+    kind = models.CharField(max_length=48, db_index=True)
+    severity = models.CharField(max_length=8, choices=Severity.choices)
+    title = models.CharField(max_length=200)
+    message = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    claim = models.ForeignKey("claims.Claim", null=True, blank=True, on_delete=models.CASCADE, related_name="alerts")
+    department = models.CharField(max_length=32, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["status", "severity", "-created_at"], name="alerts_open_by_severity"),
+            models.Index(fields=["claim", "kind", "status"], name="alerts_claim_kind"),
+            models.Index(fields=["department", "status"], name="alerts_department"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.severity} {self.kind}: {self.title}"
+
+
+class ClaimRollup(models.Model):
+    """Current counts and sums of claims per department x status x priority (all claims)."""
+
+    department = models.CharField(max_length=32)
+    status = models.CharField(max_length=16)
+    priority = models.CharField(max_length=8)
+    count = models.IntegerField(default=0)
+    estimated_total = models.DecimalField(max_digits=18, decimal_places=2, default=Decimal("0"))
+    reserve_open_total = models.DecimalField(max_digits=18, decimal_places=2, default=Decimal("0"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["department", "status", "priority"], name="dashboard_rollup_cell")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.department}/{self.status}/{self.priority}: {self.count}"
+
+
+class OpenClaimAgeRollup(models.Model):
+    """Open claims per department x priority x day they were submitted (for aging buckets)."""
+
+    department = models.CharField(max_length=32)
+    priority = models.CharField(max_length=8)
+    day = models.DateField()
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["department", "priority", "day"], name="dashboard_age_cell")]
+
+    def __str__(self) -> str:
+        return f"{self.department}/{self.priority}/{self.day}: {self.count}"
+
+
+class OpenClaimSlaRollup(models.Model):
+    """Open claims per department x day their SLA falls due (breaches = days before today)."""
+
+    department = models.CharField(max_length=32)
+    day = models.DateField()
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["department", "day"], name="dashboard_sla_cell")]
+
+    def __str__(self) -> str:
+        return f"{self.department}/{self.day}: {self.count}"
+
+
+class DailyClaimRollup(models.Model):
+    """Per department and day: claims submitted, decided, settled (amount and cycle time)."""
+
+    department = models.CharField(max_length=32)
+    day = models.DateField()
+    submitted = models.IntegerField(default=0)
+    approved = models.IntegerField(default=0)
+    rejected = models.IntegerField(default=0)
+    settled = models.IntegerField(default=0)
+    settled_amount = models.DecimalField(max_digits=18, decimal_places=2, default=Decimal("0"))
+    cycle_seconds_total = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["department", "day"], name="dashboard_daily_cell")]
+
+    def __str__(self) -> str:
+        return f"{self.department}/{self.day}"
+
+
+class CycleTimeRollup(models.Model):
+    """Settled claims per department x settlement day x whole days from submission (for medians)."""
+
+    department = models.CharField(max_length=32)
+    day = models.DateField()
+    cycle_days = models.PositiveIntegerField()
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["department", "day", "cycle_days"], name="dashboard_cycle_cell")]
+
+    def __str__(self) -> str:
+        return f"{self.department}/{self.day}/{self.cycle_days}d: {self.count}"
