@@ -52,7 +52,7 @@ def _guard(policy: Policy, action: str) -> None:
             "illegal_transition",
             f"A {policy.get_status_display().lower()} policy cannot be {action}ed.".replace("eed", "ed"),
             status=409,
-            extra={"status": policy.status, "allowed_from": sorted(ALLOWED[action])},
+            extra={"current_status": policy.status, "allowed_from": sorted(ALLOWED[action])},
         )
 
 
