@@ -1,0 +1,79 @@
+"""Raising and acknowledging alerts."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from insurehub.audit.services import audit_record
+from insurehub.core.errors import ApplicationError
+from insurehub.dashboard.models import Alert
+from insurehub.realtime import groups
+from insurehub.realtime.services import publish
+
+
+def _audience(alert: Alert) -> list[str]:
+    audience = [groups.STAFF] if not alert.department else [groups.department_group(alert.department)]
+    claim = alert.claim
+    if claim is not None:
+        audience.append(groups.claim_group(claim.pk))
+        for user_id in (claim.assigned_agent_id, claim.assigned_assessor_id):
+            if user_id:
+                audience.append(groups.user_group(user_id))
+    return audience
+
+
+@transaction.atomic
+def alert_raise(
+    *,
+    kind: str,
+    severity: str,
+    title: str,
+    message: str = "",
+    claim=None,
+    department: str = "",
+    data: dict | None = None,
+    once_per_claim: bool = True,
+) -> Alert:
+    """Store an alert and push `alert.raised`. With a claim, an open alert of the same kind is
+    not raised twice (the existing one is returned)."""
+    if claim is not None and once_per_claim:
+        existing = Alert.objects.filter(claim=claim, kind=kind, status=Alert.Status.OPEN).first()
+        if existing is not None:
+            return existing
+    alert = Alert(
+        kind=kind,
+        severity=severity,
+        title=title[:200],
+        message=message,
+        claim=claim,
+        department=department or (claim.department if claim is not None else ""),
+        data=data or {},
+    )
+    alert.full_clean()
+    alert.save()
+    audit_record(actor=None, action="alert.raised", target=alert, changes={"kind": kind, "severity": severity})
+    publish(
+        "alert.raised",
+        {
+            "id": str(alert.pk),
+            "kind": kind,
+            "severity": severity,
+            "title": alert.title,
+            "claim_id": str(claim.pk) if claim is not None else None,
+        },
+        _audience(alert),
+    )
+    return alert
+
+
+@transaction.atomic
+def alert_acknowledge(*, alert: Alert, user) -> Alert:
+    alert = Alert.objects.select_for_update().get(pk=alert.pk)
+    if alert.status != Alert.Status.OPEN:
+        raise ApplicationError("alert_not_open", f"This alert is already {alert.status}.", status=409)
+    alert.status = Alert.Status.ACKNOWLEDGED
+    alert.acknowledged_by = user
+    alert.acknowledged_at = timezone.now()
+    alert.save(update_fields=["status", "acknowledged_by", "acknowledged_at", "updated_at"])
+    audit_record(actor=user, action="alert.acknowledged", target=alert)
+    publish("alert.acknowledged", {"id": str(alert.pk), "kind": alert.kind}, _audience(alert))
+    return alert
