@@ -13,7 +13,9 @@ import email.utils
 import hashlib
 import json
 import logging
+import os
 import random
+import threading
 import time
 from typing import Any
 
@@ -36,6 +38,24 @@ PROVIDER_LATENCY = Histogram(
     ["provider"],
     buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
 )
+
+
+_clients: dict[tuple[int, str], httpx.Client] = {}
+_clients_lock = threading.Lock()
+
+
+def _http_client(provider: str) -> httpx.Client:
+    """One pooled httpx client per provider and process (keeps connections and TLS sessions
+    alive between calls; keyed by pid so that a forked worker never shares a parent's sockets)."""
+    key = (os.getpid(), provider)
+    client = _clients.get(key)
+    if client is None:
+        with _clients_lock:
+            client = _clients.get(key)
+            if client is None:
+                limits = httpx.Limits(max_connections=20, max_keepalive_connections=5, keepalive_expiry=30)
+                client = _clients[key] = httpx.Client(follow_redirects=False, limits=limits)
+    return client
 
 
 class BadResponseError(Exception):
@@ -171,67 +191,70 @@ class ProviderClient:
         )
         limiter = self.limiter
         outcome: ProviderResult | None = None
-        with httpx.Client(timeout=timeout, headers=self.headers(), follow_redirects=False) as client:
-            for attempt in range(1, attempts_allowed + 1):
-                if not limiter.acquire(settings.INTEGRATIONS_RATE_LIMIT_MAX_WAIT_SECONDS):
-                    return self._result(
+        client = _http_client(self.provider)
+        headers = self.headers()
+        for attempt in range(1, attempts_allowed + 1):
+            if not limiter.acquire(settings.INTEGRATIONS_RATE_LIMIT_MAX_WAIT_SECONDS):
+                return self._result(
+                    ResultStatus.RATE_LIMITED,
+                    error_code="rate_limited_locally",
+                    error=f"our limit of {limiter.limit} calls per {limiter.window_seconds}s is used up",
+                    attempts=attempt - 1,
+                    retry_after=float(limiter.window_seconds),
+                )
+            wait = backoff * (2 ** (attempt - 1)) * (0.5 + random.random() / 2)  # noqa: S311  # nosec B311 - jitter
+            try:
+                response = client.request(
+                    method, f"{self.base_url}{path}", params=params, json=body, headers=headers, timeout=timeout
+                )
+            except httpx.TimeoutException as exc:
+                outcome = self._result(
+                    ResultStatus.FAILED, error_code="timeout", error=f"{exc.__class__.__name__}", attempts=attempt
+                )
+            except httpx.TransportError as exc:
+                outcome = self._result(
+                    ResultStatus.FAILED, error_code="network", error=f"{exc.__class__.__name__}", attempts=attempt
+                )
+            else:
+                if response.status_code == 429:
+                    retry_after = retry_after_seconds(response)
+                    outcome = self._result(
                         ResultStatus.RATE_LIMITED,
-                        error_code="rate_limited_locally",
-                        error=f"our limit of {limiter.limit} calls per {limiter.window_seconds}s is used up",
-                        attempts=attempt - 1,
-                        retry_after=float(limiter.window_seconds),
+                        error_code="rate_limited",
+                        error=f"{self.provider} asks us to slow down",
+                        http_status=429,
+                        attempts=attempt,
+                        retry_after=retry_after,
+                        raw=_safe_text(response),
                     )
-                wait = backoff * (2 ** (attempt - 1)) * (0.5 + random.random() / 2)  # noqa: S311  # nosec B311 - jitter
-                try:
-                    response = client.request(method, f"{self.base_url}{path}", params=params, json=body)
-                except httpx.TimeoutException as exc:
+                    if retry_after is not None:
+                        if retry_after > max_wait:
+                            return outcome
+                        wait = retry_after
+                elif response.status_code >= 500:
                     outcome = self._result(
-                        ResultStatus.FAILED, error_code="timeout", error=f"{exc.__class__.__name__}", attempts=attempt
-                    )
-                except httpx.TransportError as exc:
-                    outcome = self._result(
-                        ResultStatus.FAILED, error_code="network", error=f"{exc.__class__.__name__}", attempts=attempt
+                        ResultStatus.FAILED,
+                        error_code="provider_error",
+                        error=f"{self.provider} answered {response.status_code}",
+                        http_status=response.status_code,
+                        attempts=attempt,
+                        raw=_safe_text(response),
                     )
                 else:
-                    if response.status_code == 429:
-                        retry_after = retry_after_seconds(response)
-                        outcome = self._result(
-                            ResultStatus.RATE_LIMITED,
-                            error_code="rate_limited",
-                            error=f"{self.provider} asks us to slow down",
-                            http_status=429,
-                            attempts=attempt,
-                            retry_after=retry_after,
-                            raw=_safe_text(response),
-                        )
-                        if retry_after is not None:
-                            if retry_after > max_wait:
-                                return outcome
-                            wait = retry_after
-                    elif response.status_code >= 500:
+                    try:
+                        outcome = self.parse(response)
+                    except (BadResponseError, KeyError, IndexError, TypeError, ValueError) as exc:
                         outcome = self._result(
                             ResultStatus.FAILED,
-                            error_code="provider_error",
-                            error=f"{self.provider} answered {response.status_code}",
-                            http_status=response.status_code,
-                            attempts=attempt,
+                            error_code="bad_response",
+                            error=str(exc) if isinstance(exc, BadResponseError) else f"unexpected answer ({exc!r})",
                             raw=_safe_text(response),
                         )
-                    else:
-                        try:
-                            outcome = self.parse(response)
-                        except (BadResponseError, KeyError, IndexError, TypeError, ValueError) as exc:
-                            outcome = self._result(
-                                ResultStatus.FAILED,
-                                error_code="bad_response",
-                                error=str(exc) if isinstance(exc, BadResponseError) else f"unexpected answer ({exc!r})",
-                                raw=_safe_text(response),
-                            )
-                        outcome.http_status = response.status_code
-                        outcome.attempts = attempt
-                        return outcome
-                if attempt < attempts_allowed:
-                    time.sleep(wait)
+                    outcome.http_status = response.status_code
+                    outcome.attempts = attempt
+                    return outcome
+            if attempt < attempts_allowed:
+                time.sleep(wait)
         assert outcome is not None  # nosec B101 - the loop runs at least once
         return outcome
 

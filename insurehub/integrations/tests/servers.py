@@ -26,6 +26,7 @@ class StandIn:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # one answer, one round trip on kept-alive connections
 
             def _handle(self, method: str):
                 parts = urlsplit(self.path)
