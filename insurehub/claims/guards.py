@@ -1,0 +1,58 @@
+"""Guards on claim transitions that need data beyond the workflow graph.
+
+A guard is `fn(claim, actor, payload) -> str | None`: None lets the transition through, a string
+is the reason it may not happen (answered 409). Apps register theirs:
+
+    from insurehub.claims import guards
+    guards.register("approved", my_check)
+
+Built in: approval needs a completed assessment (`claim.assessment_completed_at`, which the
+assessments app sets when an assessment is completed) and an approved amount within the approver's
+authority (CLAIM_AUTHORITY_LIMITS; above it a supervisor or admin must approve).
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+from decimal import Decimal
+
+from django.conf import settings
+
+Guard = Callable[[object, object, dict], str | None]
+_guards: dict[str, list[Guard]] = defaultdict(list)
+
+
+def register(to_status: str, guard: Guard) -> None:
+    if guard not in _guards[to_status]:
+        _guards[to_status].append(guard)
+
+
+def check(claim, actor, to_status: str, payload: dict) -> list[str]:
+    return [reason for guard in _guards[to_status] if (reason := guard(claim, actor, payload))]
+
+
+def authority_limit(user, *, kind: str = "approval") -> Decimal:
+    limits = settings.CLAIM_AUTHORITY_LIMITS if kind == "approval" else settings.CLAIM_RESERVE_LIMITS
+    return Decimal(str(limits.get(user.role, "0")))
+
+
+def _assessment_completed(claim, actor, payload) -> str | None:
+    if claim.assessment_completed_at is None:
+        return "the claim's assessment must be completed before it is approved"
+    return None
+
+
+def _approved_amount(claim, actor, payload) -> str | None:
+    amount = payload.get("approved_amount")
+    if amount is None:
+        return "an approved amount is required"
+    if amount > authority_limit(actor):
+        return (
+            f"{amount} {claim.currency} is above your authority ({authority_limit(actor)}); a supervisor must approve"
+        )
+    if claim.policy_id and amount > claim.policy.sum_insured:
+        return f"the approved amount exceeds the sum insured ({claim.policy.sum_insured})"
+    return None
+
+
+register("approved", _assessment_completed)
+register("approved", _approved_amount)

@@ -1,0 +1,779 @@
+"""Every write to claims: FNOL, transitions, assignment, communications, reserves, settlement,
+flags. Each is one transaction that locks the claim row, writes its history, keeps the dashboard
+rollups in step, records an audit entry and publishes its event."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from insurehub.audit.services import audit_record
+from insurehub.claims import guards, workflow
+from insurehub.claims.models import (
+    OPEN_STATUSES,
+    Claim,
+    ClaimAssignment,
+    ClaimCommunication,
+    ClaimSettlement,
+    ClaimStatus,
+    ClaimStatusHistory,
+    CostType,
+    Priority,
+    Reserve,
+    ReserveChange,
+)
+from insurehub.core.errors import ApplicationError
+from insurehub.core.money import money
+from insurehub.core.numbering import next_number
+from insurehub.core.roles import Role
+from insurehub.core.services import model_update
+from insurehub.dashboard import rollups
+from insurehub.dashboard.services import alert_raise
+from insurehub.policies.models import Policy, PolicyStatus
+from insurehub.realtime import groups
+from insurehub.realtime.services import publish
+from insurehub.users.models import User
+
+STAFF_EDITABLE = [
+    "description",
+    "incident_address",
+    "incident_latitude",
+    "incident_longitude",
+    "injury",
+    "total_loss_hint",
+    "police_report_number",
+    "third_party_involved",
+    "estimated_cost",
+    "priority",
+]
+CUSTOMER_EDITABLE = [
+    "description",
+    "incident_address",
+    "incident_latitude",
+    "incident_longitude",
+    "injury",
+    "total_loss_hint",
+    "police_report_number",
+    "third_party_involved",
+]
+
+
+def audience(claim: Claim) -> list[str]:
+    members = [
+        groups.claim_group(claim.pk),
+        groups.user_group(claim.customer_id),
+        groups.department_group(claim.department),
+    ]
+    members += [groups.user_group(uid) for uid in (claim.assigned_agent_id, claim.assigned_assessor_id) if uid]
+    return members
+
+
+def _event(claim: Claim, type_: str, **data) -> None:
+    publish(
+        type_,
+        {
+            "claim_id": str(claim.pk),
+            "claim_number": claim.claim_number,
+            "status": claim.status,
+            "priority": claim.priority,
+            "department": claim.department,
+            **data,
+        },
+        audience(claim),
+    )
+
+
+def _lock(claim: Claim) -> Claim:
+    return Claim.objects.select_for_update().select_related("policy", "customer").get(pk=claim.pk)
+
+
+def derive_priority(*, injury: bool, total_loss_hint: bool, estimated_cost: Decimal | None) -> str:
+    high_value = Decimal(settings.CLAIM_HIGH_VALUE)
+    if injury:
+        return Priority.URGENT
+    if total_loss_hint or (estimated_cost is not None and estimated_cost >= high_value):
+        return Priority.HIGH
+    if estimated_cost is not None and estimated_cost < Decimal(settings.CLAIM_LOW_VALUE):
+        return Priority.LOW
+    return Priority.NORMAL
+
+
+def _sla_due(claim: Claim):
+    base = claim.submitted_at or timezone.now()
+    return base + timedelta(hours=settings.CLAIM_SLA_HOURS[claim.priority])
+
+
+def _validate_incident(*, policy: Policy, incident_date) -> None:
+    now = timezone.now()
+    if incident_date > now:
+        raise ApplicationError(
+            "incident_in_future",
+            "The incident cannot be in the future.",
+            errors=[{"field": "incident_date", "message": "In the future.", "code": "invalid"}],
+        )
+    day = timezone.localdate(incident_date)
+    if not (policy.start_date <= day <= policy.end_date):
+        raise ApplicationError(
+            "incident_outside_cover",
+            f"The incident date is outside the policy period ({policy.start_date} to {policy.end_date}).",
+            errors=[{"field": "incident_date", "message": "Outside the policy period.", "code": "invalid"}],
+        )
+
+
+def _flags_on_filing(claim: Claim) -> None:
+    window = timedelta(days=settings.CLAIM_DUPLICATE_WINDOW_DAYS)
+    if claim.vehicle_id:
+        twin = (
+            Claim.objects.filter(
+                vehicle_id=claim.vehicle_id,
+                incident_date__gte=claim.incident_date - window,
+                incident_date__lte=claim.incident_date + window,
+            )
+            .exclude(pk=claim.pk)
+            .exclude(status=ClaimStatus.WITHDRAWN)
+            .first()
+        )
+        if twin is not None:
+            alert_raise(
+                kind="possible_duplicate",
+                severity="high",
+                claim=claim,
+                title=f"{claim.claim_number} may duplicate {twin.claim_number}",
+                message=f"Same vehicle, incidents within {settings.CLAIM_DUPLICATE_WINDOW_DAYS} days of each other.",
+                data={"other_claim": str(twin.pk)},
+            )
+    if (timezone.localdate(claim.incident_date) - claim.policy.start_date).days <= settings.CLAIM_EARLY_DAYS:
+        alert_raise(
+            kind="early_claim",
+            severity="medium",
+            claim=claim,
+            title=f"{claim.claim_number}: incident soon after the policy started",
+            message=f"Policy {claim.policy.policy_number} started {claim.policy.start_date}.",
+        )
+    if claim.estimated_cost is not None and claim.estimated_cost >= Decimal(settings.CLAIM_HIGH_VALUE):
+        alert_raise(
+            kind="high_value",
+            severity="high",
+            claim=claim,
+            title=f"{claim.claim_number}: high-value claim ({claim.estimated_cost} {claim.currency})",
+        )
+
+
+def _history(claim: Claim, *, from_status: str, to_status: str, actor, reason: str = "") -> None:
+    ClaimStatusHistory.objects.create(
+        claim=claim,
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor if actor else None,
+        reason=reason[:500],
+        at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def claim_create(
+    *,
+    policy: Policy,
+    filed_by: User,
+    incident_date,
+    description: str,
+    vehicle=None,
+    incident_address: str = "",
+    incident_latitude: Decimal | None = None,
+    incident_longitude: Decimal | None = None,
+    injury: bool = False,
+    total_loss_hint: bool = False,
+    police_report_number: str = "",
+    third_party_involved: bool = False,
+    estimated_cost: Decimal | None = None,
+    priority: str | None = None,
+    draft: bool = False,
+) -> Claim:
+    """First notice of loss: the customer on their own active policy, or staff on their behalf."""
+    policy = Policy.objects.select_for_update().select_related("policy_type", "vehicle", "customer").get(pk=policy.pk)
+    if filed_by.role == Role.CUSTOMER and policy.customer_id != filed_by.pk:
+        raise ApplicationError("not_found", "Not found.", status=404)
+    if policy.status != PolicyStatus.ACTIVE:
+        raise ApplicationError(
+            "policy_not_active",
+            f"Claims are filed on active policies; {policy.policy_number} is {policy.status}.",
+            status=409,
+        )
+    if vehicle is not None and vehicle.pk != policy.vehicle_id:
+        raise ApplicationError(
+            "vehicle_not_on_policy",
+            "That vehicle is not the one this policy insures.",
+            errors=[{"field": "vehicle", "message": "Not on the policy.", "code": "invalid"}],
+        )
+    _validate_incident(policy=policy, incident_date=incident_date)
+    if priority is not None and filed_by.role == Role.CUSTOMER:
+        raise ApplicationError("read_only", "Customers do not set the priority.", status=400)
+    if estimated_cost is not None:
+        estimated_cost = money(estimated_cost)
+    now = timezone.now()
+    claim = Claim(
+        claim_number=next_number(prefix="CLM", year=now.year),
+        status=ClaimStatus.DRAFT if draft else ClaimStatus.SUBMITTED,
+        customer=policy.customer,
+        policy=policy,
+        vehicle=policy.vehicle,
+        department=policy.policy_type.category_id if policy.policy_type.category_id in ("motor",) else "motor",
+        incident_date=incident_date,
+        incident_address=incident_address,
+        incident_latitude=incident_latitude,
+        incident_longitude=incident_longitude,
+        description=description,
+        injury=injury,
+        total_loss_hint=total_loss_hint,
+        police_report_number=police_report_number,
+        third_party_involved=third_party_involved,
+        estimated_cost=estimated_cost,
+        priority=priority
+        or derive_priority(injury=injury, total_loss_hint=total_loss_hint, estimated_cost=estimated_cost),
+        priority_set_by_staff=priority is not None,
+        currency=policy.currency,
+        last_activity_at=now,
+    )
+    if filed_by.role == Role.AGENT:
+        claim.assigned_agent = filed_by
+    if not draft:
+        claim.submitted_at = now
+        claim.sla_due_at = _sla_due(claim)
+    claim.full_clean()
+    claim.save()
+    _history(claim, from_status="", to_status=claim.status, actor=filed_by, reason="first notice of loss")
+    rollups.claim_changed(before=None, after=rollups.facts_of(claim))
+    if not draft:
+        rollups.record_submitted(claim)
+        _flags_on_filing(claim)
+    audit_record(
+        actor=filed_by,
+        action="claim.created",
+        target=claim,
+        changes={"status": claim.status, "priority": claim.priority, "policy": policy.pk},
+    )
+    _event(claim, "claim.created")
+    return claim
+
+
+@transaction.atomic
+def claim_update(*, claim: Claim, data: dict, updated_by: User) -> Claim:
+    claim = _lock(claim)
+    before = rollups.facts_of(claim)
+    if updated_by.role == Role.CUSTOMER:
+        if claim.status not in (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED):
+            raise ApplicationError(
+                "claim_locked", "The claim can no longer be edited; send a message instead.", status=409
+            )
+        fields = CUSTOMER_EDITABLE
+    else:
+        fields = STAFF_EDITABLE
+    if "estimated_cost" in data and data["estimated_cost"] is not None:
+        data = {**data, "estimated_cost": money(data["estimated_cost"])}
+    changes = model_update(instance=claim, fields=fields, data=data)
+    if not changes:
+        return claim
+    if "priority" in changes:
+        claim.priority_set_by_staff = True
+    elif not claim.priority_set_by_staff and {"injury", "total_loss_hint", "estimated_cost"} & set(changes):
+        claim.priority = derive_priority(
+            injury=claim.injury, total_loss_hint=claim.total_loss_hint, estimated_cost=claim.estimated_cost
+        )
+    if claim.status in OPEN_STATUSES and claim.priority != before.priority:
+        claim.sla_due_at = _sla_due(claim)
+    claim.last_activity_at = timezone.now()
+    claim.save()
+    rollups.claim_changed(before=before, after=rollups.facts_of(claim))
+    audit_record(actor=updated_by, action="claim.updated", target=claim, changes=changes)
+    _event(claim, "claim.updated", changed=sorted(changes))
+    return claim
+
+
+def _may_move(actor: User, to_status: str) -> bool:
+    return actor.role in workflow.ALLOWED_ROLES.get(to_status, set())
+
+
+@transaction.atomic
+def claim_transition(*, claim: Claim, to_status: str, actor: User, reason: str = "", approved_amount=None) -> Claim:
+    """Move a claim along the workflow. The row lock makes concurrent moves queue: the second
+    sees the first one's result and is refused if its move is no longer allowed."""
+    claim = _lock(claim)
+    allowed = workflow.allowed_from(claim.status)
+    if to_status not in allowed or (claim.status, to_status) in workflow.SERVICE_ONLY:
+        raise ApplicationError(
+            "illegal_transition",
+            f"A claim that is {claim.status} cannot become {to_status}.",
+            status=409,
+            extra={
+                "status": claim.status,
+                "allowed": [s for s in allowed if (claim.status, s) not in workflow.SERVICE_ONLY],
+            },
+        )
+    if not _may_move(actor, to_status):
+        raise ApplicationError("permission_denied", f"Your role may not make a claim {to_status}.", status=403)
+    if to_status == ClaimStatus.REJECTED and not reason.strip():
+        raise ApplicationError(
+            "reason_required",
+            "Say why the claim is rejected.",
+            errors=[{"field": "reason", "message": "Required when rejecting.", "code": "required"}],
+        )
+    payload = {"approved_amount": money(approved_amount) if approved_amount is not None else None, "reason": reason}
+    refusals = guards.check(claim, actor, to_status, payload)
+    if refusals:
+        raise ApplicationError(
+            "transition_refused",
+            "; ".join(refusals).capitalize() + ".",
+            status=409,
+            extra={"reasons": refusals, "allowed": allowed},
+        )
+    before = rollups.facts_of(claim)
+    previous = claim.status
+    now = timezone.now()
+    claim.status = to_status
+    claim.last_activity_at = now
+    if to_status == ClaimStatus.SUBMITTED:
+        claim.submitted_at = now
+        claim.sla_due_at = _sla_due(claim)
+    if to_status == ClaimStatus.APPROVED:
+        claim.approved_amount = payload["approved_amount"]
+    if to_status == ClaimStatus.ASSESSMENT and claim.assigned_assessor_id is None:
+        assessor = least_loaded_assessor(claim)
+        if assessor is not None:
+            _assign(
+                claim,
+                role=ClaimAssignment.Role.ASSESSOR,
+                user=assessor,
+                by=actor,
+                automatic=True,
+                reason="automatic: least-loaded qualified assessor",
+            )
+    if to_status == ClaimStatus.CLOSED:
+        claim.closed_at = now
+        Reserve.objects.filter(claim=claim, closed_at__isnull=True).update(closed_at=now, updated_at=now)
+    if previous in (ClaimStatus.CLOSED, ClaimStatus.REJECTED) and to_status == ClaimStatus.UNDER_REVIEW:
+        claim.closed_at = None
+        Reserve.objects.filter(claim=claim).update(closed_at=None, updated_at=now)
+        claim.sla_due_at = now + timedelta(hours=settings.CLAIM_SLA_HOURS[claim.priority])
+    if to_status == ClaimStatus.WITHDRAWN:
+        Reserve.objects.filter(claim=claim, closed_at__isnull=True).update(closed_at=now, updated_at=now)
+    claim.save()
+    _history(claim, from_status=previous, to_status=to_status, actor=actor, reason=reason)
+    rollups.claim_changed(before=before, after=rollups.facts_of(claim))
+    if to_status == ClaimStatus.SUBMITTED:
+        rollups.record_submitted(claim)
+        _flags_on_filing(claim)
+    if to_status in (ClaimStatus.APPROVED, ClaimStatus.REJECTED):
+        rollups.record_decision(claim, approved=to_status == ClaimStatus.APPROVED, at=now)
+    audit_record(
+        actor=actor,
+        action="claim.status_changed",
+        target=claim,
+        changes={
+            "status": [previous, to_status],
+            "reason": reason,
+            **({"approved_amount": claim.approved_amount} if to_status == ClaimStatus.APPROVED else {}),
+        },
+    )
+    _event(claim, "claim.status_changed", previous=previous, reason=reason)
+    _notify_customer(claim, previous)
+    return claim
+
+
+def _notify_customer(claim: Claim, previous: str) -> None:
+    from insurehub.notifications.services import notify
+
+    notify(
+        recipient=claim.customer,
+        topic="claim_updates",
+        kind="claim.status_changed",
+        title=f"Claim {claim.claim_number} is now {claim.get_status_display().lower()}",
+        body=f"It was {previous.replace('_', ' ')}.",
+        link=f"/claims/{claim.pk}",
+    )
+
+
+def required_certification(claim: Claim) -> int:
+    if claim.priority == Priority.URGENT or (claim.estimated_cost or 0) >= Decimal(settings.CLAIM_HIGH_VALUE):
+        return 3
+    if claim.priority == Priority.HIGH:
+        return 2
+    return 1
+
+
+def least_loaded_assessor(claim: Claim) -> User | None:
+    """The active assessor of the claim's department, certified for it, with the fewest open claims."""
+    return (
+        User.objects.filter(
+            role=Role.ASSESSOR,
+            is_active=True,
+            department=claim.department,
+            certification_level__gte=required_certification(claim),
+        )
+        .annotate(load=Count("claims_as_assessor", filter=Q(claims_as_assessor__status__in=OPEN_STATUSES)))
+        .order_by("load", "created_at")
+        .first()
+    )
+
+
+def _assign(claim: Claim, *, role: str, user: User | None, by, automatic: bool = False, reason: str = "") -> None:
+    field = "assigned_agent" if role == ClaimAssignment.Role.AGENT else "assigned_assessor"
+    previous = getattr(claim, f"{field}_id")
+    if previous == (user.pk if user else None):
+        return
+    setattr(claim, field, user)
+    ClaimAssignment.objects.create(
+        claim=claim,
+        role=role,
+        user=user,
+        previous_user_id=previous,
+        assigned_by=by if by else None,
+        automatic=automatic,
+        reason=reason,
+        at=timezone.now(),
+    )
+    audit_record(
+        actor=by,
+        action="claim.assigned",
+        target=claim,
+        changes={role: [str(previous) if previous else None, str(user.pk) if user else None], "automatic": automatic},
+    )
+    if user is not None:
+        from insurehub.notifications.services import notify
+
+        notify(
+            recipient=user,
+            topic="assignments",
+            kind="claim.assigned",
+            title=f"{claim.claim_number} assigned to you",
+            body=claim.description[:200],
+            link=f"/claims/{claim.pk}",
+        )
+
+
+@transaction.atomic
+def claim_assign(
+    *, claim: Claim, assigned_by: User, agent=..., assessor=..., auto_assessor: bool = False, reason: str = ""
+) -> Claim:
+    """Staff (agents within their claims, supervisors and admins) assign; `...` leaves a role as it is."""
+    claim = _lock(claim)
+    if claim.status not in OPEN_STATUSES and claim.status != ClaimStatus.DRAFT:
+        raise ApplicationError("claim_not_open", f"A {claim.status} claim is not assigned.", status=409)
+    if agent is not ...:
+        if agent is not None and (
+            agent.role not in (Role.AGENT, Role.SUPERVISOR)
+            or agent.department != claim.department
+            or not agent.is_active
+        ):
+            raise ApplicationError(
+                "invalid_assignee",
+                "The agent must be an active agent or supervisor of the claim's department.",
+                errors=[{"field": "agent", "message": "Not an agent of this department.", "code": "invalid"}],
+            )
+        _assign(claim, role=ClaimAssignment.Role.AGENT, user=agent, by=assigned_by, reason=reason)
+    if auto_assessor:
+        assessor = least_loaded_assessor(claim)
+        if assessor is None:
+            raise ApplicationError(
+                "no_assessor", "No active assessor of this department is certified for this claim.", status=409
+            )
+        _assign(
+            claim,
+            role=ClaimAssignment.Role.ASSESSOR,
+            user=assessor,
+            by=assigned_by,
+            automatic=True,
+            reason="automatic: least-loaded qualified assessor",
+        )
+    elif assessor is not ...:
+        if assessor is not None:
+            if assessor.role != Role.ASSESSOR or assessor.department != claim.department or not assessor.is_active:
+                raise ApplicationError(
+                    "invalid_assignee",
+                    "The assessor must be an active assessor of the claim's department.",
+                    errors=[{"field": "assessor", "message": "Not an assessor of this department.", "code": "invalid"}],
+                )
+            if assessor.certification_level < required_certification(claim):
+                raise ApplicationError(
+                    "insufficient_certification",
+                    f"This claim needs certification level {required_certification(claim)}.",
+                    errors=[{"field": "assessor", "message": "Certification too low.", "code": "invalid"}],
+                )
+        _assign(claim, role=ClaimAssignment.Role.ASSESSOR, user=assessor, by=assigned_by, reason=reason)
+    claim.last_activity_at = timezone.now()
+    claim.save()
+    _event(
+        claim,
+        "claim.assigned",
+        agent=str(claim.assigned_agent_id or ""),
+        assessor=str(claim.assigned_assessor_id or ""),
+    )
+    return claim
+
+
+@transaction.atomic
+def communication_add(
+    *, claim: Claim, author: User, channel: str, direction: str, party: str, subject: str, body: str
+) -> ClaimCommunication:
+    claim = _lock(claim)
+    if author.role == Role.CUSTOMER:
+        channel, direction, party = (
+            ClaimCommunication.Channel.NOTE,
+            ClaimCommunication.Direction.INBOUND,
+            ClaimCommunication.Party.CUSTOMER,
+        )
+    entry = ClaimCommunication(
+        claim=claim,
+        author=author,
+        channel=channel,
+        direction=direction,
+        party=party,
+        subject=subject,
+        body=body,
+        at=timezone.now(),
+    )
+    entry.full_clean()
+    entry.save()
+    claim.last_activity_at = entry.at
+    claim.save(update_fields=["last_activity_at", "updated_at"])
+    audit_record(
+        actor=author, action="claim.communication_added", target=claim, changes={"channel": channel, "party": party}
+    )
+    _event(claim, "claim.updated", communication=str(entry.pk))
+    if author.role != Role.CUSTOMER and party == ClaimCommunication.Party.CUSTOMER and direction == "outbound":
+        from insurehub.notifications.services import notify
+
+        notify(
+            recipient=claim.customer,
+            topic="claim_updates",
+            kind="claim.message",
+            title=subject or f"Message about {claim.claim_number}",
+            body=body[:500],
+            link=f"/claims/{claim.pk}",
+        )
+    return entry
+
+
+@transaction.atomic
+def reserve_set(*, claim: Claim, cost_type: str, amount: Decimal, reason: str, actor: User) -> Reserve:
+    """Set a cost type's reserve (within the actor's reserve authority), recording why."""
+    claim = _lock(claim)
+    if claim.status not in OPEN_STATUSES:
+        raise ApplicationError("claim_not_open", f"Reserves of a {claim.status} claim are closed.", status=409)
+    amount = money(amount)
+    if amount < 0:
+        raise ApplicationError(
+            "negative_reserve",
+            "A reserve cannot be negative.",
+            errors=[{"field": "amount", "message": "Must be 0 or more.", "code": "min_value"}],
+        )
+    limit = guards.authority_limit(actor, kind="reserve")
+    if amount > limit:
+        raise ApplicationError(
+            "above_authority", f"Reserves above {limit} {claim.currency} need a supervisor.", status=403
+        )
+    before = rollups.facts_of(claim)
+    reserve, _ = Reserve.objects.select_for_update().get_or_create(
+        claim=claim, cost_type=cost_type, defaults={"currency": claim.currency}
+    )
+    if amount < reserve.paid:
+        raise ApplicationError("below_paid", f"{reserve.paid} has already been paid from this reserve.", status=409)
+    previous = reserve.amount
+    reserve.amount = amount
+    reserve.save(update_fields=["amount", "updated_at"])
+    ReserveChange.objects.create(
+        reserve=reserve, previous_amount=previous, new_amount=amount, reason=reason, actor=actor, at=timezone.now()
+    )
+    claim.last_activity_at = timezone.now()
+    claim.save(update_fields=["last_activity_at", "updated_at"])
+    rollups.claim_changed(before=before, after=rollups.facts_of(claim))
+    audit_record(
+        actor=actor,
+        action="claim.reserve_changed",
+        target=claim,
+        changes={"cost_type": cost_type, "amount": [previous, amount], "reason": reason},
+    )
+    _event(claim, "claim.updated", reserve=cost_type)
+    return reserve
+
+
+def _settlement_ceiling(claim: Claim) -> Decimal:
+    excess = Decimal(claim.policy.policy_type.coverage_details.get("excess", {}).get("amount", "0"))
+    ceiling = claim.policy.sum_insured - excess
+    if claim.approved_amount is not None:
+        ceiling = min(ceiling, claim.approved_amount)
+    return ceiling
+
+
+@transaction.atomic
+def settlement_propose(
+    *, claim: Claim, amount: Decimal, payee: str, method: str, cost_type: str, proposed_by: User, note: str = ""
+) -> ClaimSettlement:
+    claim = _lock(claim)
+    if claim.status not in (ClaimStatus.APPROVED, ClaimStatus.SETTLEMENT):
+        raise ApplicationError("not_approved", "Only an approved claim is settled.", status=409)
+    amount = money(amount)
+    ceiling = _settlement_ceiling(claim)
+    if amount > ceiling:
+        raise ApplicationError(
+            "above_policy_limit",
+            f"The settlement may be at most {ceiling} {claim.currency} (cover limit less excess, within approval).",
+            errors=[{"field": "amount", "message": f"At most {ceiling}.", "code": "max_value"}],
+        )
+    try:
+        with transaction.atomic():
+            settlement = ClaimSettlement.objects.create(
+                claim=claim,
+                amount=amount,
+                currency=claim.currency,
+                payee=payee,
+                method=method,
+                cost_type=cost_type,
+                proposed_by=proposed_by,
+                note=note,
+            )
+    except IntegrityError as exc:
+        raise ApplicationError(
+            "settlement_open", "This claim already has a settlement awaiting approval or payment.", status=409
+        ) from exc
+    if claim.status == ClaimStatus.APPROVED:
+        before = rollups.facts_of(claim)
+        claim.status = ClaimStatus.SETTLEMENT
+        claim.save()
+        _history(
+            claim,
+            from_status=ClaimStatus.APPROVED,
+            to_status=ClaimStatus.SETTLEMENT,
+            actor=proposed_by,
+            reason="settlement proposed",
+        )
+        rollups.claim_changed(before=before, after=rollups.facts_of(claim))
+        _event(claim, "claim.status_changed", previous=ClaimStatus.APPROVED)
+    audit_record(
+        actor=proposed_by, action="claim.settlement_proposed", target=claim, changes={"amount": amount, "payee": payee}
+    )
+    return settlement
+
+
+@transaction.atomic
+def settlement_approve(*, settlement: ClaimSettlement, approved_by: User) -> ClaimSettlement:
+    settlement = ClaimSettlement.objects.select_for_update().select_related("claim").get(pk=settlement.pk)
+    if settlement.status != ClaimSettlement.Status.PROPOSED:
+        raise ApplicationError("not_proposed", f"This settlement is {settlement.status}.", status=409)
+    limit = guards.authority_limit(approved_by)
+    if settlement.amount > limit:
+        raise ApplicationError(
+            "above_authority",
+            f"{settlement.amount} is above your authority ({limit}); a supervisor must approve.",
+            status=403,
+        )
+    if settlement.proposed_by_id == approved_by.pk and approved_by.role != Role.ADMIN:
+        raise ApplicationError("maker_checker", "Someone other than the proposer must approve.", status=403)
+    settlement.status = ClaimSettlement.Status.APPROVED
+    settlement.approved_by = approved_by
+    settlement.save(update_fields=["status", "approved_by", "updated_at"])
+    audit_record(
+        actor=approved_by,
+        action="claim.settlement_approved",
+        target=settlement.claim,
+        changes={"amount": settlement.amount},
+    )
+    _event(settlement.claim, "claim.updated", settlement="approved")
+    return settlement
+
+
+@transaction.atomic
+def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettlement:
+    """Pay an approved settlement from the claim's open reserve: an outgoing transaction is recorded,
+    the reserve drawn down, and the claim moves to settled."""
+    from insurehub.payments.models import Direction, Transaction, TransactionStatus
+    from insurehub.payments.services import new_reference
+
+    settlement = ClaimSettlement.objects.select_for_update().get(pk=settlement.pk)
+    claim = _lock(settlement.claim)
+    if settlement.status != ClaimSettlement.Status.APPROVED:
+        raise ApplicationError("not_approved", "Only an approved settlement is paid.", status=409)
+    reserve = Reserve.objects.select_for_update().filter(claim=claim, cost_type=settlement.cost_type).first()
+    open_amount = reserve.open_amount if reserve else Decimal("0")
+    if settlement.amount > open_amount:
+        raise ApplicationError(
+            "above_reserve",
+            f"The open {settlement.cost_type} reserve is {open_amount}; raise it before paying {settlement.amount}.",
+            status=409,
+        )
+    before = rollups.facts_of(claim)
+    txn = Transaction.objects.create(
+        reference=new_reference(),
+        customer=claim.customer,
+        policy=claim.policy,
+        method=settlement.method if settlement.method in ("mpesa", "bank_transfer") else "bank_transfer",
+        direction=Direction.OUT,
+        amount=settlement.amount,
+        currency=settlement.currency,
+        status=TransactionStatus.PENDING,
+    )
+    reserve.paid += settlement.amount
+    reserve.save(update_fields=["paid", "updated_at"])
+    settlement.status = ClaimSettlement.Status.PAID
+    settlement.paid_transaction = txn
+    settlement.save(update_fields=["status", "paid_transaction", "updated_at"])
+    now = timezone.now()
+    previous = claim.status
+    claim.status = ClaimStatus.SETTLED
+    claim.settled_at = now
+    claim.last_activity_at = now
+    claim.save()
+    _history(
+        claim,
+        from_status=previous,
+        to_status=ClaimStatus.SETTLED,
+        actor=paid_by,
+        reason=f"paid {settlement.amount} to {settlement.payee}",
+    )
+    rollups.claim_changed(before=before, after=rollups.facts_of(claim))
+    rollups.record_settled(claim, amount=settlement.amount)
+    audit_record(
+        actor=paid_by,
+        action="claim.settled",
+        target=claim,
+        changes={"amount": settlement.amount, "transaction": txn.pk},
+    )
+    _event(claim, "claim.status_changed", previous=previous)
+    _notify_customer(claim, previous)
+    return settlement
+
+
+def claims_flag_periodic(*, now=None) -> dict:
+    """Periodic: raise SLA-breached and stalled alerts (once per claim while open)."""
+    now = now or timezone.now()
+    breached = Claim.objects.filter(status__in=OPEN_STATUSES, sla_due_at__lt=now).exclude(
+        alerts__kind="sla_breached", alerts__status="open"
+    )
+    stalled = Claim.objects.filter(
+        status__in=OPEN_STATUSES, last_activity_at__lt=now - timedelta(days=settings.CLAIM_STALLED_DAYS)
+    ).exclude(alerts__kind="stalled", alerts__status="open")
+    counts = {"sla_breached": 0, "stalled": 0}
+    for claim in breached[:1000]:
+        alert_raise(
+            kind="sla_breached",
+            severity="high",
+            claim=claim,
+            title=f"{claim.claim_number}: SLA breached",
+            message=f"Due {claim.sla_due_at:%Y-%m-%d %H:%M} UTC.",
+        )
+        counts["sla_breached"] += 1
+    for claim in stalled[:1000]:
+        alert_raise(
+            kind="stalled",
+            severity="medium",
+            claim=claim,
+            title=f"{claim.claim_number}: no activity",
+            message=f"Nothing happened for {settings.CLAIM_STALLED_DAYS} days.",
+        )
+        counts["stalled"] += 1
+    return counts
+
+
+COST_TYPES = CostType.values
