@@ -78,7 +78,7 @@ _AMOUNT_LABELS = {
 }
 
 _NAME = re.compile(
-    r"\b(?P<label>name|policy ?holder|insured|registered keeper|owner|claimant|driver)\s*[:\-]\s*"
+    r"\b(?P<label>(?i:full name|name|policy ?holder|insured|registered keeper|owner|claimant|driver))\s*[:\-]\s*"
     r"(?P<name>[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){1,3})"
 )
 

@@ -333,11 +333,14 @@ def document_process(*, document_id) -> Document | None:
             locked.served_key, locked.thumbnail_key = served_key, thumbnail_key
             locked.image_width, locked.image_height = prepared.width, prepared.height
             locked.perceptual_hash = prepared.perceptual_hash
-            locked.private_metadata = prepared.private_metadata
         locked.processing_status = ProcessingStatus.DONE
         locked.processing_progress = 100
         locked.processed_at = timezone.now()
         locked.full_clean()
+        if prepared is not None:
+            # After full_clean: core.fields.EncryptedJSONField has no to_python, so cleaning
+            # would turn the dict into its repr.
+            locked.private_metadata = prepared.private_metadata
         locked.save()
         audit_record(
             actor=None,

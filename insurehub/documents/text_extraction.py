@@ -87,20 +87,53 @@ def ocr_image(image: Image.Image, *, page: int) -> list[Line]:
         raise ExtractionError("ocr_timeout", "OCR took too long for this page.") from exc
     except pytesseract.TesseractError as exc:
         raise ExtractionError("ocr_failed", f"Tesseract could not read the page: {exc}") from exc
-    grouped: dict[tuple, list[tuple[str, float]]] = {}
+    grouped: dict[tuple, list[list]] = {}
     for i, word in enumerate(data["text"]):
         word = (word or "").strip()
         conf = float(data["conf"][i])
         if not word or conf < 0:
             continue
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        grouped.setdefault(key, []).append((word, conf))
+        box = (data["left"][i], data["top"][i], data["width"][i], data["height"][i])
+        grouped.setdefault(key, []).append([word, conf, box])
     lines = []
     for number, key in enumerate(sorted(grouped), start=1):
         words = grouped[key]
-        confidence = sum(c for _, c in words) / len(words) / 100.0
-        lines.append(Line(page, number, " ".join(w for w, _ in words), "ocr", round(confidence, 3)))
+        if _VIN_LABEL.search(" ".join(w for w, _, _ in words)):
+            for entry in words:
+                if 15 <= len(entry[0]) <= 19 and entry[0].isalnum():
+                    entry[0], entry[1] = _reread_identifier(image, entry[2], fallback=(entry[0], entry[1]))
+        confidence = sum(c for _, c, _ in words) / len(words) / 100.0
+        lines.append(Line(page, number, " ".join(w for w, _, _ in words), "ocr", round(confidence, 3)))
     return lines
+
+
+_VIN_LABEL = re.compile(r"\b(VIN|CHASSIS|FRAME)\b", re.I)
+_VIN_ALPHABET = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
+
+
+def _reread_identifier(image: Image.Image, box: tuple, *, fallback: tuple[str, float]) -> tuple[str, float]:
+    """Read a VIN-like word again on its own, restricted to the VIN alphabet: a free-text pass
+    confuses 0/O and may split or double characters; a single-word, whitelisted pass rarely does."""
+    import pytesseract
+
+    left, top, width, height = box
+    pad = max(4, height // 3)
+    crop = image.crop((max(0, left - pad), max(0, top - pad), left + width + pad, top + height + pad))
+    try:
+        data = pytesseract.image_to_data(
+            crop,
+            config=f"--psm 7 -c tessedit_char_whitelist={_VIN_ALPHABET}",
+            output_type=pytesseract.Output.DICT,
+            timeout=settings.DOCUMENTS_OCR_TIMEOUT_SECONDS,
+        )
+    except (RuntimeError, pytesseract.TesseractError):
+        return fallback
+    words = [(w.strip(), float(c)) for w, c in zip(data["text"], data["conf"], strict=True) if w.strip()]
+    text = "".join(w for w, _ in words)
+    if len(text) != 17:
+        return fallback
+    return text, max(fallback[1], min(c for _, c in words))
 
 
 def _text_lines(text: str, *, page: int, method: str) -> list[Line]:

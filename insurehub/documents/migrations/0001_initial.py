@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,48 +16,132 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('kind', models.CharField(choices=[('policy_document', 'Policy document'), ('id', 'Identity document'), ('driving_licence', 'Driving licence'), ('vehicle_registration', 'Vehicle registration certificate (V5C / logbook)'), ('police_report', 'Police report'), ('repair_invoice', 'Repair invoice'), ('estimate', 'Estimate'), ('medical_report', 'Medical report'), ('photo', 'Photo'), ('other', 'Other')], default='other', max_length=32)),
-                ('kind_guessed', models.BooleanField(default=False)),
-                ('filename', models.CharField(max_length=255)),
-                ('file_type', models.CharField(choices=[('application/pdf', 'PDF'), ('image/jpeg', 'JPEG'), ('image/png', 'PNG'), ('image/webp', 'WebP'), ('image/heic', 'HEIC'), ('image/tiff', 'TIFF'), ('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'DOCX'), ('application/octet-stream', 'Unknown (only for quarantined files)')], max_length=80)),
-                ('file_size', models.PositiveBigIntegerField()),
-                ('sha256', models.CharField(db_index=True, max_length=64)),
-                ('storage_key', models.CharField(max_length=255, unique=True)),
-                ('served_key', models.CharField(blank=True, max_length=255)),
-                ('thumbnail_key', models.CharField(blank=True, max_length=255)),
-                ('upload_date', models.DateTimeField(auto_now_add=True)),
-                ('scan_status', models.CharField(choices=[('pending', 'Pending'), ('clean', 'Clean'), ('infected', 'Infected (quarantined)'), ('unscanned', 'Unscanned (no scanner available)'), ('error', 'Scan failed')], default='pending', max_length=16)),
-                ('scan_engine', models.CharField(blank=True, max_length=32)),
-                ('scan_signature', models.CharField(blank=True, max_length=255)),
-                ('scanned_at', models.DateTimeField(blank=True, null=True)),
-                ('quarantined_at', models.DateTimeField(blank=True, null=True)),
-                ('processing_status', models.CharField(choices=[('pending', 'Pending'), ('processing', 'Processing'), ('done', 'Done'), ('failed', 'Failed')], default='pending', max_length=16)),
-                ('processing_progress', models.PositiveSmallIntegerField(default=0)),
-                ('processing_started_at', models.DateTimeField(blank=True, null=True)),
-                ('processed_at', models.DateTimeField(blank=True, null=True)),
-                ('processing_error', models.CharField(blank=True, max_length=255)),
-                ('processing_attempts', models.PositiveSmallIntegerField(default=0)),
-                ('page_count', models.PositiveIntegerField(blank=True, null=True)),
-                ('extracted_text', models.TextField(blank=True)),
-                ('processed_data', models.JSONField(blank=True, default=dict)),
-                ('validation_status', models.CharField(choices=[('not_validated', 'Not validated'), ('valid', 'Valid'), ('needs_review', 'Needs review'), ('invalid', 'Invalid')], default='not_validated', max_length=16)),
-                ('validation_findings', models.JSONField(blank=True, default=list)),
-                ('validated_at', models.DateTimeField(blank=True, null=True)),
-                ('image_width', models.PositiveIntegerField(blank=True, null=True)),
-                ('image_height', models.PositiveIntegerField(blank=True, null=True)),
-                ('perceptual_hash', models.CharField(blank=True, db_index=True, max_length=32)),
-                ('private_metadata', insurehub.core.fields.EncryptedJSONField(blank=True, null=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to=settings.AUTH_USER_MODEL)),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("policy_document", "Policy document"),
+                            ("id", "Identity document"),
+                            ("driving_licence", "Driving licence"),
+                            ("vehicle_registration", "Vehicle registration certificate (V5C / logbook)"),
+                            ("police_report", "Police report"),
+                            ("repair_invoice", "Repair invoice"),
+                            ("estimate", "Estimate"),
+                            ("medical_report", "Medical report"),
+                            ("photo", "Photo"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=32,
+                    ),
+                ),
+                ("kind_guessed", models.BooleanField(default=False)),
+                ("filename", models.CharField(max_length=255)),
+                (
+                    "file_type",
+                    models.CharField(
+                        choices=[
+                            ("application/pdf", "PDF"),
+                            ("image/jpeg", "JPEG"),
+                            ("image/png", "PNG"),
+                            ("image/webp", "WebP"),
+                            ("image/heic", "HEIC"),
+                            ("image/tiff", "TIFF"),
+                            ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"),
+                            ("application/octet-stream", "Unknown (only for quarantined files)"),
+                        ],
+                        max_length=80,
+                    ),
+                ),
+                ("file_size", models.PositiveBigIntegerField()),
+                ("sha256", models.CharField(db_index=True, max_length=64)),
+                ("storage_key", models.CharField(max_length=255, unique=True)),
+                ("served_key", models.CharField(blank=True, max_length=255)),
+                ("thumbnail_key", models.CharField(blank=True, max_length=255)),
+                ("upload_date", models.DateTimeField(auto_now_add=True)),
+                (
+                    "scan_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("clean", "Clean"),
+                            ("infected", "Infected (quarantined)"),
+                            ("unscanned", "Unscanned (no scanner available)"),
+                            ("error", "Scan failed"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                    ),
+                ),
+                ("scan_engine", models.CharField(blank=True, max_length=32)),
+                ("scan_signature", models.CharField(blank=True, max_length=255)),
+                ("scanned_at", models.DateTimeField(blank=True, null=True)),
+                ("quarantined_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "processing_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("processing", "Processing"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                    ),
+                ),
+                ("processing_progress", models.PositiveSmallIntegerField(default=0)),
+                ("processing_started_at", models.DateTimeField(blank=True, null=True)),
+                ("processed_at", models.DateTimeField(blank=True, null=True)),
+                ("processing_error", models.CharField(blank=True, max_length=255)),
+                ("processing_attempts", models.PositiveSmallIntegerField(default=0)),
+                ("page_count", models.PositiveIntegerField(blank=True, null=True)),
+                ("extracted_text", models.TextField(blank=True)),
+                ("processed_data", models.JSONField(blank=True, default=dict)),
+                (
+                    "validation_status",
+                    models.CharField(
+                        choices=[
+                            ("not_validated", "Not validated"),
+                            ("valid", "Valid"),
+                            ("needs_review", "Needs review"),
+                            ("invalid", "Invalid"),
+                        ],
+                        default="not_validated",
+                        max_length=16,
+                    ),
+                ),
+                ("validation_findings", models.JSONField(blank=True, default=list)),
+                ("validated_at", models.DateTimeField(blank=True, null=True)),
+                ("image_width", models.PositiveIntegerField(blank=True, null=True)),
+                ("image_height", models.PositiveIntegerField(blank=True, null=True)),
+                ("perceptual_hash", models.CharField(blank=True, db_index=True, max_length=32)),
+                ("private_metadata", insurehub.core.fields.EncryptedJSONField(blank=True, null=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(fields=['owner', 'sha256'], name='documents_d_owner_i_e676c8_idx'), models.Index(fields=['scan_status', 'processing_status'], name='documents_d_scan_st_92ae42_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('processing_progress__lte', 100)), name='documents_progress_at_most_100')],
+                "ordering": ["-created_at"],
+                "indexes": [
+                    models.Index(fields=["owner", "sha256"], name="documents_d_owner_i_e676c8_idx"),
+                    models.Index(fields=["scan_status", "processing_status"], name="documents_d_scan_st_92ae42_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("processing_progress__lte", 100)), name="documents_progress_at_most_100"
+                    )
+                ],
             },
         ),
     ]
