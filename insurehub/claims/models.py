@@ -296,3 +296,11 @@ class ClaimSettlement(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.claim_id} {self.amount} ({self.status})"
+
+
+# Module-level names for the nested choices (the OpenAPI schema's enum names refer to them).
+CommunicationChannel = ClaimCommunication.Channel
+CommunicationDirection = ClaimCommunication.Direction
+CommunicationParty = ClaimCommunication.Party
+SettlementStatus = ClaimSettlement.Status
+SettlementMethod = ClaimSettlement.Method

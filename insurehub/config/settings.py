@@ -249,6 +249,14 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "RoleEnum": "insurehub.core.roles.Role.choices",
         "DepartmentEnum": "insurehub.core.roles.Department.choices",
+        "ClaimStatusEnum": "insurehub.claims.models.ClaimStatus.choices",
+        "ClaimPriorityEnum": "insurehub.claims.models.Priority.choices",
+        "CommunicationChannelEnum": "insurehub.claims.models.CommunicationChannel.choices",
+        "CommunicationDirectionEnum": "insurehub.claims.models.CommunicationDirection.choices",
+        "CommunicationPartyEnum": "insurehub.claims.models.CommunicationParty.choices",
+        "SettlementStatusEnum": "insurehub.claims.models.SettlementStatus.choices",
+        "SettlementMethodEnum": "insurehub.claims.models.SettlementMethod.choices",
+        "CostTypeEnum": "insurehub.claims.models.CostType.choices",
     },
 }
 
@@ -426,6 +434,7 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
 # Outside providers (vehicle registry and history, VIN, weather, geocoding). Every client has
 # connect/read timeouts, retries with backoff on 429/5xx/network errors, a circuit breaker and
 # a rate limit ("N/second|minute|hour") shared by all workers through the cache, and caches its answers.
+# Under tests the keyless public providers default to unconfigured: no test reaches the internet.
 INTEGRATIONS_CONNECT_TIMEOUT = float(env("INTEGRATIONS_CONNECT_TIMEOUT", "3"))
 INTEGRATIONS_READ_TIMEOUT = float(env("INTEGRATIONS_READ_TIMEOUT", "10"))
 INTEGRATIONS_RETRIES = env_int("INTEGRATIONS_RETRIES", 2)  # extra attempts after the first
@@ -446,15 +455,17 @@ VEHICLE_HISTORY_BASE_URL = env("VEHICLE_HISTORY_BASE_URL", "")
 VEHICLE_HISTORY_API_KEY = env("VEHICLE_HISTORY_API_KEY", "")
 VEHICLE_HISTORY_RATE_LIMIT = env("VEHICLE_HISTORY_RATE_LIMIT", "120/minute")
 # NHTSA vPIC (public, no key).
-VPIC_BASE_URL = env("VPIC_BASE_URL", "https://vpic.nhtsa.dot.gov/api")
+VPIC_BASE_URL = env("VPIC_BASE_URL", "" if TESTING else "https://vpic.nhtsa.dot.gov/api")
 VPIC_RATE_LIMIT = env("VPIC_RATE_LIMIT", "60/minute")
 # Open-Meteo (public, no key; OPEN_METEO_API_KEY for the commercial hosts).
-OPEN_METEO_FORECAST_BASE_URL = env("OPEN_METEO_FORECAST_BASE_URL", "https://api.open-meteo.com")
-OPEN_METEO_ARCHIVE_BASE_URL = env("OPEN_METEO_ARCHIVE_BASE_URL", "https://archive-api.open-meteo.com")
+OPEN_METEO_FORECAST_BASE_URL = env("OPEN_METEO_FORECAST_BASE_URL", "" if TESTING else "https://api.open-meteo.com")
+OPEN_METEO_ARCHIVE_BASE_URL = env(
+    "OPEN_METEO_ARCHIVE_BASE_URL", "" if TESTING else "https://archive-api.open-meteo.com"
+)
 OPEN_METEO_API_KEY = env("OPEN_METEO_API_KEY", "")
 OPEN_METEO_RATE_LIMIT = env("OPEN_METEO_RATE_LIMIT", "300/minute")
 # Nominatim-compatible geocoder; the public instance's policy: 1 request/s and an identifying User-Agent.
-NOMINATIM_BASE_URL = env("NOMINATIM_BASE_URL", "https://nominatim.openstreetmap.org")
+NOMINATIM_BASE_URL = env("NOMINATIM_BASE_URL", "" if TESTING else "https://nominatim.openstreetmap.org")
 NOMINATIM_USER_AGENT = env("NOMINATIM_USER_AGENT", "InsureHub/1.0 (+https://insurehub.test)")
 NOMINATIM_EMAIL = env("NOMINATIM_EMAIL", "")
 NOMINATIM_RATE_LIMIT = env("NOMINATIM_RATE_LIMIT", "1/second")

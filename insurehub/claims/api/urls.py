@@ -1,1 +1,20 @@
-urlpatterns: list = []
+from django.urls import path
+
+from insurehub.claims.api import views
+
+urlpatterns = [
+    path("claims/", views.ClaimListCreateApi.as_view(), name="claim-list"),
+    path("claims/<uuid:claim_id>/", views.ClaimDetailApi.as_view(), name="claim-detail"),
+    path("claims/<uuid:claim_id>/transition/", views.ClaimTransitionApi.as_view(), name="claim-transition"),
+    path("claims/<uuid:claim_id>/assign/", views.ClaimAssignApi.as_view(), name="claim-assign"),
+    path("claims/<uuid:claim_id>/timeline/", views.ClaimTimelineApi.as_view(), name="claim-timeline"),
+    path("claims/<uuid:claim_id>/communications/", views.ClaimCommunicationsApi.as_view(), name="claim-communications"),
+    path("claims/<uuid:claim_id>/reserves/", views.ClaimReservesApi.as_view(), name="claim-reserves"),
+    path("claims/<uuid:claim_id>/settlement/", views.ClaimSettlementApi.as_view(), name="claim-settlement"),
+    path(
+        "claims/<uuid:claim_id>/settlement/<uuid:settlement_id>/",
+        views.ClaimSettlementActionApi.as_view(),
+        name="claim-settlement-action",
+    ),
+    path("claims/<uuid:claim_id>/report.pdf", views.ClaimReportApi.as_view(), name="claim-report"),
+]

@@ -1,0 +1,212 @@
+from decimal import Decimal
+
+from rest_framework import serializers
+
+from insurehub.claims.models import Claim, ClaimCommunication, ClaimSettlement, ClaimStatus, CostType, Priority, Reserve
+from insurehub.core.serializers import MoneyField, StrictSerializer
+
+
+class ClaimListSerializer(serializers.ModelSerializer):
+    estimated_cost = MoneyField(allow_null=True)
+    approved_amount = MoneyField(allow_null=True)
+    customer_name = serializers.CharField(source="customer.name", read_only=True)
+    policy_number = serializers.CharField(source="policy.policy_number", read_only=True)
+    vehicle_registration = serializers.CharField(source="vehicle.registration", read_only=True, default=None)
+    has_open_alerts = serializers.BooleanField(read_only=True, default=False)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "claim_number",
+            "status",
+            "priority",
+            "department",
+            "customer",
+            "customer_name",
+            "policy",
+            "policy_number",
+            "vehicle",
+            "vehicle_registration",
+            "assigned_agent",
+            "assigned_assessor",
+            "incident_date",
+            "estimated_cost",
+            "approved_amount",
+            "currency",
+            "sla_due_at",
+            "has_open_alerts",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class ClaimDetailSerializer(ClaimListSerializer):
+    allowed_transitions = serializers.SerializerMethodField()
+
+    class Meta(ClaimListSerializer.Meta):
+        fields = [
+            *ClaimListSerializer.Meta.fields,
+            "incident_address",
+            "incident_latitude",
+            "incident_longitude",
+            "description",
+            "injury",
+            "total_loss_hint",
+            "police_report_number",
+            "third_party_involved",
+            "submitted_at",
+            "assessment_completed_at",
+            "settled_at",
+            "closed_at",
+            "last_activity_at",
+            "allowed_transitions",
+        ]
+        read_only_fields = fields
+
+    def get_allowed_transitions(self, obj) -> list[str]:
+        from insurehub.claims.workflow import SERVICE_ONLY, allowed_from
+
+        return [s for s in allowed_from(obj.status) if (obj.status, s) not in SERVICE_ONLY]
+
+
+class ClaimCreateSerializer(StrictSerializer):
+    policy = serializers.UUIDField()
+    vehicle = serializers.UUIDField(required=False)
+    incident_date = serializers.DateTimeField()
+    incident_address = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    incident_latitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, min_value=Decimal("-90"), max_value=Decimal("90"), required=False
+    )
+    incident_longitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, min_value=Decimal("-180"), max_value=Decimal("180"), required=False
+    )
+    description = serializers.CharField(max_length=5000)
+    injury = serializers.BooleanField(required=False, default=False)
+    total_loss_hint = serializers.BooleanField(required=False, default=False)
+    police_report_number = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
+    third_party_involved = serializers.BooleanField(required=False, default=False)
+    estimated_cost = MoneyField(required=False, min_value=Decimal("0"))
+    priority = serializers.ChoiceField(choices=Priority.choices, required=False)
+    draft = serializers.BooleanField(required=False, default=False)
+
+    def validate(self, attrs):
+        if ("incident_latitude" in attrs) != ("incident_longitude" in attrs):
+            raise serializers.ValidationError({"incident_latitude": "Give both latitude and longitude, or neither."})
+        return attrs
+
+
+class ClaimUpdateSerializer(StrictSerializer):
+    incident_address = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    incident_latitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, min_value=Decimal("-90"), max_value=Decimal("90"), required=False
+    )
+    incident_longitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, min_value=Decimal("-180"), max_value=Decimal("180"), required=False
+    )
+    description = serializers.CharField(max_length=5000, required=False)
+    injury = serializers.BooleanField(required=False)
+    total_loss_hint = serializers.BooleanField(required=False)
+    police_report_number = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    third_party_involved = serializers.BooleanField(required=False)
+    estimated_cost = MoneyField(required=False, min_value=Decimal("0"), allow_null=True)
+    priority = serializers.ChoiceField(choices=Priority.choices, required=False)
+
+
+class TransitionSerializer(StrictSerializer):
+    to = serializers.ChoiceField(choices=ClaimStatus.choices)
+    reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    approved_amount = MoneyField(required=False, min_value=Decimal("0"))
+
+
+class AssignSerializer(StrictSerializer):
+    agent = serializers.UUIDField(required=False, allow_null=True)
+    assessor = serializers.UUIDField(required=False, allow_null=True)
+    auto_assessor = serializers.BooleanField(required=False, default=False)
+    reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+    def validate(self, attrs):
+        if attrs.get("auto_assessor") and "assessor" in attrs:
+            raise serializers.ValidationError(
+                {"assessor": "Name an assessor or ask for automatic assignment, not both."}
+            )
+        if not ({"agent", "assessor"} & set(attrs)) and not attrs.get("auto_assessor"):
+            raise serializers.ValidationError({"agent": "Name an agent, an assessor, or set auto_assessor."})
+        return attrs
+
+
+class CommunicationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ClaimCommunication
+        fields = ["id", "channel", "direction", "party", "subject", "body", "author", "at"]
+        read_only_fields = fields
+
+
+class CommunicationCreateSerializer(StrictSerializer):
+    channel = serializers.ChoiceField(choices=ClaimCommunication.Channel.choices, required=False, default="note")
+    direction = serializers.ChoiceField(
+        choices=ClaimCommunication.Direction.choices, required=False, default="internal"
+    )
+    party = serializers.ChoiceField(choices=ClaimCommunication.Party.choices, required=False, default="insurer")
+    subject = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    body = serializers.CharField(max_length=10000)
+
+
+class ReserveSerializer(serializers.ModelSerializer):
+    amount = MoneyField()
+    paid = MoneyField()
+    open_amount = MoneyField(read_only=True)
+
+    class Meta:
+        model = Reserve
+        fields = ["id", "cost_type", "amount", "paid", "open_amount", "currency", "closed_at", "updated_at"]
+        read_only_fields = fields
+
+
+class ReserveSetSerializer(StrictSerializer):
+    cost_type = serializers.ChoiceField(choices=CostType.choices)
+    amount = MoneyField(min_value=Decimal("0"))
+    reason = serializers.CharField(max_length=500)
+
+
+class SettlementSerializer(serializers.ModelSerializer):
+    amount = MoneyField()
+
+    class Meta:
+        model = ClaimSettlement
+        fields = [
+            "id",
+            "amount",
+            "currency",
+            "cost_type",
+            "payee",
+            "method",
+            "status",
+            "proposed_by",
+            "approved_by",
+            "paid_transaction",
+            "note",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class SettlementProposeSerializer(StrictSerializer):
+    amount = MoneyField(min_value=Decimal("0.01"))
+    payee = serializers.CharField(max_length=200)
+    method = serializers.ChoiceField(choices=ClaimSettlement.Method.choices)
+    cost_type = serializers.ChoiceField(choices=CostType.choices, required=False, default=CostType.OWN_DAMAGE)
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class SettlementActionSerializer(StrictSerializer):
+    action = serializers.ChoiceField(choices=["approve", "pay"])
+
+
+class TimelineItemSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    at = serializers.DateTimeField()
+    actor = serializers.UUIDField(allow_null=True)
+    detail = serializers.CharField(allow_blank=True, required=False)

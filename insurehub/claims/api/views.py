@@ -1,0 +1,235 @@
+import django_filters
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, pagination, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from insurehub.claims import selectors, services
+from insurehub.claims.api import serializers as s
+from insurehub.claims.models import Claim, ClaimSettlement
+from insurehub.claims.report import claim_report_pdf
+from insurehub.core.errors import ApplicationError
+from insurehub.core.permissions import HasRole
+from insurehub.core.roles import Role
+from insurehub.policies.selectors import policies_visible_to
+from insurehub.users.models import User
+from insurehub.vehicles.selectors import vehicles_visible_to
+
+StaffWhoManage = HasRole(Role.AGENT, Role.SUPERVISOR, Role.ADMIN)
+
+
+class ClaimCursorPagination(pagination.CursorPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+    ordering = ("-created_at", "-id")
+
+
+class ClaimFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=Claim._meta.get_field("status").choices)
+    priority = django_filters.MultipleChoiceFilter(choices=Claim._meta.get_field("priority").choices)
+    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    incident_after = django_filters.IsoDateTimeFilter(field_name="incident_date", lookup_expr="gte")
+    incident_before = django_filters.IsoDateTimeFilter(field_name="incident_date", lookup_expr="lt")
+    has_open_alerts = django_filters.BooleanFilter(field_name="has_open_alerts")
+    sla_breached = django_filters.BooleanFilter(method="filter_sla_breached")
+
+    class Meta:
+        model = Claim
+        fields = ["department", "assigned_agent", "assigned_assessor", "customer", "policy"]
+
+    def filter_sla_breached(self, queryset, name, value):
+        from django.utils import timezone
+
+        breached = {"sla_due_at__lt": timezone.now()}
+        return queryset.filter(**breached) if value else queryset.exclude(**breached)
+
+
+def _claim(request, claim_id) -> Claim:
+    return get_object_or_404(
+        selectors.claims_visible_to(request.user).select_related("policy", "customer"), pk=claim_id
+    )
+
+
+class ClaimListCreateApi(generics.ListAPIView):
+    serializer_class = s.ClaimListSerializer
+    filterset_class = ClaimFilter
+    pagination_class = ClaimCursorPagination
+    search_fields = ["claim_number", "vehicle__registration", "customer__name"]
+    ordering_fields = ["created_at", "sla_due_at", "priority", "status", "incident_date"]
+
+    def get_queryset(self):
+        return selectors.claim_list(self.request.user)
+
+    @extend_schema(request=s.ClaimCreateSerializer, responses={201: s.ClaimDetailSerializer}, tags=["claims"])
+    def post(self, request):
+        if request.user.role == Role.ASSESSOR:
+            raise ApplicationError("permission_denied", "Assessors do not file claims.", status=403)
+        data = s.ClaimCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        policy = get_object_or_404(policies_visible_to(request.user), pk=values.pop("policy"))
+        vehicle_id = values.pop("vehicle", None)
+        vehicle = get_object_or_404(vehicles_visible_to(request.user), pk=vehicle_id) if vehicle_id else None
+        claim = services.claim_create(policy=policy, vehicle=vehicle, filed_by=request.user, **values)
+        return Response(
+            s.ClaimDetailSerializer(selectors.claim_list(request.user).get(pk=claim.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class ClaimDetailApi(APIView):
+    @extend_schema(responses={200: s.ClaimDetailSerializer}, tags=["claims"])
+    def get(self, request, claim_id):
+        return Response(
+            s.ClaimDetailSerializer(get_object_or_404(selectors.claim_list(request.user), pk=claim_id)).data
+        )
+
+    @extend_schema(request=s.ClaimUpdateSerializer, responses={200: s.ClaimDetailSerializer}, tags=["claims"])
+    def patch(self, request, claim_id):
+        claim = _claim(request, claim_id)
+        if request.user.role == Role.ASSESSOR:
+            raise ApplicationError(
+                "permission_denied", "Assessors record their findings in the assessment.", status=403
+            )
+        data = s.ClaimUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        if request.user.role == Role.CUSTOMER and {"priority", "estimated_cost"} & set(data.validated_data):
+            raise ApplicationError("read_only", "Customers do not set the priority or the estimate.")
+        services.claim_update(claim=claim, data=data.validated_data, updated_by=request.user)
+        return Response(s.ClaimDetailSerializer(selectors.claim_list(request.user).get(pk=claim.pk)).data)
+
+
+class ClaimTransitionApi(APIView):
+    @extend_schema(request=s.TransitionSerializer, responses={200: s.ClaimDetailSerializer}, tags=["claims"])
+    def post(self, request, claim_id):
+        claim = _claim(request, claim_id)
+        data = s.TransitionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.claim_transition(
+            claim=claim,
+            to_status=data.validated_data["to"],
+            actor=request.user,
+            reason=data.validated_data["reason"],
+            approved_amount=data.validated_data.get("approved_amount"),
+        )
+        return Response(s.ClaimDetailSerializer(selectors.claim_list(request.user).get(pk=claim.pk)).data)
+
+
+class ClaimAssignApi(APIView):
+    permission_classes = [StaffWhoManage]
+
+    @extend_schema(request=s.AssignSerializer, responses={200: s.ClaimDetailSerializer}, tags=["claims"])
+    def post(self, request, claim_id):
+        claim = _claim(request, claim_id)
+        data = s.AssignSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        kwargs = {"auto_assessor": values["auto_assessor"], "reason": values["reason"]}
+        for role in ("agent", "assessor"):
+            if role in values:
+                kwargs[role] = get_object_or_404(User, pk=values[role]) if values[role] else None
+        services.claim_assign(claim=claim, assigned_by=request.user, **kwargs)
+        return Response(s.ClaimDetailSerializer(selectors.claim_list(request.user).get(pk=claim.pk)).data)
+
+
+class ClaimTimelineApi(generics.GenericAPIView):
+    serializer_class = s.TimelineItemSerializer
+    queryset = Claim.objects.none()  # the timeline is assembled by the selector
+
+    @extend_schema(responses={200: s.TimelineItemSerializer(many=True)}, tags=["claims"])
+    def get(self, request, claim_id):
+        claim = _claim(request, claim_id)
+        items = selectors.claim_timeline(claim, for_customer=request.user.role == Role.CUSTOMER)
+        page = self.paginate_queryset(items)
+        return self.get_paginated_response(page)
+
+
+class ClaimCommunicationsApi(generics.GenericAPIView):
+    serializer_class = s.CommunicationSerializer
+    queryset = Claim.objects.none()  # entries come from the selector
+
+    def get(self, request, claim_id):
+        claim = _claim(request, claim_id)
+        page = self.paginate_queryset(selectors.communications_visible_to(request.user, claim))
+        return self.get_paginated_response(s.CommunicationSerializer(page, many=True).data)
+
+    @extend_schema(request=s.CommunicationCreateSerializer, responses={201: s.CommunicationSerializer}, tags=["claims"])
+    def post(self, request, claim_id):
+        claim = _claim(request, claim_id)
+        data = s.CommunicationCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        entry = services.communication_add(claim=claim, author=request.user, **data.validated_data)
+        return Response(s.CommunicationSerializer(entry).data, status=status.HTTP_201_CREATED)
+
+
+class ClaimReservesApi(APIView):
+    @extend_schema(responses={200: s.ReserveSerializer(many=True)}, tags=["claims"])
+    def get(self, request, claim_id):
+        claim = _claim(request, claim_id)
+        if request.user.role == Role.CUSTOMER:
+            raise ApplicationError("permission_denied", "Reserves are internal.", status=403)
+        return Response(s.ReserveSerializer(claim.reserves.all(), many=True).data)
+
+    @extend_schema(request=s.ReserveSetSerializer, responses={200: s.ReserveSerializer}, tags=["claims"])
+    def post(self, request, claim_id):
+        claim = _claim(request, claim_id)
+        if request.user.role == Role.CUSTOMER:
+            raise ApplicationError("permission_denied", "Reserves are internal.", status=403)
+        data = s.ReserveSetSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        reserve = services.reserve_set(claim=claim, actor=request.user, **data.validated_data)
+        return Response(s.ReserveSerializer(reserve).data)
+
+
+class ClaimSettlementApi(APIView):
+    @extend_schema(responses={200: s.SettlementSerializer(many=True)}, tags=["claims"])
+    def get(self, request, claim_id):
+        claim = _claim(request, claim_id)
+        return Response(s.SettlementSerializer(claim.settlements.all(), many=True).data)
+
+    @extend_schema(request=s.SettlementProposeSerializer, responses={201: s.SettlementSerializer}, tags=["claims"])
+    def post(self, request, claim_id):
+        claim = _claim(request, claim_id)
+        if request.user.role not in (Role.AGENT, Role.SUPERVISOR, Role.ADMIN):
+            raise ApplicationError(
+                "permission_denied", "Only agents, supervisors and admins settle claims.", status=403
+            )
+        data = s.SettlementProposeSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        settlement = services.settlement_propose(claim=claim, proposed_by=request.user, **data.validated_data)
+        return Response(s.SettlementSerializer(settlement).data, status=status.HTTP_201_CREATED)
+
+
+class ClaimSettlementActionApi(APIView):
+    permission_classes = [StaffWhoManage]
+
+    @extend_schema(
+        request=s.SettlementActionSerializer,
+        responses={200: s.SettlementSerializer},
+        tags=["claims"],
+        operation_id="claims_settlement_action",
+    )
+    def post(self, request, claim_id, settlement_id):
+        claim = _claim(request, claim_id)
+        settlement = get_object_or_404(ClaimSettlement, pk=settlement_id, claim=claim)
+        data = s.SettlementActionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        if data.validated_data["action"] == "approve":
+            settlement = services.settlement_approve(settlement=settlement, approved_by=request.user)
+        else:
+            settlement = services.settlement_pay(settlement=settlement, paid_by=request.user)
+        return Response(s.SettlementSerializer(settlement).data)
+
+
+class ClaimReportApi(APIView):
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, tags=["claims"])
+    def get(self, request, claim_id):
+        claim = _claim(request, claim_id)
+        response = HttpResponse(claim_report_pdf(claim), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{claim.claim_number}.pdf"'
+        return response

@@ -1,0 +1,88 @@
+"""The claim report PDF (reportlab): the claim, its policy and vehicle, timeline, assessment
+summary and settlement, on A4."""
+
+import io
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from insurehub.claims.models import Claim
+from insurehub.claims.selectors import claim_timeline
+
+
+def _table(rows: list[list[str]], widths=(45 * mm, 125 * mm)) -> Table:
+    table = Table(rows, colWidths=list(widths))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+                ("TEXTCOLOR", (0, 0), (0, -1), colors.HexColor("#444444")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#dddddd")),
+            ]
+        )
+    )
+    return table
+
+
+def claim_report_pdf(claim: Claim) -> bytes:
+    styles = getSampleStyleSheet()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, title=f"Claim {claim.claim_number}", author="InsureHub")
+    policy, vehicle = claim.policy, claim.vehicle
+    story = [
+        Paragraph(f"Claim report {claim.claim_number}", styles["Title"]),
+        _table(
+            [
+                ["Status", claim.get_status_display()],
+                ["Priority", claim.get_priority_display()],
+                ["Department", claim.get_department_display()],
+                ["Incident", f"{claim.incident_date:%Y-%m-%d %H:%M} UTC, {claim.incident_address or 'no address'}"],
+                ["Description", Paragraph(claim.description, styles["BodyText"])],
+                ["Estimated cost", f"{claim.estimated_cost or '-'} {claim.currency}"],
+                ["Approved amount", f"{claim.approved_amount or '-'} {claim.currency}"],
+                ["SLA due", f"{claim.sla_due_at:%Y-%m-%d %H:%M} UTC" if claim.sla_due_at else "-"],
+            ]
+        ),
+        Spacer(1, 6 * mm),
+        Paragraph("Policy and vehicle", styles["Heading2"]),
+        _table(
+            [
+                ["Policy", f"{policy.policy_number} ({policy.status}), {policy.start_date} to {policy.end_date}"],
+                ["Sum insured", f"{policy.sum_insured} {policy.currency}"],
+                [
+                    "Vehicle",
+                    f"{vehicle.registration} {vehicle.make} {vehicle.model} {vehicle.year}" if vehicle else "-",
+                ],
+                ["VIN", vehicle.vin if vehicle else "-"],
+            ]
+        ),
+        Spacer(1, 6 * mm),
+        Paragraph("Assessment", styles["Heading2"]),
+        Paragraph(
+            f"Completed {claim.assessment_completed_at:%Y-%m-%d}"
+            if claim.assessment_completed_at
+            else "Not completed yet.",
+            styles["BodyText"],
+        ),
+        Spacer(1, 6 * mm),
+        Paragraph("Settlement", styles["Heading2"]),
+    ]
+    settlements = [[s.status, f"{s.amount} {s.currency} to {s.payee} by {s.method}"] for s in claim.settlements.all()]
+    story.append(_table(settlements) if settlements else Paragraph("None yet.", styles["BodyText"]))
+    story += [Spacer(1, 6 * mm), Paragraph("Timeline", styles["Heading2"])]
+    rows = [
+        [
+            f"{item['at']:%Y-%m-%d %H:%M}",
+            Paragraph(
+                f"{item['type'].replace('_', ' ')}: {item.get('to', '')} {item.get('detail', '')}", styles["BodyText"]
+            ),
+        ]
+        for item in claim_timeline(claim, for_customer=False)
+    ]
+    story.append(_table(rows, widths=(35 * mm, 135 * mm)) if rows else Paragraph("Nothing yet.", styles["BodyText"]))
+    doc.build(story)
+    return buffer.getvalue()

@@ -1,0 +1,142 @@
+"""Reading claims: one visibility rule (DESIGN.md section 3) for lists, details, nested
+endpoints, dashboards and WebSocket subscriptions."""
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from insurehub.claims.models import Claim, ClaimCommunication
+from insurehub.core.access import AccessRule, restrict
+from insurehub.core.roles import Role
+
+CLAIM_ACCESS = AccessRule(owner="customer", department="department", assignees=("assigned_agent", "assigned_assessor"))
+
+
+def claims_visible_to(user) -> QuerySet[Claim]:
+    return restrict(Claim.objects.all(), user, CLAIM_ACCESS)
+
+
+def claim_list(user) -> QuerySet[Claim]:
+    from insurehub.dashboard.models import Alert
+
+    open_alerts = Alert.objects.filter(claim=OuterRef("pk"), status=Alert.Status.OPEN)
+    return (
+        claims_visible_to(user)
+        .select_related("customer", "policy", "vehicle", "assigned_agent", "assigned_assessor")
+        .annotate(has_open_alerts=Exists(open_alerts))
+    )
+
+
+def communications_visible_to(user, claim: Claim) -> QuerySet[ClaimCommunication]:
+    entries = ClaimCommunication.objects.filter(claim=claim).select_related("author")
+    if user.role == Role.CUSTOMER:
+        return entries.filter(party=ClaimCommunication.Party.CUSTOMER).exclude(
+            channel=ClaimCommunication.Channel.NOTE, direction="internal"
+        )
+    return entries
+
+
+def claim_timeline(claim: Claim, *, for_customer: bool) -> list[dict]:
+    """One chronological list of what happened to a claim, each item typed."""
+    items: list[dict] = []
+    for entry in claim.status_history.select_related("actor"):
+        items.append(
+            {
+                "type": "status_changed",
+                "at": entry.at,
+                "actor": entry.actor_id,
+                "from": entry.from_status,
+                "to": entry.to_status,
+                "detail": entry.reason,
+            }
+        )
+    for entry in claim.assignments.all():
+        items.append(
+            {
+                "type": "assigned",
+                "at": entry.at,
+                "actor": entry.assigned_by_id,
+                "role": entry.role,
+                "user": entry.user_id,
+                "previous_user": entry.previous_user_id,
+                "automatic": entry.automatic,
+                "detail": entry.reason,
+            }
+        )
+    communications = claim.communications.all()
+    if for_customer:
+        communications = communications.filter(party=ClaimCommunication.Party.CUSTOMER)
+    for entry in communications:
+        items.append(
+            {
+                "type": "communication",
+                "at": entry.at,
+                "actor": entry.author_id,
+                "channel": entry.channel,
+                "direction": entry.direction,
+                "party": entry.party,
+                "detail": entry.subject or entry.body[:120],
+            }
+        )
+    if not for_customer:
+        from insurehub.claims.models import ReserveChange
+
+        for entry in ReserveChange.objects.filter(reserve__claim=claim).select_related("reserve"):
+            items.append(
+                {
+                    "type": "reserve_changed",
+                    "at": entry.at,
+                    "actor": entry.actor_id,
+                    "cost_type": entry.reserve.cost_type,
+                    "from": str(entry.previous_amount),
+                    "to": str(entry.new_amount),
+                    "detail": entry.reason,
+                }
+            )
+    for settlement in claim.settlements.all():
+        items.append(
+            {
+                "type": f"settlement_{settlement.status}",
+                "at": settlement.updated_at,
+                "actor": settlement.approved_by_id or settlement.proposed_by_id,
+                "amount": str(settlement.amount),
+                "detail": settlement.payee,
+            }
+        )
+    for document in _documents_of(claim):
+        items.append(document)
+    for milestone in _assessment_milestones(claim):
+        items.append(milestone)
+    items.sort(key=lambda item: (item["at"], item["type"]))
+    return items
+
+
+def _documents_of(claim: Claim) -> list[dict]:
+    try:
+        from insurehub.documents.models import Document
+    except ImportError:
+        return []
+    if not any(f.name == "claim" for f in Document._meta.get_fields()):
+        return []
+    created_field = "created_at" if any(f.name == "created_at" for f in Document._meta.get_fields()) else "upload_date"
+    return [
+        {
+            "type": "document",
+            "at": getattr(doc, created_field),
+            "actor": getattr(doc, "owner_id", None),
+            "detail": getattr(doc, "filename", ""),
+            "document": doc.pk,
+        }
+        for doc in Document.objects.filter(claim=claim)
+    ]
+
+
+def _assessment_milestones(claim: Claim) -> list[dict]:
+    if claim.assessment_completed_at:
+        return [
+            {
+                "type": "assessment_completed",
+                "at": claim.assessment_completed_at,
+                "actor": claim.assigned_assessor_id,
+                "detail": "",
+            }
+        ]
+    return []
