@@ -40,6 +40,7 @@ logger = logging.getLogger(__name__)
 
 MONTHS_PER_INSTALMENT = {PaymentPlan.MONTHLY: 1, PaymentPlan.QUARTERLY: 3}
 PAYABLE_POLICY_STATUSES = {PolicyStatus.PENDING_PAYMENT, PolicyStatus.ACTIVE, PolicyStatus.LAPSED}
+RECEIPT_LABEL = {Method.MPESA: "M-Pesa receipt", Method.CARD: "card charge", Method.BANK_TRANSFER: "bank reference"}
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -184,7 +185,8 @@ def _credit(txn: Transaction, *, actor=None) -> None:
         topic="payments",
         kind="payment.succeeded",
         title=f"Payment received: {txn.amount} {txn.currency}",
-        body=f"Reference {txn.reference}" + (f", M-Pesa receipt {txn.receipt_number}" if txn.receipt_number else ""),
+        body=f"Reference {txn.reference}"
+        + (f", {RECEIPT_LABEL[txn.method]} {txn.receipt_number}" if txn.receipt_number else ""),
         link=f"/payments/{txn.pk}",
     )
 

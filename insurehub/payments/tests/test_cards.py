@@ -7,6 +7,7 @@ import pytest
 
 from insurehub.core.roles import Role
 from insurehub.core.testing import assert_problem, client_for
+from insurehub.notifications.models import Notification
 from insurehub.payments.models import Instalment, Refund, Transaction, TransactionStatus
 from insurehub.payments.tests.builders import pending_policy
 from insurehub.payments.tests.standins import stripe_signature, stripe_standin
@@ -58,6 +59,8 @@ def test_a_card_payment_creates_an_intent_in_minor_units_and_the_signed_webhook_
     assert txn.status == TransactionStatus.SUCCEEDED and txn.receipt_number.startswith("ch_")
     assert Policy.objects.get(pk=policy.pk).status == PolicyStatus.ACTIVE
     assert "client_secret" not in json.dumps(txn.provider_payloads)  # never stored
+    notification = Notification.objects.get(recipient=policy.customer, kind="payment.succeeded")
+    assert f"card charge {txn.receipt_number}" in notification.body
 
 
 def test_a_repeated_webhook_credits_once(stripe):

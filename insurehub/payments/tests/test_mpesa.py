@@ -144,7 +144,8 @@ def test_successful_callback_publishes_payment_succeeded_and_notifies_the_custom
     event = OutboxEvent.objects.get(type="payment.succeeded")
     assert event.data["policy_id"] == str(policy.pk) and event.data["method"] == "mpesa"
     assert f"user.{policy.customer_id}" in event.audience
-    assert Notification.objects.filter(recipient=policy.customer, kind="payment.succeeded").exists()
+    notification = Notification.objects.get(recipient=policy.customer, kind="payment.succeeded")
+    assert "M-Pesa receipt NLJ" in notification.body
 
 
 @pytest.mark.django_db
