@@ -60,6 +60,9 @@ class ValidationStatus(models.TextChoices):
 
 class Document(BaseModel):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="documents")
+    claim = models.ForeignKey(
+        "claims.Claim", null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
     kind = models.CharField(max_length=32, choices=DocumentKind.choices, default=DocumentKind.OTHER)
     kind_guessed = models.BooleanField(default=False)  # kind was not given: processing guesses it
     filename = models.CharField(max_length=255)  # the uploader's name, cleaned; display only
@@ -106,6 +109,7 @@ class Document(BaseModel):
         indexes = [
             models.Index(fields=["owner", "sha256"]),
             models.Index(fields=["scan_status", "processing_status"]),
+            models.Index(fields=["claim", "-created_at"]),
         ]
         constraints = [
             models.CheckConstraint(

@@ -23,9 +23,11 @@ from insurehub.documents.models import (
     FileType,
     ProcessingStatus,
     ScanStatus,
+    ValidationStatus,
 )
 from insurehub.documents.storage import documents_storage, move, new_key, quarantine_key
 from insurehub.documents.text_extraction import ExtractionError, extract_text
+from insurehub.documents.validation import ClaimFacts, validate
 from insurehub.realtime import groups
 from insurehub.realtime.services import publish
 
@@ -33,12 +35,18 @@ logger = logging.getLogger(__name__)
 
 
 def _audience(document: Document) -> list[str]:
-    return [groups.user_group(document.owner_id)]
+    audience = [groups.user_group(document.owner_id)]
+    if document.claim_id:
+        claim = document.claim
+        audience += [groups.claim_group(claim.pk), groups.department_group(claim.department)]
+        audience += [groups.user_group(claim.customer_id)]
+    return audience
 
 
 def _event_data(document: Document) -> dict:
     return {
         "document": str(document.pk),
+        "claim": str(document.claim_id) if document.claim_id else None,
         "kind": document.kind,
         "scan_status": document.scan_status,
         "processing_status": document.processing_status,
@@ -48,13 +56,16 @@ def _event_data(document: Document) -> dict:
 
 
 def _raise_alert(*, kind: str, severity: str, title: str, message: str, document: Document, data: dict) -> None:
-    """An alert on the dashboard (dashboard.services.alert_raise) once that app provides it."""
-    try:
-        from insurehub.dashboard.services import alert_raise
-    except ImportError:
-        logger.warning("alert not raised (dashboard alerts unavailable): %s", title, extra={"document": document.pk})
-        return
-    alert_raise(kind=kind, severity=severity, title=title, message=message, data=data)
+    from insurehub.dashboard.services import alert_raise
+
+    alert_raise(
+        kind=kind,
+        severity=severity,
+        title=title,
+        message=message,
+        claim=document.claim,
+        data={"document": str(document.pk), **data},
+    )
 
 
 # --- upload and scan ---------------------------------------------------------------------
@@ -68,6 +79,7 @@ def document_upload(
     size: int,
     sha256: str = "",
     kind: str = "",
+    claim=None,
     allow_duplicate: bool = False,
 ) -> Document:
     """Scan the file, check it (size, type by content, duplicate), store it under a random key.
@@ -112,6 +124,7 @@ def document_upload(
             size=size,
             sha256=sha256,
             kind=kind,
+            claim=claim,
             result=result,
             scanned_at=started,
         )
@@ -136,12 +149,13 @@ def _refuse_duplicate(*, owner, sha256: str) -> None:
 
 @transaction.atomic
 def _document_create(
-    *, owner, key, filename, file_type, size, sha256, kind, result: scanning.ScanResult, scanned_at
+    *, owner, key, filename, file_type, size, sha256, kind, claim, result: scanning.ScanResult, scanned_at
 ) -> Document:
     now = timezone.now()
     infected = result.status == ScanStatus.INFECTED
     document = Document(
         owner=owner,
+        claim=claim,
         kind=kind or DocumentKind.OTHER,
         kind_guessed=not kind,
         filename=filename,
@@ -161,7 +175,13 @@ def _document_create(
         actor=owner,
         action="document.uploaded",
         target=document,
-        changes={"kind": document.kind, "file_type": file_type, "size": size, "sha256": sha256},
+        changes={
+            "kind": document.kind,
+            "file_type": file_type,
+            "size": size,
+            "sha256": sha256,
+            "claim": str(claim.pk) if claim else None,
+        },
     )
     _after_scan(document, result, actor=owner)
     return document
@@ -182,7 +202,7 @@ def _after_scan(document: Document, result: scanning.ScanResult, *, actor) -> No
             title="Infected file quarantined",
             message=f"{document.filename} ({result.signature}) was quarantined; it is never served.",
             document=document,
-            data={"document": str(document.pk), "signature": result.signature, "owner": str(document.owner_id)},
+            data={"signature": result.signature, "owner": str(document.owner_id)},
         )
     elif result.status == ScanStatus.CLEAN:
         from insurehub.documents.tasks import document_process_task
@@ -289,7 +309,7 @@ def document_process(*, document_id) -> Document | None:
     Returns None when there was nothing to do (already done, running elsewhere, not clean)."""
     if not _claim_for_processing(document_id):
         return None
-    document = Document.objects.select_related("owner").get(pk=document_id)
+    document = Document.objects.select_related("owner", "claim").get(pk=document_id)
     document.processing_status = ProcessingStatus.PROCESSING
     storage = documents_storage()
     try:
@@ -350,6 +370,91 @@ def document_process(*, document_id) -> Document | None:
         )
         publish("document.processed", _event_data(locked), _audience(locked))
         transaction.on_commit(lambda: [storage.delete(k) for k in old_keys])
+        if locked.claim_id and locked.perceptual_hash:
+            _check_photo_reuse(locked)
+    if locked.claim_id:
+        locked = document_validate(document=locked, actor=None)
+    return locked
+
+
+def _check_photo_reuse(document: Document) -> None:
+    """The same photo (equal perceptual hash) already on another claim: a fraud signal."""
+    others = list(
+        Document.objects.filter(perceptual_hash=document.perceptual_hash, claim__isnull=False)
+        .exclude(claim_id=document.claim_id)
+        .values_list("pk", "claim_id")[:5]
+    )
+    if others:
+        _raise_alert(
+            kind="photo_reused",
+            severity="high",
+            title="Photo already used on another claim",
+            message=f"{document.filename} matches a photo on {len(others)} other claim(s).",
+            document=document,
+            data={"matches": [{"document": str(d), "claim": str(c)} for d, c in others]},
+        )
+
+
+# --- validation --------------------------------------------------------------------------
+
+
+def claim_facts(claim) -> ClaimFacts:
+    """What the claim says, in the shape the validation compares against."""
+    policy = claim.policy
+    vehicle = claim.vehicle or (policy.vehicle if policy else None)
+    return ClaimFacts(
+        claim_number=claim.claim_number,
+        vin=vehicle.vin if vehicle else "",
+        registration=vehicle.registration if vehicle else "",
+        policy_number=policy.policy_number if policy else "",
+        policy_start=policy.start_date if policy else None,
+        policy_end=policy.end_date if policy else None,
+        incident_date=timezone.localdate(claim.incident_date) if claim.incident_date else None,
+        policyholder_names=tuple(n for n in (claim.customer.name,) if n),
+        estimated_cost=claim.estimated_cost,
+        sum_insured=policy.sum_insured if policy else None,
+        currency=claim.currency,
+    )
+
+
+def document_validate(*, document: Document, actor) -> Document:
+    """Compare the extracted fields with the claim, its vehicle and policy; a mismatch raises
+    an alert on the claim."""
+    if document.processing_status != ProcessingStatus.DONE:
+        raise ApplicationError(
+            "not_processed", "The document has not been processed yet; process it first.", status=409
+        )
+    if not document.claim_id:
+        raise ApplicationError("no_claim", "The document is not attached to a claim.", status=409)
+    with transaction.atomic():
+        locked = (
+            Document.objects.select_for_update(of=("self",))
+            .select_related("claim__policy__vehicle", "claim__vehicle", "claim__customer")
+            .get(pk=document.pk)
+        )
+        fields = (locked.processed_data or {}).get("fields", {})
+        status, findings = validate(fields, claim_facts(locked.claim), kind=locked.kind)
+        locked.validation_status = status
+        locked.validation_findings = findings
+        locked.validated_at = timezone.now()
+        locked.save(update_fields=["validation_status", "validation_findings", "validated_at", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="document.validated",
+            target=locked,
+            changes={"status": status, "findings": [f["code"] for f in findings]},
+        )
+        publish("document.validated", _event_data(locked), _audience(locked))
+        problems = [f for f in findings if f["severity"] == "error"]
+        if problems:
+            _raise_alert(
+                kind="document_mismatch",
+                severity="high",
+                title=f"Document does not match claim {locked.claim.claim_number}",
+                message="; ".join(f["message"] for f in problems),
+                document=locked,
+                data={"findings": [f["code"] for f in problems]},
+            )
     return locked
 
 
@@ -374,7 +479,13 @@ def document_update(*, document: Document, data: dict, updated_by) -> Document:
         data = {**data, "kind_guessed": False}
     if "filename" in data:
         data = {**data, "filename": clean_filename(data["filename"])}
-    changes = model_update(instance=locked, fields=["kind", "kind_guessed", "filename"], data=data)
+    if "claim" in data and data["claim"] != locked.claim:
+        data = {**data, "validation_status": ValidationStatus.NOT_VALIDATED, "validation_findings": []}
+    changes = model_update(
+        instance=locked,
+        fields=["kind", "kind_guessed", "filename", "claim", "validation_status", "validation_findings"],
+        data=data,
+    )
     if changes:
         audit_record(actor=updated_by, action="document.updated", target=locked, changes=changes)
     return locked

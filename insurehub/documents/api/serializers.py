@@ -7,12 +7,14 @@ from insurehub.documents.models import Document, DocumentKind
 class UploadInputSerializer(StrictSerializer):
     file = serializers.FileField(allow_empty_file=True)
     kind = serializers.ChoiceField(choices=DocumentKind.choices, required=False)
+    claim = serializers.UUIDField(required=False)
     allow_duplicate = serializers.BooleanField(required=False, default=False)
 
 
 class DocumentUpdateInputSerializer(StrictSerializer):
     kind = serializers.ChoiceField(choices=DocumentKind.choices, required=False)
     filename = serializers.CharField(max_length=255, required=False)
+    claim = serializers.UUIDField(required=False, allow_null=True)
 
 
 class DocumentRefInputSerializer(StrictSerializer):
@@ -21,12 +23,14 @@ class DocumentRefInputSerializer(StrictSerializer):
 
 class DocumentOutputSerializer(serializers.ModelSerializer):
     owner = serializers.UUIDField(source="owner_id", read_only=True)
+    claim = serializers.UUIDField(source="claim_id", read_only=True, allow_null=True)
 
     class Meta:
         model = Document
         fields = [
             "id",
             "owner",
+            "claim",
             "kind",
             "kind_guessed",
             "filename",

@@ -3,12 +3,14 @@
 import django_filters
 from django.conf import settings
 from django.http import FileResponse
+from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from insurehub.claims.selectors import claims_visible_to
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
 from insurehub.documents import selectors, services
@@ -24,6 +26,8 @@ MULTIPART_OVERHEAD = 64 * 1024
 class DocumentFilter(django_filters.FilterSet):
     created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
     created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    # A plain UUID filter: a choice filter would tell "no such claim" from "not yours".
+    claim = django_filters.UUIDFilter(field_name="claim_id")
 
     class Meta:
         model = Document
@@ -73,6 +77,8 @@ class DocumentUploadApi(APIView):
         data = s.UploadInputSerializer(data=payload)
         data.is_valid(raise_exception=True)
         upload = data.validated_data["file"]
+        claim_id = data.validated_data.get("claim")
+        claim = selectors.claim_for_attachment(user=request.user, claim_id=claim_id) if claim_id else None
         document = services.document_upload(
             owner=request.user,
             file=upload,
@@ -80,6 +86,7 @@ class DocumentUploadApi(APIView):
             size=upload.size,
             sha256=handler.sha256.hexdigest() if handler.received == upload.size else "",
             kind=data.validated_data.get("kind", ""),
+            claim=claim,
             allow_duplicate=data.validated_data["allow_duplicate"],
         )
         if document.scan_status == "infected":
@@ -105,7 +112,10 @@ class DocumentDetailApi(APIView):
         document = selectors.document_get(user=request.user, document_id=document_id)
         data = s.DocumentUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        document = services.document_update(document=document, data=data.validated_data, updated_by=request.user)
+        changes = dict(data.validated_data)
+        if changes.get("claim"):
+            changes["claim"] = selectors.claim_for_attachment(user=request.user, claim_id=changes["claim"])
+        document = services.document_update(document=document, data=changes, updated_by=request.user)
         return Response(s.DocumentDetailOutputSerializer(document).data)
 
     @extend_schema(responses={204: None}, tags=["documents"])
@@ -157,3 +167,33 @@ class DocumentProcessApi(APIView):
         document = selectors.document_get(user=request.user, document_id=data.validated_data["document"])
         document = services.document_process_request(document=document, requested_by=request.user)
         return Response(s.DocumentDetailOutputSerializer(document).data, status=status.HTTP_202_ACCEPTED)
+
+
+class DocumentValidateApi(APIView):
+    @extend_schema(
+        request=s.DocumentRefInputSerializer, responses={200: s.DocumentDetailOutputSerializer}, tags=["documents"]
+    )
+    def post(self, request):
+        data = s.DocumentRefInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        document = selectors.document_get(user=request.user, document_id=data.validated_data["document"])
+        document = services.document_validate(document=document, actor=request.user)
+        return Response(s.DocumentDetailOutputSerializer(document).data)
+
+
+class ClaimDocumentsApi(generics.ListAPIView):
+    """The documents of a claim the caller may see (404 for a claim they may not)."""
+
+    serializer_class = s.DocumentOutputSerializer
+    filterset_class = DocumentFilter
+    ordering = ["-created_at"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Document.objects.none()
+        claim = get_object_or_404(claims_visible_to(self.request.user), pk=self.kwargs["claim_id"])
+        return selectors.documents_for_claim(user=self.request.user, claim=claim)
+
+    @extend_schema(tags=["documents"])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)

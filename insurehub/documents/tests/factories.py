@@ -35,3 +35,29 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     def sha256(self):
         with documents_storage().open(self.storage_key, "rb") as handle:
             return hashlib.sha256(handle.read()).hexdigest()
+
+
+def make_claim(*, customer, vehicle=None, agent=None, assessor=None, department="motor", **fields):
+    """A submitted motor claim on an active policy (claims has no factory of its own yet)."""
+    from django.utils import timezone
+
+    from insurehub.claims.models import Claim
+    from insurehub.core.numbering import next_number
+    from insurehub.policies.tests.factories import PolicyFactory
+
+    policy_kwargs = {"customer": customer}
+    if vehicle is not None:
+        policy_kwargs["vehicle"] = vehicle
+    policy = PolicyFactory(**policy_kwargs)
+    return Claim.objects.create(
+        claim_number=next_number(prefix="CLM", year=timezone.now().year),
+        customer=customer,
+        policy=policy,
+        vehicle=policy.vehicle,
+        department=department,
+        assigned_agent=agent,
+        assigned_assessor=assessor,
+        incident_date=fields.pop("incident_date", timezone.now()),
+        description="Rear-ended at a junction.",
+        **fields,
+    )
