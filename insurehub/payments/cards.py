@@ -68,9 +68,14 @@ class StripeProvider(CardProvider):
             )
         except httpx.HTTPError as exc:
             raise CardProviderError(f"the card provider is unreachable ({exc.__class__.__name__})") from exc
-        body = response.json() if response.headers.get("content-type", "").startswith("application/json") else {}
+        try:
+            body = response.json()
+        except ValueError:
+            body = {}
         if response.status_code >= 400:
-            raise CardProviderError(body.get("error", {}).get("message", f"HTTP {response.status_code}"))
+            raise CardProviderError((body.get("error") or {}).get("message", f"HTTP {response.status_code}"))
+        if not body.get("id"):
+            raise CardProviderError(f"the card provider answered HTTP {response.status_code} without an object")
         return body
 
     def create_intent(self, *, amount: Decimal, currency: str, reference: str) -> Intent:

@@ -90,10 +90,16 @@ class DarajaClient:
         except httpx.HTTPError as exc:
             raise DarajaError(f"M-Pesa is unreachable ({exc.__class__.__name__})", retryable=True) from exc
         if response.status_code != 200:
-            raise DarajaError(f"M-Pesa refused our credentials (HTTP {response.status_code})")
-        body = response.json()
-        token = body["access_token"]
-        cache.set(cache_key, token, timeout=max(60, int(body.get("expires_in", 3599)) - 60))
+            raise DarajaError(
+                f"M-Pesa refused our credentials (HTTP {response.status_code})", retryable=response.status_code >= 500
+            )
+        try:
+            body = response.json()
+            token = body["access_token"]
+            expires_in = int(body.get("expires_in", 3599))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise DarajaError("M-Pesa answered the token request without a token", retryable=True) from exc
+        cache.set(cache_key, token, timeout=max(60, expires_in - 60))
         return token
 
     def _post(self, path: str, payload: dict) -> dict:

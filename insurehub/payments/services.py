@@ -262,7 +262,7 @@ def mpesa_stk_push(
         result = client.stk_push(
             phone=msisdn,
             amount=txn.amount,
-            reference=policy.policy_number.replace("-", "")[-12:],
+            reference=txn.reference,  # 12 characters, Daraja's AccountReference limit; unique per payment
             description="Premium",
             callback_url=mpesa_callback_url(),
         )

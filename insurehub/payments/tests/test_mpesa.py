@@ -115,6 +115,7 @@ def test_customer_buys_a_motor_policy_and_pays_by_mpesa_through_the_api_alone(mp
     assert sent["PhoneNumber"] == "254712345678" and sent["PartyA"] == "254712345678"
     assert sent["Amount"] == daraja.whole_shillings(Decimal(instalments[0]["amount"]))
     assert sent["BusinessShortCode"] == sent["PartyB"] == "174379"
+    assert sent["AccountReference"] == push.json()["transaction"]["reference"]
 
     path, body = mpesa.callback(mpesa.last_checkout_id)
     answer = post_callback(path, body)
@@ -385,3 +386,16 @@ def test_twenty_parallel_callbacks_for_one_payment_credit_it_exactly_once(mpesa)
     assert OutboxEvent.objects.filter(type="payment.succeeded").count() == 1
     assert Policy.objects.get(pk=policy.pk).status == PolicyStatus.ACTIVE
     assert [s.stage for s in stages_for(policy)] == ["quote", "pending_payment", "active"]
+
+
+@pytest.mark.django_db
+def test_wrong_daraja_credentials_are_a_502_and_the_token_is_reused_when_right(mpesa, settings):
+    policy = pending_policy()
+    api = client_for(policy.customer)
+    settings.MPESA_CONSUMER_SECRET = "wrong"
+    assert_problem(api.post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json"), 502)
+    assert Transaction.objects.get().status == TransactionStatus.FAILED
+    settings.MPESA_CONSUMER_SECRET = "test-consumer-secret"
+    for _ in range(2):
+        assert api.post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json").status_code == 202
+    assert mpesa.tokens_issued == 1  # cached until shortly before it expires
