@@ -35,6 +35,10 @@ class VehicleCheck(BaseModel):
     Kind = VehicleCheckKind
 
     vehicle = models.ForeignKey("vehicles.Vehicle", on_delete=models.CASCADE, related_name="checks")
+    # Set when the check was run as part of a claim's enrichment.
+    claim = models.ForeignKey(
+        "claims.Claim", null=True, blank=True, on_delete=models.SET_NULL, related_name="vehicle_checks"
+    )
     kind = models.CharField(max_length=8, choices=Kind.choices)
     provider = models.CharField(max_length=32, blank=True)
     status = models.CharField(max_length=16, choices=CheckStatus.choices, default=CheckStatus.PENDING)
@@ -60,3 +64,37 @@ class VehicleCheck(BaseModel):
     @property
     def is_final(self) -> bool:
         return self.status in FINAL_STATUSES
+
+
+class EnrichmentStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    PARTIAL = "partial", "Partial (some providers to retry)"
+    COMPLETE = "complete", "Complete"
+
+
+class ClaimEnrichment(BaseModel):
+    """What the outside world says about a claim's incident: where it was, the weather there and
+    then, how far from the policyholder's home, and the vehicle checks; `risk_flags` lists what
+    contradicts the claim or deserves a look. Each part keeps its own status so a retry only
+    redoes what is not final."""
+
+    claim = models.OneToOneField("claims.Claim", on_delete=models.CASCADE, related_name="enrichment")
+    status = models.CharField(max_length=12, choices=EnrichmentStatus.choices, default=EnrichmentStatus.PENDING)
+    # part name -> {"status", "provider", "error_code", "error", "fetched_at"}; parts: incident_location,
+    # home_location, weather, vehicle_dvla, vehicle_hpi, vehicle_vin
+    parts = models.JSONField(default=dict, blank=True)
+    incident_location = models.JSONField(default=dict, blank=True)
+    home_location = models.JSONField(default=dict, blank=True)
+    weather = models.JSONField(default=dict, blank=True)
+    distance_from_home_km = models.DecimalField(max_digits=8, decimal_places=1, null=True, blank=True)
+    risk_flags = models.JSONField(default=list, blank=True)
+    raw_payloads = models.JSONField(default=dict, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    fetched_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"enrichment of {self.claim_id}: {self.status}"

@@ -7,30 +7,47 @@ while the provider is failing, rate limited or behind an open breaker.
 """
 
 from datetime import timedelta
+from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from insurehub.audit.services import audit_record
 from insurehub.core.tasks import enqueue_on_commit
 from insurehub.integrations.clients.dvla import DvlaClient
+from insurehub.integrations.clients.nominatim import NominatimClient
+from insurehub.integrations.clients.open_meteo import weather_at
 from insurehub.integrations.clients.vehicle_history import VehicleHistoryClient
-from insurehub.integrations.models import FINAL_STATUSES, CheckStatus, VehicleCheck
+from insurehub.integrations.geo import haversine_km
+from insurehub.integrations.models import (
+    FINAL_STATUSES,
+    CheckStatus,
+    ClaimEnrichment,
+    EnrichmentStatus,
+    VehicleCheck,
+)
 from insurehub.integrations.results import ProviderResult, ResultStatus
 from insurehub.integrations.vin_decoding import InvalidVinError, decode_vin
 
 
 # --- vehicle checks ---------------------------------------------------------------------------
 @transaction.atomic
-def vehicle_check_request(*, vehicle, kind: str, actor) -> VehicleCheck:
-    """Record a pending check of `vehicle` and run it after commit."""
+def vehicle_check_request(*, vehicle, kind: str, actor, claim=None, run_later: bool = True) -> VehicleCheck:
+    """Record a pending check of `vehicle` and (by default) run it after commit."""
     from insurehub.integrations import tasks
 
-    check = VehicleCheck(vehicle=vehicle, kind=kind, requested_by=actor, provider=_PROVIDERS[kind])
+    check = VehicleCheck(vehicle=vehicle, kind=kind, requested_by=actor, provider=_PROVIDERS[kind], claim=claim)
     check.full_clean()
     check.save()
-    audit_record(actor=actor, action="vehicle.check_requested", target=check, changes={"kind": kind})
-    enqueue_on_commit(tasks.run_vehicle_check, str(check.pk))
+    audit_record(
+        actor=actor,
+        action="vehicle.check_requested",
+        target=check,
+        changes={"kind": kind, "claim": str(claim.pk) if claim else None},
+    )
+    if run_later:
+        enqueue_on_commit(tasks.run_vehicle_check, str(check.pk))
     return check
 
 
@@ -150,7 +167,14 @@ def unfinished_retry_enqueue() -> int:
     )
     for check_id in check_ids:
         tasks.run_vehicle_check.delay(str(check_id))
-    return len(check_ids)
+    claim_ids = list(
+        ClaimEnrichment.objects.exclude(status=EnrichmentStatus.COMPLETE)
+        .filter(created_at__gte=since, attempts__lt=MAX_ATTEMPTS)
+        .values_list("claim_id", flat=True)[:500]
+    )
+    for claim_id in claim_ids:
+        tasks.enrich_claim.delay(str(claim_id))
+    return len(check_ids) + len(claim_ids)
 
 
 @transaction.atomic
@@ -170,3 +194,194 @@ def vehicle_check_vin_offline(*, vehicle, actor=None) -> VehicleCheck:
     check.save()
     audit_record(actor=actor, action="vehicle.check_completed", target=check, changes={"status": check.status})
     return check
+
+
+# --- claim enrichment -------------------------------------------------------------------------
+NOT_AVAILABLE = "not_available"  # the claim lacks what a part needs (no address, no vehicle)
+FINAL_PART_STATUSES = frozenset({*FINAL_STATUSES, NOT_AVAILABLE})
+VEHICLE_PARTS = {
+    "vehicle_dvla": VehicleCheck.Kind.DVLA,
+    "vehicle_hpi": VehicleCheck.Kind.HPI,
+    "vehicle_vin": VehicleCheck.Kind.VIN,
+}
+PARTS = ("incident_location", "home_location", "weather", *VEHICLE_PARTS)
+
+
+@transaction.atomic
+def claim_enrich_later(claim_id) -> ClaimEnrichment:
+    """Ask for a claim's enrichment (weather, geocoding, distance from home, vehicle checks).
+    The claims app calls this inside its FNOL transaction; the work runs after commit in a
+    Celery task, so a failing provider never fails the claim's creation. Calling it again is
+    harmless: parts already answered are not fetched again."""
+    from insurehub.integrations import tasks
+
+    enrichment, created = ClaimEnrichment.objects.get_or_create(claim_id=claim_id)
+    if created:
+        audit_record(actor=None, action="claim.enrichment_requested", target=enrichment)
+    enqueue_on_commit(tasks.enrich_claim, str(claim_id))
+    return enrichment
+
+
+def _part(result: ProviderResult) -> dict:
+    return {
+        "status": str(result.status),
+        "provider": result.provider,
+        "error_code": result.error_code,
+        "error": result.error,
+        "fetched_at": timezone.now().isoformat(),
+    }
+
+
+def _not_available(reason: str) -> dict:
+    return {"status": NOT_AVAILABLE, "provider": "", "error_code": "", "error": reason, "fetched_at": None}
+
+
+def _fetch_parts(enrichment: ClaimEnrichment) -> tuple[dict, dict, dict]:
+    """Call the providers for every part not yet final. Returns (parts, values, raw) with only
+    what this run fetched. No transaction is held while the network is used."""
+    claim = enrichment.claim
+    done = {name for name, part in enrichment.parts.items() if part.get("status") in FINAL_PART_STATUSES}
+    parts, values, raw = {}, {}, {}
+
+    location = enrichment.incident_location or None
+    if "incident_location" not in done:
+        if claim.incident_latitude is not None and claim.incident_longitude is not None:
+            location = {
+                "latitude": float(claim.incident_latitude),
+                "longitude": float(claim.incident_longitude),
+                "source": "claim",
+            }
+            parts["incident_location"] = {**_not_available(""), "status": str(ResultStatus.OK), "provider": "claim"}
+        elif (claim.incident_address or "").strip():
+            result = NominatimClient().search(claim.incident_address)
+            parts["incident_location"], raw["incident_location"] = _part(result), result.raw
+            location = {**result.data, "source": "geocoded"} if result.ok else None
+        else:
+            parts["incident_location"] = _not_available("The claim has no incident address or coordinates.")
+        if location:
+            values["incident_location"] = location
+
+    home = enrichment.parts.get("home_location", {})
+    # The home's coordinates are not stored (personal data): while the distance is still
+    # unknown they are looked up again (a cache hit, not a provider call).
+    if "home_location" not in done or (enrichment.distance_from_home_km is None and home.get("status") == "ok"):
+        address = (getattr(claim.customer, "address", "") or "").strip()
+        if address:
+            result = NominatimClient().search(address)
+            parts["home_location"] = _part(result)
+            if result.ok:
+                # Personal data: keep the coordinates only as long as the distance needs them
+                # (they are not stored); the record keeps the country and the match's precision.
+                values["_home_point"] = (result.data["latitude"], result.data["longitude"])
+                values["home_location"] = {"country_code": result.data["country_code"], "type": result.data["type"]}
+        else:
+            parts["home_location"] = _not_available("The policyholder has no address on file.")
+
+    if "weather" not in done:
+        if location:
+            result = weather_at(latitude=location["latitude"], longitude=location["longitude"], at=claim.incident_date)
+            parts["weather"], raw["weather"] = _part(result), {"status": str(result.status)}
+            if result.ok:
+                values["weather"] = result.data
+        else:
+            incident = parts.get("incident_location") or enrichment.parts.get("incident_location") or {}
+            if incident.get("status") in FINAL_PART_STATUSES:
+                parts["weather"] = _not_available("The incident's place is unknown.")
+
+    for name, kind in VEHICLE_PARTS.items():
+        if name in done:
+            continue
+        if claim.vehicle_id is None:
+            parts[name] = _not_available("The claim names no vehicle.")
+            continue
+        check = VehicleCheck.objects.filter(claim=claim, kind=kind).order_by("-created_at").first()
+        if check is None:
+            check = vehicle_check_request(vehicle=claim.vehicle, kind=kind, actor=None, claim=claim, run_later=False)
+        check = vehicle_check_run(check_id=check.pk)
+        parts[name] = {
+            "status": str(check.status),
+            "provider": check.provider,
+            "error_code": check.error_code,
+            "error": check.error,
+            "fetched_at": check.fetched_at.isoformat() if check.fetched_at else None,
+            "check_id": str(check.pk),
+        }
+    return parts, values, raw
+
+
+def claim_enrich_run(*, claim_id) -> ClaimEnrichment:
+    """Fetch what is missing, then record it under a row lock, work out the risk flags and raise
+    alerts for those that contradict the claim. Idempotent."""
+    from insurehub.dashboard.services import alert_raise
+    from insurehub.integrations import risk
+    from insurehub.realtime import groups
+    from insurehub.realtime.services import publish
+
+    enrichment = ClaimEnrichment.objects.select_related("claim", "claim__customer", "claim__vehicle").get(
+        claim_id=claim_id
+    )
+    if enrichment.status == EnrichmentStatus.COMPLETE:
+        return enrichment
+    fetched, values, raw = _fetch_parts(enrichment)
+
+    with transaction.atomic():
+        enrichment = ClaimEnrichment.objects.select_for_update().select_related("claim").get(pk=enrichment.pk)
+        claim = enrichment.claim
+        parts = dict(enrichment.parts)
+        for name, part in fetched.items():
+            if parts.get(name, {}).get("status") not in FINAL_PART_STATUSES:  # never undo another run's answer
+                parts[name] = part
+        for field in ("incident_location", "home_location", "weather"):
+            if field in values and not getattr(enrichment, field):
+                setattr(enrichment, field, values[field])
+        home_point = values.get("_home_point")
+        location = enrichment.incident_location
+        if home_point and location and enrichment.distance_from_home_km is None:
+            distance = haversine_km(location["latitude"], location["longitude"], *home_point)
+            enrichment.distance_from_home_km = Decimal(f"{distance:.1f}")
+        enrichment.raw_payloads = {**enrichment.raw_payloads, **raw}
+
+        flags = set(risk.weather_flags(claim.description, enrichment.weather))
+        if (
+            enrichment.distance_from_home_km is not None
+            and float(enrichment.distance_from_home_km) > settings.INTEGRATIONS_FAR_FROM_HOME_KM
+        ):
+            flags.add("far_from_home")
+        for check in VehicleCheck.objects.filter(claim=claim).exclude(findings=[]):
+            flags.update(risk.vehicle_flags(check.findings))
+        new_flags = sorted(flags - set(enrichment.risk_flags))
+        enrichment.risk_flags = sorted(flags | set(enrichment.risk_flags))
+        enrichment.parts = parts
+        complete = all(parts.get(name, {}).get("status") in FINAL_PART_STATUSES for name in PARTS)
+        enrichment.status = EnrichmentStatus.COMPLETE if complete else EnrichmentStatus.PARTIAL
+        enrichment.attempts += 1
+        enrichment.fetched_at = timezone.now()
+        enrichment.full_clean()
+        enrichment.save()
+        audit_record(
+            actor=None,
+            action="claim.enriched",
+            target=enrichment,
+            changes={
+                "status": enrichment.status,
+                "new_flags": new_flags,
+                "parts": {k: v["status"] for k, v in parts.items()},
+            },
+        )
+        for flag in new_flags:
+            if flag in risk.ALERTS:
+                severity, title = risk.ALERTS[flag]
+                alert_raise(
+                    kind=f"integrations.{flag}",
+                    severity=severity,
+                    title=f"{claim.claim_number}: {title}",
+                    claim=claim,
+                    data={"flag": flag, "enrichment": str(enrichment.pk)},
+                )
+        if new_flags or complete:
+            publish(
+                "claim.enriched",
+                {"claim_id": str(claim.pk), "status": enrichment.status, "risk_flags": enrichment.risk_flags},
+                [groups.claim_group(claim.pk), groups.department_group(claim.department)],
+            )
+    return enrichment

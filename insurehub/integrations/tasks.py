@@ -24,3 +24,11 @@ def retry_unfinished() -> int:
     """Beat: enqueue again what a failing provider left unfinished (the safety net when
     retries ran out, or when tasks run eagerly without a broker and cannot be retried)."""
     return services.unfinished_retry_enqueue()
+
+
+@shared_task(bind=True, name="insurehub.integrations.tasks.enrich_claim", max_retries=MAX_RETRIES)
+def enrich_claim(self, claim_id: str) -> str:
+    enrichment = services.claim_enrich_run(claim_id=claim_id)
+    if enrichment.status != "complete" and not self.request.is_eager:
+        raise self.retry(countdown=_countdown(self.request.retries))
+    return enrichment.status
