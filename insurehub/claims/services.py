@@ -308,7 +308,7 @@ def claim_transition(*, claim: Claim, to_status: str, actor: User, reason: str =
             f"A claim that is {claim.status} cannot become {to_status}.",
             status=409,
             extra={
-                "status": claim.status,
+                "current_status": claim.status,
                 "allowed": [s for s in allowed if (claim.status, s) not in workflow.SERVICE_ONLY],
             },
         )

@@ -86,8 +86,8 @@ def problem(
     ctx = request_context.current()
     if ctx:
         body["request_id"] = ctx.request_id
-    if extra:
-        body.update(extra)
+    for key, value in (extra or {}).items():
+        body.setdefault(key, value)  # extra facts never replace the shape's own fields
     response = JsonResponse(body, status=status, content_type=PROBLEM_CONTENT_TYPE)
     for name, value in (headers or {}).items():
         response[name] = value
