@@ -354,7 +354,7 @@ def test_a_failed_request_does_not_burn_its_idempotency_key(mpesa):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_parallel_callbacks_for_one_payment_credit_it_exactly_once(mpesa):
     policy = pending_policy()
     response = client_for(policy.customer).post(

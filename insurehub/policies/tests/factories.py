@@ -19,8 +19,12 @@ MOTOR_COVERAGE = {
 
 
 def _category(slug: str) -> PolicyCategory:
-    """The categories are seeded by the data migration; fetch, never duplicate."""
-    return PolicyCategory.objects.get(slug=slug)
+    """The categories are seeded by the data migration; fetch, never duplicate. (A transactional
+    test flushes the tables, seeded rows included: then the category is made again.)"""
+    category, _ = PolicyCategory.objects.get_or_create(
+        slug=slug, defaults={"name": slug.replace("_", " ").capitalize(), "icon": "tag"}
+    )
+    return category
 
 
 class InsuranceCompanyFactory(factory.django.DjangoModelFactory):
