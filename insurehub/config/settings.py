@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "insurehub.vehicles",
     "insurehub.payments",
     "insurehub.claims",
+    "insurehub.assessments",
     "insurehub.dashboard",
     "insurehub.documents",
     "insurehub.integrations",
@@ -374,6 +375,25 @@ CELERY_BEAT_SCHEDULE["claims-flag-sla-and-stalled"] = {
     "schedule": 600.0,
 }
 
+# --- assessments -----------------------------------------------------------------------
+# Total loss is recommended when the accepted estimate reaches this share of the vehicle's value.
+ASSESSMENTS_TOTAL_LOSS_SHARE = env("ASSESSMENTS_TOTAL_LOSS_SHARE", "0.70")
+# Estimate comparison: a line whose amount differs from the baseline by more than this percentage is flagged.
+ASSESSMENTS_VARIANCE_THRESHOLD_PERCENT = env("ASSESSMENTS_VARIANCE_THRESHOLD_PERCENT", "15")
+ASSESSMENTS_PHOTO_MAX_BYTES = env_int("ASSESSMENTS_PHOTO_MAX_BYTES", 15 * 1024 * 1024)
+ASSESSMENTS_PHOTO_MAX_PIXELS = env_int("ASSESSMENTS_PHOTO_MAX_PIXELS", 40_000_000)
+ASSESSMENTS_PHOTOS_PER_UPLOAD = env_int("ASSESSMENTS_PHOTOS_PER_UPLOAD", 20)
+ASSESSMENTS_PHOTO_SERVED_MAX_SIDE = env_int("ASSESSMENTS_PHOTO_SERVED_MAX_SIDE", 2048)
+ASSESSMENTS_PHOTO_JPEG_QUALITY = env_int("ASSESSMENTS_PHOTO_JPEG_QUALITY", 82)
+ASSESSMENTS_THUMBNAIL_SIDE = env_int("ASSESSMENTS_THUMBNAIL_SIDE", 320)
+# Photos whose perceptual hashes (64-bit pHash) differ in at most this many bits are the same
+# picture (recompressed, resized); at most 7, which the 8-band index finds exhaustively.
+ASSESSMENTS_PHOTO_DUPLICATE_DISTANCE = min(env_int("ASSESSMENTS_PHOTO_DUPLICATE_DISTANCE", 6), 7)
+CELERY_BEAT_SCHEDULE["assessments-process-scanned-photos"] = {
+    "task": "insurehub.assessments.tasks.photos_process_scanned",
+    "schedule": 300.0,
+}
+
 # --- documents -------------------------------------------------------------------------
 # Files go through Django's storage API: a local folder (MEDIA_ROOT) by default, S3 (or any
 # S3-compatible service) when DOCUMENTS_S3_BUCKET is set. Keys are random, never the user's name.
@@ -413,13 +433,20 @@ CLAMD_HOST = env("CLAMD_HOST", "")
 CLAMD_PORT = env_int("CLAMD_PORT", 3310)
 CLAMD_TIMEOUT_SECONDS = float(env("CLAMD_TIMEOUT_SECONDS", "30"))
 CLAMSCAN_PATH = env("CLAMSCAN_PATH", "clamscan")
-CLAMAV_DB_DIR = env("CLAMAV_DB_DIR", "")
-# OCR: Tesseract's binary and languages; pages are OCR'd at this resolution when rendered.
+# scripts/ci-system-deps.sh builds var/clamav-db (EICAR only) where no mirror is reachable.
+CLAMAV_DB_DIR = env(
+    "CLAMAV_DB_DIR", str(BASE_DIR / "var" / "clamav-db") if (BASE_DIR / "var" / "clamav-db").is_dir() else ""
+)
+# OCR: Tesseract's binary and languages (scanned PDF pages are OCR'd from their images).
 TESSERACT_CMD = env("TESSERACT_CMD", "tesseract")
 TESSERACT_LANG = env("TESSERACT_LANG", "eng")
 DOCUMENTS_OCR_TIMEOUT_SECONDS = env_int("DOCUMENTS_OCR_TIMEOUT_SECONDS", 120)
 # A document left "processing" longer than this (a worker died) may be taken over.
 DOCUMENTS_PROCESSING_STALE_SECONDS = env_int("DOCUMENTS_PROCESSING_STALE_SECONDS", 15 * 60)
+CELERY_BEAT_SCHEDULE["documents-rescan-unfinished"] = {
+    "task": "insurehub.documents.tasks.documents_rescan_unfinished",
+    "schedule": 15 * 60.0,
+}
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
     {
         "DocumentKindEnum": "insurehub.documents.models.DocumentKind.choices",
