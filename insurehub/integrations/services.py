@@ -208,16 +208,34 @@ PARTS = ("incident_location", "home_location", "weather", *VEHICLE_PARTS)
 
 
 @transaction.atomic
-def claim_enrich_later(claim_id) -> ClaimEnrichment:
+def claim_enrich_later(claim_id, *, refresh: bool = False, actor=None) -> ClaimEnrichment:
     """Ask for a claim's enrichment (weather, geocoding, distance from home, vehicle checks).
     The claims app calls this inside its FNOL transaction; the work runs after commit in a
     Celery task, so a failing provider never fails the claim's creation. Calling it again is
-    harmless: parts already answered are not fetched again."""
+    harmless: parts already answered are not fetched again. `refresh=True` (the incident's
+    place or time changed) forgets the place, the weather and the flags and fetches them anew."""
     from insurehub.integrations import tasks
 
-    enrichment, created = ClaimEnrichment.objects.get_or_create(claim_id=claim_id)
+    enrichment, created = ClaimEnrichment.objects.select_for_update().get_or_create(claim_id=claim_id)
     if created:
-        audit_record(actor=None, action="claim.enrichment_requested", target=enrichment)
+        audit_record(actor=actor, action="claim.enrichment_requested", target=enrichment)
+    elif refresh:
+        parts = {
+            k: v for k, v in enrichment.parts.items() if k not in ("incident_location", "home_location", "weather")
+        }
+        cleared = {
+            "parts": parts,
+            "incident_location": {},
+            "home_location": {},
+            "weather": {},
+            "distance_from_home_km": None,
+            "risk_flags": [],
+            "status": EnrichmentStatus.PENDING,
+        }
+        for field, value in cleared.items():
+            setattr(enrichment, field, value)
+        enrichment.save()
+        audit_record(actor=actor, action="claim.enrichment_refreshed", target=enrichment)
     enqueue_on_commit(tasks.enrich_claim, str(claim_id))
     return enrichment
 

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from insurehub.core.serializers import StrictSerializer
-from insurehub.integrations.models import CheckStatus, VehicleCheck
+from insurehub.integrations.models import CheckStatus, ClaimEnrichment, VehicleCheck
 from insurehub.integrations.results import ResultStatus
 
 
@@ -65,3 +65,29 @@ class GeocodeQuerySerializer(StrictSerializer):
 class ReverseGeocodeQuerySerializer(StrictSerializer):
     lat = serializers.FloatField(min_value=-90, max_value=90)
     lon = serializers.FloatField(min_value=-180, max_value=180)
+
+
+class ClaimEnrichmentOutputSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ClaimEnrichment
+        fields = [
+            "id",
+            "claim",
+            "status",
+            "parts",
+            "incident_location",
+            "home_location",
+            "weather",
+            "distance_from_home_km",
+            "risk_flags",
+            "attempts",
+            "fetched_at",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class ClaimEnrichmentRefreshSerializer(StrictSerializer):
+    refresh = serializers.BooleanField(
+        default=False, help_text="Forget the place, weather and flags (the incident's place or time changed)"
+    )

@@ -14,7 +14,7 @@ from insurehub.integrations.api import serializers as s
 from insurehub.integrations.clients.nominatim import NominatimClient
 from insurehub.integrations.clients.open_meteo import weather_at
 from insurehub.integrations.results import ProviderResult, ResultStatus
-from insurehub.integrations.selectors import vehicle_checks_visible_to
+from insurehub.integrations.selectors import claim_enrichment_for, vehicle_checks_visible_to
 from insurehub.integrations.vin_decoding import InvalidVinError, decode_vin
 from insurehub.vehicles.selectors import vehicles_visible_to
 
@@ -117,3 +117,26 @@ class VehicleCheckDetailApi(APIView):
     def get(self, request, vehicle_id, check_id):
         check = get_object_or_404(vehicle_checks_visible_to(request.user, vehicle_id=vehicle_id), pk=check_id)
         return Response(s.VehicleCheckOutputSerializer(check).data)
+
+
+class ClaimEnrichmentApi(APIView):
+    """Staff only (risk flags are internal): a claim's enrichment, and a way to run it again."""
+
+    permission_classes = [IsStaffRole]
+
+    @extend_schema(responses={200: s.ClaimEnrichmentOutputSerializer}, tags=["claims"])
+    def get(self, request, claim_id):
+        return Response(s.ClaimEnrichmentOutputSerializer(claim_enrichment_for(request.user, claim_id=claim_id)).data)
+
+    @extend_schema(
+        request=s.ClaimEnrichmentRefreshSerializer, responses={202: s.ClaimEnrichmentOutputSerializer}, tags=["claims"]
+    )
+    def post(self, request, claim_id):
+        from insurehub.claims.selectors import claims_visible_to
+
+        claim = get_object_or_404(claims_visible_to(request.user), pk=claim_id)
+        data = s.ClaimEnrichmentRefreshSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.claim_enrich_later(claim.pk, refresh=data.validated_data["refresh"], actor=request.user)
+        enrichment = claim_enrichment_for(request.user, claim_id=claim.pk)
+        return Response(s.ClaimEnrichmentOutputSerializer(enrichment).data, status=status.HTTP_202_ACCEPTED)

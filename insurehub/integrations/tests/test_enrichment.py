@@ -164,3 +164,37 @@ def test_incident_address_not_found_is_final(claim, providers, django_capture_on
 )
 def test_weather_flags(description, weather, flags):
     assert risk.weather_flags(description, weather) == flags
+
+
+def test_enrichment_endpoint_access(actors, claim, providers, django_capture_on_commit_callbacks):
+    from insurehub.core.testing import AccessMatrix
+
+    enrich(claim, django_capture_on_commit_callbacks)
+    url = f"/api/integrations/claims/{claim.pk}/enrichment/"
+    AccessMatrix(actors).assert_write(
+        lambda client: client.get(url),
+        expected={"owner": 403, "other_customer": 403, "agent": 200, "supervisor": 200, "admin": 200},
+    )
+    AccessMatrix(actors).assert_write(
+        lambda client: client.post(url, {}),
+        expected={"owner": 403, "other_customer": 403, "agent": 202, "supervisor": 202, "admin": 202},
+    )
+
+
+def test_refresh_forgets_place_and_weather(actors, claim, providers, django_capture_on_commit_callbacks):
+    from insurehub.core.testing import client_for
+
+    enrich(claim, django_capture_on_commit_callbacks)
+    claim.incident_address = "Westlands, Nairobi"
+    claim.description = "Rear-ended at the lights."
+    claim.save()
+    url = f"/api/integrations/claims/{claim.pk}/enrichment/"
+    client = client_for(actors["supervisor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"refresh": True}).status_code == 202
+    body = client.get(url).json()
+    assert body["status"] == "complete"
+    assert body["incident_location"]["display_name"].startswith("Westlands")
+    assert "hail_claimed_no_hail" not in body["risk_flags"]
+    assert_problem_400 = client.post(url, {"refresh": "maybe"})
+    assert assert_problem_400.status_code == 400
