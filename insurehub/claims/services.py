@@ -28,7 +28,7 @@ from insurehub.claims.models import (
 from insurehub.core.errors import ApplicationError
 from insurehub.core.money import money
 from insurehub.core.numbering import next_number
-from insurehub.core.roles import Role
+from insurehub.core.roles import Department, Role
 from insurehub.core.services import model_update
 from insurehub.dashboard import rollups
 from insurehub.dashboard.services import alert_raise
@@ -61,6 +61,21 @@ CUSTOMER_EDITABLE = [
 ]
 
 
+# Which department handles a claim on a product of each category.
+CATEGORY_DEPARTMENT = {
+    "motor": Department.MOTOR,
+    "health": Department.HEALTH,
+    "life": Department.LIFE,
+    "home": Department.PROPERTY,
+    "travel": Department.TRAVEL,
+    "business": Department.BUSINESS,
+    "agriculture": Department.AGRICULTURE,
+    "marine": Department.MARINE,
+    "personal_accident": Department.PERSONAL_ACCIDENT,
+    "liability": Department.LIABILITY,
+}
+
+
 def audience(claim: Claim) -> list[str]:
     members = [
         groups.claim_group(claim.pk),
@@ -87,7 +102,7 @@ def _event(claim: Claim, type_: str, **data) -> None:
 
 
 def _lock(claim: Claim) -> Claim:
-    return Claim.objects.select_for_update().select_related("policy", "customer").get(pk=claim.pk)
+    return Claim.objects.select_for_update(of=("self",)).select_related("policy", "customer").get(pk=claim.pk)
 
 
 def derive_priority(*, injury: bool, total_loss_hint: bool, estimated_cost: Decimal | None) -> str:
@@ -193,7 +208,11 @@ def claim_create(
     draft: bool = False,
 ) -> Claim:
     """First notice of loss: the customer on their own active policy, or staff on their behalf."""
-    policy = Policy.objects.select_for_update().select_related("policy_type", "vehicle", "customer").get(pk=policy.pk)
+    policy = (
+        Policy.objects.select_for_update(of=("self",))
+        .select_related("policy_type", "vehicle", "customer")
+        .get(pk=policy.pk)
+    )
     if filed_by.role == Role.CUSTOMER and policy.customer_id != filed_by.pk:
         raise ApplicationError("not_found", "Not found.", status=404)
     if policy.status != PolicyStatus.ACTIVE:
@@ -220,7 +239,7 @@ def claim_create(
         customer=policy.customer,
         policy=policy,
         vehicle=policy.vehicle,
-        department=policy.policy_type.category_id if policy.policy_type.category_id in ("motor",) else "motor",
+        department=CATEGORY_DEPARTMENT.get(policy.policy_type.category_id, Department.MOTOR),
         incident_date=incident_date,
         incident_address=incident_address,
         incident_latitude=incident_latitude,
@@ -659,7 +678,7 @@ def settlement_propose(
 
 @transaction.atomic
 def settlement_approve(*, settlement: ClaimSettlement, approved_by: User) -> ClaimSettlement:
-    settlement = ClaimSettlement.objects.select_for_update().select_related("claim").get(pk=settlement.pk)
+    settlement = ClaimSettlement.objects.select_for_update(of=("self",)).select_related("claim").get(pk=settlement.pk)
     if settlement.status != ClaimSettlement.Status.PROPOSED:
         raise ApplicationError("not_proposed", f"This settlement is {settlement.status}.", status=409)
     limit = guards.authority_limit(approved_by)

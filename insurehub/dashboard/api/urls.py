@@ -1,1 +1,13 @@
-urlpatterns: list = []
+from django.urls import path
+
+from insurehub.dashboard.api import views
+
+urlpatterns = [
+    path("dashboard/kpi/", views.KpiApi.as_view(), name="dashboard-kpi"),
+    path("dashboard/claims/", views.ClaimsOverviewApi.as_view(), name="dashboard-claims"),
+    path("dashboard/assessments/", views.AssessmentsOverviewApi.as_view(), name="dashboard-assessments"),
+    path("dashboard/alerts/", views.AlertListApi.as_view(), name="dashboard-alerts"),
+    path(
+        "dashboard/alerts/<uuid:alert_id>/acknowledge/", views.AlertAcknowledgeApi.as_view(), name="alert-acknowledge"
+    ),
+]
