@@ -215,3 +215,27 @@ def test_a_pending_payment_cannot_be_refunded_and_a_decision_is_final(settings, 
     assert_problem(client_for(actors["admin"]).post(url, {"approve": True}, format="json"), 409)
     txn.refresh_from_db()
     assert txn.status == TransactionStatus.SUCCEEDED and txn.refunded_amount == 0
+
+
+def test_the_admin_action_reconciles_an_uploaded_statement(actors, client):
+    from django.core.files.base import ContentFile
+
+    from insurehub.payments.models import BankStatement
+
+    transfer = start_transfer(pending_policy(customer=actors["owner"]))["transaction"]
+    uploaded = BankStatement.objects.create(uploaded_by=actors["admin"])
+    csv = statement(
+        ("2026-01-05", transfer["reference"], transfer["amount"], "KES", "BNK-ADMIN-1"), ("x", "y", "1", "KES", "B2")
+    )
+    uploaded.file.save("statement.csv", ContentFile(csv.encode()))
+    client.force_login(actors["admin"])
+    response = client.post(
+        "/admin/payments/bankstatement/",
+        {"action": "reconcile", "_selected_action": [str(uploaded.pk)]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    uploaded.refresh_from_db()
+    assert uploaded.reconciled_at is not None
+    assert len(uploaded.report["matched"]) == 1 and len(uploaded.report["unmatched"]) == 1
+    assert Transaction.objects.get(reference=transfer["reference"]).status == TransactionStatus.SUCCEEDED

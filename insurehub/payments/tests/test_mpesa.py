@@ -10,7 +10,7 @@ from django.db import connection, connections
 from insurehub.core.roles import Role
 from insurehub.core.testing import assert_problem, client_for
 from insurehub.notifications.models import Notification
-from insurehub.payments import daraja
+from insurehub.payments import daraja, tasks
 from insurehub.payments.models import Instalment, Transaction, TransactionStatus
 from insurehub.payments.services import mpesa_callback_record, mpesa_query_stale
 from insurehub.payments.tests.builders import pending_policy
@@ -247,6 +247,7 @@ def test_recent_pushes_are_not_queried_yet(mpesa):
     policy = pending_policy()
     client_for(policy.customer).post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json")
     assert mpesa_query_stale(older_than_minutes=5)["checked"] == 0
+    assert tasks.mpesa_query_stale.delay().get()["checked"] == 0  # the periodic task: MPESA_QUERY_AFTER_MINUTES
     assert mpesa.queries == 0
 
 
