@@ -1,6 +1,7 @@
 """/readyz reports each provider's breaker state. An open breaker degrades a feature but
 never makes the process unready: enrichment waits and retries, so this check never fails."""
 
+from insurehub.core.metrics import INTEGRATION_BREAKER_OPEN
 from insurehub.integrations.clients.dvla import DvlaClient
 from insurehub.integrations.clients.nominatim import NominatimClient
 from insurehub.integrations.clients.open_meteo import OpenMeteoArchiveClient, OpenMeteoForecastClient
@@ -22,11 +23,14 @@ def providers_report() -> dict:
     for client_class in CLIENTS:
         client = client_class()
         breaker = client.breaker
+        state = breaker.state()
         providers[client.provider] = {
             "configured": client.is_configured(),
-            "breaker": breaker.state(),
+            "breaker": state,
             "retry_in_seconds": round(breaker.retry_in(), 1),
         }
+        # The state lives in the shared cache; refresh this process's gauge from it.
+        INTEGRATION_BREAKER_OPEN.labels(provider=client.provider).set(0 if state == "closed" else 1)
     degraded = sorted(name for name, p in providers.items() if p["breaker"] != "closed")
     return {"status": "degraded" if degraded else "ok", "degraded": degraded, "providers": providers}
 

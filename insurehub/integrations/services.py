@@ -312,9 +312,13 @@ def _fetch_parts(enrichment: ClaimEnrichment) -> tuple[dict, dict, dict]:
         if claim.vehicle_id is None:
             parts[name] = _not_available("The claim names no vehicle.")
             continue
-        check = VehicleCheck.objects.filter(claim=claim, kind=kind).order_by("-created_at").first()
-        if check is None:
-            check = vehicle_check_request(vehicle=claim.vehicle, kind=kind, actor=None, claim=claim, run_later=False)
+        with transaction.atomic():  # the enrichment's row lock: two workers never make two checks
+            ClaimEnrichment.objects.select_for_update().filter(pk=enrichment.pk).first()
+            check = VehicleCheck.objects.filter(claim=claim, kind=kind).order_by("-created_at").first()
+            if check is None:
+                check = vehicle_check_request(
+                    vehicle=claim.vehicle, kind=kind, actor=None, claim=claim, run_later=False
+                )
         check = vehicle_check_run(check_id=check.pk)
         parts[name] = {
             "status": str(check.status),
