@@ -54,7 +54,7 @@ def readyz(request):
     )
 
 
-_database_gauges = CollectorRegistry(auto_describe=True)
+_database_gauges = CollectorRegistry()  # no auto-describe: nothing is queried at import time
 _database_gauges.register(DatabaseGaugesCollector())
 
 
