@@ -764,6 +764,19 @@ def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettle
     return settlement
 
 
+@transaction.atomic
+def claim_record_assessment_completed(*, claim: Claim, actor, completed_at=None) -> Claim:
+    """Called by the assessments app when a claim's assessment is completed (the approval guard
+    reads it); also used by seed_demo. A reopened assessment passes completed_at=None."""
+    claim = _lock(claim)
+    claim.assessment_completed_at = completed_at if completed_at is not None else timezone.now()
+    claim.last_activity_at = timezone.now()
+    claim.save(update_fields=["assessment_completed_at", "last_activity_at", "updated_at"])
+    audit_record(actor=actor, action="claim.assessment_completed", target=claim)
+    _event(claim, "claim.updated", assessment_completed=True)
+    return claim
+
+
 def claims_flag_periodic(*, now=None) -> dict:
     """Periodic: raise SLA-breached and stalled alerts (once per claim while open)."""
     now = now or timezone.now()
