@@ -9,6 +9,7 @@ goes through half-open: success closes the breaker, failure opens it again.
 Rate limit: fixed windows ("1/second", "600/minute") counted with `cache.incr`, shared by all workers.
 """
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -132,10 +133,15 @@ class RateLimiter:
         return f"{_PREFIX}:rate:{self.provider}:{self.window_seconds}:{window}"
 
     def try_acquire(self) -> float:
-        """Take a slot in the current window. Returns 0.0 when taken, else the seconds to wait
-        until the next window opens."""
+        """Take a slot. Returns how long to wait before calling (0.0: call now); raises nothing.
+        With a limit of 1 per period ("1/second", Nominatim's policy) calls are spaced: each
+        reserves the next free period boundary and waits for it, so two calls are never closer
+        than the period, even across windows. Larger limits count calls in fixed windows and
+        answer a positive wait only when the window is full (the call then must not be made)."""
         if self.limit <= 0:
             return 0.0
+        if self.limit == 1:
+            return self._reserve_spaced_slot()
         now = time.time()
         window = int(now // self.window_seconds)
         key = self._key(window)
@@ -147,15 +153,26 @@ class RateLimiter:
             used = 1
         if used <= self.limit:
             return 0.0
-        return (window + 1) * self.window_seconds - now
+        return -((window + 1) * self.window_seconds - now)  # negative: refused, retry after this long
+
+    def _reserve_spaced_slot(self) -> float:
+        now = time.time()
+        first = math.ceil(now / self.window_seconds)
+        for slot in range(first, first + 30):
+            if cache.add(self._key(slot), 1, timeout=self.window_seconds * 32):
+                return slot * self.window_seconds - now
+        return -float(self.window_seconds * 30)
 
     def acquire(self, max_wait: float) -> bool:
-        """Take a slot, waiting at most `max_wait` seconds for a later window."""
+        """Take a slot, waiting at most `max_wait` seconds for it."""
         deadline = time.monotonic() + max_wait
         while True:
             wait = self.try_acquire()
-            if wait == 0.0:
+            if wait >= 0:
+                if wait > max_wait:
+                    return False  # a reserved far-off slot is simply left unused
+                time.sleep(wait)
                 return True
-            if time.monotonic() + wait > deadline:
+            if time.monotonic() - wait > deadline:
                 return False
-            time.sleep(wait)
+            time.sleep(-wait)

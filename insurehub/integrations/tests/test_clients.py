@@ -224,9 +224,19 @@ def test_rate_parsing_and_windows():
     assert parse_rate("1/second") == (1, 1)
     assert parse_rate("600/minute") == (600, 60)
     assert parse_rate("") == (0, 1)
-    limiter = RateLimiter("test", limit=1, window_seconds=60)
-    assert limiter.try_acquire() == 0.0
-    assert 0 < limiter.try_acquire() <= 60
+    windowed = RateLimiter("test", limit=2, window_seconds=60)
+    assert windowed.try_acquire() == 0.0
+    assert windowed.try_acquire() == 0.0
+    assert -60 <= windowed.try_acquire() < 0  # full: refused until the next window
+
+
+def test_a_limit_of_one_spaces_calls_by_the_period():
+    limiter = RateLimiter("nominatim-test", limit=1, window_seconds=1)
+    waits = [limiter.try_acquire() for _ in range(3)]
+    assert 0 <= waits[0] <= 1
+    assert waits[1] - waits[0] == pytest.approx(1, abs=0.01)  # reserved slots one period apart
+    assert waits[2] - waits[1] == pytest.approx(1, abs=0.01)
+    assert limiter.acquire(max_wait=0.5) is False  # the next free slot is over 2 s away
 
 
 # --- vehicle history ------------------------------------------------------------------------
