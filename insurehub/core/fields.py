@@ -72,6 +72,24 @@ class EncryptedJSONField(EncryptedTextField):
 
         return json.dumps(value, cls=DjangoJSONEncoder)
 
+    def to_python(self, value):
+        """full_clean() must keep a dict a dict (not its repr as text)."""
+        import json
+
+        if value is None or isinstance(value, dict | list):
+            return value
+        if isinstance(value, str) and not encryption.is_ciphertext(value):
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        return value
+
+    def formfield(self, **kwargs):
+        from django import forms
+
+        return forms.JSONField(**kwargs)
+
 
 def encrypted_fields(model) -> list[EncryptedTextField]:
     return [f for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]

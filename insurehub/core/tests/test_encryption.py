@@ -87,3 +87,12 @@ def test_rotation_re_encrypts_under_the_new_key_and_resumes(settings, make_user)
     settings.FIELD_ENCRYPTION_KEYS = f"b:{KEY_B}"  # the old key can now be retired
     assert sorted(u.phone for u in User.objects.filter(pk__in=[u.pk for u in users])) == sorted(u.phone for u in users)
     call_command("rotate_field_keys")  # nothing left to do: idempotent
+
+
+def test_encrypted_json_survives_full_clean():
+    from insurehub.core.fields import EncryptedJSONField
+
+    field = EncryptedJSONField(null=True, blank=True)
+    value = {"gps": {"lat": -1.26, "lon": 36.8}, "camera": "Pixel"}
+    assert field.clean(value, None) == value
+    assert field.to_python('{"a": 1}') == {"a": 1}
