@@ -23,6 +23,7 @@ from insurehub.policies.models import (
 from insurehub.policies.pricing import price
 from insurehub.realtime import groups
 from insurehub.realtime.services import publish
+from insurehub.vehicles.models import Vehicle
 from insurehub.workflows.services import stage_enter
 
 QUOTE_VALID_DAYS = 30
@@ -154,6 +155,13 @@ def policy_quote_create(
     return policy
 
 
+def _lock_vehicle(policy: Policy) -> None:
+    """Serialise the overlap check per vehicle: two quotes for one car accepted at the same time
+    must not both pass it. Lock order: policy, then vehicle (as everywhere)."""
+    if policy.vehicle_id is not None:
+        Vehicle.objects.select_for_update().filter(pk=policy.vehicle_id).values_list("pk", flat=True).first()
+
+
 def _overlapping(policy: Policy):
     if policy.vehicle_id is None:
         return Policy.objects.none()
@@ -175,6 +183,7 @@ def policy_accept(*, policy: Policy, accepted_by) -> Policy:
     _guard(policy, "accept")
     if policy.quote_valid_until and policy.quote_valid_until < timezone.now():
         raise ApplicationError("quote_expired", "This quote has expired; ask for a new one.", status=409)
+    _lock_vehicle(policy)
     clash = _overlapping(policy).first()
     if clash is not None:
         raise ApplicationError(
@@ -193,6 +202,7 @@ def policy_activate(*, policy: Policy, actor=None, note: str = "first payment re
     if policy.status == PolicyStatus.ACTIVE:
         return policy
     _guard(policy, "activate")
+    _lock_vehicle(policy)
     clash = _overlapping(policy).exclude(status=PolicyStatus.PENDING_PAYMENT).first()
     if clash is not None:
         raise ApplicationError("overlapping_policy", f"{clash.policy_number} already covers this vehicle.", status=409)

@@ -73,3 +73,20 @@ def test_parallel_refund_requests_never_exceed_what_was_paid(settings):
     assert len(refused) == 7 and all(r.code == "refund_too_large" for r in refused), results
     assert Refund.objects.count() == 1
     assert sum((r.amount for r in Refund.objects.all()), Decimal("0")) == txn.amount
+
+
+def test_two_quotes_for_one_car_accepted_at_once_give_one_policy():
+    from insurehub.policies.models import Policy, PolicyStatus
+    from insurehub.policies.services import policy_accept
+
+    customer = UserFactory(role=Role.CUSTOMER)
+    vehicle = VehicleFactory(owner=customer)
+    policy_type = PolicyTypeFactory()
+    quotes = [
+        policy_quote_create(customer=customer, policy_type=policy_type, vehicle=vehicle, created_by=customer)
+        for _ in range(4)
+    ]
+    results = run_in_parallel(4, lambda i: policy_accept(policy=quotes[i], accepted_by=customer))
+    refused = [r for r in results if isinstance(r, ApplicationError)]
+    assert len(refused) == 3 and all(r.code == "overlapping_policy" for r in refused), results
+    assert Policy.objects.filter(vehicle=vehicle, status=PolicyStatus.PENDING_PAYMENT).count() == 1
