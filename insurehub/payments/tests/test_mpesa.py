@@ -400,3 +400,29 @@ def test_wrong_daraja_credentials_are_a_502_and_the_token_is_reused_when_right(m
     for _ in range(2):
         assert api.post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json").status_code == 202
     assert mpesa.tokens_issued == 1  # cached until shortly before it expires
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs parallel connections")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_parallel_requests_with_one_idempotency_key_push_once(mpesa):
+    policy = pending_policy()
+    body = {"policy": str(policy.pk), "phone": "0712345678"}
+    barrier = threading.Barrier(6)
+    statuses: list[int] = []
+
+    def send():
+        try:
+            barrier.wait()
+            response = client_for(policy.customer).post(STK_URL, body, format="json", HTTP_IDEMPOTENCY_KEY="same")
+            statuses.append(response.status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # one does the work; the others are told it is running (409) or get its answer replayed (202)
+    assert sorted(set(statuses)) in ([202], [202, 409]), statuses
+    assert len(mpesa.pushes) == 1 and Transaction.objects.count() == 1
