@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "insurehub.vehicles",
     "insurehub.payments",
     "insurehub.claims",
+    "insurehub.assessments",
     "insurehub.dashboard",
     "insurehub.documents",
     "insurehub.integrations",
@@ -373,6 +374,35 @@ CELERY_BEAT_SCHEDULE["claims-flag-sla-and-stalled"] = {
     "task": "insurehub.claims.tasks.flag_sla_and_stalled",
     "schedule": 600.0,
 }
+
+# --- assessments -----------------------------------------------------------------------
+# Total loss is recommended when the accepted estimate reaches this share of the vehicle's value.
+ASSESSMENTS_TOTAL_LOSS_SHARE = env("ASSESSMENTS_TOTAL_LOSS_SHARE", "0.70")
+# Estimate comparison: a line whose amount differs from the baseline by more than this percentage is flagged.
+ASSESSMENTS_VARIANCE_THRESHOLD_PERCENT = env("ASSESSMENTS_VARIANCE_THRESHOLD_PERCENT", "15")
+ASSESSMENTS_PHOTO_MAX_BYTES = env_int("ASSESSMENTS_PHOTO_MAX_BYTES", 15 * 1024 * 1024)
+ASSESSMENTS_PHOTO_MAX_PIXELS = env_int("ASSESSMENTS_PHOTO_MAX_PIXELS", 40_000_000)
+ASSESSMENTS_PHOTOS_PER_UPLOAD = env_int("ASSESSMENTS_PHOTOS_PER_UPLOAD", 20)
+ASSESSMENTS_PHOTO_SERVED_MAX_SIDE = env_int("ASSESSMENTS_PHOTO_SERVED_MAX_SIDE", 2048)
+ASSESSMENTS_PHOTO_JPEG_QUALITY = env_int("ASSESSMENTS_PHOTO_JPEG_QUALITY", 82)
+ASSESSMENTS_THUMBNAIL_SIDE = env_int("ASSESSMENTS_THUMBNAIL_SIDE", 320)
+# Photos whose perceptual hashes (64-bit pHash) differ in at most this many bits are the same
+# picture (recompressed, resized); at most 7, which the 8-band index finds exhaustively.
+ASSESSMENTS_PHOTO_DUPLICATE_DISTANCE = min(env_int("ASSESSMENTS_PHOTO_DUPLICATE_DISTANCE", 6), 7)
+CELERY_BEAT_SCHEDULE["assessments-process-scanned-photos"] = {
+    "task": "insurehub.assessments.tasks.photos_process_scanned",
+    "schedule": 300.0,
+}
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+    {
+        "AssessmentStatusEnum": "insurehub.assessments.models.AssessmentStatus.choices",
+        "AssessmentSectionKindEnum": "insurehub.assessments.models.SectionKind.choices",
+        "AssessmentPhotoStatusEnum": "insurehub.assessments.models.PhotoStatus.choices",
+        "EstimateSourceEnum": "insurehub.assessments.models.EstimateSource.choices",
+        "EstimateStatusEnum": "insurehub.assessments.models.EstimateStatus.choices",
+        "EstimateLineKindEnum": "insurehub.assessments.models.LineKind.choices",
+    }
+)
 
 # --- documents -------------------------------------------------------------------------
 # Files go through Django's storage API: a local folder (MEDIA_ROOT) by default, S3 (or any
