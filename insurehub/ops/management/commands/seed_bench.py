@@ -72,8 +72,8 @@ class Command(BaseCommand):
         made = 0
         while made < claims:
             batch = []
-            for _ in range(min(batch_size, claims - made)):
-                number = existing + made + 1
+            for offset in range(min(batch_size, claims - made)):
+                number = existing + made + offset + 1
                 policy = rng.choice(policies)
                 created = now - timedelta(seconds=rng.randint(0, 365 * 86400))
                 status = _weighted(rng, STATUS_WEIGHTS)
