@@ -179,9 +179,8 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=20)
     errors = results.pop("_errors")
-    print(
-        f"\n{total:,} claims on {connection.vendor}; {args.clients} concurrent clients for {args.seconds:.0f} s; {args.workers} uvicorn workers"
-    )
+    setup = f"{args.clients} concurrent clients for {args.seconds:.0f} s, {args.workers} uvicorn workers"
+    print(f"\n{total:,} claims on {connection.vendor}; {setup}")
     print(f"{'endpoint':<34} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>7}")
     for name, samples in results.items():
         print(
