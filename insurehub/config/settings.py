@@ -483,6 +483,8 @@ INTEGRATIONS_BREAKER_FAILURES = env_int("INTEGRATIONS_BREAKER_FAILURES", 5)
 INTEGRATIONS_BREAKER_RESET_SECONDS = env_int("INTEGRATIONS_BREAKER_RESET_SECONDS", 60)
 INTEGRATIONS_RATE_LIMIT_MAX_WAIT_SECONDS = float(env("INTEGRATIONS_RATE_LIMIT_MAX_WAIT_SECONDS", "1.5"))
 INTEGRATIONS_FAR_FROM_HOME_KM = float(env("INTEGRATIONS_FAR_FROM_HOME_KM", "150"))
+# Off: claim_enrich_later() does nothing (e.g. while a provider misbehaves, or data may not leave).
+INTEGRATIONS_ENRICH_CLAIMS = env_bool("INTEGRATIONS_ENRICH_CLAIMS", True)
 # DVLA Vehicle Enquiry Service (UK); the key comes from DVLA's developer portal.
 DVLA_VES_BASE_URL = env("DVLA_VES_BASE_URL", "https://driver-vehicle-licensing.api.gov.uk")
 DVLA_VES_API_KEY = env("DVLA_VES_API_KEY", "")

@@ -208,7 +208,7 @@ PARTS = ("incident_location", "home_location", "weather", *VEHICLE_PARTS)
 
 
 @transaction.atomic
-def claim_enrich_later(claim_id, *, refresh: bool = False, actor=None) -> ClaimEnrichment:
+def claim_enrich_later(claim_id, *, refresh: bool = False, actor=None) -> ClaimEnrichment | None:
     """Ask for a claim's enrichment (weather, geocoding, distance from home, vehicle checks).
     The claims app calls this inside its FNOL transaction; the work runs after commit in a
     Celery task, so a failing provider never fails the claim's creation. Calling it again is
@@ -216,6 +216,8 @@ def claim_enrich_later(claim_id, *, refresh: bool = False, actor=None) -> ClaimE
     place or time changed) forgets the place, the weather and the flags and fetches them anew."""
     from insurehub.integrations import tasks
 
+    if not settings.INTEGRATIONS_ENRICH_CLAIMS:
+        return None
     enrichment, created = ClaimEnrichment.objects.select_for_update().get_or_create(claim_id=claim_id)
     if created:
         audit_record(actor=actor, action="claim.enrichment_requested", target=enrichment)

@@ -137,6 +137,7 @@ class ClaimEnrichmentApi(APIView):
         claim = get_object_or_404(claims_visible_to(request.user), pk=claim_id)
         data = s.ClaimEnrichmentRefreshSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.claim_enrich_later(claim.pk, refresh=data.validated_data["refresh"], actor=request.user)
+        if services.claim_enrich_later(claim.pk, refresh=data.validated_data["refresh"], actor=request.user) is None:
+            raise ApplicationError("enrichment_disabled", "Claim enrichment is switched off.", status=409)
         enrichment = claim_enrichment_for(request.user, claim_id=claim.pk)
         return Response(s.ClaimEnrichmentOutputSerializer(enrichment).data, status=status.HTTP_202_ACCEPTED)

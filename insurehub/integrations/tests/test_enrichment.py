@@ -198,3 +198,28 @@ def test_refresh_forgets_place_and_weather(actors, claim, providers, django_capt
     assert "hail_claimed_no_hail" not in body["risk_flags"]
     assert_problem_400 = client.post(url, {"refresh": "maybe"})
     assert assert_problem_400.status_code == 400
+
+
+def test_enrichment_asked_in_a_rolled_back_transaction_never_happens(claim, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        services.claim_enrich_later(claim.pk)
+        raise RuntimeError("FNOL failed after asking for enrichment")
+    assert callbacks == []
+    assert not ClaimEnrichment.objects.exists()
+
+
+def test_enrichment_can_be_switched_off(actors, claim, settings, django_capture_on_commit_callbacks):
+    from insurehub.core.testing import assert_problem, client_for
+
+    settings.INTEGRATIONS_ENRICH_CLAIMS = False
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert services.claim_enrich_later(claim.pk) is None
+    assert callbacks == []
+    url = f"/api/integrations/claims/{claim.pk}/enrichment/"
+    assert_problem(client_for(actors["agent"]).post(url, {}), 409)
