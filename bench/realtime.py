@@ -1,0 +1,139 @@
+"""Realtime benchmark: N open WebSockets on a real uvicorn server, M committed events, and the
+commit-to-receive latency at every socket.
+
+    python bench/realtime.py --sockets 500 --events 200
+    REDIS_URL=redis://127.0.0.1:6379/0 python bench/realtime.py --sockets 500 --events 200
+
+The server runs in this process (a thread with its own event loop), so the in-memory channel
+layer works too; with REDIS_URL the events go through Redis as in production. Each event is
+committed by the outbox service inside the server's loop, as a request handler would, and
+stamped with the time of its commit; every socket records when it arrives.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "insurehub.config.settings")
+os.environ.setdefault("DJANGO_ENV", "development")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sockets", type=int, default=200)
+    parser.add_argument("--events", type=int, default=100)
+    parser.add_argument("--interval", type=float, default=0.02, help="seconds between commits")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    import uvicorn
+    import websockets
+    from channels.db import database_sync_to_async
+    from django.core.management import call_command
+    from django.db import transaction
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    from insurehub.config.asgi import application
+    from insurehub.core.roles import Role
+    from insurehub.realtime import groups
+    from insurehub.realtime.services import publish
+    from insurehub.users.models import User
+
+    call_command("migrate", verbosity=0)
+    agent = User.objects.filter(email="bench-realtime@insurehub.test").first() or User.objects.create_user(
+        email="bench-realtime@insurehub.test", password=None, role=Role.AGENT, department="motor"
+    )
+    token = str(AccessToken.for_user(agent))
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning", lifespan="off", ws_max_queue=1024)
+    )
+    loop_box = {}
+
+    def serve():
+        loop = asyncio.new_event_loop()
+        loop_box["loop"] = loop
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(server.serve())
+
+    threading.Thread(target=serve, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+
+    commit_times: dict[int, float] = {}
+
+    def commit(n: int) -> int:
+        with transaction.atomic():
+            event = publish("claim.status_changed", {"bench": n}, [groups.department_group("motor")])
+        commit_times[event.id] = time.perf_counter()
+        return event.id
+
+    latencies: list[float] = []
+
+    async def client(ws, expected: int, done: asyncio.Event):
+        received = 0
+        while received < expected:
+            frame = json.loads(await ws.recv())
+            if frame.get("type") == "claim.status_changed":
+                arrived = time.perf_counter()
+                latencies.append((arrived - commit_times.get(frame["id"], arrived)) * 1000)
+                received += 1
+        done.set()
+
+    async def run():
+        url = f"ws://127.0.0.1:{port}/ws/events/?token={token}"
+        opened = time.perf_counter()
+        sockets = []
+        for start in range(0, args.sockets, 50):
+            sockets += await asyncio.gather(
+                *(websockets.connect(url, max_queue=None) for _ in range(start, min(start + 50, args.sockets)))
+            )
+        print(f"{args.sockets} sockets open in {time.perf_counter() - opened:.1f} s")
+        await asyncio.sleep(0.5)
+        events = [asyncio.Event() for _ in sockets]
+        readers = [asyncio.create_task(client(ws, args.events, ev)) for ws, ev in zip(sockets, events, strict=True)]
+        started = time.perf_counter()
+        for n in range(args.events):
+            future = asyncio.run_coroutine_threadsafe(database_sync_to_async(commit)(n), loop_box["loop"])
+            await asyncio.wrap_future(future)
+            await asyncio.sleep(args.interval)
+        await asyncio.wait_for(asyncio.gather(*readers), timeout=120)
+        elapsed = time.perf_counter() - started
+        for ws in sockets:
+            await ws.close()
+        return elapsed
+
+    elapsed = asyncio.run(run())
+    server.should_exit = True
+    from django.conf import settings
+
+    layer = settings.CHANNEL_LAYERS["default"]["BACKEND"].rsplit(".", 1)[-1]
+    print(f"{args.events} events x {args.sockets} sockets = {len(latencies)} deliveries in {elapsed:.1f} s ({layer})")
+    print(
+        f"commit -> receive: p50 {statistics.median(latencies):.1f} ms, p95 {percentile(latencies, 95):.1f} ms, "
+        f"p99 {percentile(latencies, 99):.1f} ms, max {max(latencies):.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
