@@ -52,13 +52,13 @@ def _findings_text(findings: dict) -> str:
 def _thumbnail(storage, key: str):
     try:
         with storage.open(key, "rb") as handle:
-            reader = ImageReader(io.BytesIO(handle.read()))
+            data = handle.read()
+        width, height = ImageReader(io.BytesIO(data)).getSize()
     except Exception:  # a missing copy must not stop the report
         logger.warning("photo thumbnail %s unavailable for the report", key)
         return Paragraph("(unavailable)", getSampleStyleSheet()["BodyText"])
-    width, height = reader.getSize()
     scale = min(THUMB / width, THUMB / height)
-    return Image(reader, width=width * scale, height=height * scale)
+    return Image(io.BytesIO(data), width=width * scale, height=height * scale)
 
 
 def assessment_report_pdf(*, assessment: Assessment, sections, photos, estimate) -> bytes:

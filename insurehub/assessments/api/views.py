@@ -310,8 +310,8 @@ class EstimateListApi(APIView):
         description="With ?compare=1 the answer is a comparison object (see EstimateComparison).",
     )  # fmt: skip
     def get(self, request, assessment_id):
-        _staff_only(request, "Estimates")
         assessment = _assessment(request, assessment_id)
+        _staff_only(request, "Estimates")
         estimates = list(selectors.estimates_of(assessment))
         if request.query_params.get("compare") in ("1", "true", "yes"):
             return Response(s.ComparisonSerializer(_comparison(request, estimates)).data)
@@ -319,8 +319,8 @@ class EstimateListApi(APIView):
 
     @extend_schema(request=s.EstimateCreateSerializer, responses={201: s.EstimateSerializer}, tags=TAGS)
     def post(self, request, assessment_id):
-        _staff_only(request, "Estimates")
         assessment = _assessment(request, assessment_id)
+        _staff_only(request, "Estimates")
         data = s.EstimateCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         estimate = services.estimate_create(assessment=assessment, created_by=request.user, **data.validated_data)
@@ -355,8 +355,8 @@ def _comparison(request, estimates: list[Estimate]) -> dict:
 
 class EstimateDetailApi(APIView):
     def _estimate(self, request, assessment_id, estimate_id) -> Estimate:
-        _staff_only(request, "Estimates")
         assessment = _assessment(request, assessment_id)
+        _staff_only(request, "Estimates")
         return get_object_or_404(selectors.estimates_of(assessment).select_related("assessment"), pk=estimate_id)
 
     @extend_schema(responses={200: s.EstimateSerializer}, tags=TAGS)
@@ -381,8 +381,8 @@ class EstimateDetailApi(APIView):
 class EstimateAcceptApi(APIView):
     @extend_schema(request=None, responses={200: s.EstimateSerializer}, tags=TAGS)
     def post(self, request, assessment_id, estimate_id):
-        _staff_only(request, "Estimates")
         assessment = _assessment(request, assessment_id)
+        _staff_only(request, "Estimates")
         estimate = get_object_or_404(
             Estimate.objects.select_related("assessment"), assessment=assessment, pk=estimate_id
         )
@@ -393,8 +393,8 @@ class EstimateAcceptApi(APIView):
 class AssessmentReportApi(APIView):
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, tags=TAGS)
     def get(self, request, assessment_id):
-        _staff_only(request, "Assessment reports")
         assessment = _assessment(request, assessment_id)
+        _staff_only(request, "Assessment reports")
         pdf = assessment_report_pdf(
             assessment=assessment,
             sections=list(assessment.sections.all()),
