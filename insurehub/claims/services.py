@@ -177,6 +177,13 @@ def _flags_on_filing(claim: Claim) -> None:
         )
 
 
+def _enrich_later(claim: Claim, *, refresh: bool = False, actor=None) -> None:
+    """Weather, geocoding, distance from home and vehicle checks, after commit (integrations app)."""
+    from insurehub.integrations.services import claim_enrich_later
+
+    claim_enrich_later(claim.pk, refresh=refresh, actor=actor)
+
+
 def _history(claim: Claim, *, from_status: str, to_status: str, actor, reason: str = "") -> None:
     ClaimStatusHistory.objects.create(
         claim=claim,
@@ -268,6 +275,7 @@ def claim_create(
     if not draft:
         rollups.record_submitted(claim)
         _flags_on_filing(claim)
+        _enrich_later(claim)
     audit_record(
         actor=filed_by,
         action="claim.created",
@@ -307,6 +315,10 @@ def claim_update(*, claim: Claim, data: dict, updated_by: User) -> Claim:
     claim.save()
     rollups.claim_changed(before=before, after=rollups.facts_of(claim))
     audit_record(actor=updated_by, action="claim.updated", target=claim, changes=changes)
+    if claim.status != ClaimStatus.DRAFT and {"incident_address", "incident_latitude", "incident_longitude"} & set(
+        changes
+    ):
+        _enrich_later(claim, refresh=True, actor=updated_by)
     _event(claim, "claim.updated", changed=sorted(changes))
     return claim
 
@@ -384,6 +396,7 @@ def claim_transition(*, claim: Claim, to_status: str, actor: User, reason: str =
     if to_status == ClaimStatus.SUBMITTED:
         rollups.record_submitted(claim)
         _flags_on_filing(claim)
+        _enrich_later(claim)
     if to_status in (ClaimStatus.APPROVED, ClaimStatus.REJECTED):
         rollups.record_decision(claim, approved=to_status == ClaimStatus.APPROVED, at=now)
     audit_record(

@@ -289,6 +289,8 @@ def claims_overview(scope: Scope, user) -> dict:
 
 def alerts_visible_to(user):
     queryset = Alert.objects.select_related("claim")
+    if not getattr(user, "is_authenticated", False):
+        return queryset.none()
     if user.role == Role.ADMIN:
         return queryset
     visible_claims = claims_visible_to(user).values("pk")
