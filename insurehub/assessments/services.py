@@ -251,7 +251,7 @@ def section_update(*, section: AssessmentSection, data: dict, updated_by) -> Ass
 def assessment_complete(*, assessment: Assessment, completed_by) -> Assessment:
     """All sections completed and an accepted estimate: the assessment is completed, the claim
     gets the accepted estimate as its estimated cost and may now be decided (approved)."""
-    from insurehub.claims.services import claim_update
+    from insurehub.claims.services import claim_record_assessment_completed, claim_update
 
     locked = _locked_for_edit(assessment, completed_by)
     open_sections = list(
@@ -281,8 +281,8 @@ def assessment_complete(*, assessment: Assessment, completed_by) -> Assessment:
         locked.assessor = completed_by
     locked.full_clean()
     locked.save()
-    claim = claim_update(claim=locked.claim, data={"estimated_cost": estimate.total}, updated_by=completed_by)
-    Claim.objects.filter(pk=claim.pk).update(assessment_completed_at=now, last_activity_at=now, updated_at=now)
+    claim_update(claim=locked.claim, data={"estimated_cost": estimate.total}, updated_by=completed_by)
+    claim = claim_record_assessment_completed(claim=locked.claim, actor=completed_by, completed_at=now)
     audit_record(
         actor=completed_by,
         action="assessment.completed",
@@ -293,12 +293,6 @@ def assessment_complete(*, assessment: Assessment, completed_by) -> Assessment:
             "total": estimate.total,
             "total_loss": locked.total_loss,
         },
-    )
-    audit_record(
-        actor=completed_by,
-        action="claim.assessment_completed",
-        target=claim,
-        changes={"assessment": str(locked.pk), "estimated_cost": estimate.total},
     )
     _event(locked, "completed", total=estimate.total, currency=estimate.currency, total_loss=locked.total_loss)
     _notify_completed(locked, claim)
