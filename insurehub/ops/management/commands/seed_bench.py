@@ -43,7 +43,8 @@ DEPARTMENT_WEIGHTS = {
     Department.TRAVEL: 8,
     Department.LIFE: 7,
 }
-BENCH_PASSWORD = "bench-password-1"  # noqa: S105 - throwaway credential of generated bench users
+# Security review: a throwaway credential of generated bench users, never in production data.
+BENCH_PASSWORD = "bench-password-1"  # noqa: S105  # nosec B105
 VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
 
 
@@ -61,7 +62,8 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
 
     def handle(self, *args, claims, customers, batch_size, seed, **options):
-        rng = random.Random(seed)  # noqa: S311 - bench data, not security
+        # Security review: reproducible bench data, not a secret.
+        rng = random.Random(seed)  # noqa: S311  # nosec B311
         started = time.perf_counter()
         staff = self._staff()
         policies = self._policies(rng, customers)
@@ -178,7 +180,7 @@ class Command(BaseCommand):
                 email=f"bench-customer-{n}@insurehub.test",
                 role=Role.CUSTOMER,
                 name=f"Bench Customer {n}",
-                password="!",  # noqa: S106 - unusable password marker
+                password="!",  # noqa: S106  # nosec B106
             )
             for n in range(customers)
         ]
