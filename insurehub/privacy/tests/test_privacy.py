@@ -163,3 +163,17 @@ def test_retention_policy(carol, actors, settings):
     assert report["erasures_filed"] == 1
     assert PrivacyRequest.objects.filter(subject=actors["other_customer"], kind="erasure", status="requested").exists()
     assert retention_apply()["erasures_filed"] == 0  # not filed twice
+
+
+def test_erasure_is_held_while_a_claim_is_open_and_export_includes_policies_and_claims(actors):
+    from insurehub.claims.tests.factories import file_claim
+
+    claim = file_claim(customer=actors["owner"])
+    client = client_for(actors["owner"])
+    request = client.post("/api/privacy/erasure/", {}, format="json").json()
+    assert request["status"] == "held"
+    assert any(claim.claim_number in reason for reason in request["hold_reasons"])
+    export = client.post("/api/privacy/export/", {}, format="json").json()
+    data = export_zip(client, export["id"])
+    assert data["claims"][0]["claim_number"] == claim.claim_number
+    assert data["policies"]["policies"][0]["policy_number"] == claim.policy.policy_number
