@@ -32,3 +32,14 @@ def test_metrics_expose_outbox_lag_and_webhook_backlog(api_client):
     assert "insurehub_outbox_lag_seconds 0.0" in text
     assert "insurehub_webhook_deliveries_pending 0.0" in text
     assert "insurehub_websocket_connections" in text
+
+
+@pytest.mark.django_db
+def test_security_headers(api_client):
+    response = api_client.get("/api/nothing/")
+    assert response["Content-Security-Policy"].startswith("default-src 'none'")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "Server" not in response
+    docs = api_client.get("/api/docs/")
+    assert "cdn.jsdelivr.net" in docs["Content-Security-Policy"]
