@@ -156,15 +156,16 @@ def prepare(
         image = background
     elif image.mode != "RGB":
         image = image.convert("RGB")
-    phash = str(imagehash.phash(image))
     served = image.copy()
-    served.thumbnail((served_max_side, served_max_side), Image.Resampling.LANCZOS)
+    # reducing_gap: a fast integer reduce() first, then LANCZOS (same quality, a fraction of the time).
+    served.thumbnail((served_max_side, served_max_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    phash = str(imagehash.phash(served))  # pHash works on a 32x32 reduction: the served copy suffices
     clean = Image.new("RGB", served.size)  # a fresh image: no EXIF, XMP, ICC or comments
     clean.paste(served)
     buffer = io.BytesIO()
     clean.save(buffer, "JPEG", quality=jpeg_quality, optimize=True, progressive=True)
     thumb = clean.copy()
-    thumb.thumbnail((thumbnail_side, thumbnail_side), Image.Resampling.LANCZOS)
+    thumb.thumbnail((thumbnail_side, thumbnail_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
     thumb_buffer = io.BytesIO()
     thumb.save(thumb_buffer, "WEBP", quality=75, method=4)
     return PreparedPhoto(
