@@ -4,6 +4,7 @@ import pytest
 
 from insurehub.payments.models import Instalment, Refund, Transaction, TransactionStatus
 from insurehub.policies.models import PolicyCategory, PolicyStatus, PolicyType
+from insurehub.policies.tests.factories import ensure_categories
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +16,7 @@ def seed_all(settings) -> dict:
     from insurehub.vehicles import demo as vehicles_demo
 
     settings.CARD_PROVIDER = "sandbox"
+    ensure_categories()
     context: dict = {}
     for module in (users_demo, policies_demo, vehicles_demo, payments_demo):  # INSTALLED_APPS order
         module.seed(context)

@@ -16,7 +16,7 @@ from insurehub.payments.services import mpesa_callback_record, mpesa_query_stale
 from insurehub.payments.tests.builders import pending_policy
 from insurehub.payments.tests.standins import daraja_standin
 from insurehub.policies.models import Policy, PolicyStatus
-from insurehub.policies.tests.factories import PolicyTypeFactory
+from insurehub.policies.tests.factories import PolicyTypeFactory, ensure_categories
 from insurehub.realtime.models import OutboxEvent
 from insurehub.users.tests.factories import UserFactory
 from insurehub.workflows.selectors import stages_for
@@ -67,6 +67,7 @@ def test_amounts_go_to_daraja_in_whole_shillings_never_under():
 
 @pytest.mark.django_db
 def test_customer_buys_a_motor_policy_and_pays_by_mpesa_through_the_api_alone(mpesa):
+    ensure_categories()
     PolicyTypeFactory(name="Motor Private Comprehensive")
     customer = UserFactory(role=Role.CUSTOMER)
     api = client_for(customer)
@@ -355,7 +356,7 @@ def test_a_failed_request_does_not_burn_its_idempotency_key(mpesa):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_twenty_parallel_callbacks_for_one_payment_credit_it_exactly_once(mpesa):
     policy = pending_policy()
     response = client_for(policy.customer).post(
@@ -403,7 +404,7 @@ def test_wrong_daraja_credentials_are_a_502_and_the_token_is_reused_when_right(m
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs parallel connections")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_parallel_requests_with_one_idempotency_key_push_once(mpesa):
     policy = pending_policy()
     body = {"policy": str(policy.pk), "phone": "0712345678"}

@@ -1,4 +1,5 @@
 import datetime
+import importlib
 from decimal import Decimal
 
 import factory
@@ -18,12 +19,24 @@ MOTOR_COVERAGE = {
 }
 
 
+SEEDED_CATEGORIES = importlib.import_module("insurehub.policies.migrations.0002_categories").CATEGORIES
+
+
+def ensure_categories() -> None:
+    """The ten categories of the data migration. A transactional test (any app's) flushes every
+    table, seeded rows included; tests that need the whole set call this first."""
+    for position, (slug, name, icon, description) in enumerate(SEEDED_CATEGORIES):
+        PolicyCategory.objects.get_or_create(
+            slug=slug, defaults={"name": name, "icon": icon, "description": description, "position": position}
+        )
+
+
 def _category(slug: str) -> PolicyCategory:
-    """The categories are seeded by the data migration; fetch, never duplicate. (A transactional
-    test flushes the tables, seeded rows included: then the category is made again.)"""
-    category, _ = PolicyCategory.objects.get_or_create(
-        slug=slug, defaults={"name": slug.replace("_", " ").capitalize(), "icon": "tag"}
-    )
+    """Fetch a seeded category, never duplicate it (made again if a flush removed it)."""
+    category = PolicyCategory.objects.filter(slug=slug).first()
+    if category is None:
+        ensure_categories()
+        category = PolicyCategory.objects.get(slug=slug)
     return category
 
 
