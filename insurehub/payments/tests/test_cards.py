@@ -146,3 +146,12 @@ def test_the_sandbox_settles_its_own_intents(settings):
     assert settled.json()["status"] == "succeeded"
     assert_problem(client_for(policy.customer).post(url, {"outcome": "succeeded"}, format="json"), 409)
     assert Policy.objects.get(pk=policy.pk).status == PolicyStatus.ACTIVE
+
+
+def test_without_a_webhook_secret_no_signature_is_accepted(stripe, settings):
+    policy = pending_policy()
+    intent_id = start_card_payment(policy)["transaction"]["provider_reference"]
+    settings.STRIPE_WEBHOOK_SECRET = ""
+    event = stripe.event(intent_id)
+    assert_problem(deliver(event, signature=stripe_signature(json.dumps(event).encode(), secret="")), 400)
+    assert Transaction.objects.get().status == TransactionStatus.PENDING
