@@ -300,8 +300,11 @@ def mpesa_callback_record(*, payload: dict) -> str:
         _fail(txn, status=status, reason=f"{result_code}: {callback.get('ResultDesc', '')}")
         return status
     meta = daraja.callback_metadata(callback)
-    paid = meta.get("Amount")
-    if paid is None or Decimal(str(paid)) < Decimal(daraja.whole_shillings(txn.amount)):
+    try:
+        paid = Decimal(str(meta.get("Amount")))
+    except InvalidOperation:
+        paid = None
+    if paid is None or not paid.is_finite() or paid < daraja.whole_shillings(txn.amount):
         _fail(txn, status=TransactionStatus.FAILED, reason=f"amount paid {paid} is less than {txn.amount}")
         return "amount_mismatch"
     _succeed(txn, receipt=str(meta.get("MpesaReceiptNumber", "")))

@@ -200,11 +200,15 @@ def test_a_cancelled_push_fails_the_payment_and_the_policy_waits(mpesa):
 
 
 @pytest.mark.django_db
-def test_an_underpaid_callback_does_not_credit(mpesa):
+@pytest.mark.parametrize("amount", [1, "not a number", None])
+def test_an_underpaid_or_unreadable_callback_does_not_credit(mpesa, amount):
     policy = pending_policy()
     client_for(policy.customer).post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json")
-    path, body = mpesa.callback(mpesa.last_checkout_id, amount=1)
-    post_callback(path, body)
+    path, body = mpesa.callback(mpesa.last_checkout_id, amount=amount)
+    if amount is None:
+        items = body["Body"]["stkCallback"]["CallbackMetadata"]["Item"]
+        body["Body"]["stkCallback"]["CallbackMetadata"]["Item"] = [i for i in items if i["Name"] != "Amount"]
+    assert post_callback(path, body).status_code == 200
     assert Transaction.objects.get().status == TransactionStatus.FAILED
     assert Policy.objects.get(pk=policy.pk).status == PolicyStatus.PENDING_PAYMENT
 
