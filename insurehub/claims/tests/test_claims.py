@@ -249,18 +249,20 @@ class TestWorkflow:
             finally:
                 thread_connection.close()
 
-        threads = [
-            threading.Thread(target=move, args=(to,))
-            for to in ("under_review", "withdrawn", "under_review", "withdrawn")
-        ]
+        # Every thread makes the same move, so run one after another only the first is legal
+        # (under_review -> under_review is not); without the row lock all four would read
+        # `submitted` and all four would write. (Mixing under_review and withdrawn let both win
+        # legitimately when under_review went first: withdrawn is allowed from under_review.)
+        threads = [threading.Thread(target=move, args=("under_review",)) for _ in range(4)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        winners = [r for r in results if r in ("under_review", "withdrawn")]
+        winners = [r for r in results if r == "under_review"]
         assert len(winners) == 1, results
+        assert sorted(results) == ["ApplicationError"] * 3 + ["under_review"], results
         claim.refresh_from_db()
-        assert claim.status == winners[0]
+        assert claim.status == "under_review"
         assert ClaimStatusHistory.objects.filter(claim=claim).count() == 2
         assert rollups.verify() == {}
 
