@@ -600,3 +600,35 @@ def refund_decide(*, refund: Refund, approve: bool, decided_by, note: str = "") 
 
             policy_cancel(policy=policy, cancelled_by=decided_by, reason="every payment was refunded")
     return refund
+
+
+@transaction.atomic
+def payout_confirm(*, payout: Transaction, provider_reference: str, confirmed_by) -> Transaction:
+    """An operator records that a refund paid out outside the providers we call (an M-Pesa B2C or
+    bank payment made by finance): the outgoing transaction succeeds with that reference."""
+    payout = Transaction.objects.select_for_update().get(pk=payout.pk)
+    if payout.direction != Direction.OUT or payout.status != TransactionStatus.PENDING:
+        raise ApplicationError(
+            "not_a_pending_payout", f"Only a pending outgoing payment can be confirmed (this one is {payout.status}).",
+            status=409,
+        )  # fmt: skip
+    reference = provider_reference.strip()
+    if Transaction.objects.filter(method=payout.method, provider_reference=reference).exclude(pk=payout.pk).exists():
+        raise ApplicationError(
+            "reference_used",
+            "This provider reference is already recorded on another payment.",
+            status=409,
+            errors=[{"field": "provider_reference", "message": "Already recorded.", "code": "unique"}],
+        )
+    payout.provider_reference = reference
+    payout.receipt_number = reference
+    payout.status = TransactionStatus.SUCCEEDED
+    payout.completed_at = timezone.now()
+    payout.save()
+    audit_record(actor=confirmed_by, action="payment.payout_confirmed", target=payout, changes={"reference": reference})
+    publish(
+        "payment.payout_confirmed",
+        {"transaction_id": str(payout.pk), "refund_of": str(payout.refund_of_id), "amount": str(payout.amount)},
+        _audience(payout),
+    )
+    return payout

@@ -105,6 +105,10 @@ class RefundDecisionInputSerializer(StrictSerializer):
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
+class PayoutConfirmInputSerializer(StrictSerializer):
+    provider_reference = serializers.CharField(max_length=100, help_text="The M-Pesa or bank reference of the payout.")
+
+
 class RefundOutputSerializer(serializers.ModelSerializer):
     amount = MoneyField()
 

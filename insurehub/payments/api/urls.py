@@ -7,6 +7,11 @@ urlpatterns = [
     path(
         "payments/transactions/<uuid:transaction_id>/", views.TransactionDetailApi.as_view(), name="transaction-detail"
     ),
+    path(
+        "payments/transactions/<uuid:transaction_id>/payout/",
+        views.PayoutConfirmApi.as_view(),
+        name="transaction-payout-confirm",
+    ),
     path("payments/mpesa/stk-push/", views.StkPushApi.as_view(), name="mpesa-stk-push"),
     path("payments/mpesa/callback/", views.MpesaCallbackApi.as_view(), name="mpesa-callback"),
     path("payments/card/intents/", views.CardIntentApi.as_view(), name="card-intent"),

@@ -287,3 +287,28 @@ class RefundDecisionApi(APIView):
             return Response(s.RefundOutputSerializer(decided).data)
 
         return idempotent(request, endpoint=f"refund.decide.{refund_id}", handler=handle)
+
+
+class PayoutConfirmApi(APIView):
+    """Supervisors and admins record a refund paid out by finance (M-Pesa B2C or bank)."""
+
+    permission_classes = [HasRole(Role.SUPERVISOR, Role.ADMIN)]
+
+    @extend_schema(
+        request=s.PayoutConfirmInputSerializer,
+        responses={200: s.TransactionOutputSerializer},
+        parameters=[IDEMPOTENCY_HEADER],
+        tags=["payments"],
+    )
+    def post(self, request, transaction_id):
+        payout = get_object_or_404(transactions_visible_to(request.user), pk=transaction_id)
+
+        def handle():
+            data = s.PayoutConfirmInputSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            confirmed = services.payout_confirm(
+                payout=payout, provider_reference=data.validated_data["provider_reference"], confirmed_by=request.user
+            )
+            return Response(s.TransactionOutputSerializer(confirmed).data)
+
+        return idempotent(request, endpoint=f"payout.confirm.{transaction_id}", handler=handle)

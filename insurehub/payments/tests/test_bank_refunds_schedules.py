@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from insurehub.core.money import split_evenly
-from insurehub.core.testing import assert_problem, client_for
+from insurehub.core.testing import AccessMatrix, assert_problem, client_for
 from insurehub.payments.models import Direction, Instalment, Refund, Transaction, TransactionStatus
 from insurehub.payments.services import bank_statement_reconcile, card_sandbox_settle
 from insurehub.payments.tests.builders import pending_policy
@@ -239,3 +239,30 @@ def test_the_admin_action_reconciles_an_uploaded_statement(actors, client):
     assert uploaded.reconciled_at is not None
     assert len(uploaded.report["matched"]) == 1 and len(uploaded.report["unmatched"]) == 1
     assert Transaction.objects.get(reference=transfer["reference"]).status == TransactionStatus.SUCCEEDED
+
+
+def test_a_refund_paid_out_by_finance_is_confirmed_by_a_supervisor(actors):
+    transfer = start_transfer(pending_policy(customer=actors["owner"]))["transaction"]
+    line = ("2026-01-05", transfer["reference"], transfer["amount"], "KES", "BNK-PAY-1")
+    bank_statement_reconcile(content=statement(line), reconciled_by=None)
+    txn = Transaction.objects.get(reference=transfer["reference"])
+    refund = client_for(actors["agent"]).post(
+        REFUNDS_URL, {"transaction": str(txn.pk), "amount": "500.00", "reason": "overpaid"}, format="json"
+    )
+    client_for(actors["supervisor"]).post(f"{REFUNDS_URL}{refund.json()['id']}/decision/", {"approve": True})
+    payout = Transaction.objects.get(refund_of=txn)
+    assert payout.status == TransactionStatus.PENDING  # nobody has sent the money yet
+
+    url = f"/api/payments/transactions/{payout.pk}/payout/"
+    AccessMatrix(actors).assert_write(
+        lambda client: client.post(url, {}, format="json"),
+        expected={"owner": 403, "other_customer": 403, "agent": 403, "agent_other_dept": 403, "assessor": 403,
+                  "assessor_other": 403, "supervisor": 400, "supervisor_other_dept": 400, "admin": 400},
+    )  # fmt: skip
+    assert_problem(client_for(actors["admin"]).post(url, {"provider_reference": "BNK-PAY-1"}, format="json"), 409)
+    done = client_for(actors["supervisor"]).post(url, {"provider_reference": "BNK-OUT-77"}, format="json")
+    assert done.status_code == 200, done.content
+    assert done.json()["status"] == "succeeded" and done.json()["direction"] == "out"
+    assert_problem(client_for(actors["admin"]).post(url, {"provider_reference": "BNK-OUT-78"}, format="json"), 409)
+    url_in = f"/api/payments/transactions/{txn.pk}/payout/"
+    assert_problem(client_for(actors["admin"]).post(url_in, {"provider_reference": "X"}, format="json"), 409)
