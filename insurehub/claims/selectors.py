@@ -1,7 +1,7 @@
 """Reading claims: one visibility rule (DESIGN.md section 3) for lists, details, nested
 endpoints, dashboards and WebSocket subscriptions."""
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from insurehub.claims.models import Claim, ClaimCommunication
 from insurehub.core.access import AccessRule, restrict
@@ -25,12 +25,17 @@ def claim_list(user) -> QuerySet[Claim]:
     )
 
 
+# What a customer sees of a claim's communications: what was sent to them or came from them.
+# Internal entries stay internal even when they are about the customer.
+CUSTOMER_COMMUNICATIONS = Q(party=ClaimCommunication.Party.CUSTOMER) & ~Q(
+    direction=ClaimCommunication.Direction.INTERNAL
+)
+
+
 def communications_visible_to(user, claim: Claim) -> QuerySet[ClaimCommunication]:
     entries = ClaimCommunication.objects.filter(claim=claim).select_related("author")
     if user.role == Role.CUSTOMER:
-        return entries.filter(party=ClaimCommunication.Party.CUSTOMER).exclude(
-            channel=ClaimCommunication.Channel.NOTE, direction="internal"
-        )
+        return entries.filter(CUSTOMER_COMMUNICATIONS)
     return entries
 
 
@@ -63,7 +68,7 @@ def claim_timeline(claim: Claim, *, for_customer: bool) -> list[dict]:
         )
     communications = claim.communications.all()
     if for_customer:
-        communications = communications.filter(party=ClaimCommunication.Party.CUSTOMER)
+        communications = communications.filter(CUSTOMER_COMMUNICATIONS)
     for entry in communications:
         items.append(
             {

@@ -237,6 +237,15 @@ def claim_create(
     _validate_incident(policy=policy, incident_date=incident_date)
     if priority is not None and filed_by.role == Role.CUSTOMER:
         raise ApplicationError("read_only", "Customers do not set the priority.", status=400)
+    department = CATEGORY_DEPARTMENT.get(policy.policy_type.category_id, Department.MOTOR)
+    if filed_by.role in (Role.AGENT, Role.SUPERVISOR) and filed_by.department != department:
+        # Otherwise the filer could not see the claim they made (and an agent would be assigned
+        # to another department's claim, which claim_assign refuses).
+        raise ApplicationError(
+            "other_department",
+            f"Claims on this policy are handled by the {department} department; ask one of its staff to file it.",
+            status=403,
+        )
     if estimated_cost is not None:
         estimated_cost = money(estimated_cost)
     now = timezone.now()
@@ -246,7 +255,7 @@ def claim_create(
         customer=policy.customer,
         policy=policy,
         vehicle=policy.vehicle,
-        department=CATEGORY_DEPARTMENT.get(policy.policy_type.category_id, Department.MOTOR),
+        department=department,
         incident_date=incident_date,
         incident_address=incident_address,
         incident_latitude=incident_latitude,
