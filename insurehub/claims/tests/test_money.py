@@ -1,0 +1,84 @@
+"""Money on a claim: authority limits on approval (maker-checker), the open reserve as the
+ceiling of a payment, and a settlement paid once however many people press the button."""
+
+import threading
+import uuid
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+
+from insurehub.claims.models import ClaimSettlement, Reserve
+from insurehub.claims.tests.test_access import Claims
+from insurehub.core.testing import assert_problem, client_for
+from insurehub.payments.models import Transaction
+
+pytestmark = pytest.mark.django_db
+
+
+def test_unknown_vehicle_is_404_and_writes_nothing(actors):
+    claims = Claims(actors)
+    body = {
+        "policy": str(claims.policy.pk),
+        "vehicle": str(uuid.uuid4()),
+        "incident_date": "2026-01-01T00:00:00Z",
+        "description": "Hit a pothole.",
+    }
+    assert_problem(client_for(actors["owner"]).post("/api/claims/", body, format="json"), 404)
+    assert not claims.policy.claims.exists()
+
+
+def test_settlement_approval_above_the_agents_authority_needs_a_supervisor(actors, settings):
+    settings.CLAIM_AUTHORITY_LIMITS = {**settings.CLAIM_AUTHORITY_LIMITS, "agent": "10000"}
+    claim, settlement = Claims(actors).with_settlement(approved=False)  # 40 000 proposed by another agent
+    url = f"/api/claims/{claim.pk}/settlement/{settlement.pk}/"
+    body = assert_problem(client_for(actors["agent"]).post(url, {"action": "approve"}, format="json"), 403)
+    assert body["type"] == "/problems/above_authority"
+    settlement.refresh_from_db()
+    assert settlement.status == "proposed" and settlement.approved_by is None
+    response = client_for(actors["supervisor"]).post(url, {"action": "approve"}, format="json")
+    assert response.status_code == 200 and response.json()["status"] == "approved"
+
+
+def test_payment_above_the_open_reserve_changes_nothing(actors):
+    claim, settlement = Claims(actors).with_settlement(approved=True)
+    Reserve.objects.filter(claim=claim).update(amount=Decimal("30000.00"))  # below the 40 000 settlement
+    url = f"/api/claims/{claim.pk}/settlement/{settlement.pk}/"
+    body = assert_problem(client_for(actors["supervisor"]).post(url, {"action": "pay"}, format="json"), 409)
+    assert body["type"] == "/problems/above_reserve"
+    settlement.refresh_from_db()
+    claim.refresh_from_db()
+    assert settlement.status == "approved" and claim.status == "settlement"
+    assert Reserve.objects.get(claim=claim).paid == 0
+    assert not Transaction.objects.filter(direction="out").exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_payments_pay_once(actors):
+    claim, settlement = Claims(actors).with_settlement(approved=True)
+    results, barrier = [], threading.Barrier(4)
+
+    def pay(user):
+        from django.db import connection as thread_connection
+
+        from insurehub.claims.services import settlement_pay
+
+        try:
+            barrier.wait()
+            settlement_pay(settlement=ClaimSettlement.objects.get(pk=settlement.pk), paid_by=user)
+            results.append("paid")
+        except Exception as exc:
+            results.append(type(exc).__name__)
+        finally:
+            thread_connection.close()
+
+    users = [actors["agent"], actors["supervisor"], actors["admin"], actors["agent"]]
+    threads = [threading.Thread(target=pay, args=(user,)) for user in users]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["ApplicationError"] * 3 + ["paid"], results
+    assert Transaction.objects.filter(direction="out", amount=settlement.amount).count() == 1
+    assert Reserve.objects.get(claim=claim).paid == settlement.amount
