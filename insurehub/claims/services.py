@@ -397,7 +397,9 @@ def claim_transition(*, claim: Claim, to_status: str, actor: User, reason: str =
         claim.closed_at = None
         Reserve.objects.filter(claim=claim).update(closed_at=None, updated_at=now)
         claim.sla_due_at = now + timedelta(hours=settings.CLAIM_SLA_HOURS[claim.priority])
-    if to_status == ClaimStatus.WITHDRAWN:
+    if to_status in (ClaimStatus.WITHDRAWN, ClaimStatus.REJECTED):
+        # Nothing will be paid on a withdrawn or rejected claim: its reserves leave the exposure
+        # figures (a reopened claim gets them back, above).
         Reserve.objects.filter(claim=claim, closed_at__isnull=True).update(closed_at=now, updated_at=now)
     claim.save()
     _history(claim, from_status=previous, to_status=to_status, actor=actor, reason=reason)

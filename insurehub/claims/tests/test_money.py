@@ -82,3 +82,21 @@ def test_concurrent_payments_pay_once(actors):
     assert sorted(results) == ["ApplicationError"] * 3 + ["paid"], results
     assert Transaction.objects.filter(direction="out", amount=settlement.amount).count() == 1
     assert Reserve.objects.get(claim=claim).paid == settlement.amount
+
+
+def test_reserves_close_on_rejection_and_reopen_with_the_claim(actors):
+    from insurehub.dashboard import rollups
+
+    claim = Claims(actors).submitted()
+    agent = client_for(actors["agent"])
+    url = f"/api/claims/{claim.pk}/"
+    agent.post(url + "transition/", {"to": "under_review"}, format="json")
+    agent.post(url + "reserves/", {"cost_type": "injury", "amount": "70000.00", "reason": "hospital"}, format="json")
+    agent.post(url + "transition/", {"to": "rejected", "reason": "excluded driver"}, format="json")
+    reserve = Reserve.objects.get(claim=claim)
+    assert reserve.closed_at is not None and reserve.open_amount == 0
+    assert rollups.verify() == {}
+    agent.post(url + "transition/", {"to": "under_review", "reason": "licence produced"}, format="json")
+    reserve.refresh_from_db()
+    assert reserve.closed_at is None and reserve.open_amount == Decimal("70000.00")
+    assert rollups.verify() == {}
