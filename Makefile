@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
-PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+PG_URL ?= postgres://postgres@127.0.0.1:5432/insurehub
 PYTEST_ARGS ?=
 
 .PHONY: install run serve migrate seed test test-postgres lint format check security lock bench loadtest clean
