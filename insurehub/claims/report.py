@@ -1,7 +1,10 @@
 """The claim report PDF (reportlab): the claim, its policy and vehicle, timeline, assessment
-summary and settlement, on A4."""
+summary and settlement, on A4. A customer's copy leaves out what is internal (notes, reserve
+changes, the assessor's internal notes). Every text a person typed is escaped: reportlab's
+Paragraph reads markup, and a description like "a < b & c" must print, not fail."""
 
 import io
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -28,7 +31,29 @@ def _table(rows: list[list[str]], widths=(45 * mm, 125 * mm)) -> Table:
     return table
 
 
-def claim_report_pdf(claim: Claim) -> bytes:
+def _text(value) -> str:
+    return escape(str(value or ""))
+
+
+def _assessment_rows(claim: Claim) -> list[list]:
+    """The claim's current assessment (the assessments app's table, read through the reverse
+    relation so this module does not import that app)."""
+    assessments = getattr(claim, "assessments", None)
+    assessment = assessments.exclude(status="cancelled").order_by("-created_at").first() if assessments else None
+    if assessment is None:
+        return []
+    accepted = assessment.estimates.filter(status="accepted").order_by("-created_at").first()
+    total_loss = assessment.total_loss
+    return [
+        ["Status", f"{assessment.get_status_display()} ({assessment.completion_percentage}% complete)"],
+        ["Overall severity", f"{assessment.overall_severity}/5" if assessment.overall_severity else "-"],
+        ["Accepted estimate", f"{accepted.total} {accepted.currency}" if accepted else "-"],
+        ["Total loss", "-" if total_loss is None else ("yes" if total_loss else "no")],
+        ["Summary", assessment.summary or "-"],
+    ]
+
+
+def claim_report_pdf(claim: Claim, *, for_customer: bool = False) -> bytes:
     styles = getSampleStyleSheet()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, title=f"Claim {claim.claim_number}", author="InsureHub")
@@ -41,7 +66,7 @@ def claim_report_pdf(claim: Claim) -> bytes:
                 ["Priority", claim.get_priority_display()],
                 ["Department", claim.get_department_display()],
                 ["Incident", f"{claim.incident_date:%Y-%m-%d %H:%M} UTC, {claim.incident_address or 'no address'}"],
-                ["Description", Paragraph(claim.description, styles["BodyText"])],
+                ["Description", Paragraph(_text(claim.description), styles["BodyText"])],
                 ["Estimated cost", f"{claim.estimated_cost or '-'} {claim.currency}"],
                 ["Approved amount", f"{claim.approved_amount or '-'} {claim.currency}"],
                 ["SLA due", f"{claim.sla_due_at:%Y-%m-%d %H:%M} UTC" if claim.sla_due_at else "-"],
@@ -68,20 +93,29 @@ def claim_report_pdf(claim: Claim) -> bytes:
             else "Not completed yet.",
             styles["BodyText"],
         ),
+    ]
+    assessment = _assessment_rows(claim)
+    if assessment:
+        story.append(_table([[label, Paragraph(_text(value), styles["BodyText"])] for label, value in assessment]))
+    story += [
         Spacer(1, 6 * mm),
         Paragraph("Settlement", styles["Heading2"]),
     ]
-    settlements = [[s.status, f"{s.amount} {s.currency} to {s.payee} by {s.method}"] for s in claim.settlements.all()]
+    settlements = [
+        [s.status, Paragraph(_text(f"{s.amount} {s.currency} to {s.payee} by {s.method}"), styles["BodyText"])]
+        for s in claim.settlements.all()
+    ]
     story.append(_table(settlements) if settlements else Paragraph("None yet.", styles["BodyText"]))
     story += [Spacer(1, 6 * mm), Paragraph("Timeline", styles["Heading2"])]
     rows = [
         [
             f"{item['at']:%Y-%m-%d %H:%M}",
             Paragraph(
-                f"{item['type'].replace('_', ' ')}: {item.get('to', '')} {item.get('detail', '')}", styles["BodyText"]
+                _text(f"{item['type'].replace('_', ' ')}: {item.get('to', '')} {item.get('detail', '')}"),
+                styles["BodyText"],
             ),
         ]
-        for item in claim_timeline(claim, for_customer=False)
+        for item in claim_timeline(claim, for_customer=for_customer)
     ]
     story.append(_table(rows, widths=(35 * mm, 135 * mm)) if rows else Paragraph("Nothing yet.", styles["BodyText"]))
     doc.build(story)

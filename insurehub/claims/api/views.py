@@ -230,6 +230,7 @@ class ClaimReportApi(APIView):
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, tags=["claims"])
     def get(self, request, claim_id):
         claim = _claim(request, claim_id)
-        response = HttpResponse(claim_report_pdf(claim), content_type="application/pdf")
+        pdf = claim_report_pdf(claim, for_customer=request.user.role == Role.CUSTOMER)
+        response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{claim.claim_number}.pdf"'
         return response
