@@ -98,6 +98,14 @@ class Claim(BaseModel):
             models.Index(fields=["vehicle", "incident_date"], name="claims_vehicle_incident"),
             models.Index(fields=["-created_at", "-id"], name="claims_recent"),
             models.Index(fields=["status", "last_activity_at"], name="claims_status_activity"),
+            # "recently changed" on the dashboard: walk newest first and stop after a page.
+            models.Index(fields=["-updated_at"], name="claims_recently_updated"),
+            # SLA breaches among open claims of a department (the rollups cover the days before today).
+            models.Index(
+                fields=["department", "sla_due_at"],
+                condition=models.Q(status__in=["submitted", "under_review", "assessment", "approved", "settlement"]),
+                name="claims_open_sla",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
