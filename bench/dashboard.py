@@ -83,7 +83,7 @@ def bare_sql(repeats: int) -> dict[str, list[float]]:
     return timings
 
 
-def run_clients(base: str, token: str, clients: int, seconds: float) -> dict[str, list[float]]:
+def run_clients(base: str, token: str, clients: int, seconds: float, think: float = 0.0) -> dict[str, list[float]]:
     endpoints = {
         "GET /api/dashboard/kpi/": "/api/dashboard/kpi/",
         "GET /api/dashboard/claims/": "/api/dashboard/claims/",
@@ -112,6 +112,8 @@ def run_clients(base: str, token: str, clients: int, seconds: float) -> dict[str
                         results[name].append(elapsed)
                     else:
                         errors[name] += 1
+                if think:
+                    time.sleep(think)
                 if name.startswith("GET /api/claims/") and response.status_code == 200:
                     cursor_url = response.json().get("next") or None
                     if cursor_url:
@@ -133,6 +135,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--think", type=float, default=0.0, help="seconds each client waits between requests")
     args = parser.parse_args()
 
     ensure_data(args.claims)
@@ -173,13 +176,13 @@ def main() -> None:
         token = login.json()["access"]
         run_clients(base, token, min(5, args.clients), 2)  # warm up
         started = time.perf_counter()
-        results = run_clients(base, token, args.clients, args.seconds)
+        results = run_clients(base, token, args.clients, args.seconds, args.think)
         wall = time.perf_counter() - started
     finally:
         server.terminate()
         server.wait(timeout=20)
     errors = results.pop("_errors")
-    setup = f"{args.clients} concurrent clients for {args.seconds:.0f} s, {args.workers} uvicorn workers"
+    setup = f"{args.clients} clients (think {args.think} s) for {args.seconds:.0f} s, {args.workers} uvicorn workers"
     print(f"\n{total:,} claims on {connection.vendor}; {setup}")
     print(f"{'endpoint':<34} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>7}")
     for name, samples in results.items():
