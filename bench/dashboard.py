@@ -92,6 +92,7 @@ def run_clients(base: str, token: str, clients: int, seconds: float, think: floa
     }
     results: dict[str, list[float]] = {name: [] for name in endpoints}
     errors: dict[str, int] = dict.fromkeys(endpoints, 0)
+    statuses: dict[int, int] = {}
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
@@ -112,6 +113,7 @@ def run_clients(base: str, token: str, clients: int, seconds: float, think: floa
                         results[name].append(elapsed)
                     else:
                         errors[name] += 1
+                        statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
                 if think:
                     time.sleep(think)
                 if name.startswith("GET /api/claims/") and response.status_code == 200:
@@ -125,6 +127,8 @@ def run_clients(base: str, token: str, clients: int, seconds: float, think: floa
     for thread in threads:
         thread.join()
     results["_errors"] = errors
+    if statuses:
+        print(f"non-200 answers by status: {statuses}")
     return results
 
 
