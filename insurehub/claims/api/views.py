@@ -14,6 +14,8 @@ from insurehub.claims.report import claim_report_pdf
 from insurehub.core.errors import ApplicationError
 from insurehub.core.permissions import HasRole
 from insurehub.core.roles import Role
+from insurehub.payments.api.views import IDEMPOTENCY_HEADER
+from insurehub.payments.idempotency import idempotent
 from insurehub.policies.selectors import policies_visible_to
 from insurehub.users.models import User
 from insurehub.vehicles.selectors import vehicles_visible_to
@@ -213,17 +215,23 @@ class ClaimSettlementActionApi(APIView):
         responses={200: s.SettlementSerializer},
         tags=["claims"],
         operation_id="claims_settlement_action",
+        parameters=[IDEMPOTENCY_HEADER],
     )
     def post(self, request, claim_id, settlement_id):
         claim = _claim(request, claim_id)
         settlement = get_object_or_404(ClaimSettlement, pk=settlement_id, claim=claim)
         data = s.SettlementActionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        if data.validated_data["action"] == "approve":
-            settlement = services.settlement_approve(settlement=settlement, approved_by=request.user)
-        else:
-            settlement = services.settlement_pay(settlement=settlement, paid_by=request.user)
-        return Response(s.SettlementSerializer(settlement).data)
+
+        def handle():
+            if data.validated_data["action"] == "approve":
+                done = services.settlement_approve(settlement=settlement, approved_by=request.user)
+            else:
+                done = services.settlement_pay(settlement=settlement, paid_by=request.user)
+            return Response(s.SettlementSerializer(done).data)
+
+        # Paying moves money: a retried request with the same key gets the first answer back.
+        return idempotent(request, endpoint=f"claim.settlement.{settlement.pk}", handler=handle)
 
 
 class ClaimReportApi(APIView):

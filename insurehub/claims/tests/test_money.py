@@ -100,3 +100,15 @@ def test_reserves_close_on_rejection_and_reopen_with_the_claim(actors):
     reserve.refresh_from_db()
     assert reserve.closed_at is None and reserve.open_amount == Decimal("70000.00")
     assert rollups.verify() == {}
+
+
+def test_a_retried_payment_with_its_idempotency_key_gets_the_first_answer(actors):
+    claim, settlement = Claims(actors).with_settlement(approved=True)
+    supervisor = client_for(actors["supervisor"])
+    url = f"/api/claims/{claim.pk}/settlement/{settlement.pk}/"
+    first = supervisor.post(url, {"action": "pay"}, format="json", HTTP_IDEMPOTENCY_KEY="pay-1")
+    again = supervisor.post(url, {"action": "pay"}, format="json", HTTP_IDEMPOTENCY_KEY="pay-1")
+    assert first.status_code == again.status_code == 200 and again["Idempotent-Replayed"] == "true"
+    assert first.json() == again.json() and first.json()["status"] == "paid"
+    assert Transaction.objects.filter(direction="out").count() == 1
+    assert_problem(supervisor.post(url, {"action": "pay"}, format="json"), 409)  # no key: already paid
