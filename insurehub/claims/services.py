@@ -86,7 +86,15 @@ def audience(claim: Claim) -> list[str]:
     return members
 
 
-def _event(claim: Claim, type_: str, **data) -> None:
+def staff_audience(claim: Claim) -> list[str]:
+    """Who may hear of internal happenings (reserves, internal notes): never the customer, and
+    not the claim group either, because the customer may subscribe to their own claim."""
+    members = [groups.department_group(claim.department), groups.ADMINS]
+    members += [groups.user_group(uid) for uid in (claim.assigned_agent_id, claim.assigned_assessor_id) if uid]
+    return members
+
+
+def _event(claim: Claim, type_: str, *, internal: bool = False, **data) -> None:
     publish(
         type_,
         {
@@ -97,7 +105,7 @@ def _event(claim: Claim, type_: str, **data) -> None:
             "department": claim.department,
             **data,
         },
-        audience(claim),
+        staff_audience(claim) if internal else audience(claim),
     )
 
 
@@ -584,7 +592,8 @@ def communication_add(
     audit_record(
         actor=author, action="claim.communication_added", target=claim, changes={"channel": channel, "party": party}
     )
-    _event(claim, "claim.updated", communication=str(entry.pk))
+    customer_sees = party == ClaimCommunication.Party.CUSTOMER and direction != ClaimCommunication.Direction.INTERNAL
+    _event(claim, "claim.updated", internal=not customer_sees, communication=str(entry.pk))
     if author.role != Role.CUSTOMER and party == ClaimCommunication.Party.CUSTOMER and direction == "outbound":
         from insurehub.notifications.services import notify
 
@@ -638,7 +647,7 @@ def reserve_set(*, claim: Claim, cost_type: str, amount: Decimal, reason: str, a
         target=claim,
         changes={"cost_type": cost_type, "amount": [previous, amount], "reason": reason},
     )
-    _event(claim, "claim.updated", reserve=cost_type)
+    _event(claim, "claim.updated", internal=True, reserve=cost_type)
     return reserve
 
 

@@ -11,10 +11,11 @@ from insurehub.realtime.services import publish
 
 
 def _audience(alert: Alert) -> list[str]:
-    audience = [groups.STAFF] if not alert.department else [groups.department_group(alert.department)]
+    """Staff only. Not the claim's group: a customer may subscribe to their own claim, and an
+    alert (a possible duplicate, a fraud flag) is never theirs to see."""
+    audience = [groups.STAFF] if not alert.department else [groups.department_group(alert.department), groups.ADMINS]
     claim = alert.claim
     if claim is not None:
-        audience.append(groups.claim_group(claim.pk))
         for user_id in (claim.assigned_agent_id, claim.assigned_assessor_id):
             if user_id:
                 audience.append(groups.user_group(user_id))

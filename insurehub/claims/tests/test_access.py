@@ -229,3 +229,33 @@ def test_customer_never_sees_internal_entries(actors):
     assert ClaimCommunication.objects.filter(claim=claim).count() == 4
     staff_view = agent.get(url + "communications/").json()["results"]
     assert len(staff_view) == 4
+
+
+def test_internal_events_and_alerts_never_reach_the_customer(actors):
+    """A customer's socket joins their user group and may subscribe to their claim's group:
+    reserve changes, internal notes and alerts are addressed to neither."""
+    from insurehub.dashboard.services import alert_raise
+    from insurehub.realtime.models import OutboxEvent
+
+    claim = Claims(actors).submitted()
+    agent = client_for(actors["agent"])
+    url = f"/api/claims/{claim.pk}/"
+    customer_groups = {f"user.{claim.customer_id}", f"claim.{claim.pk}"}
+    start = OutboxEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+    agent.post(url + "reserves/", {"cost_type": "legal", "amount": "5000.00", "reason": "counsel"}, format="json")
+    agent.post(url + "communications/", {"body": "Internal: call the police station."}, format="json")
+    alert_raise(kind="test_flag", severity="high", title="Suspicious", claim=claim)
+    internal = list(OutboxEvent.objects.filter(id__gt=start).order_by("id"))
+    assert [e.type for e in internal] == ["claim.updated", "claim.updated", "alert.raised"]
+    for event in internal:
+        assert not customer_groups & set(event.audience), (event.type, event.audience)
+        assert "department.motor" in event.audience and "role.admin" in event.audience
+
+    agent.post(
+        url + "communications/",
+        {"channel": "email", "direction": "outbound", "party": "customer", "body": "We received your photos."},
+        format="json",
+    )
+    public = OutboxEvent.objects.filter(id__gt=start, type="claim.updated").order_by("-id").first()
+    assert customer_groups <= set(public.audience)  # (then the customer's notification follows)
