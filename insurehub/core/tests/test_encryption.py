@@ -96,3 +96,34 @@ def test_encrypted_json_survives_full_clean():
     value = {"gps": {"lat": -1.26, "lon": 36.8}, "camera": "Pixel"}
     assert field.clean(value, None) == value
     assert field.to_python('{"a": 1}') == {"a": 1}
+
+
+@pytest.mark.parametrize("keys", ["", "k1:not-base64!!", "k1:c2hvcnQ"])
+def test_production_process_refuses_to_start_without_good_keys(keys):
+    """A real process start (a subprocess importing Django) fails with a clear message."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": "x" * 50,
+        "FIELD_ENCRYPTION_KEYS": keys,
+        "DATABASE_URL": "sqlite:///:memory:",
+        "DEBUG": "0",
+    }
+    env.pop("PYTEST_XDIST_WORKER", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='insurehub.config.settings'; django.setup()",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS" in result.stderr
