@@ -130,7 +130,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 0 if TESTING else 60),
+        # Served over ASGI, each request runs its database work in its own thread: persistent
+        # connections would pile up (one per thread). Pool with pgbouncer in front of PostgreSQL.
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
 }
