@@ -355,10 +355,7 @@ def claim_transition(*, claim: Claim, to_status: str, actor: User, reason: str =
             "illegal_transition",
             f"A claim that is {claim.status} cannot become {to_status}.",
             status=409,
-            extra={
-                "current_status": claim.status,
-                "allowed": [s for s in allowed if (claim.status, s) not in workflow.SERVICE_ONLY],
-            },
+            extra={"current_status": claim.status, "allowed": workflow.allowed_for(claim.status, actor.role)},
         )
     if not _may_move(actor, to_status):
         raise ApplicationError("permission_denied", f"Your role may not make a claim {to_status}.", status=403)

@@ -43,3 +43,13 @@ SERVICE_ONLY = {(S.SETTLEMENT, S.SETTLED)}
 
 def allowed_from(status: str) -> list[str]:
     return sorted(TRANSITIONS.get(status, set()))
+
+
+def allowed_for(status: str, role: str | None = None) -> list[str]:
+    """The moves a caller may ask for: the graph less service-only moves, and, given a role,
+    only the states that role may move a claim into (what a UI offers as buttons)."""
+    return [
+        to
+        for to in allowed_from(status)
+        if (status, to) not in SERVICE_ONLY and (role is None or role in ALLOWED_ROLES.get(to, set()))
+    ]

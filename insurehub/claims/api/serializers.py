@@ -66,9 +66,10 @@ class ClaimDetailSerializer(ClaimListSerializer):
         read_only_fields = fields
 
     def get_allowed_transitions(self, obj) -> list[str]:
-        from insurehub.claims.workflow import SERVICE_ONLY, allowed_from
+        from insurehub.claims.workflow import allowed_for
 
-        return [s for s in allowed_from(obj.status) if (obj.status, s) not in SERVICE_ONLY]
+        request = self.context.get("request")
+        return allowed_for(obj.status, request.user.role if request is not None else None)
 
 
 class ClaimCreateSerializer(StrictSerializer):

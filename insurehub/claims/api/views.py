@@ -79,7 +79,9 @@ class ClaimListCreateApi(generics.ListAPIView):
         vehicle = get_object_or_404(vehicles_visible_to(request.user), pk=vehicle_id) if vehicle_id else None
         claim = services.claim_create(policy=policy, vehicle=vehicle, filed_by=request.user, **values)
         return Response(
-            s.ClaimDetailSerializer(selectors.claim_list(request.user).get(pk=claim.pk)).data,
+            s.ClaimDetailSerializer(
+                selectors.claim_list(request.user).get(pk=claim.pk), context={"request": request}
+            ).data,
             status=status.HTTP_201_CREATED,
         )
 
@@ -88,7 +90,9 @@ class ClaimDetailApi(APIView):
     @extend_schema(responses={200: s.ClaimDetailSerializer}, tags=["claims"])
     def get(self, request, claim_id):
         return Response(
-            s.ClaimDetailSerializer(get_object_or_404(selectors.claim_list(request.user), pk=claim_id)).data
+            s.ClaimDetailSerializer(
+                get_object_or_404(selectors.claim_list(request.user), pk=claim_id), context={"request": request}
+            ).data
         )
 
     @extend_schema(request=s.ClaimUpdateSerializer, responses={200: s.ClaimDetailSerializer}, tags=["claims"])
@@ -103,7 +107,11 @@ class ClaimDetailApi(APIView):
         if request.user.role == Role.CUSTOMER and {"priority", "estimated_cost"} & set(data.validated_data):
             raise ApplicationError("read_only", "Customers do not set the priority or the estimate.")
         services.claim_update(claim=claim, data=data.validated_data, updated_by=request.user)
-        return Response(s.ClaimDetailSerializer(selectors.claim_list(request.user).get(pk=claim.pk)).data)
+        return Response(
+            s.ClaimDetailSerializer(
+                selectors.claim_list(request.user).get(pk=claim.pk), context={"request": request}
+            ).data
+        )
 
 
 class ClaimTransitionApi(APIView):
@@ -119,7 +127,11 @@ class ClaimTransitionApi(APIView):
             reason=data.validated_data["reason"],
             approved_amount=data.validated_data.get("approved_amount"),
         )
-        return Response(s.ClaimDetailSerializer(selectors.claim_list(request.user).get(pk=claim.pk)).data)
+        return Response(
+            s.ClaimDetailSerializer(
+                selectors.claim_list(request.user).get(pk=claim.pk), context={"request": request}
+            ).data
+        )
 
 
 class ClaimAssignApi(APIView):
@@ -136,7 +148,11 @@ class ClaimAssignApi(APIView):
             if role in values:
                 kwargs[role] = get_object_or_404(User, pk=values[role]) if values[role] else None
         services.claim_assign(claim=claim, assigned_by=request.user, **kwargs)
-        return Response(s.ClaimDetailSerializer(selectors.claim_list(request.user).get(pk=claim.pk)).data)
+        return Response(
+            s.ClaimDetailSerializer(
+                selectors.claim_list(request.user).get(pk=claim.pk), context={"request": request}
+            ).data
+        )
 
 
 class ClaimTimelineApi(generics.GenericAPIView):

@@ -259,3 +259,13 @@ def test_internal_events_and_alerts_never_reach_the_customer(actors):
     )
     public = OutboxEvent.objects.filter(id__gt=start, type="claim.updated").order_by("-id").first()
     assert customer_groups <= set(public.audience)  # (then the customer's notification follows)
+
+
+def test_allowed_transitions_follow_the_callers_role(actors):
+    claim = Claims(actors).submitted()
+    url = f"/api/claims/{claim.pk}/"
+    assert client_for(actors["owner"]).get(url).json()["allowed_transitions"] == ["withdrawn"]
+    assert client_for(actors["assessor"]).get(url).json()["allowed_transitions"] == []
+    assert client_for(actors["agent"]).get(url).json()["allowed_transitions"] == ["under_review", "withdrawn"]
+    body = client_for(actors["owner"]).post(url + "transition/", {"to": "closed"}, format="json").json()
+    assert body["status"] == 409 and body["allowed"] == ["withdrawn"]

@@ -56,7 +56,7 @@ class TestFirstNoticeOfLoss:
         assert body["claim_number"].startswith(f"CLM-{timezone.now().year}-")
         assert (body["status"], body["priority"], body["department"]) == ("submitted", "normal", "motor")
         assert body["vehicle"] == str(policy.vehicle_id) and body["sla_due_at"]
-        assert body["allowed_transitions"] == ["under_review", "withdrawn"]
+        assert body["allowed_transitions"] == ["withdrawn"]  # what the customer may do
         claim = Claim.objects.get(pk=body["id"])
         assert ClaimStatusHistory.objects.filter(claim=claim, to_status="submitted").exists()
         assert AuditEvent.objects.filter(action="claim.created", object_id=str(claim.pk)).exists()
