@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from insurehub.audit.services import audit_record
@@ -808,14 +808,20 @@ def claim_record_assessment_completed(*, claim: Claim, actor, completed_at=None)
 
 
 def claims_flag_periodic(*, now=None) -> dict:
-    """Periodic: raise SLA-breached and stalled alerts (once per claim while open)."""
+    """Periodic: raise SLA-breached and stalled alerts. Once per breach: an alert of the kind
+    raised after the SLA fell due (after the last activity) counts whatever its status, so an
+    acknowledged alert is not raised again every run; a new due date or new activity followed by
+    another stall raises a new one."""
+    from insurehub.dashboard.models import Alert
+
     now = now or timezone.now()
+    alerts = Alert.objects.filter(claim=OuterRef("pk"))
     breached = Claim.objects.filter(status__in=OPEN_STATUSES, sla_due_at__lt=now).exclude(
-        alerts__kind="sla_breached", alerts__status="open"
+        Exists(alerts.filter(kind="sla_breached", created_at__gte=OuterRef("sla_due_at")))
     )
     stalled = Claim.objects.filter(
         status__in=OPEN_STATUSES, last_activity_at__lt=now - timedelta(days=settings.CLAIM_STALLED_DAYS)
-    ).exclude(alerts__kind="stalled", alerts__status="open")
+    ).exclude(Exists(alerts.filter(kind="stalled", created_at__gte=OuterRef("last_activity_at"))))
     counts = {"sla_breached": 0, "stalled": 0}
     for claim in breached[:1000]:
         alert_raise(

@@ -112,3 +112,39 @@ def test_a_retried_payment_with_its_idempotency_key_gets_the_first_answer(actors
     assert first.json() == again.json() and first.json()["status"] == "paid"
     assert Transaction.objects.filter(direction="out").count() == 1
     assert_problem(supervisor.post(url, {"action": "pay"}, format="json"), 409)  # no key: already paid
+
+
+def test_acknowledged_sla_and_stall_alerts_are_not_raised_every_run(actors, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from insurehub.claims.models import Claim
+    from insurehub.claims.services import claims_flag_periodic, communication_add
+    from insurehub.dashboard.models import Alert
+    from insurehub.dashboard.services import alert_acknowledge
+
+    settings.CLAIM_STALLED_DAYS = 3
+    claim = Claims(actors).submitted()
+    long_ago = timezone.now() - datetime.timedelta(days=5)
+    Claim.objects.filter(pk=claim.pk).update(
+        sla_due_at=timezone.now() - datetime.timedelta(hours=1), last_activity_at=long_ago
+    )
+    assert claims_flag_periodic() == {"sla_breached": 1, "stalled": 1}
+    for alert in Alert.objects.filter(claim=claim, kind__in=["sla_breached", "stalled"]):
+        alert_acknowledge(alert=alert, user=actors["supervisor"])
+    assert claims_flag_periodic() == {"sla_breached": 0, "stalled": 0}
+    # Someone acts, then the claim stalls again: a new stall alert (the SLA breach is still the same one).
+    communication_add(
+        claim=claim,
+        author=actors["agent"],
+        channel="note",
+        direction="internal",
+        party="insurer",
+        subject="",
+        body="Chased the garage.",
+    )
+    Claim.objects.filter(pk=claim.pk).update(last_activity_at=timezone.now() - datetime.timedelta(days=4))
+    Alert.objects.filter(claim=claim, kind="stalled").update(created_at=long_ago)
+    assert claims_flag_periodic() == {"sla_breached": 0, "stalled": 1}
+    assert Alert.objects.filter(claim=claim, kind="stalled").count() == 2
