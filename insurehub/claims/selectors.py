@@ -106,7 +106,7 @@ def claim_timeline(claim: Claim, *, for_customer: bool) -> list[dict]:
                 "detail": settlement.payee,
             }
         )
-    for document in _documents_of(claim):
+    for document in _documents_of(claim, for_customer=for_customer):
         items.append(document)
     for milestone in _assessment_milestones(claim):
         items.append(milestone)
@@ -114,23 +114,17 @@ def claim_timeline(claim: Claim, *, for_customer: bool) -> list[dict]:
     return items
 
 
-def _documents_of(claim: Claim) -> list[dict]:
-    try:
-        from insurehub.documents.models import Document
-    except ImportError:
-        return []
-    if not any(f.name == "claim" for f in Document._meta.get_fields()):
-        return []
-    created_field = "created_at" if any(f.name == "created_at" for f in Document._meta.get_fields()) else "upload_date"
+def _documents_of(claim: Claim, *, for_customer: bool) -> list[dict]:
+    """The claim's documents; a customer's timeline lists only what they uploaded (the documents
+    app's rule: staff uploads such as investigators' reports are not the customer's to see)."""
+    from insurehub.documents.models import Document
+
+    documents = Document.objects.filter(claim=claim).only("id", "created_at", "owner_id", "filename", "kind")
+    if for_customer:
+        documents = documents.filter(owner_id=claim.customer_id)
     return [
-        {
-            "type": "document",
-            "at": getattr(doc, created_field),
-            "actor": getattr(doc, "owner_id", None),
-            "detail": getattr(doc, "filename", ""),
-            "document": doc.pk,
-        }
-        for doc in Document.objects.filter(claim=claim)
+        {"type": "document", "at": doc.created_at, "actor": doc.owner_id, "detail": doc.filename, "document": doc.pk}
+        for doc in documents
     ]
 
 

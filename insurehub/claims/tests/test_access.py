@@ -269,3 +269,19 @@ def test_allowed_transitions_follow_the_callers_role(actors):
     assert client_for(actors["agent"]).get(url).json()["allowed_transitions"] == ["under_review", "withdrawn"]
     body = client_for(actors["owner"]).post(url + "transition/", {"to": "closed"}, format="json").json()
     assert body["status"] == 409 and body["allowed"] == ["withdrawn"]
+
+
+def test_customer_timeline_lists_only_their_own_documents(actors):
+    from insurehub.documents.tests.factories import DocumentFactory
+
+    claim = Claims(actors).submitted()
+    DocumentFactory(owner=actors["owner"], claim=claim, filename="my-photos.pdf")
+    DocumentFactory(owner=actors["agent"], claim=claim, filename="investigator-report.pdf")
+    url = f"/api/claims/{claim.pk}/timeline/"
+
+    def documents(user):
+        results = client_for(user).get(url).json()["results"]
+        return sorted(item["detail"] for item in results if item["type"] == "document")
+
+    assert documents(actors["owner"]) == ["my-photos.pdf"]
+    assert documents(actors["agent"]) == ["investigator-report.pdf", "my-photos.pdf"]
