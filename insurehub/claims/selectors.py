@@ -1,7 +1,7 @@
 """Reading claims: one visibility rule (DESIGN.md section 3) for lists, details, nested
 endpoints, dashboards and WebSocket subscriptions."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
 
 from insurehub.claims.models import Claim, ClaimCommunication
 from insurehub.core.access import AccessRule, restrict
@@ -18,10 +18,17 @@ def claim_list(user) -> QuerySet[Claim]:
     from insurehub.dashboard.models import Alert
 
     open_alerts = Alert.objects.filter(claim=OuterRef("pk"), status=Alert.Status.OPEN)
+    # Alerts (possible duplicate, fraud flags) are staff business: a customer always reads False
+    # and their `has_open_alerts=true` filter finds nothing.
+    flagged = (
+        Value(False, output_field=BooleanField())
+        if getattr(user, "role", None) in (Role.CUSTOMER, None)
+        else Exists(open_alerts)
+    )
     return (
         claims_visible_to(user)
         .select_related("customer", "policy", "vehicle", "assigned_agent", "assigned_assessor")
-        .annotate(has_open_alerts=Exists(open_alerts))
+        .annotate(has_open_alerts=flagged)
     )
 
 

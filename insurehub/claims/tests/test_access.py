@@ -285,3 +285,14 @@ def test_customer_timeline_lists_only_their_own_documents(actors):
 
     assert documents(actors["owner"]) == ["my-photos.pdf"]
     assert documents(actors["agent"]) == ["investigator-report.pdf", "my-photos.pdf"]
+
+
+def test_customers_do_not_learn_of_alerts_on_their_claim(actors):
+    from insurehub.dashboard.services import alert_raise
+
+    claim = Claims(actors).submitted()
+    alert_raise(kind="possible_duplicate", severity="high", title="Duplicate?", claim=claim)
+    owner, agent = client_for(actors["owner"]), client_for(actors["agent"])
+    assert owner.get(f"/api/claims/{claim.pk}/").json()["has_open_alerts"] is False
+    assert owner.get("/api/claims/", {"has_open_alerts": "true"}).json()["results"] == []
+    assert agent.get(f"/api/claims/{claim.pk}/").json()["has_open_alerts"] is True
