@@ -734,6 +734,34 @@ def settlement_approve(*, settlement: ClaimSettlement, approved_by: User) -> Cla
 
 
 @transaction.atomic
+def settlement_reject(*, settlement: ClaimSettlement, rejected_by: User, reason: str) -> ClaimSettlement:
+    """Turn down a proposed or approved (not yet paid) settlement, so another may be proposed."""
+    settlement = ClaimSettlement.objects.select_for_update(of=("self",)).select_related("claim").get(pk=settlement.pk)
+    if settlement.status not in (ClaimSettlement.Status.PROPOSED, ClaimSettlement.Status.APPROVED):
+        raise ApplicationError("settlement_closed", f"This settlement is {settlement.status}.", status=409)
+    if not reason.strip():
+        raise ApplicationError(
+            "reason_required",
+            "Say why the settlement is turned down.",
+            errors=[{"field": "reason", "message": "Required when rejecting.", "code": "required"}],
+        )
+    previous = settlement.status
+    settlement.status = ClaimSettlement.Status.REJECTED
+    settlement.save(update_fields=["status", "updated_at"])
+    claim = settlement.claim
+    claim.last_activity_at = timezone.now()
+    claim.save(update_fields=["last_activity_at", "updated_at"])
+    audit_record(
+        actor=rejected_by,
+        action="claim.settlement_rejected",
+        target=claim,
+        changes={"amount": settlement.amount, "status": [previous, settlement.status], "reason": reason},
+    )
+    _event(claim, "claim.updated", settlement="rejected")
+    return settlement
+
+
+@transaction.atomic
 def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettlement:
     """Pay an approved settlement from the claim's open reserve: an outgoing transaction is recorded,
     the reserve drawn down, and the claim moves to settled."""

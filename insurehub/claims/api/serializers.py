@@ -203,7 +203,8 @@ class SettlementProposeSerializer(StrictSerializer):
 
 
 class SettlementActionSerializer(StrictSerializer):
-    action = serializers.ChoiceField(choices=["approve", "pay"])
+    action = serializers.ChoiceField(choices=["approve", "pay", "reject"])
+    reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
 class TimelineItemSerializer(serializers.Serializer):

@@ -240,8 +240,13 @@ class ClaimSettlementActionApi(APIView):
         data.is_valid(raise_exception=True)
 
         def handle():
-            if data.validated_data["action"] == "approve":
+            action = data.validated_data["action"]
+            if action == "approve":
                 done = services.settlement_approve(settlement=settlement, approved_by=request.user)
+            elif action == "reject":
+                done = services.settlement_reject(
+                    settlement=settlement, rejected_by=request.user, reason=data.validated_data["reason"]
+                )
             else:
                 done = services.settlement_pay(settlement=settlement, paid_by=request.user)
             return Response(s.SettlementSerializer(done).data)

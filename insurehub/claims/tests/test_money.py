@@ -148,3 +148,20 @@ def test_acknowledged_sla_and_stall_alerts_are_not_raised_every_run(actors, sett
     Alert.objects.filter(claim=claim, kind="stalled").update(created_at=long_ago)
     assert claims_flag_periodic() == {"sla_breached": 0, "stalled": 1}
     assert Alert.objects.filter(claim=claim, kind="stalled").count() == 2
+
+
+def test_a_turned_down_settlement_makes_room_for_another(actors):
+    claim, settlement = Claims(actors).with_settlement(approved=False)
+    supervisor = client_for(actors["supervisor"])
+    url = f"/api/claims/{claim.pk}/settlement/"
+    body = {"amount": "35000.00", "payee": "Westlands Motors", "method": "bank_transfer"}
+    assert_problem(supervisor.post(url, body, format="json"), 409)  # one open settlement at a time
+    assert_problem(supervisor.post(f"{url}{settlement.pk}/", {"action": "reject"}, format="json"), 400)
+    rejected = supervisor.post(
+        f"{url}{settlement.pk}/", {"action": "reject", "reason": "quote too high"}, format="json"
+    )
+    assert rejected.status_code == 200 and rejected.json()["status"] == "rejected"
+    assert_problem(supervisor.post(f"{url}{settlement.pk}/", {"action": "pay"}, format="json"), 409)
+    assert supervisor.post(url, body, format="json").status_code == 201
+    timeline = [item["type"] for item in supervisor.get(f"/api/claims/{claim.pk}/timeline/").json()["results"]]
+    assert "settlement_rejected" in timeline and "settlement_proposed" in timeline
