@@ -232,6 +232,9 @@ SIMPLE_JWT = {
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "user_id",
 }
+# The web app's refresh token lives in an httpOnly cookie (users/api/session_cookie.py): Secure
+# everywhere but development and tests, which run over plain http on 127.0.0.1.
+AUTH_REFRESH_COOKIE_SECURE = DJANGO_ENV not in ("development", "test") and env_bool("SECURE_COOKIES", True)
 
 # Login protection: after LOGIN_SLOWDOWN_AFTER failures an account (or IP) must wait an
 # exponentially growing delay between attempts; after LOGIN_LOCKOUT_AFTER it is locked.

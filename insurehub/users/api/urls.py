@@ -1,12 +1,17 @@
 from django.urls import path
 
-from insurehub.users.api import views
+from insurehub.users.api import session_cookie, views
 
 auth_urlpatterns = [
     path("register/", views.RegisterApi.as_view(), name="auth-register"),
     path("login/", views.LoginApi.as_view(), name="auth-login"),
     path("refresh/", views.RefreshApi.as_view(), name="auth-refresh"),
     path("logout/", views.LogoutApi.as_view(), name="auth-logout"),
+    # The web app's session: refresh token in an httpOnly cookie, CSRF-checked (session_cookie.py).
+    path("session/", session_cookie.SessionLoginApi.as_view(), name="auth-session"),
+    path("session/csrf/", session_cookie.SessionCsrfApi.as_view(), name="auth-session-csrf"),
+    path("session/refresh/", session_cookie.SessionRefreshApi.as_view(), name="auth-session-refresh"),
+    path("session/logout/", session_cookie.SessionLogoutApi.as_view(), name="auth-session-logout"),
     path("password/change/", views.PasswordChangeApi.as_view(), name="auth-password-change"),
     path("me/", views.MeApi.as_view(), name="auth-me"),
     path(
