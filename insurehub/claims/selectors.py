@@ -1,11 +1,14 @@
 """Reading claims: one visibility rule (DESIGN.md section 3) for lists, details, nested
 endpoints, dashboards and WebSocket subscriptions."""
 
-from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import BooleanField, Count, Exists, OuterRef, Q, QuerySet, Value
 
-from insurehub.claims.models import Claim, ClaimCommunication
+from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimCommunication
+from insurehub.claims.permissions import can_list_staff_of, can_manage_claims, required_certification
 from insurehub.core.access import AccessRule, restrict
+from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
+from insurehub.users.models import User
 
 CLAIM_ACCESS = AccessRule(owner="customer", department="department", assignees=("assigned_agent", "assigned_assessor"))
 
@@ -146,3 +149,60 @@ def _assessment_milestones(claim: Claim) -> list[dict]:
             }
         ]
     return []
+
+
+def _with_open_claims(users: QuerySet, relation: str) -> QuerySet:
+    open_filter = Q(**{f"{relation}__status__in": OPEN_STATUSES})
+    return users.annotate(open_claims=Count(relation, filter=open_filter)).order_by("open_claims", "name", "email")
+
+
+def assignable_staff(*, department: str) -> dict[str, QuerySet]:
+    """The active agents (and supervisors) and assessors of a department, each with their load:
+    the number of open claims assigned to them, least loaded first."""
+    active = User.objects.filter(is_active=True, department=department)
+    return {
+        "agents": _with_open_claims(active.filter(role__in=(Role.AGENT, Role.SUPERVISOR)), "claims_as_agent"),
+        "assessors": _with_open_claims(active.filter(role=Role.ASSESSOR), "claims_as_assessor"),
+    }
+
+
+def claims_export_rows(queryset: QuerySet[Claim]):
+    """The claims of an export, with the few joins its columns need, read in chunks."""
+    return queryset.select_related("customer", "policy", "vehicle", "assigned_agent", "assigned_assessor").iterator(
+        chunk_size=500
+    )
+
+
+def _assignee(user: User, *, needs: int | None) -> dict:
+    reason = ""
+    level = user.certification_level or 0
+    if user.role == Role.ASSESSOR and needs and level < needs:
+        reason = f"Certified to level {level}; this claim needs level {needs}."
+    return {
+        "id": user.pk,
+        "name": user.name or user.email,
+        "email": user.email,
+        "role": user.role,
+        "department": user.department,
+        "certification_level": user.certification_level if user.role == Role.ASSESSOR else None,
+        "open_claims": user.open_claims,
+        "eligible": not reason,
+        "ineligible_reason": reason,
+    }
+
+
+def assignees(*, fetched_by: User, department: str, claim: Claim | None = None) -> dict:
+    """Who a claim of `department` (or `claim`, which the caller can see) can be assigned to, with
+    their load; assessors below the certification the claim needs are listed but marked
+    ineligible, with the reason."""
+    allowed = can_manage_claims(fetched_by) if claim is not None else can_list_staff_of(fetched_by, department)
+    if not allowed:
+        raise ApplicationError("permission_denied", "You may not list the staff of this department.", status=403)
+    needs = required_certification(claim) if claim is not None else None
+    staff = assignable_staff(department=department)
+    return {
+        "department": department,
+        "required_certification": needs,
+        "agents": [_assignee(user, needs=None) for user in staff["agents"]],
+        "assessors": [_assignee(user, needs=needs) for user in staff["assessors"]],
+    }

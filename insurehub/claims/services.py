@@ -2,6 +2,9 @@
 flags. Each is one transaction that locks the claim row, writes its history, keeps the dashboard
 rollups in step, records an audit entry and publishes its event."""
 
+import csv
+import io
+from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 
@@ -25,6 +28,8 @@ from insurehub.claims.models import (
     Reserve,
     ReserveChange,
 )
+from insurehub.claims.permissions import can_export_claims, can_manage_claims, required_certification
+from insurehub.claims.selectors import claims_export_rows, claims_visible_to
 from insurehub.core.errors import ApplicationError
 from insurehub.core.money import money
 from insurehub.core.numbering import next_number
@@ -441,14 +446,6 @@ def _notify_customer(claim: Claim, previous: str) -> None:
         body=f"It was {previous.replace('_', ' ')}.",
         link=f"/claims/{claim.pk}",
     )
-
-
-def required_certification(claim: Claim) -> int:
-    if claim.priority == Priority.URGENT or (claim.estimated_cost or 0) >= Decimal(settings.CLAIM_HIGH_VALUE):
-        return 3
-    if claim.priority == Priority.HIGH:
-        return 2
-    return 1
 
 
 def least_loaded_assessor(claim: Claim) -> User | None:
@@ -873,3 +870,147 @@ def claims_flag_periodic(*, now=None) -> dict:
 
 
 COST_TYPES = CostType.values
+
+
+# --- bulk actions ------------------------------------------------------------------------
+BULK_MAX_CLAIMS = 200
+
+
+def _bulk_apply(*, claim_ids: list, actor: User, act) -> list[dict]:
+    """Run `act(claim)` for each claim the actor may see, each in its own transaction (so its own
+    row lock, guard, history and audit entry): one refusal never undoes the others. Returns one
+    result per requested id, in the order asked, duplicates dropped."""
+    if not can_manage_claims(actor):
+        raise ApplicationError("permission_denied", "Your role may not act on claims in bulk.", status=403)
+    ids = list(dict.fromkeys(claim_ids))
+    if not ids or len(ids) > BULK_MAX_CLAIMS:
+        raise ApplicationError(
+            "invalid_selection",
+            f"Select between 1 and {BULK_MAX_CLAIMS} claims.",
+            errors=[{"field": "claims", "message": f"1 to {BULK_MAX_CLAIMS} claims.", "code": "invalid"}],
+        )
+    visible = {claim.pk: claim for claim in claims_visible_to(actor).filter(pk__in=ids)}
+    results = []
+    for claim_id in ids:
+        claim = visible.get(claim_id)
+        if claim is None:
+            results.append(
+                {
+                    "claim": claim_id,
+                    "claim_number": None,
+                    "ok": False,
+                    "status": 404,
+                    "code": "not_found",
+                    "detail": "Not found.",
+                }
+            )
+            continue
+        try:
+            done = act(claim)
+        except ApplicationError as exc:
+            results.append(
+                {
+                    "claim": claim_id,
+                    "claim_number": claim.claim_number,
+                    "ok": False,
+                    "status": exc.status,
+                    "code": exc.code,
+                    "detail": exc.message,
+                }
+            )
+            continue
+        results.append(
+            {
+                "claim": claim_id,
+                "claim_number": done.claim_number,
+                "ok": True,
+                "status": 200,
+                "code": "ok",
+                "detail": done.status,
+            }
+        )
+    return results
+
+
+def claims_bulk_transition(*, claim_ids: list, to_status: str, actor: User, reason: str = "") -> list[dict]:
+    """Move many claims to `to_status`, each under its own lock, guard and audit entry."""
+    return _bulk_apply(
+        claim_ids=claim_ids,
+        actor=actor,
+        act=lambda claim: claim_transition(claim=claim, to_status=to_status, actor=actor, reason=reason),
+    )
+
+
+def claims_bulk_assign(
+    *, claim_ids: list, assigned_by: User, agent=..., assessor=..., auto_assessor: bool = False, reason: str = ""
+) -> list[dict]:
+    """Assign an agent and/or an assessor (or the least-loaded qualified one) to many claims."""
+    return _bulk_apply(
+        claim_ids=claim_ids,
+        actor=assigned_by,
+        act=lambda claim: claim_assign(
+            claim=claim,
+            assigned_by=assigned_by,
+            agent=agent,
+            assessor=assessor,
+            auto_assessor=auto_assessor,
+            reason=reason,
+        ),
+    )
+
+
+# --- export ------------------------------------------------------------------------------
+EXPORT_COLUMNS = [
+    ("claim_number", lambda c: c.claim_number),
+    ("status", lambda c: c.status),
+    ("priority", lambda c: c.priority),
+    ("department", lambda c: c.department),
+    ("customer", lambda c: c.customer.name or c.customer.email),
+    ("policy_number", lambda c: c.policy.policy_number),
+    ("vehicle_registration", lambda c: c.vehicle.registration if c.vehicle_id else ""),
+    ("incident_date", lambda c: c.incident_date.isoformat()),
+    ("created_at", lambda c: c.created_at.isoformat()),
+    ("sla_due_at", lambda c: c.sla_due_at.isoformat() if c.sla_due_at else ""),
+    ("assigned_agent", lambda c: c.assigned_agent.email if c.assigned_agent_id else ""),
+    ("assigned_assessor", lambda c: c.assigned_assessor.email if c.assigned_assessor_id else ""),
+    ("estimated_cost", lambda c: "" if c.estimated_cost is None else f"{c.estimated_cost:.2f}"),
+    ("approved_amount", lambda c: "" if c.approved_amount is None else f"{c.approved_amount:.2f}"),
+    ("currency", lambda c: c.currency),
+]
+
+
+def _csv_cell(value: str) -> str:
+    # A cell a spreadsheet would read as a formula is written as text (CSV injection).
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def claims_export(*, queryset, exported_by: User, filters) -> Iterator[str]:
+    """Record who exported which filter, then yield the CSV of `queryset` line by line (the
+    caller streams it: memory stays flat whatever the number of claims)."""
+    if not can_export_claims(exported_by):
+        raise ApplicationError("permission_denied", "Your role may not export claims.", status=403)
+    with transaction.atomic():
+        audit_record(
+            actor=exported_by,
+            action="claims.exported",
+            object_type="claims.claim",
+            changes={"filters": {key: filters.getlist(key) for key in sorted(filters)}},
+        )
+
+    def lines() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+
+        def flush() -> str:
+            text = buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            return text
+
+        writer.writerow([name for name, _ in EXPORT_COLUMNS])
+        yield flush()
+        for claim in claims_export_rows(queryset):
+            writer.writerow([_csv_cell(str(read(claim))) for _, read in EXPORT_COLUMNS])
+            yield flush()
+
+    return lines()

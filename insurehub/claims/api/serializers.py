@@ -137,6 +137,53 @@ class AssignSerializer(StrictSerializer):
         return attrs
 
 
+class BulkSelectionSerializer(StrictSerializer):
+    claims = serializers.ListField(child=serializers.UUIDField(), min_length=1, max_length=200)
+
+
+class BulkTransitionSerializer(BulkSelectionSerializer):
+    to = serializers.ChoiceField(choices=ClaimStatus.choices)
+    reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class BulkAssignSerializer(BulkSelectionSerializer, AssignSerializer):
+    pass
+
+
+class BulkResultSerializer(serializers.Serializer):
+    claim = serializers.UUIDField()
+    claim_number = serializers.CharField(allow_null=True)
+    ok = serializers.BooleanField()
+    status = serializers.IntegerField(help_text="The HTTP status this claim alone would have answered.")
+    code = serializers.CharField(help_text='"ok", or the problem code of the refusal (e.g. "transition_refused").')
+    detail = serializers.CharField(help_text="The claim's new status when ok, else why it was refused.")
+
+
+class BulkResponseSerializer(serializers.Serializer):
+    succeeded = serializers.IntegerField()
+    failed = serializers.IntegerField()
+    results = BulkResultSerializer(many=True)
+
+
+class AssigneeSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+    email = serializers.EmailField()
+    role = serializers.CharField()
+    department = serializers.CharField()
+    certification_level = serializers.IntegerField(allow_null=True)
+    open_claims = serializers.IntegerField(help_text="Open claims assigned to this person now.")
+    eligible = serializers.BooleanField()
+    ineligible_reason = serializers.CharField(allow_blank=True)
+
+
+class AssigneesSerializer(serializers.Serializer):
+    department = serializers.CharField()
+    required_certification = serializers.IntegerField(allow_null=True)
+    agents = AssigneeSerializer(many=True)
+    assessors = AssigneeSerializer(many=True)
+
+
 class CommunicationSerializer(serializers.ModelSerializer):
     class Meta:
         model = ClaimCommunication

@@ -4,9 +4,14 @@ from insurehub.claims.api import views
 
 urlpatterns = [
     path("claims/", views.ClaimListCreateApi.as_view(), name="claim-list"),
+    path("claims/bulk/transition/", views.ClaimsBulkTransitionApi.as_view(), name="claims-bulk-transition"),
+    path("claims/bulk/assign/", views.ClaimsBulkAssignApi.as_view(), name="claims-bulk-assign"),
+    path("claims/export.csv", views.ClaimExportApi.as_view(), name="claims-export"),
+    path("claims/assignees/", views.StaffAssigneesApi.as_view(), name="claims-assignees"),
     path("claims/<uuid:claim_id>/", views.ClaimDetailApi.as_view(), name="claim-detail"),
     path("claims/<uuid:claim_id>/transition/", views.ClaimTransitionApi.as_view(), name="claim-transition"),
     path("claims/<uuid:claim_id>/assign/", views.ClaimAssignApi.as_view(), name="claim-assign"),
+    path("claims/<uuid:claim_id>/assignees/", views.ClaimAssigneesApi.as_view(), name="claim-assignees"),
     path("claims/<uuid:claim_id>/timeline/", views.ClaimTimelineApi.as_view(), name="claim-timeline"),
     path("claims/<uuid:claim_id>/communications/", views.ClaimCommunicationsApi.as_view(), name="claim-communications"),
     path("claims/<uuid:claim_id>/reserves/", views.ClaimReservesApi.as_view(), name="claim-reserves"),

@@ -1,8 +1,9 @@
 import django_filters
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, pagination, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -153,6 +154,117 @@ class ClaimAssignApi(APIView):
                 selectors.claim_list(request.user).get(pk=claim.pk), context={"request": request}
             ).data
         )
+
+
+class ClaimAssigneesApi(APIView):
+    @extend_schema(
+        responses={200: s.AssigneesSerializer},
+        tags=["claims"],
+        operation_id="claims_assignees_of_claim",
+        summary="List the staff this claim can be assigned to",
+        description=(
+            "Active agents and supervisors, and assessors, of the claim's department with their open-claim load, "
+            "least loaded first. Assessors below the certification the claim needs are listed as ineligible, with "
+            "the reason. For agents, supervisors and admins who can see the claim (404 otherwise)."
+        ),
+    )
+    def get(self, request, claim_id):
+        claim = _claim(request, claim_id)
+        return Response(selectors.assignees(fetched_by=request.user, department=claim.department, claim=claim))
+
+
+class StaffAssigneesApi(APIView):
+    @extend_schema(
+        parameters=[OpenApiParameter("department", str, description="Defaults to the caller's department.")],
+        responses={200: s.AssigneesSerializer},
+        tags=["claims"],
+        operation_id="claims_assignees_of_department",
+        summary="List the staff of a department that claims can be assigned to",
+        description=(
+            "For bulk assignment: the department's active agents, supervisors and assessors with their load. "
+            "Agents and supervisors may list their own department only; admins any (403 otherwise)."
+        ),
+    )
+    def get(self, request):
+        department = request.query_params.get("department") or request.user.department or ""
+        return Response(selectors.assignees(fetched_by=request.user, department=department))
+
+
+class ClaimsBulkTransitionApi(APIView):
+    @extend_schema(
+        request=s.BulkTransitionSerializer,
+        responses={200: s.BulkResponseSerializer},
+        tags=["claims"],
+        summary="Move many claims to one status",
+        description=(
+            "Each claim is moved in its own transaction, under its own row lock, guard, status history and audit "
+            "entry, as `POST /api/claims/{id}/transition/` would; a refusal for one claim leaves the others done. "
+            "The answer lists, per claim, what happened (claims the caller cannot see answer `not_found`). "
+            "Agents, supervisors and admins; at most 200 claims."
+        ),
+    )
+    def post(self, request):
+        data = s.BulkTransitionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        results = services.claims_bulk_transition(
+            claim_ids=values["claims"], to_status=values["to"], actor=request.user, reason=values["reason"]
+        )
+        return Response(_bulk_answer(results))
+
+
+class ClaimsBulkAssignApi(APIView):
+    @extend_schema(
+        request=s.BulkAssignSerializer,
+        responses={200: s.BulkResponseSerializer},
+        tags=["claims"],
+        summary="Assign an agent and/or an assessor to many claims",
+        description=(
+            "Each claim is assigned in its own transaction with its own checks (department, certification) and audit "
+            "entry; `auto_assessor` picks the least-loaded qualified assessor per claim. The answer lists, per claim, "
+            "what happened. Agents, supervisors and admins; at most 200 claims."
+        ),
+    )
+    def post(self, request):
+        data = s.BulkAssignSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        kwargs = {"auto_assessor": values["auto_assessor"], "reason": values["reason"]}
+        for role in ("agent", "assessor"):
+            if role in values:
+                kwargs[role] = get_object_or_404(User, pk=values[role]) if values[role] else None
+        results = services.claims_bulk_assign(claim_ids=values["claims"], assigned_by=request.user, **kwargs)
+        return Response(_bulk_answer(results))
+
+
+def _bulk_answer(results: list[dict]) -> dict:
+    succeeded = sum(1 for result in results if result["ok"])
+    return {"succeeded": succeeded, "failed": len(results) - succeeded, "results": results}
+
+
+class ClaimExportApi(ClaimListCreateApi):
+    """The claims list's filters, search and ordering, as a CSV streamed row by row."""
+
+    http_method_names = ["get", "head", "options"]
+    pagination_class = None
+
+    @extend_schema(
+        responses={(200, "text/csv"): OpenApiTypes.STR},
+        tags=["claims"],
+        summary="Export the claims of the current filter as CSV",
+        description=(
+            "Takes the same filters, `search` and `ordering` as `GET /api/claims/` and streams every matching claim "
+            "the caller may see (no pagination) as CSV, one row per claim. Agents, supervisors and admins; the "
+            "export is audited with its filters."
+        ),
+    )
+    def get(self, request):
+        queryset = self.filter_queryset(self.get_queryset())
+        rows = services.claims_export(queryset=queryset, exported_by=request.user, filters=request.query_params)
+        response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+        stamp = timezone.now().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="claims-{stamp}.csv"'
+        return response
 
 
 class ClaimTimelineApi(generics.GenericAPIView):
