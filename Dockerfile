@@ -27,6 +27,8 @@ COPY --from=build /opt/venv /opt/venv
 WORKDIR /opt/insurehub
 COPY --chown=insurehub:insurehub manage.py pyproject.toml ./
 COPY --chown=insurehub:insurehub insurehub ./insurehub
+# docs/api.md and docs/realtime.md are the OpenAPI schema's description (insurehub/core/schema.py).
+COPY --chown=insurehub:insurehub docs ./docs
 # collectstatic needs a key at build time only; the real one comes from the environment.
 RUN SECRET_KEY=build-only FIELD_ENCRYPTION_KEYS=build:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA \
     python manage.py collectstatic --noinput -v0

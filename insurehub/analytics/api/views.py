@@ -61,6 +61,17 @@ class ActivitySummaryApi(APIView):
 
     @extend_schema(parameters=[SummaryQuerySerializer], responses={200: SummarySerializer}, tags=["analytics"])
     def get(self, request):
+        """Summarise user activity over a period.
+
+        Counts of recorded user actions between `from` and `to` (ISO 8601; by default the last
+        30 days, at most 366 days), optionally for one `user`: per day (actions and distinct
+        users), per user (the 200 most active, with their last action) and per action.
+
+        Access: admins.
+
+        Errors: 400 `validation_error` (`from` not before `to`, a range over 366 days, an unknown
+        parameter); 403 `permission_denied` for any other role.
+        """
         query = SummaryQuerySerializer(data=request.query_params.dict())
         query.is_valid(raise_exception=True)
         return Response(SummarySerializer(activity_summary(**query.validated_data)).data)

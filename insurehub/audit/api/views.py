@@ -43,11 +43,34 @@ class AuditEventListApi(generics.ListAPIView):
     def get_queryset(self):
         return audit_event_list()
 
+    @extend_schema(tags=["audit"])
+    def get(self, request, *args, **kwargs):
+        """List audit log entries, newest first.
+
+        The append-only, hash-chained log of every write and every read of personal data: who
+        (`actor`), what (`action`, `object_type`, `object_id`, `changes`), from where (`ip`,
+        `user_agent`, `request_id`) and the chain (`sequence`, `prev_hash`, `hash`). Filters:
+        `actor`, `action`, `action_prefix` (e.g. `claim.`), `object_type`, `object_id`,
+        `request_id`, `created_after`, `created_before`. Cursor pagination (`page_size` up to 200).
+
+        Access: admins.
+
+        Errors: 400 `validation_error` (a malformed filter value); 403 `permission_denied` for any
+        other role; 404 `not_found` for a malformed cursor.
+        """
+        return super().get(request, *args, **kwargs)
+
 
 class AuditEventDetailApi(APIView):
     permission_classes = [IsAdmin]
 
     @extend_schema(responses={200: AuditEventOutputSerializer}, tags=["audit"])
     def get(self, request, event_id: int):
+        """Show one audit log entry.
+
+        Access: admins.
+
+        Errors: 403 `permission_denied` for any other role; 404 `not_found` for an unknown id.
+        """
         event = get_object_or_404(audit_event_list(), pk=event_id)
         return Response(AuditEventOutputSerializer(event).data)
