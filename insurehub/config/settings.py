@@ -450,12 +450,16 @@ DOCUMENTS_SERVED_IMAGE_MAX_SIDE = env_int("DOCUMENTS_SERVED_IMAGE_MAX_SIDE", 204
 DOCUMENTS_SIGNED_URL_SECONDS = env_int("DOCUMENTS_SIGNED_URL_SECONDS", 300)
 # Virus scanning: clamd (INSTREAM over CLAMD_SOCKET or CLAMD_HOST:CLAMD_PORT) when configured,
 # else `clamscan` when installed (CLAMAV_DB_DIR: its database directory), else "unscanned".
-CLAMD_SOCKET = env("CLAMD_SOCKET", "")
+# Debian's clamav-daemon listens on this socket: used when it exists and neither variable is set.
+_DEBIAN_CLAMD_SOCKET = Path("/run/clamav/clamd.ctl")
+CLAMD_SOCKET = env(
+    "CLAMD_SOCKET", str(_DEBIAN_CLAMD_SOCKET) if not env("CLAMD_HOST") and _DEBIAN_CLAMD_SOCKET.is_socket() else ""
+)
 CLAMD_HOST = env("CLAMD_HOST", "")
 CLAMD_PORT = env_int("CLAMD_PORT", 3310)
 CLAMD_TIMEOUT_SECONDS = float(env("CLAMD_TIMEOUT_SECONDS", "30"))
 CLAMSCAN_PATH = env("CLAMSCAN_PATH", "clamscan")
-# scripts/ci-system-deps.sh builds var/clamav-db (EICAR only) where no mirror is reachable.
+# scripts/system-deps.sh builds var/clamav-db (EICAR only) where freshclam's database is missing.
 CLAMAV_DB_DIR = env(
     "CLAMAV_DB_DIR", str(BASE_DIR / "var" / "clamav-db") if (BASE_DIR / "var" / "clamav-db").is_dir() else ""
 )
