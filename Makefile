@@ -6,7 +6,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/insurehub
 PYTEST_ARGS ?=
 
-.PHONY: install run serve migrate seed test test-postgres lint format check security lock bench loadtest clean
+.PHONY: install system-deps run serve migrate seed test test-postgres lint format check security lock bench loadtest clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,15 @@ $(BIN)/.installed: requirements.lock
 
 install: $(BIN)/.installed
 
+# ClamAV and Tesseract (apt-get as root, else the one command to run) and the local EICAR signature
+# database where freshclam's is missing; quiet and quick when all is there.
+system-deps:
+	@bash scripts/system-deps.sh
+
 migrate: install
 	DJANGO_ENV=development $(BIN)/python manage.py migrate --noinput
 
-seed: migrate
+seed: migrate system-deps
 	DJANGO_ENV=development $(BIN)/python manage.py seed_demo
 
 run: seed
@@ -37,10 +42,10 @@ run: seed
 	DJANGO_ENV=development DEBUG=$${DEBUG:-1} $(BIN)/uvicorn insurehub.config.asgi:application \
 		--host 127.0.0.1 --port $(PORT)
 
-test: install
+test: install system-deps
 	DJANGO_ENV=test $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
-test-postgres: install
+test-postgres: install system-deps
 	DJANGO_ENV=test DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 lint: install

@@ -4,7 +4,7 @@ times (upload+scan, text/OCR, extraction) with p50/p95, next to bare `tesseract`
 page in the same run. Not a test: `make bench` or `python bench/bench_documents.py [N]`.
 
 Uses a throwaway SQLite database and media folder; ClamAV via clamd when CLAMD_HOST/CLAMD_SOCKET
-is set, else clamscan with the local EICAR database (scripts/ci-system-deps.sh), else unscanned.
+is set, else clamscan with the local EICAR database (scripts/system-deps.sh), else unscanned.
 """
 
 import io

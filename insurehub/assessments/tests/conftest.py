@@ -27,7 +27,7 @@ def _scanner(settings, _clamav_db):
 @pytest.fixture
 def clean_scans():
     if not shutil.which("clamscan"):
-        pytest.skip("clamscan is not installed (scripts/ci-system-deps.sh)")
+        pytest.skip("clamscan is not installed (scripts/system-deps.sh)")
 
 
 @pytest.fixture

@@ -38,7 +38,7 @@ def _scanner_settings(settings, clamav_db):
 @pytest.fixture
 def clamscan(settings):
     if not shutil.which("clamscan"):
-        pytest.skip("clamscan is not installed (apt-get install clamav; scripts/ci-system-deps.sh)")
+        pytest.skip("clamscan is not installed (apt-get install clamav; scripts/system-deps.sh)")
     return settings
 
 
@@ -53,7 +53,7 @@ def clamd_server(tmp_path_factory, clamav_db):
     """clamd started for the tests on a free 127.0.0.1 port and a local socket, torn down after."""
     binary = shutil.which("clamd") or ("/usr/sbin/clamd" if shutil.os.path.exists("/usr/sbin/clamd") else None)
     if not binary:
-        pytest.skip("clamd is not installed (apt-get install clamav-daemon; scripts/ci-system-deps.sh)")
+        pytest.skip("clamd is not installed (apt-get install clamav-daemon; scripts/system-deps.sh)")
     directory = tmp_path_factory.mktemp("clamd")
     port = _free_port()
     socket_path = directory / "clamd.sock"

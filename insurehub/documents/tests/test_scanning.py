@@ -1,9 +1,15 @@
 import io
+import os
+import subprocess  # nosec B404
 
 import pytest
+from django.conf import settings as django_settings
 
+from insurehub.core.testing import assert_problem, client_for
 from insurehub.documents import scanning
+from insurehub.documents.models import Document
 from insurehub.documents.tests.samples import EICAR, docx, text_pdf, zip_with
+from insurehub.documents.tests.test_api import upload
 
 
 @pytest.mark.parametrize(
@@ -64,3 +70,40 @@ def test_clamscan_without_a_database_is_an_error(clamscan, settings, tmp_path):
 
 def test_no_scanner_means_unscanned(no_scanner):
     assert scanning.scanner().scan(io.BytesIO(b"hello")).status == "unscanned"
+
+
+def _system_deps_database(tmp_path, *, freshclam_files=()):
+    """Run scripts/system-deps.sh (database part) as `make run` does, into a directory of the test's."""
+    freshclam = tmp_path / "freshclam"
+    freshclam.mkdir()
+    for name in freshclam_files:
+        (freshclam / name).write_bytes(b"")
+    database = tmp_path / "clamav-db"
+    subprocess.run(  # nosec B603
+        ["bash", "scripts/system-deps.sh", "--database-only"],  # noqa: S607
+        cwd=django_settings.BASE_DIR,
+        env={**os.environ, "CLAMAV_DB_DIR": str(database), "FRESHCLAM_DB_DIR": str(freshclam)},
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
+    return database
+
+
+@pytest.mark.django_db
+def test_with_the_database_make_run_builds_a_fresh_upload_is_clean_and_eicar_is_caught(
+    clamscan, settings, tmp_path, actors
+):
+    settings.CLAMAV_DB_DIR = str(_system_deps_database(tmp_path))
+    client = client_for(actors["owner"])
+    body = upload(client, text_pdf(["Police abstract OB 12/03/2026"]), "abstract.pdf").json()
+    assert body["scan_status"] == "clean"
+    assert Document.objects.get(pk=body["id"]).scan_engine == "clamscan"
+    assert_problem(upload(client, EICAR, "eicar.pdf"), 422)
+    assert Document.objects.get(filename="eicar.pdf").scan_signature.startswith("Local.EICAR")
+    inside = scanning.scanner().scan(io.BytesIO(b"%PDF-1.4\n" + EICAR + b"\n%%EOF"))
+    assert (inside.status, inside.signature) == ("infected", "Local.EICAR.Body.UNOFFICIAL")
+
+
+def test_system_deps_builds_no_local_database_where_freshclams_is_installed(tmp_path):
+    assert not _system_deps_database(tmp_path, freshclam_files=["main.cvd", "daily.cld"]).exists()
