@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Avg, Count, Q, Sum
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimStatus, Priority
@@ -335,3 +336,55 @@ def assessments_overview(scope: Scope) -> dict:
         "completion_distribution": buckets,
         "assessor_load": [{"assessor": r["assessor"], "email": r["assessor__email"], "open": r["open"]} for r in load],
     }
+
+
+def daily_trend(scope: Scope) -> dict:
+    """Claims filed and settled (count and amount) on each day of the range, zeros included, so a
+    chart's x axis is the range itself. Read from the daily rollups; an assessor's from their claims."""
+
+    def compute():
+        days = {
+            scope.start + timedelta(days=n): {"new": 0, "settled": 0, "settled_amount": ZERO}
+            for n in range((scope.end - scope.start).days + 1)
+        }
+        if scope.assessor_id:
+            mine = Claim.objects.filter(assigned_assessor_id=scope.assessor_id)
+            start = timezone.make_aware(datetime.combine(scope.start, time.min))
+            end = timezone.make_aware(datetime.combine(scope.end + timedelta(days=1), time.min))
+            for field, key in (("submitted_at", "new"), ("settled_at", "settled")):
+                rows = (
+                    mine.filter(**{f"{field}__gte": start, f"{field}__lt": end})
+                    .annotate(day=TruncDate(field))
+                    .values("day")
+                    .annotate(n=Count("id"), amount=Sum("approved_amount"))
+                )
+                for row in rows:
+                    days[row["day"]][key] += row["n"]
+                    if key == "settled":
+                        days[row["day"]]["settled_amount"] += row["amount"] or ZERO
+        else:
+            rows = (
+                _filter(DailyClaimRollup.objects.filter(day__gte=scope.start, day__lte=scope.end), scope)
+                .values("day")
+                .annotate(new=Sum("submitted"), settled=Sum("settled"), settled_amount=Sum("settled_amount"))
+            )
+            for row in rows:
+                days[row["day"]] = {
+                    "new": row["new"] or 0,
+                    "settled": row["settled"] or 0,
+                    "settled_amount": row["settled_amount"] or ZERO,
+                }
+        return {
+            "range": {"from": scope.start, "to": scope.end, "departments": scope.departments},
+            "days": [
+                {
+                    "day": day,
+                    "new": v["new"],
+                    "settled": v["settled"],
+                    "settled_amount": str(money(v["settled_amount"])),
+                }
+                for day, v in sorted(days.items())
+            ],
+        }
+
+    return _cached("trend", scope, compute)

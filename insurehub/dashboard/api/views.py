@@ -10,6 +10,7 @@ from insurehub.core.permissions import IsStaffRole
 from insurehub.core.roles import Department
 from insurehub.core.serializers import StrictSerializer
 from insurehub.dashboard import selectors
+from insurehub.dashboard.api import serializers as out
 from insurehub.dashboard.models import Alert
 from insurehub.dashboard.services import alert_acknowledge
 
@@ -38,7 +39,7 @@ def _scope(request):
 class KpiApi(APIView):
     permission_classes = [IsStaffRole]
 
-    @extend_schema(parameters=RANGE_PARAMETERS, responses={200: OpenApiTypes.OBJECT}, tags=["dashboard"])
+    @extend_schema(parameters=RANGE_PARAMETERS, responses={200: out.KpiSerializer}, tags=["dashboard"])
     def get(self, request):
         return Response(selectors.kpis(_scope(request)))
 
@@ -46,7 +47,7 @@ class KpiApi(APIView):
 class ClaimsOverviewApi(APIView):
     permission_classes = [IsStaffRole]
 
-    @extend_schema(parameters=RANGE_PARAMETERS, responses={200: OpenApiTypes.OBJECT}, tags=["dashboard"])
+    @extend_schema(parameters=RANGE_PARAMETERS, responses={200: out.ClaimsOverviewSerializer}, tags=["dashboard"])
     def get(self, request):
         return Response(selectors.claims_overview(_scope(request), request.user))
 
@@ -54,9 +55,27 @@ class ClaimsOverviewApi(APIView):
 class AssessmentsOverviewApi(APIView):
     permission_classes = [IsStaffRole]
 
-    @extend_schema(parameters=RANGE_PARAMETERS, responses={200: OpenApiTypes.OBJECT}, tags=["dashboard"])
+    @extend_schema(parameters=RANGE_PARAMETERS, responses={200: out.AssessmentsOverviewSerializer}, tags=["dashboard"])
     def get(self, request):
         return Response(selectors.assessments_overview(_scope(request)))
+
+
+class TrendApi(APIView):
+    permission_classes = [IsStaffRole]
+
+    @extend_schema(
+        parameters=RANGE_PARAMETERS,
+        responses={200: out.TrendSerializer},
+        tags=["dashboard"],
+        summary="Claims filed and settled per day",
+        description=(
+            "One entry per day of the range (zeros included): claims filed, claims settled and the amount settled, "
+            "in the caller's scope (a department for agents and supervisors, any for admins, an assessor's own "
+            "claims). Staff only."
+        ),
+    )
+    def get(self, request):
+        return Response(selectors.daily_trend(_scope(request)))
 
 
 class AlertSerializer(serializers.ModelSerializer):
