@@ -152,10 +152,23 @@ class SectionSchemaSerializer(serializers.Serializer):
 
 
 class PhotoUploadSerializer(StrictSerializer):
-    files = serializers.ListField(child=serializers.FileField(allow_empty_file=True), min_length=1)
-    caption = serializers.CharField(required=False, allow_blank=True, max_length=300, default="")
-    section = serializers.ChoiceField(choices=SectionKind.choices, required=False, allow_null=True)
-    taken_at = serializers.DateTimeField(required=False, allow_null=True)
+    files = serializers.ListField(
+        child=serializers.FileField(allow_empty_file=True),
+        min_length=1,
+        help_text="One part per photo (JPEG, PNG, WebP or TIFF); a single part may be named `file`.",
+    )
+    caption = serializers.CharField(
+        required=False, allow_blank=True, max_length=300, default="", help_text="Caption for every photo sent."
+    )
+    section = serializers.ChoiceField(
+        choices=SectionKind.choices,
+        required=False,
+        allow_null=True,
+        help_text="The section of the assessment the photos belong to.",
+    )
+    taken_at = serializers.DateTimeField(
+        required=False, allow_null=True, help_text="When they were taken, if the photos' own metadata is wrong."
+    )
 
 
 class PhotoUpdateSerializer(StrictSerializer):

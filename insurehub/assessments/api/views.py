@@ -78,8 +78,37 @@ class AssessmentListCreateApi(generics.ListAPIView):
     def get_queryset(self):
         return selectors.assessment_detail(self.request.user)
 
+    @extend_schema(tags=TAGS)
+    def get(self, request, *args, **kwargs):
+        """List the assessments the caller may see.
+
+        Newest first, with cursor pagination. Filters: `claim`, `assessor`, `status` (repeatable);
+        `ordering` by `created_at`, `scheduled_at` or `completed_at`. Staff receive the full
+        assessment; customers the summary of their own claims' assessments (no assessor, notes,
+        total-loss reasoning, vehicle value or accepted estimate).
+
+        Access: any signed-in user; each sees the assessments of the claims they may see.
+
+        Errors: 400 `validation_error` (a malformed filter value).
+        """
+        return super().get(request, *args, **kwargs)
+
     @extend_schema(request=s.AssessmentCreateSerializer, responses={201: s.AssessmentSerializer}, tags=TAGS)
     def post(self, request):
+        """Schedule the assessment of a claim.
+
+        Creates the assessment with the standard sections (exterior, interior, mechanical, ...),
+        scheduled at `scheduled_at` (default: now), for `assessor` (default: the claim's assigned
+        assessor), who is notified. A claim has at most one active (not cancelled) assessment.
+
+        Access: agents, supervisors and admins who may see the claim; an assessor for a claim assigned
+        to them.
+
+        Errors: 400 `invalid_assessor` (`assessor` does not have the assessor role); 403
+        `permission_denied` (customers, assessors not assigned to the claim); 404 `not_found` (a claim
+        the caller may not see, or an `assessor` that is no active user); 409 `claim_not_assessable`
+        (the claim is not submitted, under review or in assessment); 409 `assessment_exists`.
+        """
         data = s.AssessmentCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -97,10 +126,32 @@ class AssessmentListCreateApi(generics.ListAPIView):
 class AssessmentDetailApi(APIView):
     @extend_schema(responses={200: s.AssessmentSerializer}, tags=TAGS)
     def get(self, request, assessment_id):
+        """Show an assessment.
+
+        Staff receive everything, including internal notes, the total-loss recommendation and its
+        reasoning, the vehicle's value and the accepted estimate; customers receive the summary fields.
+
+        Access: whoever may see the assessment's claim.
+
+        Errors: 404 `not_found` (no such assessment, or one the caller may not see).
+        """
         return Response(_assessment_out(request, _assessment(request, assessment_id)))
 
     @extend_schema(request=s.AssessmentUpdateSerializer, responses={200: s.AssessmentSerializer}, tags=TAGS)
     def patch(self, request, assessment_id):
+        """Edit an assessment.
+
+        Changes `scheduled_at`, `overall_severity` (1-5), `notes`, `summary` and, for supervisors and
+        admins, the `assessor`. The first change by its assessor starts a scheduled assessment
+        (`in_progress`).
+
+        Access: the assessor it is assigned to (or the claim's assigned assessor), supervisors and admins;
+        only supervisors and admins may change `assessor`.
+
+        Errors: 400 `validation_error`, `invalid_assessor`; 403 `permission_denied`; 404 `not_found`
+        (the assessment, or an `assessor` that is no active user); 409 `assessment_closed` (completed or
+        cancelled).
+        """
         assessment = _assessment(request, assessment_id)
         data = s.AssessmentUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -114,6 +165,15 @@ class AssessmentDetailApi(APIView):
 class ClaimAssessmentApi(APIView):
     @extend_schema(responses={200: s.AssessmentSerializer}, tags=TAGS, operation_id="claims_assessment_retrieve")
     def get(self, request, claim_id):
+        """Show a claim's active assessment.
+
+        The claim's assessment that is not cancelled, as `GET /api/assessments/{id}/` answers it.
+
+        Access: whoever may see the claim.
+
+        Errors: 404 `not_found` (a claim the caller may not see); 404 `no_assessment` (the claim has no
+        active assessment).
+        """
         claim = get_object_or_404(claims_visible_to(request.user), pk=claim_id)
         assessment = selectors.active_assessment_of(request.user, claim.pk)
         if assessment is None:
@@ -124,6 +184,16 @@ class ClaimAssessmentApi(APIView):
 class AssessmentCancelApi(APIView):
     @extend_schema(request=s.CancelSerializer, responses={200: s.AssessmentSerializer}, tags=TAGS)
     def post(self, request, assessment_id):
+        """Cancel an assessment.
+
+        A scheduled or in-progress assessment is cancelled with a `reason`; the claim may then be
+        given a new one.
+
+        Access: supervisors and admins who may see the claim.
+
+        Errors: 400 `validation_error`, `reason_required`; 403 `permission_denied`; 404 `not_found`;
+        409 `assessment_closed` (already completed or cancelled).
+        """
         assessment = _assessment(request, assessment_id)
         data = s.CancelSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -136,6 +206,17 @@ class AssessmentCancelApi(APIView):
 class AssessmentCompleteApi(APIView):
     @extend_schema(request=None, responses={200: s.AssessmentSerializer}, tags=TAGS)
     def post(self, request, assessment_id):
+        """Complete an assessment.
+
+        Needs every section completed and an accepted estimate. The claim's estimated cost becomes the
+        accepted estimate's total, the claim is told its assessment is done (so it can be approved) and
+        the customer and the claim's assigned agent are notified.
+
+        Access: the assigned assessor, supervisors and admins.
+
+        Errors: 403 `permission_denied`; 404 `not_found`; 409 `assessment_closed`; 409 `sections_open`
+        (`open_sections` lists them); 409 `no_accepted_estimate`.
+        """
         assessment = _assessment(request, assessment_id)
         services.assessment_complete(assessment=assessment, completed_by=request.user)
         return Response(_assessment_out(request, assessment))
@@ -144,6 +225,18 @@ class AssessmentCompleteApi(APIView):
 class TotalLossApi(APIView):
     @extend_schema(request=s.TotalLossOverrideSerializer, responses={200: s.AssessmentSerializer}, tags=TAGS)
     def post(self, request, assessment_id):
+        """Override the total-loss recommendation.
+
+        `total_loss` true or false records the assessor's decision against (or confirming) the
+        recommendation computed from the accepted estimate and the vehicle's value, with a `reason`;
+        `null` withdraws the override. The assessment's `total_loss` is the override when there is one,
+        else the recommendation.
+
+        Access: the assigned assessor, supervisors and admins.
+
+        Errors: 400 `validation_error`, `reason_required` (an override without a reason); 403
+        `permission_denied`; 404 `not_found`; 409 `assessment_closed`.
+        """
         assessment = _assessment(request, assessment_id)
         data = s.TotalLossOverrideSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -162,12 +255,30 @@ class TotalLossApi(APIView):
 class SectionSchemasApi(APIView):
     @extend_schema(responses={200: s.SectionSchemaSerializer(many=True)}, tags=TAGS)
     def get(self, request):
+        """List the assessment section kinds and their findings schemas.
+
+        One JSON Schema per section kind: what `findings` must look like in
+        `PATCH /api/assessments/{id}/sections/{kind}/`.
+
+        Access: any signed-in user.
+
+        Errors: none of its own.
+        """
         return Response([{"kind": kind, "schema": schema} for kind, schema in SCHEMAS.items()])
 
 
 class SectionListApi(APIView):
     @extend_schema(responses={200: s.SectionSerializer(many=True)}, tags=TAGS)
     def get(self, request, assessment_id):
+        """List an assessment's sections.
+
+        In their fixed order. Staff receive findings, severity, notes and completion; customers receive
+        the kind, position, severity and whether it is completed.
+
+        Access: whoever may see the assessment's claim.
+
+        Errors: 404 `not_found`.
+        """
         assessment = _assessment(request, assessment_id)
         serializer = s.SectionSummarySerializer if _is_customer(request) else s.SectionSerializer
         return Response(serializer(assessment.sections.all(), many=True).data)
@@ -182,12 +293,31 @@ class SectionDetailApi(APIView):
 
     @extend_schema(responses={200: s.SectionSerializer}, tags=TAGS)
     def get(self, request, assessment_id, kind):
+        """Show one section of an assessment.
+
+        `kind` is the section kind (`exterior`, `interior`, ...). Customers receive the summary fields.
+
+        Access: whoever may see the assessment's claim.
+
+        Errors: 404 `not_found` (the assessment, or no such section kind).
+        """
         section = self._section(request, assessment_id, kind)
         serializer = s.SectionSummarySerializer if _is_customer(request) else s.SectionSerializer
         return Response(serializer(section).data)
 
     @extend_schema(request=s.SectionUpdateSerializer, responses={200: s.SectionSerializer}, tags=TAGS)
     def patch(self, request, assessment_id, kind):
+        """Record a section's findings.
+
+        Sets `findings` (validated against the section kind's schema, see
+        `GET /api/assessments/section-schemas/`), `severity` (1-5), `notes` and `completed`. The
+        assessment's completion percentage follows; its first change starts a scheduled assessment.
+
+        Access: the assigned assessor, supervisors and admins.
+
+        Errors: 400 `validation_error`; 400 `invalid_findings` (each schema violation in `errors`); 403
+        `permission_denied`; 404 `not_found`; 409 `assessment_closed`.
+        """
         section = self._section(request, assessment_id, kind)
         data = s.SectionUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -211,6 +341,17 @@ class PhotoListApi(APIView):
 
     @extend_schema(responses={200: s.StaffPhotoSerializer(many=True)}, tags=TAGS)
     def get(self, request, assessment_id):
+        """List an assessment's photos.
+
+        In gallery order. Each photo links to its served copy (`url`, JPEG without personal metadata)
+        and thumbnail (`thumbnail_url`, WebP) once it is `ready`. Staff also see photos still
+        `awaiting_scan` and each original's metadata (device, times, GPS) and fingerprints; customers
+        see ready photos only, without metadata.
+
+        Access: whoever may see the assessment's claim.
+
+        Errors: 404 `not_found`.
+        """
         assessment = _assessment(request, assessment_id)
         photos = selectors.photos_of(assessment, served_only=_is_customer(request))
         return Response(_photo_serializer(request)(photos, many=True, context={"request": request}).data)
@@ -221,6 +362,24 @@ class PhotoListApi(APIView):
         tags=TAGS,
     )
     def post(self, request, assessment_id):
+        """Upload photos to an assessment.
+
+        `multipart/form-data` with one or more image parts named `files` (a single `file` is accepted
+        too), at most `ASSESSMENTS_PHOTOS_PER_UPLOAD` (20) per request and `ASSESSMENTS_PHOTO_MAX_BYTES`
+        (15 MB) each, JPEG, PNG, WebP or TIFF judged by content; optional `caption`, `section` (a
+        section kind) and `taken_at`. All or none are stored. Each file is virus-scanned and kept
+        untouched as the original; the served copy has EXIF orientation applied and personal metadata
+        (GPS, device) removed, and gets a WebP thumbnail and a perceptual hash (a photo reused from
+        another claim raises an alert). A photo no scanner could vouch for stays `awaiting_scan`, with no
+        URL, until a scan says it is clean. Answers the new photos (201).
+
+        Access: the assigned assessor, supervisors and admins.
+
+        Errors: 400 `validation_error`, `no_files`, `too_many_files`, `empty_file`; 403
+        `permission_denied`; 404 `not_found`; 409 `assessment_closed`; 409 `duplicate_photo` (the
+        same file twice, or already in the gallery); 413 `file_too_large`; 415 `unsupported_type`; 422
+        `infected_file` (quarantined, nothing stored), `image_too_large`, `corrupt_image`.
+        """
         assessment = _assessment(request, assessment_id)
         payload = {key: request.data.get(key) for key in request.data if key != "files"}
         payload["files"] = request.FILES.getlist("files") or request.FILES.getlist("file")
@@ -250,11 +409,26 @@ class PhotoDetailApi(APIView):
 
     @extend_schema(responses={200: s.StaffPhotoSerializer}, tags=TAGS)
     def get(self, request, assessment_id, photo_id):
+        """Show one photo of an assessment.
+
+        Customers see ready photos only, without the original's metadata.
+
+        Access: whoever may see the assessment's claim.
+
+        Errors: 404 `not_found`.
+        """
         photo = self._photo(request, assessment_id, photo_id)
         return Response(_photo_serializer(request)(photo, context={"request": request}).data)
 
     @extend_schema(request=s.PhotoUpdateSerializer, responses={200: s.StaffPhotoSerializer}, tags=TAGS)
     def patch(self, request, assessment_id, photo_id):
+        """Edit a photo's caption, section, position or time taken.
+
+        Access: the assigned assessor, supervisors and admins.
+
+        Errors: 400 `validation_error`; 403 `permission_denied` (customers and staff who may not edit
+        it); 404 `not_found`; 409 `assessment_closed`.
+        """
         photo = self._photo(request, assessment_id, photo_id)
         data = s.PhotoUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -266,6 +440,14 @@ class PhotoDetailApi(APIView):
 
     @extend_schema(responses={204: None}, tags=TAGS)
     def delete(self, request, assessment_id, photo_id):
+        """Delete a photo.
+
+        Removes it from the gallery with its served copy and thumbnail.
+
+        Access: the assigned assessor, supervisors and admins.
+
+        Errors: 403 `permission_denied`; 404 `not_found`; 409 `assessment_closed`.
+        """
         photo = self._photo(request, assessment_id, photo_id)
         services.photo_delete(photo=photo, deleted_by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -280,6 +462,15 @@ class PhotoFileApi(APIView):
         operation_id="assessments_photos_file_retrieve",
     )
     def get(self, request, assessment_id, photo_id, variant):
+        """Download a photo's served copy or thumbnail.
+
+        `variant` is `full` (the served JPEG: orientation applied, personal metadata removed) or
+        `thumbnail` (WebP). The original is never served. Cached privately for 5 minutes.
+
+        Access: whoever may see the assessment's claim; only photos that are `ready`.
+
+        Errors: 404 `not_found` (another `variant`, a photo not ready, or one the caller may not see).
+        """
         from insurehub.documents.storage import documents_storage
 
         if variant not in ("full", "thumbnail"):
@@ -307,9 +498,21 @@ class EstimateListApi(APIView):
         ],
         responses={200: s.EstimateSerializer(many=True)},
         tags=TAGS,
-        description="With ?compare=1 the answer is a comparison object (see EstimateComparison).",
     )  # fmt: skip
     def get(self, request, assessment_id):
+        """List an assessment's estimates, or compare them.
+
+        Each estimate with its lines and totals. With `?compare=1` the answer is instead a side-by-side
+        comparison (the `Comparison` schema): one row per item matched across the estimates, each
+        estimate's amount and its difference from a `baseline` estimate (by default the accepted one,
+        else the assessor's first, else the first), flagged when the variance passes
+        `ASSESSMENTS_VARIANCE_THRESHOLD_PERCENT` (15) or the item is missing on one side.
+
+        Access: staff who may see the assessment's claim; estimates are internal to the insurer.
+
+        Errors: 400 `invalid_baseline` (not one of this assessment's estimates); 403 `permission_denied`
+        (customers); 404 `not_found`; 409 `nothing_to_compare` (fewer than two estimates).
+        """
         assessment = _assessment(request, assessment_id)
         _staff_only(request, "Estimates")
         estimates = list(selectors.estimates_of(assessment))
@@ -319,6 +522,17 @@ class EstimateListApi(APIView):
 
     @extend_schema(request=s.EstimateCreateSerializer, responses={201: s.EstimateSerializer}, tags=TAGS)
     def post(self, request, assessment_id):
+        """Add an estimate to an assessment.
+
+        An assessor's, a garage's, the insurer's or a third party's estimate (`source`) with its
+        `lines` (parts, labour with `hours` and `rate`, paint, other; optional `tax_rate`); net, tax and
+        totals are computed. The currency is the claim's. Answers the estimate (201), as a draft.
+
+        Access: the assigned assessor, supervisors and admins.
+
+        Errors: 400 `validation_error`, `invalid_line` (a labour line without hours or rate),
+        `currency_mismatch`; 403 `permission_denied`; 404 `not_found`; 409 `assessment_closed`.
+        """
         assessment = _assessment(request, assessment_id)
         _staff_only(request, "Estimates")
         data = s.EstimateCreateSerializer(data=request.data)
@@ -361,10 +575,27 @@ class EstimateDetailApi(APIView):
 
     @extend_schema(responses={200: s.EstimateSerializer}, tags=TAGS)
     def get(self, request, assessment_id, estimate_id):
+        """Show one estimate with its lines.
+
+        Access: staff who may see the assessment's claim.
+
+        Errors: 403 `permission_denied` (customers); 404 `not_found`.
+        """
         return Response(s.EstimateSerializer(self._estimate(request, assessment_id, estimate_id)).data)
 
     @extend_schema(request=s.EstimateUpdateSerializer, responses={200: s.EstimateSerializer}, tags=TAGS)
     def patch(self, request, assessment_id, estimate_id):
+        """Edit a draft estimate.
+
+        Changes `source`, `supplier`, `reference`, `notes`, or replaces all its `lines` (totals are
+        recomputed).
+
+        Access: the assigned assessor, supervisors and admins.
+
+        Errors: 400 `validation_error`, `invalid_line`, `currency_mismatch`; 403 `permission_denied`;
+        404 `not_found`; 409 `assessment_closed`; 409 `estimate_accepted` (accept another estimate
+        instead of changing the accepted one).
+        """
         estimate = self._estimate(request, assessment_id, estimate_id)
         data = s.EstimateUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -373,6 +604,14 @@ class EstimateDetailApi(APIView):
 
     @extend_schema(responses={204: None}, tags=TAGS)
     def delete(self, request, assessment_id, estimate_id):
+        """Delete an estimate.
+
+        Deleting the accepted estimate withdraws the total-loss recommendation.
+
+        Access: the assigned assessor, supervisors and admins.
+
+        Errors: 403 `permission_denied`; 404 `not_found`; 409 `assessment_closed`.
+        """
         estimate = self._estimate(request, assessment_id, estimate_id)
         services.estimate_delete(estimate=estimate, deleted_by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -381,6 +620,16 @@ class EstimateDetailApi(APIView):
 class EstimateAcceptApi(APIView):
     @extend_schema(request=None, responses={200: s.EstimateSerializer}, tags=TAGS)
     def post(self, request, assessment_id, estimate_id):
+        """Accept an estimate.
+
+        It becomes the estimate the claim is settled on (any previously accepted one goes back to
+        draft), and the total-loss recommendation is recomputed from it and the vehicle's value.
+
+        Access: the assigned assessor, supervisors and admins.
+
+        Errors: 403 `permission_denied`; 404 `not_found`; 409 `assessment_closed`; 409
+        `empty_estimate` (no lines).
+        """
         assessment = _assessment(request, assessment_id)
         _staff_only(request, "Estimates")
         estimate = get_object_or_404(
@@ -393,6 +642,14 @@ class EstimateAcceptApi(APIView):
 class AssessmentReportApi(APIView):
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, tags=TAGS)
     def get(self, request, assessment_id):
+        """Download an assessment report (PDF).
+
+        The assessment's sections, ready photos and accepted estimate as a PDF, shown inline.
+
+        Access: staff who may see the assessment's claim.
+
+        Errors: 403 `permission_denied` (customers); 404 `not_found`.
+        """
         assessment = _assessment(request, assessment_id)
         _staff_only(request, "Assessment reports")
         pdf = assessment_report_pdf(
