@@ -245,6 +245,17 @@ LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
 LOGIN_IP_LOCKOUT_AFTER = env_int("LOGIN_IP_LOCKOUT_AFTER", 50)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 
+# Account recovery and verification (users.account_tokens): single-use secrets, only their hash stored.
+PASSWORD_RESET_TOKEN_MINUTES = env_int("PASSWORD_RESET_TOKEN_MINUTES", 30)
+EMAIL_TOKEN_MINUTES = env_int("EMAIL_TOKEN_MINUTES", 24 * 60)  # e-mail verification and change of e-mail links
+PHONE_CODE_MINUTES = env_int("PHONE_CODE_MINUTES", 10)
+PHONE_CODE_MAX_ATTEMPTS = env_int("PHONE_CODE_MAX_ATTEMPTS", 5)
+# How many account messages (links, codes) an address, user or IP may ask for per hour.
+ACCOUNT_MESSAGES_PER_ADDRESS_PER_HOUR = env_int("ACCOUNT_MESSAGES_PER_ADDRESS_PER_HOUR", 3)
+ACCOUNT_MESSAGES_PER_IP_PER_HOUR = env_int("ACCOUNT_MESSAGES_PER_IP_PER_HOUR", 30)
+# A password-reset request answers no sooner than this, known address or not (no timing oracle).
+PASSWORD_RESET_MIN_RESPONSE_SECONDS = float(env("PASSWORD_RESET_MIN_RESPONSE_SECONDS", "0.25"))
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "InsureHub API",
     # Replaced by docs/api.md + docs/realtime.md (the hook below), so the documents are the source.

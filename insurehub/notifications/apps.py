@@ -5,3 +5,9 @@ class NotificationsConfig(AppConfig):
     name = "insurehub.notifications"
     label = "notifications"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from insurehub.notifications import account_messages
+        from insurehub.users.account_messages import register_delivery
+
+        register_delivery(account_messages.deliver)

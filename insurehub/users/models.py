@@ -143,3 +143,37 @@ class NotificationPreference(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.channel}/{self.topic}={'on' if self.enabled else 'off'}"
+
+
+class AccountTokenPurpose(models.TextChoices):
+    RESET_PASSWORD = "reset_password", "Password reset"
+    VERIFY_EMAIL = "verify_email", "E-mail verification"
+    VERIFY_PHONE = "verify_phone", "Phone verification"
+    CHANGE_EMAIL = "change_email", "Change of e-mail"
+
+
+class AccountToken(BaseModel):
+    """A single-use secret sent to the user (a link's token or an SMS code). Only a keyed hash
+    is stored; `used_at` is set once, by a conditional update, so a token works at most once.
+    `target` is the address the secret was sent to (the new address for a change of e-mail, the
+    number for a phone code): a token proves control of that address and of no other."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="account_tokens")
+    purpose = models.CharField(max_length=16, choices=AccountTokenPurpose.choices)
+    token_hash = models.CharField(max_length=64, db_index=True)
+    target = EncryptedTextField(blank=True, default="", max_length=254)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "purpose", "used_at"], name="users_token_open")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(purpose__in=AccountTokenPurpose.values), name="users_accounttoken_purpose_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} for {self.user_id} ({'used' if self.used_at else 'open'})"

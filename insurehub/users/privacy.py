@@ -46,4 +46,5 @@ def erase(user: User) -> dict:
     user.save()
     _revoke_sessions(user)
     deleted, _ = user.notification_preferences.all().delete()
+    user.account_tokens.all().delete()  # they hold the old addresses (encrypted) and nothing worth keeping
     return {"pseudonym": pseudonym, "erased_at": timezone.now().isoformat(), "preferences_deleted": deleted}

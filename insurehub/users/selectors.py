@@ -1,9 +1,11 @@
 """Reading users."""
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from insurehub.core.roles import Role
-from insurehub.users.models import User
+from insurehub.users import account_tokens
+from insurehub.users.models import AccountToken, AccountTokenPurpose, User
 
 
 def users_visible_to(user: User) -> QuerySet[User]:
@@ -17,3 +19,28 @@ def users_visible_to(user: User) -> QuerySet[User]:
             Q(pk=user.pk) | Q(department=user.department, role__in=[Role.AGENT, Role.ASSESSOR, Role.SUPERVISOR])
         )
     return User.objects.filter(pk=user.pk)
+
+
+def account_token_for_secret(*, secret: str, purposes: list[str]) -> AccountToken | None:
+    """The token a link's secret names (used, expired or not: the caller decides), or None."""
+    if not secret or len(secret) > 128:
+        return None
+    return (
+        AccountToken.objects.select_related("user")
+        .filter(token_hash=account_tokens.link_hash(secret), purpose__in=purposes)
+        .first()
+    )
+
+
+def phone_code_open(*, user: User) -> AccountToken | None:
+    """The user's latest phone code that is neither used, voided nor expired."""
+    return (
+        AccountToken.objects.filter(
+            user=user,
+            purpose=AccountTokenPurpose.VERIFY_PHONE,
+            used_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .order_by("-created_at")
+        .first()
+    )

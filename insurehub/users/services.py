@@ -1,8 +1,15 @@
-"""Every write to users, sessions and preferences. Keyword-only, one transaction, audited."""
+"""Every write to users, sessions and preferences, and the account's own recovery and
+verification (reset links, e-mail and phone verification, change of e-mail).
+Keyword-only, one transaction, audited."""
 
+import time
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken, TokenError
@@ -12,9 +19,12 @@ from insurehub.core import request_context
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
 from insurehub.core.services import model_update
-from insurehub.users import login_guard
+from insurehub.users import account_messages, account_tokens, login_guard, message_limits, permissions, selectors
+from insurehub.users.account_messages import AccountMessage
 from insurehub.users.models import (
     DEFAULT_PREFERENCES,
+    AccountToken,
+    AccountTokenPurpose,
     NotificationPreference,
     User,
 )
@@ -84,9 +94,12 @@ def user_create(
     return user
 
 
+@transaction.atomic
 def user_register(*, email: str, password: str, name: str = "", phone: str = "") -> User:
-    """Self-service sign-up: always a customer."""
-    return user_create(email=email, password=password, role=Role.CUSTOMER, name=name, phone=phone)
+    """Self-service sign-up: always a customer; the first e-mail verification link goes out."""
+    user = user_create(email=email, password=password, role=Role.CUSTOMER, name=name, phone=phone)
+    _email_verification_issue(user)
+    return user
 
 
 @transaction.atomic
@@ -98,6 +111,10 @@ def user_update(*, user: User, data: dict, updated_by: User) -> User:
     if "role" in data:
         data = {**data, "is_staff": data["role"] == Role.ADMIN, "is_superuser": data["role"] == Role.ADMIN}
         fields = [*fields, "is_staff", "is_superuser"]
+    if "phone" in data and data["phone"] != locked.phone and "phone_verified" not in data:
+        # A new number is not verified until a code sent to it comes back.
+        data = {**data, "phone_verified": False}
+        fields = [*fields, "phone_verified"]
     changes = model_update(instance=locked, fields=fields, data=data)
     if changes:
         if changes.get("is_active") == [True, False]:
@@ -192,6 +209,7 @@ def auth_password_change(*, user: User, old_password: str, new_password: str) ->
     user.set_password(new_password)
     user.save(update_fields=["password", "updated_at"])
     revoked = _revoke_sessions(user)
+    _tokens_void(user=user, purposes=[AccountTokenPurpose.RESET_PASSWORD])
     audit_record(actor=user, action="auth.password_changed", target=user, changes={"sessions_revoked": revoked})
     return revoked
 
@@ -232,3 +250,412 @@ def notification_preferences_set(*, user: User, preferences: list[dict]) -> list
     if changes:
         audit_record(actor=user, action="user.notification_preferences_changed", target=user, changes=changes)
     return notification_preferences_matrix(user=user)
+
+
+# --- recovery and verification ----------------------------------------------------------
+# One problem for every token that does not work (unknown, forged, expired, used, voided,
+# or its account inactive): the answer never says which, nor whether an account exists.
+
+INVALID_LINK_MESSAGE = "This link is invalid or has expired. Ask for a new one."
+
+
+def _invalid_token() -> ApplicationError:
+    return ApplicationError(
+        "invalid_token",
+        INVALID_LINK_MESSAGE,
+        status=400,
+        errors=[{"field": "token", "message": INVALID_LINK_MESSAGE, "code": "invalid"}],
+    )
+
+
+def _token_failure_reason(record: AccountToken | None) -> str:
+    if record is None:
+        return "unknown_token"
+    if record.used_at is not None:
+        return "used"
+    if record.expires_at <= timezone.now():
+        return "expired"
+    return "inactive_account" if not record.user.is_active else ""
+
+
+def _audit_refused(*, action: str, user_id, reason: str, actor: User | None = None) -> None:
+    """Record a refused attempt in its own transaction (the request's error rolls back the rest)."""
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action=action,
+            object_type="users.user",
+            object_id=str(user_id or ""),
+            changes={"reason": reason},
+        )
+
+
+def _tokens_void(*, user: User, purposes: list[str]) -> int:
+    """Void the user's open tokens of these purposes (a newer one, or the change they were for, replaced them)."""
+    now = timezone.now()
+    return AccountToken.objects.filter(user=user, purpose__in=purposes, used_at__isnull=True).update(
+        used_at=now, updated_at=now
+    )
+
+
+def _token_issue(*, user: User, purpose: str, token_hash: str, minutes: int, target: str = "") -> AccountToken:
+    """A new token for `purpose`; the user's earlier open ones of that purpose stop working."""
+    _tokens_void(user=user, purposes=[purpose])
+    token = AccountToken(
+        user=user,
+        purpose=purpose,
+        token_hash=token_hash,
+        target=target,
+        expires_at=timezone.now() + timedelta(minutes=minutes),
+    )
+    token.full_clean()
+    token.save()
+    return token
+
+
+def _token_use(token: AccountToken, *, max_attempts: int | None = None) -> bool:
+    """Mark the token used if it is still open; exactly one caller can win (a conditional UPDATE)."""
+    now = timezone.now()
+    open_tokens = AccountToken.objects.filter(pk=token.pk, used_at__isnull=True, expires_at__gt=now)
+    if max_attempts is not None:
+        open_tokens = open_tokens.filter(attempts__lt=max_attempts)
+    return open_tokens.update(used_at=now, updated_at=now) == 1
+
+
+def _answer_no_sooner_than(started: float, seconds: float) -> None:
+    remaining = seconds - (time.monotonic() - started)
+    if remaining > 0:
+        time.sleep(remaining)
+
+
+def _minutes(value: int) -> str:
+    return f"{value} minutes" if value < 120 else f"{value // 60} hours"
+
+
+def password_reset_request(*, email: str) -> None:
+    """Send a reset link if an active account has this address; otherwise do nothing, visibly
+    the same: same answer, no sooner than PASSWORD_RESET_MIN_RESPONSE_SECONDS either way, and
+    the same per-address and per-IP limits (counted for unknown addresses too)."""
+    started = time.monotonic()
+    email = email.strip().lower()
+    try:
+        message_limits.check(purpose="password_reset", address=email, ip=_client_ip())
+        user = User.objects.filter(email__iexact=email).first()
+        with transaction.atomic():
+            if user is None or not permissions.can_reset_password(user):
+                audit_record(
+                    actor=None,
+                    action="auth.password_reset_requested",
+                    object_type="users.user",
+                    object_id=str(user.pk) if user else "",
+                    changes={"sent": False, "reason": "inactive_account" if user else "unknown_email"},
+                )
+                return
+            secret = account_tokens.new_link_secret()
+            minutes = settings.PASSWORD_RESET_TOKEN_MINUTES
+            _token_issue(
+                user=user,
+                purpose=AccountTokenPurpose.RESET_PASSWORD,
+                token_hash=account_tokens.link_hash(secret),
+                minutes=minutes,
+            )
+            link = account_messages.web_link("/reset-password", token=secret)
+            account_messages.send(
+                AccountMessage(
+                    channel="email",
+                    to=user.email,
+                    template="auth.password_reset",
+                    subject="Reset your InsureHub password",
+                    body=(
+                        f"Someone, hopefully you, asked to reset the password of the InsureHub account "
+                        f"{user.email}.\n\nOpen this link within {_minutes(minutes)} to choose a new password "
+                        f"(it works once):\n{link}\n\nIf it was not you, ignore this message: your password "
+                        "stays as it is."
+                    ),
+                    recipient=user,
+                )
+            )
+            audit_record(actor=None, action="auth.password_reset_requested", target=user, changes={"sent": True})
+    finally:
+        _answer_no_sooner_than(started, settings.PASSWORD_RESET_MIN_RESPONSE_SECONDS)
+
+
+def password_reset_confirm(*, token: str, password: str) -> int:
+    """Set a new password with a reset link's token. The token works once; every session of
+    the user ends. A weak password is refused before the token is spent. Returns how many
+    refresh tokens were revoked."""
+    record = selectors.account_token_for_secret(secret=token, purposes=[AccountTokenPurpose.RESET_PASSWORD])
+    reason = _token_failure_reason(record)
+    if not reason and not permissions.can_reset_password(record.user):
+        reason = "inactive_account"
+    if reason:
+        _audit_refused(action="auth.password_reset_refused", user_id=record and record.user_id, reason=reason)
+        raise _invalid_token()
+    _validate_password(password, record.user)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=record.user_id)
+        if not _token_use(record):
+            raise _invalid_token()  # another request used it a moment ago
+        user.set_password(password)
+        user.save(update_fields=["password", "updated_at"])
+        _tokens_void(user=user, purposes=[AccountTokenPurpose.RESET_PASSWORD])
+        revoked = _revoke_sessions(user)
+        audit_record(actor=user, action="auth.password_reset", target=user, changes={"sessions_revoked": revoked})
+        account_messages.send(
+            AccountMessage(
+                channel="email",
+                to=user.email,
+                template="auth.password_reset_done",
+                subject="Your InsureHub password was changed",
+                body=(
+                    "The password of your InsureHub account was just reset with a link sent to this address, "
+                    "and every device was signed out.\n\nIf it was not you, reset it again at once and tell us."
+                ),
+                recipient=user,
+            )
+        )
+    login_guard.record_success(email=user.email)  # a lockout from the forgotten password ends here
+    return revoked
+
+
+def _email_verification_issue(user: User) -> None:
+    secret = account_tokens.new_link_secret()
+    minutes = settings.EMAIL_TOKEN_MINUTES
+    _token_issue(
+        user=user,
+        purpose=AccountTokenPurpose.VERIFY_EMAIL,
+        token_hash=account_tokens.link_hash(secret),
+        minutes=minutes,
+        target=user.email,
+    )
+    link = account_messages.web_link("/verify-email", token=secret)
+    account_messages.send(
+        AccountMessage(
+            channel="email",
+            to=user.email,
+            template="auth.verify_email",
+            subject="Confirm your e-mail address for InsureHub",
+            body=(
+                f"Please confirm that {user.email} is your address: open this link within "
+                f"{_minutes(minutes)}:\n{link}\n\nIf you did not create an InsureHub account, ignore this message."
+            ),
+            recipient=user,
+        )
+    )
+    audit_record(actor=user, action="auth.email_verification_sent", target=user)
+
+
+@transaction.atomic
+def email_verification_send(*, user: User) -> None:
+    """Send the signed-in user a new verification link (the earlier ones stop working)."""
+    permissions.ensure_can_verify_email(user)
+    message_limits.check(purpose="verify_email", user_id=str(user.pk), ip=_client_ip())
+    _email_verification_issue(user)
+
+
+def email_verification_confirm(*, token: str) -> User:
+    """Confirm an address with a link's token: verification of the current address, or the
+    new address of a change of e-mail (which takes effect only now)."""
+    record = selectors.account_token_for_secret(
+        secret=token, purposes=[AccountTokenPurpose.VERIFY_EMAIL, AccountTokenPurpose.CHANGE_EMAIL]
+    )
+    reason = _token_failure_reason(record)
+    if not reason and record.purpose == AccountTokenPurpose.VERIFY_EMAIL and record.target != record.user.email:
+        reason = "address_changed"
+    if reason:
+        _audit_refused(action="auth.email_verification_refused", user_id=record and record.user_id, reason=reason)
+        raise _invalid_token()
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=record.user_id)
+        if record.purpose == AccountTokenPurpose.CHANGE_EMAIL:
+            new_email = record.target
+            if User.objects.filter(email__iexact=new_email).exclude(pk=user.pk).exists():
+                # Whoever reads this mailbox may learn that it has an account (a reset link would tell them too).
+                raise ApplicationError(
+                    "email_taken", "Another account uses this address now; it cannot be yours as well.", status=409
+                )
+        if not _token_use(record):
+            raise _invalid_token()
+        if record.purpose == AccountTokenPurpose.VERIFY_EMAIL:
+            changes = model_update(instance=user, fields=["email_verified"], data={"email_verified": True})
+            audit_record(actor=user, action="auth.email_verified", target=user, changes=changes)
+            return user
+        old_email = user.email
+        changes = model_update(
+            instance=user, fields=["email", "email_verified"], data={"email": new_email, "email_verified": True}
+        )
+        _tokens_void(user=user, purposes=[AccountTokenPurpose.CHANGE_EMAIL, AccountTokenPurpose.VERIFY_EMAIL])
+        audit_record(actor=user, action="auth.email_changed", target=user, changes=changes)
+        account_messages.send(
+            AccountMessage(
+                channel="email",
+                to=old_email,
+                template="auth.email_changed",
+                subject="Your InsureHub e-mail address was changed",
+                body=(
+                    f"The e-mail address of your InsureHub account is now {new_email}; this address "
+                    f"({old_email}) no longer signs in.\n\nIf it was not you, reply to this message at once."
+                ),
+                recipient=user,
+            )
+        )
+    login_guard.record_success(email=old_email)
+    return user
+
+
+@transaction.atomic
+def phone_verification_send(*, user: User) -> None:
+    """Text a 6-digit code to the user's number (the earlier codes stop working)."""
+    permissions.ensure_can_verify_phone(user)
+    message_limits.check(purpose="verify_phone", address=user.phone, user_id=str(user.pk), ip=_client_ip())
+    code = account_tokens.new_code()
+    minutes = settings.PHONE_CODE_MINUTES
+    _token_issue(
+        user=user,
+        purpose=AccountTokenPurpose.VERIFY_PHONE,
+        token_hash=account_tokens.code_hash(user.pk, code),
+        minutes=minutes,
+        target=user.phone,
+    )
+    account_messages.send(
+        AccountMessage(
+            channel="sms",
+            to=user.phone,
+            template="auth.verify_phone",
+            subject="",
+            body=f"Your InsureHub verification code is {code}. It expires in {minutes} minutes. Never share it.",
+            recipient=user,
+        )
+    )
+    audit_record(actor=user, action="auth.phone_code_sent", target=user)
+
+
+def _invalid_code(message: str, **extra) -> ApplicationError:
+    return ApplicationError(
+        "invalid_code",
+        message,
+        status=400,
+        errors=[{"field": "code", "message": message, "code": "invalid"}],
+        extra=extra,
+    )
+
+
+def phone_verification_confirm(*, user: User, code: str) -> User:
+    """Verify the user's number with the code we texted. A wrong code counts; after
+    PHONE_CODE_MAX_ATTEMPTS wrong ones the code is void and a new one must be asked for."""
+    max_attempts = settings.PHONE_CODE_MAX_ATTEMPTS
+    record = selectors.phone_code_open(user=user)
+    if record is None or record.attempts >= max_attempts or record.target != user.phone:
+        _audit_refused(action="auth.phone_verification_refused", user_id=user.pk, reason="no_open_code", actor=user)
+        raise _invalid_code("There is no valid code: ask for a new one.")
+    if not account_tokens.code_matches(record.token_hash, user.pk, code):
+        with transaction.atomic():
+            counted = AccountToken.objects.filter(pk=record.pk, used_at__isnull=True, attempts__lt=max_attempts).update(
+                attempts=F("attempts") + 1, updated_at=timezone.now()
+            )
+            attempts = AccountToken.objects.values_list("attempts", flat=True).get(pk=record.pk)
+            if attempts >= max_attempts:
+                _tokens_void(user=user, purposes=[AccountTokenPurpose.VERIFY_PHONE])
+            audit_record(
+                actor=user,
+                action="auth.phone_verification_refused",
+                target=user,
+                changes={"reason": "wrong_code", "attempts": attempts},
+            )
+        left = max(0, max_attempts - attempts) if counted else 0
+        if left == 0:
+            raise _invalid_code("Too many wrong codes: this one no longer works. Ask for a new one.", attempts_left=0)
+        raise _invalid_code(f"The code is wrong; {left} tries left.", attempts_left=left)
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        if not _token_use(record, max_attempts=max_attempts) or locked.phone != record.target:
+            raise _invalid_code("There is no valid code: ask for a new one.")
+        changes = model_update(instance=locked, fields=["phone_verified"], data={"phone_verified": True})
+        audit_record(actor=user, action="auth.phone_verified", target=locked, changes=changes)
+    return locked
+
+
+def email_change_request(*, user: User, new_email: str, password: str) -> None:
+    """Start a change of e-mail: a link to the new address (the change happens when it is
+    opened) and a notice to the current one. An address that another account uses gets a
+    notice instead of a link, and the caller sees the same answer either way."""
+    new_email = new_email.strip().lower()
+    ip = _client_ip()
+    login_guard.check(email=user.email, ip=ip)
+    if not user.check_password(password):
+        login_guard.record_failure(email=user.email, ip=ip)
+        _audit_refused(action="auth.email_change_refused", user_id=user.pk, reason="wrong_password", actor=user)
+        raise ApplicationError(
+            "wrong_password",
+            "The password is incorrect.",
+            status=400,
+            errors=[{"field": "password", "message": "The password is incorrect.", "code": "invalid"}],
+        )
+    if new_email == user.email:
+        message = "This is already your address."
+        raise ApplicationError(
+            "same_email", message, status=400, errors=[{"field": "new_email", "message": message, "code": "invalid"}]
+        )
+    message_limits.check(purpose="change_email", address=new_email, user_id=str(user.pk), ip=ip)
+    with transaction.atomic():
+        taken = User.objects.filter(email__iexact=new_email).exists()
+        if taken:
+            _tokens_void(user=user, purposes=[AccountTokenPurpose.CHANGE_EMAIL])
+            account_messages.send(
+                AccountMessage(
+                    channel="email",
+                    to=new_email,
+                    template="auth.email_change_address_in_use",
+                    subject="Someone tried to use this address for InsureHub",
+                    body=(
+                        "Someone asked to move an InsureHub account to this address, but this address already "
+                        "has an account of its own, so nothing was changed.\n\nIf it was you, sign in with this "
+                        "address instead (or reset its password)."
+                    ),
+                )
+            )
+        else:
+            secret = account_tokens.new_link_secret()
+            minutes = settings.EMAIL_TOKEN_MINUTES
+            _token_issue(
+                user=user,
+                purpose=AccountTokenPurpose.CHANGE_EMAIL,
+                token_hash=account_tokens.link_hash(secret),
+                minutes=minutes,
+                target=new_email,
+            )
+            link = account_messages.web_link("/verify-email", token=secret)
+            account_messages.send(
+                AccountMessage(
+                    channel="email",
+                    to=new_email,
+                    template="auth.email_change",
+                    subject="Confirm your new e-mail address for InsureHub",
+                    body=(
+                        f"To make {new_email} the address of your InsureHub account, open this link within "
+                        f"{_minutes(minutes)}:\n{link}\n\nUntil then your account keeps its current address. "
+                        "If you did not ask for this, ignore this message."
+                    ),
+                    recipient=user,
+                )
+            )
+        account_messages.send(
+            AccountMessage(
+                channel="email",
+                to=user.email,
+                template="auth.email_change_requested",
+                subject="A change of your InsureHub e-mail address was asked for",
+                body=(
+                    f"Someone signed in to your InsureHub account asked to change its e-mail address to "
+                    f"{new_email}. It changes only when the link we sent to that address is opened.\n\n"
+                    "If it was not you, change your password now."
+                ),
+                recipient=user,
+            )
+        )
+        audit_record(
+            actor=user,
+            action="auth.email_change_requested",
+            target=user,
+            changes={"new_email": new_email, "link_sent": not taken},
+        )

@@ -112,3 +112,42 @@ class UserUpdateInputSerializer(StrictSerializer):
     email_verified = serializers.BooleanField(required=False)
     phone_verified = serializers.BooleanField(required=False)
     is_active = serializers.BooleanField(required=False)
+
+
+class PasswordResetInputSerializer(StrictSerializer):
+    email = serializers.EmailField(max_length=254)
+
+
+class PasswordResetConfirmInputSerializer(StrictSerializer):
+    token = serializers.CharField(max_length=128, help_text="The `token` of the link sent by e-mail.")
+    password = serializers.CharField(max_length=128, trim_whitespace=False, help_text="The new password.")
+
+
+class TokenInputSerializer(StrictSerializer):
+    token = serializers.CharField(max_length=128, help_text="The `token` of the link sent by e-mail.")
+
+
+class PhoneCodeInputSerializer(StrictSerializer):
+    code = serializers.RegexField(r"^\d{6}$", max_length=6, help_text="The 6-digit code sent by SMS.")
+
+
+class EmailChangeInputSerializer(StrictSerializer):
+    new_email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(
+        max_length=128, trim_whitespace=False, help_text="The current password, to confirm it is you."
+    )
+
+
+class DetailOutputSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+class PasswordResetDoneOutputSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    sessions_revoked = serializers.IntegerField()
+
+
+class EmailConfirmedOutputSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    email = serializers.EmailField()
+    email_verified = serializers.BooleanField()

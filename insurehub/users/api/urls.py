@@ -1,6 +1,6 @@
 from django.urls import path
 
-from insurehub.users.api import session_cookie, views
+from insurehub.users.api import account, session_cookie, views
 
 auth_urlpatterns = [
     path("register/", views.RegisterApi.as_view(), name="auth-register"),
@@ -13,6 +13,14 @@ auth_urlpatterns = [
     path("session/refresh/", session_cookie.SessionRefreshApi.as_view(), name="auth-session-refresh"),
     path("session/logout/", session_cookie.SessionLogoutApi.as_view(), name="auth-session-logout"),
     path("password/change/", views.PasswordChangeApi.as_view(), name="auth-password-change"),
+    # Recovery and verification (account.py).
+    path("password-reset/", account.PasswordResetApi.as_view(), name="auth-password-reset"),
+    path("password-reset/confirm/", account.PasswordResetConfirmApi.as_view(), name="auth-password-reset-confirm"),
+    path("verify-email/", account.EmailVerificationApi.as_view(), name="auth-verify-email"),
+    path("verify-email/confirm/", account.EmailVerificationConfirmApi.as_view(), name="auth-verify-email-confirm"),
+    path("verify-phone/", account.PhoneVerificationApi.as_view(), name="auth-verify-phone"),
+    path("verify-phone/confirm/", account.PhoneVerificationConfirmApi.as_view(), name="auth-verify-phone-confirm"),
+    path("email/change/", account.EmailChangeApi.as_view(), name="auth-email-change"),
     path("me/", views.MeApi.as_view(), name="auth-me"),
     path(
         "me/notification-preferences/",
