@@ -5,6 +5,10 @@ import io
 import logging
 from decimal import Decimal
 
+from insurehub.assessments import services as assessment_services
+from insurehub.assessments.models import Photo, PhotoStatus
+from insurehub.documents.services import document_rescan
+
 logger = logging.getLogger(__name__)
 
 FINDINGS = {
@@ -62,6 +66,16 @@ def _picture(seed: int) -> bytes:
     return buffer.getvalue()
 
 
+def _finish_waiting_photos(assessment) -> None:
+    """Photos an earlier seed stored while no scanner could vouch for them (a first `make run`
+    before ClamAV was installed) are scanned again and, once clean, get their copies."""
+    waiting = Photo.objects.filter(assessment=assessment, status=PhotoStatus.AWAITING_SCAN).select_related("document")
+    for photo in waiting:
+        if photo.document is not None:
+            document_rescan(document=photo.document)
+        assessment_services.photo_process(photo=photo)
+
+
 def seed(context: dict) -> None:
     from insurehub.assessments import services
     from insurehub.assessments.models import Assessment
@@ -77,6 +91,7 @@ def seed(context: dict) -> None:
         existing = Assessment.objects.filter(claim=claim).exclude(status="cancelled").first()
         if existing is not None:
             made.append(existing)
+            _finish_waiting_photos(existing)
             continue
         assessment = services.assessment_create(
             claim=claim, created_by=users["supervisor"], assessor=users["assessor"], notes="Demo inspection."

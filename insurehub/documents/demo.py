@@ -7,6 +7,7 @@ import io
 from django.db import transaction
 
 from insurehub.documents.models import Document
+from insurehub.documents.services import document_rescan, document_upload
 
 
 def _v5c_lines(vehicle, customer) -> list[str]:
@@ -22,11 +23,11 @@ def _v5c_lines(vehicle, customer) -> list[str]:
 
 
 def _upload(*, owner, filename: str, content: bytes, kind: str, claim) -> Document:
-    from insurehub.documents.services import document_upload
-
     existing = Document.objects.filter(owner=owner, filename=filename).first()
     if existing is not None:
-        return existing
+        # Stored by an earlier seed that no scanner could vouch for: scan again (processed once clean).
+        with transaction.atomic():
+            return document_rescan(document=existing)
     with transaction.atomic():  # the processing job runs after this commits (eager without a broker)
         return document_upload(
             owner=owner,
