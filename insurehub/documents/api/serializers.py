@@ -5,10 +5,16 @@ from insurehub.documents.models import Document, DocumentKind
 
 
 class UploadInputSerializer(StrictSerializer):
-    file = serializers.FileField(allow_empty_file=True)
-    kind = serializers.ChoiceField(choices=DocumentKind.choices, required=False)
-    claim = serializers.UUIDField(required=False)
-    allow_duplicate = serializers.BooleanField(required=False, default=False)
+    file = serializers.FileField(
+        allow_empty_file=True, help_text="The file: PDF, JPEG, PNG, WebP, HEIC, TIFF or DOCX (judged by its content)."
+    )
+    kind = serializers.ChoiceField(
+        choices=DocumentKind.choices, required=False, help_text="What the document is; guessed when left out."
+    )
+    claim = serializers.UUIDField(required=False, help_text="The claim it belongs to (one the caller may see).")
+    allow_duplicate = serializers.BooleanField(
+        required=False, default=False, help_text="Keep it even if you uploaded the same file before."
+    )
 
 
 class DocumentUpdateInputSerializer(StrictSerializer):

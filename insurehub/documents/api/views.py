@@ -46,6 +46,17 @@ class DocumentListApi(generics.ListAPIView):
 
     @extend_schema(tags=["documents"])
     def get(self, request, *args, **kwargs):
+        """List the documents the caller may see.
+
+        Newest first by default, paged by number. Filters: `kind`, `scan_status`, `processing_status`,
+        `validation_status`, `file_type`, `claim`, `created_after`, `created_before`; `search` in the
+        file name; `ordering` by `created_at`, `filename` or `file_size`.
+
+        Access: any signed-in user. Customers see the documents they uploaded; staff their own uploads
+        and the documents of every claim they may see; admins everything.
+
+        Errors: 400 `validation_error` (a malformed filter value).
+        """
         return super().get(request, *args, **kwargs)
 
 
@@ -54,14 +65,26 @@ class DocumentUploadApi(APIView):
         request={"multipart/form-data": s.UploadInputSerializer},
         responses={201: s.DocumentDetailOutputSerializer},
         tags=["documents"],
-        description=(
-            "Multipart `file` (at most DOCUMENTS_MAX_UPLOAD_BYTES), optional `kind`. The type is decided by "
-            "the content. 409 `duplicate_document` when you uploaded the same file before (send "
-            "`allow_duplicate=true` to keep both); 413 too large; 415 type not allowed; 422 `infected` "
-            "(the file is quarantined, never served)."
-        ),
     )
     def post(self, request):
+        """Upload a document.
+
+        `multipart/form-data` with the file in the part `file` (at most `DOCUMENTS_MAX_UPLOAD_BYTES`,
+        25 MB by default) and optionally `kind` (guessed when left out), `claim` (a claim the caller may
+        see) and `allow_duplicate`. The file is virus-scanned first; its type is decided by its content
+        (PDF, JPEG, PNG, WebP, HEIC, TIFF, DOCX), never by its name; it is stored under a random key with
+        its SHA-256. A clean file is then processed in the background (text, OCR, fields; see
+        `document.processed` events). Where no scanner is available the document stays `unscanned` and is
+        neither served nor processed until a scan says it is clean. Answers the document (201).
+
+        Access: any signed-in user.
+
+        Errors: 400 `validation_error` (no `file`, an unknown `kind`, a `claim` that does not exist or
+        the caller may not see), `empty_file`; 409 `duplicate_document` (you uploaded the same file
+        before; send `allow_duplicate=true` to keep both); 413 `file_too_large`; 415 `unsupported_type`;
+        422 `corrupt_file`, `image_too_large`; 422 `infected` (the file is quarantined and never served;
+        the problem names the `document`).
+        """
         limit = settings.DOCUMENTS_MAX_UPLOAD_BYTES
         try:
             declared = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -102,6 +125,16 @@ class DocumentUploadApi(APIView):
 class DocumentDetailApi(APIView):
     @extend_schema(responses={200: s.DocumentDetailOutputSerializer}, tags=["documents"])
     def get(self, request, document_id):
+        """Show a document with its extracted data and validation findings.
+
+        `processed_data` holds the text extraction's fields (VIN, registration, policy and claim numbers,
+        dates, amounts, names) each with a confidence; `validation_findings` what the validation against
+        the claim found.
+
+        Access: whoever may see the document (see the list).
+
+        Errors: 404 `not_found`.
+        """
         document = selectors.document_get(user=request.user, document_id=document_id)
         return Response(s.DocumentDetailOutputSerializer(document).data)
 
@@ -109,6 +142,16 @@ class DocumentDetailApi(APIView):
         request=s.DocumentUpdateInputSerializer, responses={200: s.DocumentDetailOutputSerializer}, tags=["documents"]
     )
     def patch(self, request, document_id):
+        """Change a document's kind, file name or claim.
+
+        Setting `kind` marks it as no longer guessed; attaching it to another claim (or to none, with
+        `null`) resets its validation.
+
+        Access: whoever may see the document.
+
+        Errors: 400 `validation_error` (including a `claim` that does not exist or the caller may not
+        see); 404 `not_found`.
+        """
         document = selectors.document_get(user=request.user, document_id=document_id)
         data = s.DocumentUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -120,7 +163,14 @@ class DocumentDetailApi(APIView):
 
     @extend_schema(responses={204: None}, tags=["documents"])
     def delete(self, request, document_id):
-        """The uploader or an admin may delete a document (its files go with it)."""
+        """Delete a document.
+
+        The document and its files (original, served copy, thumbnail) are removed.
+
+        Access: its uploader, and admins.
+
+        Errors: 403 `permission_denied` (someone who may see it but did not upload it); 404 `not_found`.
+        """
         document = selectors.document_get(user=request.user, document_id=document_id)
         if document.owner_id != request.user.pk and request.user.role != Role.ADMIN:
             raise ApplicationError("permission_denied", "Only the uploader or an admin may delete it.", status=403)
@@ -141,6 +191,20 @@ class DocumentDownloadApi(APIView):
         tags=["documents"],
     )
     def get(self, request, document_id):
+        """Download a document's file.
+
+        `variant`: `default` (the re-encoded copy of a photo, else the original), `original`, `served`
+        (the re-encoded copy without personal metadata) or `thumbnail`. Sent as an attachment with a
+        safe name and content type, never cached. With `signed=1` the answer is instead a short-lived
+        signed URL to the object store (S3 storage only). Only clean files are served; admins may fetch
+        an `unscanned` one, answered with an `X-Scan-Warning` header.
+
+        Access: whoever may see the document.
+
+        Errors: 400 `invalid_variant`, `signed_url_unavailable` (storage is not S3); 404 `not_found`,
+        `no_served_copy`, `no_thumbnail`; 409 `not_clean` (pending, unscanned, infected or failed scan;
+        `scan_status` says which).
+        """
         document = selectors.document_get(user=request.user, document_id=document_id)
         target = download_target(document=document, user=request.user, variant=request.query_params.get("variant"))
         if request.query_params.get("signed") in ("1", "true"):
@@ -162,6 +226,18 @@ class DocumentProcessApi(APIView):
         request=s.DocumentRefInputSerializer, responses={202: s.DocumentDetailOutputSerializer}, tags=["documents"]
     )
     def post(self, request):
+        """Process a document again.
+
+        Queues text extraction (the PDF's text layer, else OCR of each page or image), field extraction
+        and, for images, the served copy and thumbnail. Answers 202 with the document (`processing_status`
+        `pending`); progress arrives as `document.processed` events. Asking again while it is queued
+        is harmless.
+
+        Access: whoever may see the document.
+
+        Errors: 400 `validation_error`; 404 `not_found`; 409 `not_clean` (only clean documents are
+        processed); 409 `already_processing`.
+        """
         data = s.DocumentRefInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         document = selectors.document_get(user=request.user, document_id=data.validated_data["document"])
@@ -174,6 +250,17 @@ class DocumentValidateApi(APIView):
         request=s.DocumentRefInputSerializer, responses={200: s.DocumentDetailOutputSerializer}, tags=["documents"]
     )
     def post(self, request):
+        """Validate a document against its claim.
+
+        Compares the extracted fields with the claim, its vehicle and its policy (VIN and registration
+        match, dates inside the policy period, plausible amounts) and records `validation_status` and
+        `validation_findings`; a mismatch raises an alert for the claim's staff.
+
+        Access: whoever may see the document.
+
+        Errors: 400 `validation_error`; 404 `not_found`; 409 `not_processed` (process it first); 409
+        `no_claim` (not attached to a claim).
+        """
         data = s.DocumentRefInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         document = selectors.document_get(user=request.user, document_id=data.validated_data["document"])
@@ -196,4 +283,14 @@ class ClaimDocumentsApi(generics.ListAPIView):
 
     @extend_schema(tags=["documents"])
     def get(self, request, *args, **kwargs):
+        """List a claim's documents.
+
+        The documents of the claim that the caller may see (customers: the ones they uploaded), with the
+        same filters, search and ordering as `GET /api/documents/`.
+
+        Access: whoever may see the claim.
+
+        Errors: 400 `validation_error` (a malformed filter value); 404 `not_found` (a claim the caller
+        may not see).
+        """
         return super().get(request, *args, **kwargs)
