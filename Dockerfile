@@ -29,9 +29,11 @@ COPY --chown=insurehub:insurehub manage.py pyproject.toml ./
 COPY --chown=insurehub:insurehub insurehub ./insurehub
 # docs/api.md and docs/realtime.md are the OpenAPI schema's description (insurehub/core/schema.py).
 COPY --chown=insurehub:insurehub docs ./docs
-# collectstatic needs a key at build time only; the real one comes from the environment.
+# Static files (the admin's, Swagger UI's and ReDoc's) are collected into the image: hashed names and
+# gzip copies that WhiteNoise serves. The keys and ALLOW_SANDBOX_PROVIDERS live for this build step
+# only (it serves nothing); at run time the real values come from the environment.
 RUN SECRET_KEY=build-only FIELD_ENCRYPTION_KEYS=build:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA \
-    python manage.py collectstatic --noinput -v0
+    ALLOW_SANDBOX_PROVIDERS=1 LOG_LEVEL=ERROR python manage.py collectstatic --noinput -v0
 USER insurehub
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

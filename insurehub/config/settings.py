@@ -300,6 +300,14 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
+# Production refuses stand-in providers (card sandbox, Daraja sandbox or a local stand-in, console
+# SMS and e-mail, missing keys): the process stops at start-up naming the variables
+# (insurehub/core/stand_ins.py). ALLOW_SANDBOX_PROVIDERS=1 lets a staging deployment start with
+# them (logged, and reported by `check --deploy`); never set it where real customers pay.
+ALLOW_SANDBOX_PROVIDERS = env_bool("ALLOW_SANDBOX_PROVIDERS", False)
+# Routes where a caller plays the provider (the card sandbox's settle) exist outside production
+# only, whatever ALLOW_SANDBOX_PROVIDERS says: on staging, pay by card with Stripe's test keys.
+SANDBOX_ROUTES = DJANGO_ENV != "production"
 
 # --- logging --------------------------------------------------------------------------
 LOG_LEVEL = env("LOG_LEVEL", "WARNING" if TESTING else "INFO")

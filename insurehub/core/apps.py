@@ -6,8 +6,11 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        # A missing or malformed FIELD_ENCRYPTION_KEYS stops every process at start-up (web,
-        # workers, commands) with a clear ImproperlyConfigured, never later with plaintext.
+        # Every process (web, workers, commands) stops at start-up with a clear ImproperlyConfigured:
+        # a missing or malformed FIELD_ENCRYPTION_KEYS (never later with plaintext), and in production
+        # a stand-in provider (the module also registers the `check --deploy` check for them).
         from insurehub.core.encryption import key_ring
+        from insurehub.core.stand_ins import refuse_stand_ins_in_production
 
         key_ring()
+        refuse_stand_ins_in_production()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import path
 
 from insurehub.payments.api import views
@@ -16,11 +17,6 @@ urlpatterns = [
     path("payments/mpesa/callback/", views.MpesaCallbackApi.as_view(), name="mpesa-callback"),
     path("payments/card/intents/", views.CardIntentApi.as_view(), name="card-intent"),
     path("payments/card/webhook/", views.CardWebhookApi.as_view(), name="card-webhook"),
-    path(
-        "payments/card/sandbox/<uuid:transaction_id>/settle/",
-        views.CardSandboxSettleApi.as_view(),
-        name="card-sandbox-settle",
-    ),
     path("payments/bank-transfers/", views.BankTransferApi.as_view(), name="bank-transfer"),
     path("payments/bank-statements/reconcile/", views.BankStatementReconcileApi.as_view(), name="bank-reconcile"),
     path("payments/schedules/", views.ScheduleListApi.as_view(), name="schedule-list"),
@@ -28,3 +24,14 @@ urlpatterns = [
     path("payments/refunds/", views.RefundListCreateApi.as_view(), name="refund-list"),
     path("payments/refunds/<uuid:refund_id>/decision/", views.RefundDecisionApi.as_view(), name="refund-decision"),
 ]
+
+if settings.SANDBOX_ROUTES:
+    # Outside production only: a customer settling their own sandbox card payment activates the
+    # policy without paying, so in production the route does not exist (ALLOW_SANDBOX_PROVIDERS or not).
+    urlpatterns.append(
+        path(
+            "payments/card/sandbox/<uuid:transaction_id>/settle/",
+            views.CardSandboxSettleApi.as_view(),
+            name="card-sandbox-settle",
+        )
+    )
