@@ -1,6 +1,7 @@
 """The shapes of the dashboard's answers, for the OpenAPI schema (and so for the web app's
 generated types). The selectors build plain dicts; these describe them field by field."""
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 
@@ -33,11 +34,14 @@ class AssessmentFiguresSerializer(serializers.Serializer):
     mean_completion = serializers.FloatField(allow_null=True)
 
 
+@extend_schema_serializer(
+    description=(
+        "Staff see their scope's figures from the rollups; an assessor sees their own claims' (then `range`, "
+        "`new_claims`, `open_reserves`, `period` and `previous_period` are absent and `assigned_in_period` "
+        "is present)."
+    )
+)
 class KpiSerializer(serializers.Serializer):
-    """Staff see their scope's figures from the rollups; an assessor sees their own claims'
-    (then `range`, `new_claims`, `open_reserves`, `period` and `previous_period` are absent and
-    `assigned_in_period` is present)."""
-
     range = RangeOutSerializer(required=False)
     open_claims = serializers.IntegerField()
     new_claims = NewClaimsSerializer(required=False)

@@ -41,6 +41,21 @@ class KpiApi(APIView):
 
     @extend_schema(parameters=RANGE_PARAMETERS, responses={200: out.KpiSerializer}, tags=["dashboard"])
     def get(self, request):
+        """Show the desk's key figures.
+
+        Open claims by status and priority, open SLA breaches, estimated exposure, and for the range
+        (`from`, `to`; the last 30 days by default) new and settled claims, settled amounts, cycle times
+        and approval and rejection rates, against the previous period of the same length; plus
+        in-progress assessments. Read from rollups kept current by the services, cached for
+        `DASHBOARD_CACHE_SECONDS` (15 s). An assessor receives their own claims' figures (no `range`,
+        `new_claims`, `open_reserves`, `period` or `previous_period`; `assigned_in_period` instead).
+
+        Access: staff. Agents and supervisors see their department (asking for another answers 403),
+        assessors the claims assigned to them, admins every department or the one named in `department`.
+
+        Errors: 400 `validation_error` (a malformed date or department), `bad_range` (`from` after `to`,
+        or more than 366 days); 403 `permission_denied` (customers), `not_your_department`.
+        """
         return Response(selectors.kpis(_scope(request)))
 
 
@@ -49,6 +64,18 @@ class ClaimsOverviewApi(APIView):
 
     @extend_schema(parameters=RANGE_PARAMETERS, responses={200: out.ClaimsOverviewSerializer}, tags=["dashboard"])
     def get(self, request):
+        """Show the claims overview: status by priority, ageing and work queues.
+
+        `status_priority_matrix` counts claims per status and priority, `aging` open claims by days since
+        they were filed, `my_queue` the caller's 20 open assigned claims (earliest SLA first) and
+        `recently_changed` the 20 claims changed last in scope, as claim list items.
+
+        Access: staff. Agents and supervisors see their department (asking for another answers 403),
+        assessors the claims assigned to them, admins every department or the one named in `department`.
+
+        Errors: 400 `validation_error` (a malformed date or department), `bad_range` (`from` after `to`,
+        or more than 366 days); 403 `permission_denied` (customers), `not_your_department`.
+        """
         return Response(selectors.claims_overview(_scope(request), request.user))
 
 
@@ -57,6 +84,17 @@ class AssessmentsOverviewApi(APIView):
 
     @extend_schema(parameters=RANGE_PARAMETERS, responses={200: out.AssessmentsOverviewSerializer}, tags=["dashboard"])
     def get(self, request):
+        """Show the assessments overview: by status, overdue, completion and assessor load.
+
+        Assessments in scope by status, scheduled ones past their time (`overdue`), in-progress ones by
+        completion (`0-25` ... `76-100` percent) and the open assessments per assessor.
+
+        Access: staff. Agents and supervisors see their department (asking for another answers 403),
+        assessors the claims assigned to them, admins every department or the one named in `department`.
+
+        Errors: 400 `validation_error` (a malformed date or department), `bad_range` (`from` after `to`,
+        or more than 366 days); 403 `permission_denied` (customers), `not_your_department`.
+        """
         return Response(selectors.assessments_overview(_scope(request)))
 
 
@@ -67,14 +105,20 @@ class TrendApi(APIView):
         parameters=RANGE_PARAMETERS,
         responses={200: out.TrendSerializer},
         tags=["dashboard"],
-        summary="Claims filed and settled per day",
-        description=(
-            "One entry per day of the range (zeros included): claims filed, claims settled and the amount settled, "
-            "in the caller's scope (a department for agents and supervisors, any for admins, an assessor's own "
-            "claims). Staff only."
-        ),
     )
     def get(self, request):
+        """Show claims filed and settled per day.
+
+        One entry per day of the range, zeros included (so a chart's axis is the range itself): claims
+        filed, claims settled and the amount settled. Read from the daily rollups; an assessor's from
+        their own claims.
+
+        Access: staff. Agents and supervisors see their department (asking for another answers 403),
+        assessors the claims assigned to them, admins every department or the one named in `department`.
+
+        Errors: 400 `validation_error` (a malformed date or department), `bad_range` (`from` after `to`,
+        or more than 366 days); 403 `permission_denied` (customers), `not_your_department`.
+        """
         return Response(selectors.daily_trend(_scope(request)))
 
 
@@ -116,6 +160,22 @@ class AlertListApi(generics.ListAPIView):
     filterset_class = AlertFilter
     ordering_fields = ["created_at", "severity"]
 
+    @extend_schema(tags=["dashboard"])
+    def get(self, request, *args, **kwargs):
+        """List the alerts the caller may see.
+
+        Open alerts by default (filter `status` for the others), most severe first, then newest. Filters:
+        `status`, `severity`, `kind`, `claim`, `department`; `ordering` by `created_at` or `severity`.
+        Alerts flag what needs a person: possible duplicate claims, early claims, high values, SLA
+        breaches, stalled claims, infected or mismatching documents, reused photos, risk flags.
+
+        Access: staff: the alerts of the claims they may see, and (agents and supervisors) their
+        department's alerts not tied to a claim; admins all. Customers never see alerts.
+
+        Errors: 400 `validation_error` (a malformed filter value); 403 `permission_denied` (customers).
+        """
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         from django.db.models import Case, IntegerField, Value, When
 
@@ -131,5 +191,14 @@ class AlertAcknowledgeApi(APIView):
 
     @extend_schema(request=None, responses={200: AlertSerializer}, tags=["dashboard"])
     def post(self, request, alert_id):
+        """Acknowledge an alert.
+
+        Marks an open alert as acknowledged by the caller (recorded with the time) and tells the other
+        staff who see it (`alert.acknowledged`).
+
+        Access: staff who may see the alert.
+
+        Errors: 403 `permission_denied` (customers); 404 `not_found`; 409 `alert_not_open`.
+        """
         alert = get_object_or_404(selectors.alerts_visible_to(request.user), pk=alert_id)
         return Response(AlertSerializer(alert_acknowledge(alert=alert, user=request.user)).data)
