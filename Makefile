@@ -39,8 +39,10 @@ run: seed
 	@echo "    customer@insurehub.test    customer"
 	@echo "    customer2@insurehub.test   customer"
 	@echo ""
+	@DJANGO_ENV=development DEBUG=$${DEBUG:-1} $(BIN)/python manage.py capabilities
+	@echo ""
 	DJANGO_ENV=development DEBUG=$${DEBUG:-1} $(BIN)/uvicorn insurehub.config.asgi:application \
-		--host 127.0.0.1 --port $(PORT)
+		--host 127.0.0.1 --port $(PORT) --no-server-header
 
 test: install system-deps
 	DJANGO_ENV=test $(BIN)/pytest -n 2 $(PYTEST_ARGS)

@@ -1,13 +1,10 @@
 """Operational endpoints: liveness, readiness, metrics."""
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
-from django.db import connections
 from django.http import HttpResponse, JsonResponse
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
+from insurehub.core import health
 from insurehub.core.metrics import DatabaseGaugesCollector
 
 
@@ -16,41 +13,17 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-def _check_database() -> dict:
-    started = time.perf_counter()
-    with connections["default"].cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
-    return {
-        "status": "ok",
-        "vendor": connections["default"].vendor,
-        "ms": round((time.perf_counter() - started) * 1000, 2),
-    }
-
-
-def _check_cache() -> dict:
-    started = time.perf_counter()
-    cache.set("readyz-probe", "1", 5)
-    if cache.get("readyz-probe") != "1":
-        raise RuntimeError("cache did not return what was written")
-    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
-    return {"status": "ok", "backend": backend, "ms": round((time.perf_counter() - started) * 1000, 2)}
-
-
-READINESS_CHECKS = {"database": _check_database, "cache": _check_cache}
-
-
 def readyz(request):
-    """Ready to take traffic: every dependency answers. 503 with the failing ones otherwise."""
-    report, healthy = {}, True
-    for name, check in READINESS_CHECKS.items():
-        try:
-            report[name] = check()
-        except Exception as exc:  # a failing dependency is reported, never raised
-            healthy = False
-            report[name] = {"status": "error", "error": exc.__class__.__name__}
+    """Ready to take traffic: the database and the cache answer (503 naming the failing ones
+    otherwise). It also reports the optional capabilities (virus scanner, OCR engine, task broker,
+    channel layer): a missing one is reported, not a failure. In production only their status
+    and engine are shown (no versions or addresses)."""
+    healthy, report = health.readiness()
+    verbose = settings.DEBUG or settings.DJANGO_ENV != "production"
+    capabilities = {name: c.as_dict(verbose=verbose) for name, c in health.capabilities().items()}
     return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": report}, status=200 if healthy else 503
+        {"status": "ok" if healthy else "unavailable", "checks": report, "capabilities": capabilities},
+        status=200 if healthy else 503,
     )
 
 

@@ -5,6 +5,7 @@
 database missing) gives status "error", never "clean".
 """
 
+import os
 import shutil
 import socket
 import struct
@@ -14,7 +15,14 @@ from typing import BinaryIO
 
 from django.conf import settings
 
+from insurehub.core.health import Capability
+
 CHUNK = 64 * 1024
+# Where freshclam keeps the signatures clamscan reads when CLAMAV_DB_DIR is not set (Debian).
+FRESHCLAM_DB_DIR = "/var/lib/clamav"
+SIGNATURE_SUFFIXES = (".cvd", ".cld", ".cud", ".hdb", ".hsb", ".mdb", ".msb", ".ndb", ".ldb", ".cdb", ".yar", ".yara")
+LOCAL_DATABASE = {"local.hdb", "local.ndb"}  # what scripts/system-deps.sh writes: EICAR only
+INSTALL_HINT = "Run: sudo scripts/system-deps.sh"
 
 
 @dataclass(frozen=True)
@@ -50,12 +58,19 @@ class ClamdScanner:
         return reply.rstrip(b"\0").decode("utf-8", "replace").strip()
 
     def ping(self) -> bool:
+        return self._command(b"zPING\0") == "PONG"
+
+    def version(self) -> str:
+        """clamd's version and signature version ("ClamAV 1.4.6/27851/..."), "" when it does not answer."""
+        return self._command(b"zVERSION\0")
+
+    def _command(self, command: bytes) -> str:
         try:
             with self._connect() as conn:
-                conn.sendall(b"zPING\0")
-                return self._read_reply(conn) == "PONG"
+                conn.sendall(command)
+                return self._read_reply(conn)
         except OSError:
-            return False
+            return ""
 
     def scan(self, stream: BinaryIO) -> ScanResult:
         try:
@@ -131,3 +146,57 @@ def scanner():
     if path:
         return ClamscanScanner(path=path, database=settings.CLAMAV_DB_DIR)
     return NoScanner()
+
+
+def _signature_files(directory: str) -> list[str]:
+    try:
+        return sorted(name for name in os.listdir(directory) if name.endswith(SIGNATURE_SUFFIXES))
+    except OSError:
+        return []
+
+
+def _clamscan_version(path: str) -> str:
+    try:
+        done = subprocess.run(  # noqa: S603  # nosec B603
+            [path, "--version"], capture_output=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return "clamscan"
+    return done.stdout.decode("utf-8", "replace").strip().split("/")[0] or "clamscan"
+
+
+def capability() -> Capability:
+    """The virus scanner uploads go through, for /readyz and the start-up banner (never scans a file)."""
+    engine = scanner()
+    if isinstance(engine, ClamdScanner):
+        where = engine.socket_path or f"{engine.host}:{engine.port}"
+        probe = ClamdScanner(
+            socket_path=engine.socket_path, host=engine.host, port=engine.port, timeout=min(engine.timeout, 1.0)
+        )
+        version = probe.version()
+        if version:
+            return Capability("live", "clamd", f"{version} at {where}")
+        return Capability(
+            "error",
+            "clamd",
+            f"clamd at {where} does not answer",
+            "uploads are kept as 'error' (never served) and scanned again when clamd is back",
+        )
+    if isinstance(engine, ClamscanScanner):
+        database = engine.database or FRESHCLAM_DB_DIR
+        files = _signature_files(database)
+        if not files:
+            return Capability(
+                "error",
+                "clamscan",
+                f"no signature database in {database}",
+                f"every upload is kept as 'error' (never served). {INSTALL_HINT} (a local EICAR database) or freshclam",
+            )
+        kind = "EICAR test signatures only" if set(files) <= LOCAL_DATABASE else "signatures"
+        return Capability("live", "clamscan", f"{_clamscan_version(engine.path)}, {database} ({kind})")
+    return Capability(
+        "missing",
+        "none",
+        "neither clamd nor clamscan",
+        f"uploads stay 'unscanned' (never served) and photos wait for a scan. {INSTALL_HINT}",
+    )

@@ -6,6 +6,7 @@ confidence, 1.0 for a text layer), which field extraction carries into each fiel
 
 import re
 import shutil
+import subprocess  # nosec B404
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from typing import BinaryIO
 from django.conf import settings
 from PIL import Image, ImageOps
 
+from insurehub.core.health import Capability
 from insurehub.documents.models import IMAGE_TYPES, FileType
 
 MIN_TEXT_LAYER_CHARS = 20
@@ -62,6 +64,38 @@ class TextResult:
 
 def tesseract_available() -> bool:
     return shutil.which(settings.TESSERACT_CMD) is not None
+
+
+def ocr_capability() -> Capability:
+    """The OCR engine, for /readyz and the start-up banner: Tesseract's version and languages."""
+    path = shutil.which(settings.TESSERACT_CMD)
+    if not path:
+        return Capability(
+            "missing",
+            "none",
+            "tesseract is not installed",
+            "scanned pages and photos are not read (text-layer PDFs still are). Run: sudo scripts/system-deps.sh",
+        )
+    try:
+        version = subprocess.run(  # noqa: S603  # nosec B603
+            [path, "--version"], capture_output=True, timeout=10, check=False
+        )
+        listed = subprocess.run(  # noqa: S603  # nosec B603
+            [path, "--list-langs"], capture_output=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return Capability("error", "tesseract", f"tesseract does not run: {exc.__class__.__name__}")
+    name = (version.stdout or version.stderr).decode("utf-8", "replace").strip().splitlines()[:1]
+    installed = set(listed.stdout.decode("utf-8", "replace").split()[1:])
+    absent = [lang for lang in settings.TESSERACT_LANG.split("+") if lang not in installed]
+    if absent:
+        return Capability(
+            "error",
+            "tesseract",
+            f"{name[0] if name else 'tesseract'} without the language data {'+'.join(absent)}",
+            "OCR fails until it is installed (Debian: tesseract-ocr-<lang>)",
+        )
+    return Capability("live", "tesseract", f"{name[0] if name else 'tesseract'} ({settings.TESSERACT_LANG})")
 
 
 def ocr_image(image: Image.Image, *, page: int) -> list[Line]:

@@ -38,6 +38,6 @@ def providers_report() -> dict:
 def register() -> None:
     """Add the providers to /readyz. Called when the URLconf loads (core.views reads the
     database when imported, so AppConfig.ready() is too early)."""
-    from insurehub.core.views import READINESS_CHECKS
+    from insurehub.core.health import READINESS_CHECKS
 
     READINESS_CHECKS.setdefault("integrations", providers_report)

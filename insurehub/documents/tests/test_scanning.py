@@ -55,6 +55,12 @@ def test_clamd_over_local_socket(settings, clamd_server):
     assert scanner.scan(io.BytesIO(EICAR)).status == "infected"
 
 
+def test_a_running_clamd_is_reported_live_with_its_version(clamd):
+    capability = scanning.capability()
+    assert (capability.status, capability.engine) == ("live", "clamd")
+    assert capability.detail.startswith("ClamAV ") and f"127.0.0.1:{clamd['port']}" in capability.detail
+
+
 def test_clamd_down_is_an_error_never_clean(settings):
     settings.CLAMD_HOST = "127.0.0.1"
     settings.CLAMD_PORT = 9  # discard: nothing listens
