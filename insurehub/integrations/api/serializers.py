@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from insurehub.core.serializers import StrictSerializer
@@ -32,9 +33,10 @@ class VehicleCheckOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_serializer(
+    description="A provider's answer: `status` says whether `data` is there (never a 5xx for a provider failure)."
+)
 class LookupResultSerializer(serializers.Serializer):
-    """A provider's answer: `status` says whether `data` is there (never a 5xx for a provider failure)."""
-
     provider = serializers.CharField()
     status = serializers.ChoiceField(choices=ResultStatus.choices)
     data = serializers.JSONField(allow_null=True)

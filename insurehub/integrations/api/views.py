@@ -32,6 +32,18 @@ class VinDecodeApi(APIView):
 
     @extend_schema(responses={200: s.VinDecodingSerializer}, tags=["integrations"])
     def get(self, request, vin: str):
+        """Decode a VIN.
+
+        `offline`: what the VIN itself says (ISO 3779 structure, manufacturer from its WMI, country,
+        possible model years), always there; `online`: NHTSA vPIC's detail when that provider is
+        reachable (a lookup result: see its `status`). North American VINs must carry a correct check
+        digit; European VINs carry none.
+
+        Access: staff.
+
+        Errors: 400 `vin_length` (not 17 characters), `vin_characters` (I, O, Q or anything but capital
+        letters and digits), `vin_check_digit`; 403 `permission_denied` (customers).
+        """
         try:
             decoding = decode_vin(vin)
         except InvalidVinError as exc:
@@ -48,6 +60,21 @@ class WeatherApi(APIView):
         parameters=[s.WeatherQuerySerializer], responses={200: s.LookupResultSerializer}, tags=["integrations"]
     )
     def get(self, request):
+        """Look up the weather at a place and time.
+
+        Open-Meteo's hourly conditions at `lat`, `lon` at the hour of `at` (ISO 8601, default now): its
+        archive for older dates, its forecast API for the recent past.
+
+        A provider's failure never fails the request: the answer's `status` says what happened (`ok`,
+        `not_found`, `not_configured`, `unavailable` while its circuit breaker is open, `rate_limited`
+        with `retry_after`, `failed`) and `data` is there when it is `ok`. Answers are cached
+        (`from_cache`).
+
+        Access: staff.
+
+        Errors: 400 `validation_error` (missing or out-of-range `lat` or `lon`, a malformed `at`),
+        `future_time`, or the provider's code when it refuses the input; 403 `permission_denied` (customers).
+        """
         query = s.WeatherQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         values = query.validated_data
@@ -62,6 +89,21 @@ class GeocodeApi(APIView):
         parameters=[s.GeocodeQuerySerializer], responses={200: s.LookupResultSerializer}, tags=["integrations"]
     )
     def get(self, request):
+        """Find places matching an address or place name.
+
+        Nominatim (OpenStreetMap) results for `q`, optionally limited to `countrycodes` (comma-separated
+        ISO 3166-1 alpha-2 codes, e.g. `ke,ug`): name, latitude, longitude and address parts.
+
+        A provider's failure never fails the request: the answer's `status` says what happened (`ok`,
+        `not_found`, `not_configured`, `unavailable` while its circuit breaker is open, `rate_limited`
+        with `retry_after`, `failed`) and `data` is there when it is `ok`. Answers are cached
+        (`from_cache`).
+
+        Access: staff.
+
+        Errors: 400 `validation_error` (no `q`, malformed `countrycodes`), or the provider's code when it
+        refuses the input; 403 `permission_denied` (customers).
+        """
         query = s.GeocodeQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         values = query.validated_data
@@ -75,6 +117,20 @@ class ReverseGeocodeApi(APIView):
         parameters=[s.ReverseGeocodeQuerySerializer], responses={200: s.LookupResultSerializer}, tags=["integrations"]
     )
     def get(self, request):
+        """Find the address at a point.
+
+        Nominatim (OpenStreetMap) reverse geocoding of `lat`, `lon`.
+
+        A provider's failure never fails the request: the answer's `status` says what happened (`ok`,
+        `not_found`, `not_configured`, `unavailable` while its circuit breaker is open, `rate_limited`
+        with `retry_after`, `failed`) and `data` is there when it is `ok`. Answers are cached
+        (`from_cache`).
+
+        Access: staff.
+
+        Errors: 400 `validation_error` (missing or out-of-range `lat` or `lon`), or the provider's code
+        when it refuses the input; 403 `permission_denied` (customers).
+        """
         query = s.ReverseGeocodeQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         values = query.validated_data
@@ -92,6 +148,21 @@ class VehicleCheckListCreateApi(generics.ListAPIView):
     def _vehicle(self):
         return get_object_or_404(vehicles_visible_to(self.request.user), pk=self.kwargs["vehicle_id"])
 
+    @extend_schema(tags=["vehicles"])
+    def get(self, request, *args, **kwargs):
+        """List a vehicle's checks.
+
+        Registry (`dvla`), history (`hpi`) and VIN (`vin`) checks with their state, the provider's
+        result and its findings: contradictions with our record of the vehicle (e.g. `stolen`,
+        `written_off`, `make_mismatch`). Filters: `kind`, `status`; `ordering` by `created_at`.
+
+        Access: whoever may see the vehicle (its owner, staff, admins).
+
+        Errors: 400 `validation_error` (a malformed filter value); 404 `not_found` (a vehicle the caller
+        may not see).
+        """
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return vehicle_checks_visible_to(None)
@@ -102,6 +173,18 @@ class VehicleCheckListCreateApi(generics.ListAPIView):
         request=s.VehicleCheckInputSerializer, responses={201: s.VehicleCheckOutputSerializer}, tags=["vehicles"]
     )
     def post(self, request, vehicle_id):
+        """Request a check of a vehicle.
+
+        Records a `pending` check of `kind` (`dvla`, `hpi` or `vin`) and runs it in the background; the
+        answer (201) shows its state, `pending` until a worker has run it: read it again with
+        `GET /api/vehicles/{vehicle_id}/checks/{check_id}/`. Checks a provider failed are tried again
+        later.
+
+        Access: staff who may see the vehicle.
+
+        Errors: 400 `validation_error` (an unknown `kind`); 403 `permission_denied` (customers); 404
+        `not_found`.
+        """
         vehicle = self._vehicle()
         if not IsStaffRole().has_permission(request, self):
             raise ApplicationError("permission_denied", "Vehicle checks are requested by staff.", status=403)
@@ -115,6 +198,12 @@ class VehicleCheckListCreateApi(generics.ListAPIView):
 class VehicleCheckDetailApi(APIView):
     @extend_schema(responses={200: s.VehicleCheckOutputSerializer}, tags=["vehicles"])
     def get(self, request, vehicle_id, check_id):
+        """Show one vehicle check.
+
+        Access: whoever may see the vehicle.
+
+        Errors: 404 `not_found`.
+        """
         check = get_object_or_404(vehicle_checks_visible_to(request.user, vehicle_id=vehicle_id), pk=check_id)
         return Response(s.VehicleCheckOutputSerializer(check).data)
 
@@ -126,12 +215,34 @@ class ClaimEnrichmentApi(APIView):
 
     @extend_schema(responses={200: s.ClaimEnrichmentOutputSerializer}, tags=["claims"])
     def get(self, request, claim_id):
+        """Show what outside sources said about a claim.
+
+        The incident's place (geocoded), the policyholder's home, the distance between them, the weather
+        at the incident's place and time, the vehicle checks' state, and the risk flags drawn from them
+        (`status`: `pending`, `partial` with parts to retry, `complete`). Risk flags are internal.
+
+        Access: staff who may see the claim.
+
+        Errors: 403 `permission_denied` (customers); 404 `not_found` (a claim the caller may not see, or
+        one not enriched yet).
+        """
         return Response(s.ClaimEnrichmentOutputSerializer(claim_enrichment_for(request.user, claim_id=claim_id)).data)
 
     @extend_schema(
         request=s.ClaimEnrichmentRefreshSerializer, responses={202: s.ClaimEnrichmentOutputSerializer}, tags=["claims"]
     )
     def post(self, request, claim_id):
+        """Enrich a claim again.
+
+        Runs the enrichment in the background (202): parts already answered are not fetched again, unless
+        `refresh` is true (the incident's place or time changed), which forgets the place, the weather and
+        the flags and fetches them anew. Asking twice is harmless.
+
+        Access: staff who may see the claim.
+
+        Errors: 400 `validation_error`; 403 `permission_denied` (customers); 404 `not_found`; 409
+        `enrichment_disabled` (`INTEGRATIONS_ENRICH_CLAIMS` is off).
+        """
         from insurehub.claims.selectors import claims_visible_to
 
         claim = get_object_or_404(claims_visible_to(request.user), pk=claim_id)
