@@ -13,12 +13,11 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from insurehub.audit.admin import (
-    AuditedModelAdmin,
     ReadOnlyAdmin,
     ReadOnlyTabularInline,
+    ServiceModelAdmin,
     action_form_page,
-    form_changes,
-    refusal_message,
+    apply_each,
 )
 from insurehub.claims import workflow
 from insurehub.claims.models import (
@@ -32,7 +31,6 @@ from insurehub.claims.models import (
     ReserveChange,
 )
 from insurehub.claims.services import STAFF_EDITABLE, claim_assign, claim_transition, claim_update
-from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
 from insurehub.users.models import User
 
@@ -112,8 +110,9 @@ class ReserveInline(ReadOnlyTabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(AuditedModelAdmin):
-    audit_admin_writes = False  # claim_update, claim_transition and claim_assign audit
+class ClaimAdmin(ServiceModelAdmin):
+    editable_fields = ADMIN_EDITABLE
+    readonly_fields = ["workflow"]
     list_display = [
         "claim_number",
         "status",
@@ -174,17 +173,11 @@ class ClaimAdmin(AuditedModelAdmin):
         ),
     ]
 
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in Claim._meta.fields if f.name not in ADMIN_EDITABLE] + ["workflow"]
-
     def has_add_permission(self, request) -> bool:
         return False  # filed through the API (claim_create: its checks, number, SLA, flags)
 
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False  # claims are records; they are withdrawn or closed, never deleted
-
-    def save_model(self, request, obj, form, change):
-        claim_update(claim=obj, data=form_changes(form, ADMIN_EDITABLE), updated_by=request.user)
+    def update(self, request, obj, data):
+        claim_update(claim=obj, data=data, updated_by=request.user)
 
     @admin.display(description="Workflow")
     def workflow(self, obj: Claim):
@@ -236,23 +229,15 @@ class ClaimAdmin(AuditedModelAdmin):
         )
 
     def _transition(self, request, claims: list[Claim], *, to_status: str, reason: str, approved_amount) -> None:
-        moved = []
-        for claim in claims:
-            try:
-                claim_transition(
-                    claim=claim,
-                    to_status=to_status,
-                    actor=request.user,
-                    reason=reason,
-                    approved_amount=approved_amount,
-                )
-            except ApplicationError as exc:
-                self.message_user(request, f"{claim}: {refusal_message(exc)}", messages.ERROR)
-            else:
-                moved.append(claim.claim_number)
-        if moved:
-            label = ClaimStatus(to_status).label.lower()
-            self.message_user(request, f"Now {label}: {', '.join(moved)}.", messages.SUCCESS)
+        apply_each(
+            self,
+            request,
+            claims,
+            lambda claim: claim_transition(
+                claim=claim, to_status=to_status, actor=request.user, reason=reason, approved_amount=approved_amount
+            ),
+            done=f"Now {ClaimStatus(to_status).label.lower()}",
+        )
 
     @admin.action(description="Change status (with a reason)…", permissions=["change"])
     def change_status(self, request, queryset):
@@ -286,23 +271,20 @@ class ClaimAdmin(AuditedModelAdmin):
         )
 
     def _assign(self, request, claims: list[Claim], *, agent, assessor, auto_assessor: bool, reason: str) -> None:
-        done = []
-        for claim in claims:
-            try:
-                claim_assign(
-                    claim=claim,
-                    assigned_by=request.user,
-                    agent=agent if agent is not None else ...,
-                    assessor=assessor if assessor is not None else ...,
-                    auto_assessor=auto_assessor,
-                    reason=reason,
-                )
-            except ApplicationError as exc:
-                self.message_user(request, f"{claim}: {refusal_message(exc)}", messages.ERROR)
-            else:
-                done.append(claim.claim_number)
-        if done:
-            self.message_user(request, f"Assigned: {', '.join(done)}.", messages.SUCCESS)
+        apply_each(
+            self,
+            request,
+            claims,
+            lambda claim: claim_assign(
+                claim=claim,
+                assigned_by=request.user,
+                agent=agent if agent is not None else ...,
+                assessor=assessor if assessor is not None else ...,
+                auto_assessor=auto_assessor,
+                reason=reason,
+            ),
+            done="Assigned",
+        )
 
     @admin.action(description="Assign an agent or assessor…", permissions=["change"])
     def assign(self, request, queryset):

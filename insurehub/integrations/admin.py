@@ -1,15 +1,23 @@
+"""What outside providers said about vehicles and claims: records, read-only (the integration
+services write them and audit their requests)."""
+
 from django.contrib import admin
 
-from insurehub.integrations.models import VehicleCheck
+from insurehub.audit.admin import ReadOnlyAdmin
+from insurehub.integrations.models import ClaimEnrichment, VehicleCheck
 
 
 @admin.register(VehicleCheck)
-class VehicleCheckAdmin(admin.ModelAdmin):
+class VehicleCheckAdmin(ReadOnlyAdmin):
     list_display = ("vehicle", "kind", "provider", "status", "attempts", "fetched_at", "created_at")
     list_filter = ("kind", "status", "provider")
+    list_select_related = ("vehicle",)
     search_fields = ("vehicle__registration", "vehicle__vin")
-    raw_id_fields = ("vehicle", "requested_by")
-    readonly_fields = [f.name for f in VehicleCheck._meta.fields]
 
-    def has_add_permission(self, request) -> bool:
-        return False  # checks are made through the service, which audits them
+
+@admin.register(ClaimEnrichment)
+class ClaimEnrichmentAdmin(ReadOnlyAdmin):
+    list_display = ("claim", "status", "distance_from_home_km", "attempts", "fetched_at", "created_at")
+    list_filter = ("status",)
+    list_select_related = ("claim",)
+    search_fields = ("claim__claim_number",)

@@ -1,8 +1,15 @@
+"""Users in the admin. Changes are saved through user_update (the admin whitelist: name, phone,
+role, department, certification, verification flags, active), which audits them and revokes the
+sessions of a deactivated account; is_staff and is_superuser follow the role. Accounts are
+deactivated, or erased through a privacy request, never deleted here."""
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 
+from insurehub.audit.admin import AuditedModelAdmin, form_changes, fresh
 from insurehub.users.models import NotificationPreference, User
+from insurehub.users.services import ADMIN_EDITABLE_FIELDS, user_update
 
 
 class UserCreationForm(BaseUserCreationForm):
@@ -18,14 +25,22 @@ class UserEditForm(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     add_form = UserCreationForm
     form = UserEditForm
     ordering = ["email"]
     list_display = ["email", "name", "role", "department", "certification_level", "is_active", "last_login"]
     list_filter = ["role", "department", "is_active", "email_verified", "phone_verified", "certification_level"]
-    search_fields = ["email", "name", "phone"]
-    readonly_fields = ["last_login", "created_at", "updated_at", "tokens_valid_after"]
+    search_fields = ["email", "name"]
+    readonly_fields = [
+        "email",
+        "is_staff",
+        "is_superuser",
+        "last_login",
+        "created_at",
+        "updated_at",
+        "tokens_valid_after",
+    ]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         ("Profile", {"fields": ("name", "phone", "email_verified", "phone_verified")}),
@@ -38,10 +53,25 @@ class UserAdmin(DjangoUserAdmin):
     )
     filter_horizontal: tuple = ()
 
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.readonly_fields
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        data = form_changes(form, ADMIN_EDITABLE_FIELDS)
+        if data:
+            user_update(user=fresh(obj), data=data, updated_by=request.user)
+
 
 @admin.register(NotificationPreference)
-class NotificationPreferenceAdmin(admin.ModelAdmin):
+class NotificationPreferenceAdmin(AuditedModelAdmin):
     list_display = ["user", "channel", "topic", "enabled"]
     list_filter = ["channel", "topic", "enabled"]
+    list_select_related = ["user"]
     search_fields = ["user__email"]
     raw_id_fields = ["user"]
