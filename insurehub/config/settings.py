@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "rest_framework_simplejwt.token_blacklist",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and ReDoc files, served from here (no CDN)
     "corsheaders",
     "channels",
     "insurehub.core",
@@ -94,6 +95,7 @@ MIDDLEWARE = [
     "insurehub.core.middleware.MetricsMiddleware",
     "insurehub.core.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "insurehub.core.static_files.StaticFilesMiddleware",  # WhiteNoise: /static/ from the application
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "insurehub.core.middleware.OptionalTrailingSlashMiddleware",
@@ -309,6 +311,30 @@ ALLOW_SANDBOX_PROVIDERS = env_bool("ALLOW_SANDBOX_PROVIDERS", False)
 # only, whatever ALLOW_SANDBOX_PROVIDERS says: on staging, pay by card with Stripe's test keys.
 SANDBOX_ROUTES = DJANGO_ENV != "production"
 
+# --- static files and API docs ---------------------------------------------------------
+# The application serves its static files (WhiteNoise, right after SecurityMiddleware): the
+# admin's and the API docs' (drf-spectacular-sidecar bundles Swagger UI and ReDoc), so both render
+# with no other origin. Production serves what `collectstatic` wrote to STATIC_ROOT (the Dockerfile
+# runs it) with hashed names, gzip copies and far-future caching. Development and tests read the
+# apps' static folders directly (finders), so neither needs collectstatic; under tests and DEBUG
+# a file is looked up per request (autorefresh) rather than all files at each start-up.
+if DJANGO_ENV == "production":
+    STATICFILES_BACKEND = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+else:
+    STATICFILES_BACKEND = "django.contrib.staticfiles.storage.StaticFilesStorage"
+    WHITENOISE_USE_FINDERS = True
+    WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# (The web application's build will be served at / through WHITENOISE_ROOT.)
+SPECTACULAR_SETTINGS.update(
+    {
+        "SWAGGER_UI_DIST": "SIDECAR",
+        "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+        "REDOC_DIST": "SIDECAR",
+        # No validator badge: Swagger UI would send the schema's address to validator.swagger.io.
+        "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    }
+)
+
 # --- logging --------------------------------------------------------------------------
 LOG_LEVEL = env("LOG_LEVEL", "WARNING" if TESTING else "INFO")
 LOGGING = {
@@ -459,7 +485,7 @@ else:
     _documents_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": STATICFILES_BACKEND},
     "documents": _documents_storage,
 }
 DOCUMENTS_MAX_UPLOAD_BYTES = env_int("DOCUMENTS_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)

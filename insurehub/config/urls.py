@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from insurehub.core import errors
 from insurehub.core import views as ops
@@ -25,7 +25,10 @@ api_urlpatterns = [
     path("", include("insurehub.analytics.api.urls")),
     path("", include("insurehub.privacy.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    # Swagger UI and ReDoc from this server's static files (drf-spectacular-sidecar). The split view
+    # serves Swagger UI's start-up script as a file (?script), so the page needs no inline script.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="schema", template_name="api_docs/redoc.html"), name="redoc"),
 ]
 
 urlpatterns = [

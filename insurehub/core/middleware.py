@@ -100,22 +100,27 @@ class OptionalTrailingSlashMiddleware:
 
 class SecurityHeadersMiddleware:
     """Content-Security-Policy on every answer: the API serves JSON and files, so nothing may run or
-    be framed; the Swagger UI and the admin get the sources they need. Referrer and permissions
-    policies tightened; no Server header is added by Django (uvicorn runs with --no-server-header)."""
+    be framed. The admin and the API docs (Swagger UI, ReDoc) load everything from this server and
+    nothing from any other origin: scripts only as files, never inline (Swagger UI's start-up script
+    is served by the split view); styles may be inline (Swagger UI's page, ReDoc's styled components,
+    one admin page); images may be data: URIs (Swagger UI's icons); ReDoc's search runs in a worker
+    built from a blob: URL. Referrer and permissions policies tightened; no Server header is added
+    by Django (uvicorn runs with --no-server-header)."""
 
     API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
     UI_POLICY = (
-        "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-        "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://cdn.jsdelivr.net; "
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
     )
+    UI_PATHS = ("/api/docs/", "/api/redoc/", "/admin/", "/static/")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        ui = request.path.startswith(("/api/docs", "/admin", "/static"))
+        ui = request.path.startswith(self.UI_PATHS)
         response.setdefault("Content-Security-Policy", self.UI_POLICY if ui else self.API_POLICY)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
