@@ -33,8 +33,36 @@ class VehicleListCreateApi(generics.ListAPIView):
     def get_queryset(self):
         return vehicles_visible_to(self.request.user)
 
+    @extend_schema(tags=["vehicles"])
+    def get(self, request, *args, **kwargs):
+        """List the vehicles the caller may see.
+
+        Paged by number. Filters: `owner`, `make`, `year`; `search` in registration, VIN, make and model;
+        `ordering` by `registration`, `created_at` or `year`.
+
+        Access: customers see their own vehicles; staff and admins all.
+
+        Errors: 400 `validation_error` (a malformed filter value).
+        """
+        return super().get(request, *args, **kwargs)
+
     @extend_schema(request=s.VehicleInputSerializer, responses={201: s.VehicleOutputSerializer}, tags=["vehicles"])
     def post(self, request):
+        """Register a vehicle.
+
+        The registration and VIN are normalised (upper case, no spaces) and the VIN checked (17
+        characters, no I, O or Q, a correct check digit where the VIN carries one). The vehicle's
+        `estimated_value` (in `currency`) is what total-loss recommendations compare repair costs with.
+        If another customer's vehicle has the same VIN or registration, the answer is the same as for a
+        fresh vehicle and staff are told (`vehicle.identity_shared`). Answers the vehicle (201).
+
+        Access: customers, for themselves (`owner` left out, or their own id); staff and admins for a
+        customer named in `owner`.
+
+        Errors: 400 `validation_error` (including an invalid VIN), `owner_required` (staff did not name
+        the owner); 404 `not_found` (a customer naming someone else, or an `owner` who is no active
+        customer); 409 `vin_taken`, `registration_taken` (the same owner already registered it).
+        """
         data = s.VehicleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -49,10 +77,26 @@ class VehicleDetailApi(APIView):
 
     @extend_schema(responses={200: s.VehicleOutputSerializer}, tags=["vehicles"])
     def get(self, request, vehicle_id):
+        """Show a vehicle.
+
+        Access: its owner, staff and admins.
+
+        Errors: 404 `not_found`.
+        """
         return Response(s.VehicleOutputSerializer(self._get(request, vehicle_id)).data)
 
     @extend_schema(request=s.VehicleUpdateSerializer, responses={200: s.VehicleOutputSerializer}, tags=["vehicles"])
     def patch(self, request, vehicle_id):
+        """Edit a vehicle.
+
+        Any of registration, VIN, make, model, year, colour and estimated value; the VIN and the
+        registration of a vehicle on an active or pending policy cannot change.
+
+        Access: its owner, staff and admins.
+
+        Errors: 400 `validation_error` (including an invalid VIN); 404 `not_found`; 409
+        `vehicle_insured`; 409 `vin_taken`, `registration_taken` (the owner has another vehicle with it).
+        """
         vehicle = self._get(request, vehicle_id)
         data = s.VehicleUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -61,5 +105,13 @@ class VehicleDetailApi(APIView):
 
     @extend_schema(responses={204: None}, tags=["vehicles"])
     def delete(self, request, vehicle_id):
+        """Delete a vehicle.
+
+        Only a vehicle that was never on a policy may be deleted.
+
+        Access: its owner, staff and admins.
+
+        Errors: 404 `not_found`; 409 `vehicle_has_policies`.
+        """
         services.vehicle_delete(vehicle=self._get(request, vehicle_id), deleted_by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
