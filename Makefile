@@ -30,7 +30,7 @@ seed: migrate system-deps
 run: seed
 	@echo ""
 	@echo "  InsureHub is starting on http://127.0.0.1:$(PORT)"
-	@echo "  API docs (Swagger UI): http://127.0.0.1:$(PORT)/api/docs/   schema: /api/schema/"
+	@echo "  API docs (Swagger UI): http://127.0.0.1:$(PORT)/api/docs/   ReDoc: /api/redoc/   schema: /api/schema/"
 	@echo "  Demo logins (password: insurehub-demo):"
 	@echo "    admin@insurehub.test       admin"
 	@echo "    supervisor@insurehub.test  supervisor (motor)"
