@@ -5,3 +5,6 @@ class DashboardConfig(AppConfig):
     name = "insurehub.dashboard"
     label = "dashboard"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from insurehub.dashboard import receivers  # noqa: F401 - alerts raised from other apps' events

@@ -16,9 +16,14 @@ def normalise_registration(value: str) -> str:
 
 
 class Vehicle(BaseModel):
+    """A customer's vehicle. Registration and VIN are unique per owner, not across owners: a car
+    changes hands (the seller's record is not ours to remove), and refusing a VIN another customer
+    holds would tell anyone that the car is insured with us. A VIN or registration held by
+    more than one customer is flagged to staff instead (services.vehicle_identity_shared)."""
+
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vehicles")
-    registration = models.CharField(max_length=16, unique=True)
-    vin = models.CharField(max_length=17, unique=True)
+    registration = models.CharField(max_length=16, db_index=True)
+    vin = models.CharField(max_length=17, db_index=True)
     make = models.CharField(max_length=64)
     model = models.CharField(max_length=64)
     year = models.PositiveSmallIntegerField(validators=[MinValueValidator(1900)])
@@ -33,6 +38,10 @@ class Vehicle(BaseModel):
     class Meta:
         ordering = ["registration"]
         indexes = [models.Index(fields=["owner", "registration"])]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "registration"], name="vehicles_owner_registration_unique"),
+            models.UniqueConstraint(fields=["owner", "vin"], name="vehicles_owner_vin_unique"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.registration} {self.make} {self.model}"

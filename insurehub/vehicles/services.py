@@ -1,34 +1,72 @@
 from django.db import transaction
+from django.db.models import Q
 
 from insurehub.audit.services import audit_record
 from insurehub.core.errors import ApplicationError
+from insurehub.core.roles import Department
 from insurehub.core.services import model_update
+from insurehub.realtime import groups
+from insurehub.realtime.services import publish
 from insurehub.vehicles.models import Vehicle
 
 EDITABLE = ["registration", "vin", "make", "model", "year", "colour", "estimated_value"]
+IDENTITY_FIELDS = ("registration", "vin")
 
 
 def _unique_or_conflict(vehicle: Vehicle) -> None:
-    clashes = Vehicle.objects.exclude(pk=vehicle.pk)
-    for field in ("registration", "vin"):
+    """The same owner cannot register one vehicle twice (their own data: saying so reveals nothing)."""
+    clashes = Vehicle.objects.filter(owner_id=vehicle.owner_id).exclude(pk=vehicle.pk)
+    for field in IDENTITY_FIELDS:
         if clashes.filter(**{field: getattr(vehicle, field)}).exists():
             raise ApplicationError(
                 f"{field}_taken",
-                f"A vehicle with this {field} is already registered.",
+                f"You have already registered a vehicle with this {field}.",
                 status=409,
                 errors=[{"field": field, "message": "Already registered.", "code": "unique"}],
             )
 
 
+def vehicle_identity_shared(*, vehicle: Vehicle, fields: list[str] | None = None) -> None:
+    """Flag to staff, never to the customer, that another customer holds this vehicle's VIN or
+    registration: a sold car, a typing error, double insurance or a cloned identity, for
+    underwriting to look at. The answer to the customer is the same as for a fresh vehicle."""
+    fields = list(fields or IDENTITY_FIELDS)
+    matches = Q()
+    for field in fields:
+        matches |= Q(**{field: getattr(vehicle, field)})
+    others = list(
+        Vehicle.objects.filter(matches)
+        .exclude(owner_id=vehicle.owner_id)
+        .order_by("created_at")
+        .values("pk", "owner_id", "registration", "vin")
+    )
+    if not others:
+        return
+    shared = sorted({field for other in others for field in fields if other[field] == getattr(vehicle, field)})
+    data = {
+        "vehicle_id": str(vehicle.pk),
+        "owner_id": str(vehicle.owner_id),
+        "registration": vehicle.registration,
+        "vin": vehicle.vin,
+        "shared": shared,
+        "other_vehicle_ids": [str(other["pk"]) for other in others],
+        "other_owner_ids": sorted({str(other["owner_id"]) for other in others}),
+        "department": Department.MOTOR,
+    }
+    audit_record(actor=None, action="vehicle.identity_shared", target=vehicle, changes=data)
+    publish("vehicle.identity_shared", data, [groups.department_group(Department.MOTOR)])
+
+
 @transaction.atomic
 def vehicle_create(*, owner, created_by, **data) -> Vehicle:
     vehicle = Vehicle(owner=owner, **data)
-    vehicle.full_clean(validate_unique=False)
+    vehicle.full_clean(validate_unique=False, validate_constraints=False)  # _unique_or_conflict answers 409
     _unique_or_conflict(vehicle)
     vehicle.save()
     audit_record(
         actor=created_by, action="vehicle.created", target=vehicle, changes={"registration": vehicle.registration}
     )
+    vehicle_identity_shared(vehicle=vehicle)
     return vehicle
 
 
@@ -46,10 +84,19 @@ def vehicle_update(*, vehicle: Vehicle, data: dict, updated_by) -> Vehicle:
             probe = Vehicle(**{**{f: getattr(vehicle, f) for f in EDITABLE}, field: data[field]}, owner=vehicle.owner)
             probe.clean()
             data = {**data, field: getattr(probe, field)}
+    _unique_or_conflict(
+        Vehicle(
+            pk=vehicle.pk,
+            owner_id=vehicle.owner_id,
+            **{field: data.get(field, getattr(vehicle, field)) for field in IDENTITY_FIELDS},
+        )
+    )
     changes = model_update(instance=vehicle, fields=EDITABLE, data=data)
-    _unique_or_conflict(vehicle)
     if changes:
         audit_record(actor=updated_by, action="vehicle.updated", target=vehicle, changes=changes)
+        changed_identity = [field for field in IDENTITY_FIELDS if field in changes]
+        if changed_identity:
+            vehicle_identity_shared(vehicle=vehicle, fields=changed_identity)
     return vehicle
 
 

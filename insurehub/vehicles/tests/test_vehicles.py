@@ -5,9 +5,13 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from insurehub.audit.models import AuditEvent
 from insurehub.core.roles import Role
 from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for
+from insurehub.dashboard.models import Alert
 from insurehub.policies.tests.factories import PolicyFactory
+from insurehub.realtime import groups
+from insurehub.realtime.models import OutboxEvent
 from insurehub.vehicles import vin as vin_rules
 from insurehub.vehicles.models import Vehicle
 from insurehub.vehicles.tests.factories import VehicleFactory
@@ -140,3 +144,82 @@ def test_customers_never_list_other_customers_vehicles(actors, make_user):
     VehicleFactory(owner=make_user(role=Role.CUSTOMER))
     ids = [v["id"] for v in client_for(actors["owner"]).get("/api/vehicles/").json()["results"]]
     assert ids == [str(mine.pk)]
+
+
+# --- a VIN or registration another customer holds --------------------------------------------
+# Accepted as the caller's own record, answered exactly as a fresh vehicle, and flagged to motor
+# staff: refusing it (409 vin_taken) told anyone that the car was insured with us.
+
+
+def _shape(body: dict) -> dict:
+    return {key: value for key, value in body.items() if key not in ("id", "owner", "created_at", "updated_at")}
+
+
+@pytest.mark.django_db
+def test_a_vin_another_customer_holds_is_accepted_like_a_fresh_one_and_flagged_to_staff(actors):
+    theirs = VehicleFactory(owner=actors["other_customer"], vin=NEW_VEHICLE["vin"])
+    shared = client_for(actors["owner"]).post("/api/vehicles/", NEW_VEHICLE, format="json")
+    assert shared.status_code == 201, shared.content
+    control = client_for(actors["owner"]).post(
+        "/api/vehicles/", {**NEW_VEHICLE, "registration": "KDA111A", "vin": "WVWZZZ1JZXW777777"}, format="json"
+    )
+    assert control.status_code == 201
+    assert set(shared.json()) == set(control.json()) and shared["Content-Type"] == control["Content-Type"]
+    assert _shape(shared.json()) == {**_shape(control.json()), "registration": "KCZ404X", "vin": NEW_VEHICLE["vin"]}
+    mine = Vehicle.objects.get(pk=shared.json()["id"])
+    assert mine.owner == actors["owner"] and Vehicle.objects.filter(vin=NEW_VEHICLE["vin"]).count() == 2
+
+    alert = Alert.objects.get(kind="vehicle_identity_shared")  # one: the control vehicle is not flagged
+    assert alert.department == "motor" and alert.claim is None
+    assert alert.data["shared"] == ["vin"] and alert.data["other_vehicle_ids"] == [str(theirs.pk)]
+    assert alert.data["vehicle_id"] == str(mine.pk)
+    assert AuditEvent.objects.filter(action="vehicle.identity_shared", object_id=str(mine.pk)).exists()
+    # The customers are never told: the event goes to motor staff (and admins), not to their groups.
+    event = OutboxEvent.objects.get(type="vehicle.identity_shared")
+    assert set(event.audience) == {groups.department_group("motor"), groups.ADMINS}
+    AccessMatrix(actors).assert_read(
+        visible={"agent", "supervisor", "admin"},
+        object_id=alert.pk,
+        list_url="/api/dashboard/alerts/",
+        list_forbidden={"owner", "other_customer"},
+    )
+
+
+@pytest.mark.django_db
+def test_a_registration_another_customer_holds_is_flagged_too_and_a_fresh_vehicle_is_not(actors):
+    VehicleFactory(owner=actors["other_customer"], registration="KCZ404X")
+    api = client_for(actors["owner"])
+    assert api.post("/api/vehicles/", NEW_VEHICLE, format="json").status_code == 201
+    assert list(Alert.objects.values_list("data__shared", flat=True)) == [["registration"]]
+    fresh = {**NEW_VEHICLE, "registration": "KDB222B", "vin": "WVWZZZ1JZXW888888"}
+    assert api.post("/api/vehicles/", fresh, format="json").status_code == 201
+    assert Alert.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_same_customer_registering_a_vehicle_twice_is_still_a_conflict(actors):
+    api = client_for(actors["owner"])
+    assert api.post("/api/vehicles/", NEW_VEHICLE, format="json").status_code == 201
+    again = assert_problem(api.post("/api/vehicles/", {**NEW_VEHICLE, "registration": "KDC333C"}, format="json"), 409)
+    assert again["type"] == "/problems/vin_taken" and again["errors"][0]["field"] == "vin"
+    assert Vehicle.objects.count() == 1 and not Alert.objects.exists()
+
+
+@pytest.mark.django_db
+def test_changing_a_vin_to_one_another_customer_holds_is_accepted_and_flagged(actors):
+    VehicleFactory(owner=actors["other_customer"], vin="WVWZZZ1JZXW999999")
+    mine = VehicleFactory(owner=actors["owner"])
+    other_of_mine = VehicleFactory(owner=actors["owner"])
+    api = client_for(actors["owner"])
+    changed = api.patch(f"/api/vehicles/{mine.pk}/", {"vin": "wvwzzz1jzxw999999"}, format="json")
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["vin"] == "WVWZZZ1JZXW999999"
+    assert Alert.objects.get().data["vehicle_id"] == str(mine.pk)
+    # Another of my own vehicles' VIN: a conflict, and nothing changes.
+    clash = api.patch(f"/api/vehicles/{mine.pk}/", {"vin": other_of_mine.vin}, format="json")
+    assert assert_problem(clash, 409)["errors"][0]["field"] == "vin"
+    mine.refresh_from_db()
+    assert mine.vin == "WVWZZZ1JZXW999999"
+    # A change that leaves the identity alone raises nothing.
+    assert api.patch(f"/api/vehicles/{mine.pk}/", {"colour": "Blue"}, format="json").status_code == 200
+    assert Alert.objects.count() == 1
