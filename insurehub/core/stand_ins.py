@@ -29,7 +29,8 @@ logger = logging.getLogger(__name__)
 DARAJA_SANDBOX_HOSTS = frozenset({"sandbox.safaricom.co.ke"})
 DARAJA_SANDBOX_SHORTCODE = "174379"
 DARAJA_SANDBOX_PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919"
-DEVELOPMENT_CALLBACK_SECRET = "dev-callback-secret"  # noqa: S105  # nosec B105: the development value, refused here
+# Security review: the development value, which production refuses.
+DEVELOPMENT_CALLBACK_SECRET = "dev-callback-secret"  # noqa: S105  # nosec B105
 AFRICASTALKING_SANDBOX_USERNAME = "sandbox"
 STAND_IN_EMAIL_BACKENDS = {
     "django.core.mail.backends.console.EmailBackend": "the console",
