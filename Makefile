@@ -6,7 +6,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/insurehub
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps run serve migrate seed test test-postgres lint format check security lock bench loadtest clean
+.PHONY: install system-deps manage run serve migrate seed test test-postgres lint format check security lock bench loadtest clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ install: $(BIN)/.installed
 # database where freshclam's is missing; quiet and quick when all is there.
 system-deps:
 	@bash scripts/system-deps.sh
+
+# Any management command with the .venv and DJANGO_ENV=development (as bin/manage):
+# make manage ARGS="create_user --email a@example.test --password ... --role agent --department motor"
+manage: install
+	DJANGO_ENV=$${DJANGO_ENV:-development} $(BIN)/python manage.py $(ARGS)
 
 migrate: install
 	DJANGO_ENV=development $(BIN)/python manage.py migrate --noinput

@@ -182,3 +182,42 @@ def test_security_audit_fails_when_the_service_answers_with_an_error(tmp_path, o
     done = _audit(tmp_path, url)
     assert done.returncode != 0
     assert "skipped" not in done.stdout
+
+
+# --- bin/manage and a bare manage.py ----------------------------------------------------------
+
+
+def _without_configuration() -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ENV", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    env.pop("PYTEST_XDIST_WORKER", None)
+    return env
+
+
+@pytest.mark.skipif(not (REPO / ".venv" / "bin" / "python").exists(), reason="no .venv in the checkout (make install)")
+def test_bin_manage_runs_a_command_with_the_venv_and_development_settings(tmp_path):
+    done = subprocess.run(  # noqa: S603  # nosec B603: the repository's own wrapper
+        [str(REPO / "bin" / "manage"), "shell", "-c", "from django.conf import settings; print(settings.DJANGO_ENV)"],
+        cwd=tmp_path,  # from anywhere
+        env={**_without_configuration(), "PATH": "/usr/bin:/bin"},  # no venv on the PATH
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "development"
+
+
+def test_bare_manage_py_without_configuration_fails_in_one_clear_line(tmp_path):
+    done = subprocess.run(  # noqa: S603  # nosec B603: our own interpreter
+        [sys.executable, str(REPO / "manage.py"), "check"],
+        cwd=tmp_path,
+        env=_without_configuration(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("manage.py: SECRET_KEY must be set") and "bin/manage" in lines[0]
