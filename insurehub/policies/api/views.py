@@ -34,8 +34,28 @@ class CompanyListCreateApi(generics.ListAPIView):
     def get_queryset(self):
         return selectors.companies_catalogue(include_inactive=has_role(self.request.user, Role.ADMIN))
 
+    @extend_schema(tags=["catalogue"])
+    def get(self, request, *args, **kwargs):
+        """List the insurance companies.
+
+        With their number of products and the average rating and count of their products' reviews,
+        by name. Filter `active`; `search` in the name; `ordering` by `name`.
+
+        Access: anyone, without signing in; inactive ones are shown to admins only.
+
+        Errors: 400 `validation_error` (a malformed filter value).
+        """
+        return super().get(request, *args, **kwargs)
+
     @extend_schema(request=s.CompanyInputSerializer, responses={201: s.CompanyOutputSerializer}, tags=["catalogue"])
     def post(self, request):
+        """Add an insurance company to the catalogue.
+
+        Access: admins.
+
+        Errors: 400 `validation_error` (e.g. a registration number already in the catalogue); 403
+        `permission_denied`.
+        """
         data = s.CompanyInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         company = services.company_create(created_by=request.user, **data.validated_data)
@@ -55,10 +75,25 @@ class CompanyDetailApi(APIView):
 
     @extend_schema(responses={200: s.CompanyOutputSerializer}, tags=["catalogue"])
     def get(self, request, company_id):
+        """Show an insurance company.
+
+        Access: anyone, without signing in; inactive ones are shown to admins only.
+
+        Errors: 404 `not_found`.
+        """
         return Response(s.CompanyOutputSerializer(self._get(request, company_id)).data)
 
     @extend_schema(request=s.CompanyUpdateSerializer, responses={200: s.CompanyOutputSerializer}, tags=["catalogue"])
     def patch(self, request, company_id):
+        """Edit an insurance company.
+
+        Setting `active` to false takes the company, and so its products, off sale: no new quotes;
+        existing policies are unaffected.
+
+        Access: admins.
+
+        Errors: 400 `validation_error`; 403 `permission_denied`; 404 `not_found`.
+        """
         company = self._get(request, company_id)
         data = s.CompanyUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -74,12 +109,31 @@ class CategoryListApi(generics.ListAPIView):
     def get_queryset(self):
         return selectors.categories_catalogue()
 
+    @extend_schema(tags=["catalogue"])
+    def get(self, request, *args, **kwargs):
+        """List the product categories.
+
+        Motor, health, life, home, travel, ... in display order, with their number of products; not
+        paginated.
+
+        Access: anyone, without signing in.
+
+        Errors: none of its own.
+        """
+        return super().get(request, *args, **kwargs)
+
 
 class CategoryDetailApi(APIView):
     permission_classes = [CatalogueReadOrAdmin]
 
     @extend_schema(responses={200: s.CategoryOutputSerializer}, tags=["catalogue"])
     def get(self, request, slug):
+        """Show a product category.
+
+        Access: anyone, without signing in.
+
+        Errors: 404 `not_found` (no category with that slug).
+        """
         return Response(s.CategoryOutputSerializer(get_object_or_404(selectors.categories_catalogue(), slug=slug)).data)
 
 
@@ -93,10 +147,30 @@ class PolicyTypeListCreateApi(generics.ListAPIView):
     def get_queryset(self):
         return selectors.policy_types_catalogue(include_inactive=has_role(self.request.user, Role.ADMIN))
 
+    @extend_schema(tags=["catalogue"])
+    def get(self, request, *args, **kwargs):
+        """List the insurance products.
+
+        Each product (policy type) with its company, category, coverage details, base premium and
+        pricing rules, term and ratings. Filters: `category`, `company`, `currency`; `search` in
+        name, description and company name; `ordering` by `name` or `base_premium`.
+
+        Access: anyone, without signing in; inactive ones are shown to admins only.
+
+        Errors: 400 `validation_error` (a malformed filter value).
+        """
+        return super().get(request, *args, **kwargs)
+
     @extend_schema(
         request=s.PolicyTypeInputSerializer, responses={201: s.PolicyTypeOutputSerializer}, tags=["catalogue"]
     )
     def post(self, request):
+        """Add an insurance product to the catalogue.
+
+        Access: admins.
+
+        Errors: 400 `validation_error`; 403 `permission_denied`.
+        """
         data = s.PolicyTypeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         policy_type = services.policy_type_create(created_by=request.user, **data.validated_data)
@@ -114,12 +188,26 @@ class PolicyTypeDetailApi(APIView):
 
     @extend_schema(responses={200: s.PolicyTypeOutputSerializer}, tags=["catalogue"])
     def get(self, request, type_id):
+        """Show an insurance product.
+
+        Access: anyone, without signing in; inactive ones are shown to admins only.
+
+        Errors: 404 `not_found`.
+        """
         return Response(s.PolicyTypeOutputSerializer(self._get(request, type_id)).data)
 
     @extend_schema(
         request=s.PolicyTypeUpdateSerializer, responses={200: s.PolicyTypeOutputSerializer}, tags=["catalogue"]
     )
     def patch(self, request, type_id):
+        """Edit an insurance product.
+
+        Price changes apply to quotes made from now on; issued quotes and policies keep their price.
+
+        Access: admins.
+
+        Errors: 400 `validation_error`; 403 `permission_denied`; 404 `not_found`.
+        """
         policy_type = self._get(request, type_id)
         data = s.PolicyTypeUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -153,10 +241,28 @@ class PolicyTypeReviewsApi(ReviewsMixin, generics.GenericAPIView):
         return super().get_permissions()
 
     def get(self, request, type_id):
+        """List a product's reviews.
+
+        Newest first, paged by number: rating (1-5), text, and the reviewer as a first name and initial.
+
+        Access: anyone, without signing in.
+
+        Errors: 404 `not_found`.
+        """
         return self._reviews_response(request, get_object_or_404(PolicyType, pk=type_id))
 
     @extend_schema(request=s.ReviewInputSerializer, responses={201: s.ReviewOutputSerializer}, tags=["catalogue"])
     def post(self, request, type_id):
+        """Review a product.
+
+        A `rating` (1-5) and a `text`, once per product, by a customer who holds or held a policy of
+        it.
+
+        Access: customers.
+
+        Errors: 400 `validation_error`; 403 `customers_only`, `not_a_policyholder`; 404 `not_found` (no
+        such product on sale); 409 `already_reviewed`.
+        """
         return self._create_review(request, get_object_or_404(PolicyType, pk=type_id, active=True))
 
 
@@ -169,10 +275,39 @@ class PolicyListApi(generics.ListAPIView):
     def get_queryset(self):
         return selectors.policies_visible_to(self.request.user)
 
+    @extend_schema(tags=["policies"])
+    def get(self, request, *args, **kwargs):
+        """List the policies the caller may see.
+
+        Paged by number. Filters: `status`, `customer`, `vehicle`, `payment_plan`,
+        `policy_type__category`; `search` in policy number and registration; `ordering` by
+        `created_at`, `start_date`, `end_date` or `premium`.
+
+        Access: customers see their own policies (quotes included); staff and admins all.
+
+        Errors: 400 `validation_error` (a malformed filter value).
+        """
+        return super().get(request, *args, **kwargs)
+
 
 class QuoteApi(APIView):
     @extend_schema(request=s.QuoteInputSerializer, responses={201: s.PolicyOutputSerializer}, tags=["policies"])
     def post(self, request):
+        """Get a quote for a product.
+
+        Prices `policy_type` for the customer: a motor product needs the customer's `vehicle` (its
+        estimated value is the sum insured unless `sum_insured` is given), others a `sum_insured`; with
+        `start_date` (default today), `payment_plan` (annual, quarterly, monthly) and `addons`. The
+        answer (201) is a policy in status `quote` with its premium and price breakdown, valid for 30
+        days; accept it with `POST /api/policies/{id}/accept/`.
+
+        Access: customers, for themselves; staff and admins for a customer named in `customer`.
+
+        Errors: 400 `validation_error`, `customer_required` (staff did not name the customer),
+        `vehicle_required`, `vehicle_not_owned`, `sum_insured_required`, `start_in_past`; 404
+        `not_found` (the product, the vehicle, or a customer naming someone else); 409
+        `product_unavailable` (not on sale).
+        """
         data = s.QuoteInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -199,6 +334,12 @@ class QuoteApi(APIView):
 class PolicyDetailApi(APIView):
     @extend_schema(responses={200: s.PolicyOutputSerializer}, tags=["policies"])
     def get(self, request, policy_id):
+        """Show a policy.
+
+        Access: its customer; staff and admins.
+
+        Errors: 404 `not_found`.
+        """
         return Response(
             s.PolicyOutputSerializer(get_object_or_404(selectors.policies_visible_to(request.user), pk=policy_id)).data
         )
@@ -219,6 +360,17 @@ class PolicyActionApi(APIView):
 class PolicyAcceptApi(PolicyActionApi):
     @extend_schema(request=None, responses={200: s.PolicyOutputSerializer}, tags=["policies"])
     def post(self, request, policy_id):
+        """Accept a quote.
+
+        The quote becomes `pending_payment` and its instalment schedule is made (one payment, or
+        quarterly or monthly instalments); the policy turns `active` when the first payment succeeds.
+
+        Access: the customer; agents, supervisors and admins on their behalf.
+
+        Errors: 403 `permission_denied` (assessors); 404 `not_found`; 409 `illegal_transition` (not a
+        quote; `current_status` and `allowed_from` say why); 409 `quote_expired`; 409
+        `overlapping_policy` (the vehicle already has a policy in this category for overlapping dates).
+        """
         policy = services.policy_accept(policy=self._policy(request, policy_id), accepted_by=request.user)
         return Response(s.PolicyOutputSerializer(selectors.policies_visible_to(request.user).get(pk=policy.pk)).data)
 
@@ -226,6 +378,16 @@ class PolicyAcceptApi(PolicyActionApi):
 class PolicyCancelApi(PolicyActionApi):
     @extend_schema(request=s.ReasonInputSerializer, responses={200: s.PolicyOutputSerializer}, tags=["policies"])
     def post(self, request, policy_id):
+        """Cancel a policy.
+
+        A quote, a policy awaiting payment or an active policy is cancelled with a `reason`; the time is
+        recorded.
+
+        Access: the customer; agents, supervisors and admins on their behalf.
+
+        Errors: 400 `validation_error` (no `reason`); 403 `permission_denied` (assessors); 404
+        `not_found`; 409 `illegal_transition` (already cancelled, lapsed or expired).
+        """
         policy = self._policy(request, policy_id)
         data = s.ReasonInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -236,6 +398,17 @@ class PolicyCancelApi(PolicyActionApi):
 class PolicyRenewApi(PolicyActionApi):
     @extend_schema(request=None, responses={201: s.PolicyOutputSerializer}, tags=["policies"])
     def post(self, request, policy_id):
+        """Renew a policy.
+
+        Makes a new quote (201) for the same product, vehicle, plan and add-ons, starting the day after
+        this policy ends (or today), priced at today's rules; accept it as any quote. Renewal opens 60
+        days before an active policy's end date; an expired policy may be renewed at any time.
+
+        Access: the customer; agents, supervisors and admins on their behalf.
+
+        Errors: 403 `permission_denied` (assessors); 404 `not_found`; 409 `illegal_transition` (neither
+        active nor expired), `too_early_to_renew`, `already_renewed`, `product_unavailable`.
+        """
         renewal = services.policy_renew(policy=self._policy(request, policy_id), renewed_by=request.user)
         return Response(s.PolicyOutputSerializer(renewal).data, status=status.HTTP_201_CREATED)
 
@@ -243,6 +416,15 @@ class PolicyRenewApi(PolicyActionApi):
 class PolicyHistoryApi(APIView):
     @extend_schema(responses={200: s.StageOutputSerializer(many=True)}, tags=["policies"])
     def get(self, request, policy_id):
+        """Show a policy's history.
+
+        Every status it went through (quote, pending payment, active, ...), when it entered and left each,
+        who moved it and why.
+
+        Access: its customer; staff and admins.
+
+        Errors: 404 `not_found`.
+        """
         policy = get_object_or_404(selectors.policies_visible_to(request.user), pk=policy_id)
         return Response(s.StageOutputSerializer(stages_for(policy), many=True).data)
 
@@ -253,10 +435,26 @@ class PolicyReviewsApi(ReviewsMixin, generics.GenericAPIView):
     serializer_class = s.ReviewOutputSerializer
 
     def get(self, request, policy_id):
+        """List the reviews of a policy's product.
+
+        As `GET /api/policy-types/{type_id}/reviews/`, for the product this policy is for.
+
+        Access: whoever may see the policy.
+
+        Errors: 404 `not_found`.
+        """
         policy = get_object_or_404(selectors.policies_visible_to(request.user), pk=policy_id)
         return self._reviews_response(request, policy.policy_type)
 
     @extend_schema(request=s.ReviewInputSerializer, responses={201: s.ReviewOutputSerializer}, tags=["policies"])
     def post(self, request, policy_id):
+        """Review the product of your policy.
+
+        A `rating` (1-5) and a `text`, once per product.
+
+        Access: the customer who holds the policy.
+
+        Errors: 400 `validation_error`; 403 `customers_only`; 404 `not_found`; 409 `already_reviewed`.
+        """
         policy = get_object_or_404(selectors.policies_visible_to(request.user), pk=policy_id)
         return self._create_review(request, policy.policy_type)
