@@ -68,8 +68,48 @@ class ClaimListCreateApi(generics.ListAPIView):
     def get_queryset(self):
         return selectors.claim_list(self.request.user)
 
+    @extend_schema(tags=["claims"])
+    def get(self, request, *args, **kwargs):
+        """List the claims the caller may see.
+
+        Newest first, with cursor pagination (`page_size` up to 200). Filters: `status` and `priority`
+        (repeatable), `department`, `assigned_agent`, `assigned_assessor`, `customer`, `policy`,
+        `created_after`/`created_before`, `incident_after`/`incident_before`, `has_open_alerts`,
+        `sla_breached`; `search` in claim number, registration and customer name; `ordering` by
+        `created_at`, `sla_due_at`, `priority`, `status` or `incident_date`. Customers always read
+        `has_open_alerts` as false.
+
+        Access: any signed-in user: customers their own claims; agents their department's claims and
+        those assigned to them; assessors the claims assigned to them; supervisors their department's;
+        admins all.
+
+        Errors: 400 `validation_error` (a malformed filter value); 404 `not_found` (a malformed cursor).
+        """
+        return super().get(request, *args, **kwargs)
+
     @extend_schema(request=s.ClaimCreateSerializer, responses={201: s.ClaimDetailSerializer}, tags=["claims"])
     def post(self, request):
+        """File a claim (first notice of loss).
+
+        On an active `policy` of the customer, for an `incident_date` inside the policy period and not in
+        the future, with a `description` and optionally the place (`incident_address`, and latitude and
+        longitude together), injury, total-loss hint, police report number, third party and an estimated
+        cost. The claim is `submitted` (or kept as a `draft` with `draft: true`), numbered
+        `CLM-<year>-<n>`, given to the department of the product's category, prioritised (injury is
+        urgent; a total-loss hint or a high estimate is high) with an SLA due time, and checked for
+        possible duplicates, early claims and high values (alerts for staff). Outside checks (place,
+        weather, vehicle) run after the answer. An agent who files it is assigned to it. Answers the
+        claim (201).
+
+        Access: customers, on their own policies; agents and supervisors of the department that handles
+        the product's category, and admins, on the customer's behalf (staff may also set `priority`).
+        Assessors do not file claims.
+
+        Errors: 400 `validation_error` (including latitude without longitude), `incident_in_future`,
+        `incident_outside_cover`, `vehicle_not_on_policy`, `read_only` (a customer setting `priority`);
+        403 `permission_denied` (assessors), `other_department`; 404 `not_found` (a policy or vehicle
+        the caller may not see); 409 `policy_not_active`.
+        """
         if request.user.role == Role.ASSESSOR:
             raise ApplicationError("permission_denied", "Assessors do not file claims.", status=403)
         data = s.ClaimCreateSerializer(data=request.data)
@@ -90,6 +130,16 @@ class ClaimListCreateApi(generics.ListAPIView):
 class ClaimDetailApi(APIView):
     @extend_schema(responses={200: s.ClaimDetailSerializer}, tags=["claims"])
     def get(self, request, claim_id):
+        """Show a claim.
+
+        Everything about the claim, with `allowed_transitions`: the statuses the caller may move it to
+        now (what a screen offers as buttons).
+
+        Access: customers their own claims; agents their department's claims and those assigned to them;
+        assessors the claims assigned to them; supervisors their department's; admins all.
+
+        Errors: 404 `not_found`.
+        """
         return Response(
             s.ClaimDetailSerializer(
                 get_object_or_404(selectors.claim_list(request.user), pk=claim_id), context={"request": request}
@@ -98,6 +148,20 @@ class ClaimDetailApi(APIView):
 
     @extend_schema(request=s.ClaimUpdateSerializer, responses={200: s.ClaimDetailSerializer}, tags=["claims"])
     def patch(self, request, claim_id):
+        """Edit a claim's details.
+
+        Description, incident place, injury, total-loss hint, police report number and third party;
+        staff also the estimated cost and the priority. The priority follows injury, total loss and
+        estimate unless staff set it; the SLA due time follows the priority. A changed incident place
+        runs the outside checks again.
+
+        Access: the customer while the claim is a draft or submitted; agents, supervisors and admins who
+        may see it. Assessors record their findings in the assessment instead.
+
+        Errors: 400 `validation_error`, `read_only` (a customer setting `priority` or
+        `estimated_cost`); 403 `permission_denied` (assessors); 404 `not_found`; 409 `claim_locked`
+        (a customer once the claim is under review: send a message instead).
+        """
         claim = _claim(request, claim_id)
         if request.user.role == Role.ASSESSOR:
             raise ApplicationError(
@@ -118,6 +182,27 @@ class ClaimDetailApi(APIView):
 class ClaimTransitionApi(APIView):
     @extend_schema(request=s.TransitionSerializer, responses={200: s.ClaimDetailSerializer}, tags=["claims"])
     def post(self, request, claim_id):
+        """Move a claim to another status.
+
+        The workflow: draft -> submitted -> under_review -> assessment -> approved or rejected;
+        approved -> settlement -> settled -> closed; withdrawn from any state before approved; rejected
+        or closed -> under_review (reopened). `to` is the new status, `reason` why (required to reject),
+        `approved_amount` the amount approved (required to approve, within the caller's authority and the
+        sum insured; the claim's assessment must be completed). Moving into `assessment` assigns the
+        least-loaded qualified assessor if there is none. Every move is recorded in the status history,
+        audited, published (`claim.status_changed`) and told to the customer. Concurrent moves queue: the
+        second is refused if the first made it illegal. `settlement` and `settled` come from the
+        settlement endpoints.
+
+        Access: customers may submit a draft and withdraw their own claim; agents, supervisors and admins
+        who may see the claim make every move.
+
+        Errors: 400 `validation_error`, `reason_required`; 403 `permission_denied` (the caller's role may
+        not make this move); 404 `not_found`; 409 `illegal_transition` (not allowed from the current
+        status: `current_status` and `allowed` list the moves the caller may make); 409
+        `transition_refused` (a guard said no: `reasons`, e.g. the assessment is not completed, the amount
+        is above your authority or the sum insured).
+        """
         claim = _claim(request, claim_id)
         data = s.TransitionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -140,6 +225,21 @@ class ClaimAssignApi(APIView):
 
     @extend_schema(request=s.AssignSerializer, responses={200: s.ClaimDetailSerializer}, tags=["claims"])
     def post(self, request, claim_id):
+        """Assign a claim's agent and/or assessor.
+
+        `agent`: an active agent or supervisor of the claim's department; `assessor`: an active assessor
+        of the department certified for the claim (level 3 for urgent or high-value claims, 2 for high
+        priority); `null` unassigns; a role left out is unchanged. `auto_assessor: true` picks the
+        least-loaded qualified assessor. Each change is recorded with its `reason`, audited, published
+        (`claim.assigned`) and the new assignee is notified.
+
+        Access: agents, supervisors and admins who may see the claim.
+
+        Errors: 400 `validation_error`, `invalid_assignee`, `insufficient_certification`; 403
+        `permission_denied`; 404 `not_found` (the claim, or an unknown user); 409 `claim_not_open`
+        (settled, closed, rejected or withdrawn); 409 `no_assessor` (no qualified assessor for
+        `auto_assessor`).
+        """
         claim = _claim(request, claim_id)
         data = s.AssignSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -161,14 +261,18 @@ class ClaimAssigneesApi(APIView):
         responses={200: s.AssigneesSerializer},
         tags=["claims"],
         operation_id="claims_assignees_of_claim",
-        summary="List the staff this claim can be assigned to",
-        description=(
-            "Active agents and supervisors, and assessors, of the claim's department with their open-claim load, "
-            "least loaded first. Assessors below the certification the claim needs are listed as ineligible, with "
-            "the reason. For agents, supervisors and admins who can see the claim (404 otherwise)."
-        ),
     )
     def get(self, request, claim_id):
+        """List the staff this claim can be assigned to.
+
+        Active agents and supervisors, and assessors, of the claim's department with their open-claim
+        load, least loaded first. Assessors below the certification the claim needs are listed as
+        ineligible, with the reason.
+
+        Access: agents, supervisors and admins who may see the claim.
+
+        Errors: 403 `permission_denied`; 404 `not_found`.
+        """
         claim = _claim(request, claim_id)
         return Response(selectors.assignees(fetched_by=request.user, department=claim.department, claim=claim))
 
@@ -179,13 +283,17 @@ class StaffAssigneesApi(APIView):
         responses={200: s.AssigneesSerializer},
         tags=["claims"],
         operation_id="claims_assignees_of_department",
-        summary="List the staff of a department that claims can be assigned to",
-        description=(
-            "For bulk assignment: the department's active agents, supervisors and assessors with their load. "
-            "Agents and supervisors may list their own department only; admins any (403 otherwise)."
-        ),
     )
     def get(self, request):
+        """List the staff of a department that claims can be assigned to.
+
+        For bulk assignment: the `department`'s (default: the caller's) active agents, supervisors and
+        assessors with their open-claim load.
+
+        Access: agents and supervisors for their own department; admins for any.
+
+        Errors: 403 `permission_denied` (another department, customers, assessors).
+        """
         department = request.query_params.get("department") or request.user.department or ""
         return Response(selectors.assignees(fetched_by=request.user, department=department))
 
@@ -195,15 +303,21 @@ class ClaimsBulkTransitionApi(APIView):
         request=s.BulkTransitionSerializer,
         responses={200: s.BulkResponseSerializer},
         tags=["claims"],
-        summary="Move many claims to one status",
-        description=(
-            "Each claim is moved in its own transaction, under its own row lock, guard, status history and audit "
-            "entry, as `POST /api/claims/{id}/transition/` would; a refusal for one claim leaves the others done. "
-            "The answer lists, per claim, what happened (claims the caller cannot see answer `not_found`). "
-            "Agents, supervisors and admins; at most 200 claims."
-        ),
     )
     def post(self, request):
+        """Move many claims to one status.
+
+        Each claim is moved in its own transaction, under its own row lock, guard, status history and
+        audit entry, as `POST /api/claims/{id}/transition/` would; a refusal for one claim leaves the
+        others done. The answer counts `succeeded` and `failed` and lists, per claim in the order asked,
+        what happened: `ok`, the `status` and `code` that claim alone would have answered (claims the
+        caller cannot see answer `not_found`).
+
+        Access: agents, supervisors and admins.
+
+        Errors: 400 `validation_error`, `invalid_selection` (between 1 and 200 claims); 403
+        `permission_denied`.
+        """
         data = s.BulkTransitionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -218,14 +332,19 @@ class ClaimsBulkAssignApi(APIView):
         request=s.BulkAssignSerializer,
         responses={200: s.BulkResponseSerializer},
         tags=["claims"],
-        summary="Assign an agent and/or an assessor to many claims",
-        description=(
-            "Each claim is assigned in its own transaction with its own checks (department, certification) and audit "
-            "entry; `auto_assessor` picks the least-loaded qualified assessor per claim. The answer lists, per claim, "
-            "what happened. Agents, supervisors and admins; at most 200 claims."
-        ),
     )
     def post(self, request):
+        """Assign an agent and/or an assessor to many claims.
+
+        Each claim is assigned in its own transaction with its own checks (department, certification)
+        and audit entry, as `POST /api/claims/{id}/assign/` would; `auto_assessor` picks the
+        least-loaded qualified assessor per claim. The answer lists, per claim, what happened.
+
+        Access: agents, supervisors and admins.
+
+        Errors: 400 `validation_error`, `invalid_selection` (between 1 and 200 claims); 403
+        `permission_denied`; 404 `not_found` (an unknown `agent` or `assessor`).
+        """
         data = s.BulkAssignSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -251,14 +370,18 @@ class ClaimExportApi(ClaimListCreateApi):
     @extend_schema(
         responses={(200, "text/csv"): OpenApiTypes.STR},
         tags=["claims"],
-        summary="Export the claims of the current filter as CSV",
-        description=(
-            "Takes the same filters, `search` and `ordering` as `GET /api/claims/` and streams every matching claim "
-            "the caller may see (no pagination) as CSV, one row per claim. Agents, supervisors and admins; the "
-            "export is audited with its filters."
-        ),
     )
     def get(self, request):
+        """Export the claims of a filter as CSV.
+
+        Takes the same filters, `search` and `ordering` as `GET /api/claims/` and streams every matching
+        claim the caller may see (no pagination) as CSV, one row per claim; cells that a spreadsheet
+        would read as formulas are escaped. The export is audited with its filters.
+
+        Access: agents, supervisors and admins.
+
+        Errors: 400 `validation_error` (a malformed filter value); 403 `permission_denied`.
+        """
         queryset = self.filter_queryset(self.get_queryset())
         rows = services.claims_export(queryset=queryset, exported_by=request.user, filters=request.query_params)
         response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
@@ -273,6 +396,18 @@ class ClaimTimelineApi(generics.GenericAPIView):
 
     @extend_schema(responses={200: s.TimelineItemSerializer(many=True)}, tags=["claims"])
     def get(self, request, claim_id):
+        """Show a claim's timeline.
+
+        Everything that happened to the claim in time order, each item typed: `status_changed`,
+        `assigned`, `communication`, `reserve_changed`, `settlement_<status>`, `document`,
+        `assessment_completed`, with its time, actor and detail; paged by number. Customers see the
+        messages to and from them (never internal notes), no reserve changes, and only the documents
+        they uploaded.
+
+        Access: whoever may see the claim.
+
+        Errors: 404 `not_found`.
+        """
         claim = _claim(request, claim_id)
         items = selectors.claim_timeline(claim, for_customer=request.user.role == Role.CUSTOMER)
         page = self.paginate_queryset(items)
@@ -284,12 +419,32 @@ class ClaimCommunicationsApi(generics.GenericAPIView):
     queryset = Claim.objects.none()  # entries come from the selector
 
     def get(self, request, claim_id):
+        """List a claim's communications.
+
+        Messages, calls, letters and internal notes about the claim, with their channel, direction and
+        party; paged by number. Customers see only what was sent to them or came from them.
+
+        Access: whoever may see the claim.
+
+        Errors: 404 `not_found`.
+        """
         claim = _claim(request, claim_id)
         page = self.paginate_queryset(selectors.communications_visible_to(request.user, claim))
         return self.get_paginated_response(s.CommunicationSerializer(page, many=True).data)
 
     @extend_schema(request=s.CommunicationCreateSerializer, responses={201: s.CommunicationSerializer}, tags=["claims"])
     def post(self, request, claim_id):
+        """Add a message or note to a claim.
+
+        Staff record a `channel` (email, sms, phone, letter, note), `direction` (inbound, outbound,
+        internal) and `party`; an outbound message to the customer notifies them. A customer's entry is
+        always their own inbound note to the insurer, whatever they send. Internal entries reach staff
+        only. Answers the entry (201).
+
+        Access: whoever may see the claim.
+
+        Errors: 400 `validation_error`; 404 `not_found`.
+        """
         claim = _claim(request, claim_id)
         data = s.CommunicationCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -300,6 +455,15 @@ class ClaimCommunicationsApi(generics.GenericAPIView):
 class ClaimReservesApi(APIView):
     @extend_schema(responses={200: s.ReserveSerializer(many=True)}, tags=["claims"])
     def get(self, request, claim_id):
+        """List a claim's reserves.
+
+        One reserve per cost type (own damage, third party, injury, legal, expenses): the amount set
+        aside, what was paid from it and what is still open.
+
+        Access: staff who may see the claim; reserves are internal.
+
+        Errors: 403 `permission_denied` (customers); 404 `not_found`.
+        """
         claim = _claim(request, claim_id)
         if request.user.role == Role.CUSTOMER:
             raise ApplicationError("permission_denied", "Reserves are internal.", status=403)
@@ -307,6 +471,18 @@ class ClaimReservesApi(APIView):
 
     @extend_schema(request=s.ReserveSetSerializer, responses={200: s.ReserveSerializer}, tags=["claims"])
     def post(self, request, claim_id):
+        """Set a claim's reserve for a cost type.
+
+        Sets the `amount` set aside for `cost_type`, with a `reason`; the change is kept in the reserve's
+        history. Payments never exceed the open reserve.
+
+        Access: staff who may see the claim, up to their reserve authority (`CLAIM_RESERVE_LIMITS`;
+        above it, a supervisor).
+
+        Errors: 400 `validation_error`, `negative_reserve`; 403 `permission_denied` (customers),
+        `above_authority`; 404 `not_found`; 409 `claim_not_open`; 409 `below_paid` (less than already
+        paid from it).
+        """
         claim = _claim(request, claim_id)
         if request.user.role == Role.CUSTOMER:
             raise ApplicationError("permission_denied", "Reserves are internal.", status=403)
@@ -319,11 +495,32 @@ class ClaimReservesApi(APIView):
 class ClaimSettlementApi(APIView):
     @extend_schema(responses={200: s.SettlementSerializer(many=True)}, tags=["claims"])
     def get(self, request, claim_id):
+        """List a claim's settlements.
+
+        Every settlement proposed, with its amount, payee, method, cost type, status (`proposed`,
+        `approved`, `paid`, `rejected`), who proposed and approved it and the payment made.
+
+        Access: whoever may see the claim.
+
+        Errors: 404 `not_found`.
+        """
         claim = _claim(request, claim_id)
         return Response(s.SettlementSerializer(claim.settlements.all(), many=True).data)
 
     @extend_schema(request=s.SettlementProposeSerializer, responses={201: s.SettlementSerializer}, tags=["claims"])
     def post(self, request, claim_id):
+        """Propose a settlement of an approved claim.
+
+        `amount` (at most the sum insured less the excess, and at most the approved amount), `payee`,
+        `method` (bank transfer, M-Pesa, cheque), `cost_type` (default own damage) and a `note`. The first
+        proposal moves the claim to `settlement`. One settlement at a time may await approval or payment.
+        Answers the settlement (201).
+
+        Access: agents, supervisors and admins who may see the claim.
+
+        Errors: 400 `validation_error`, `above_policy_limit`; 403 `permission_denied`; 404 `not_found`;
+        409 `not_approved` (the claim is not approved or in settlement); 409 `settlement_open`.
+        """
         claim = _claim(request, claim_id)
         if request.user.role not in (Role.AGENT, Role.SUPERVISOR, Role.ADMIN):
             raise ApplicationError(
@@ -346,6 +543,27 @@ class ClaimSettlementActionApi(APIView):
         parameters=[IDEMPOTENCY_HEADER],
     )
     def post(self, request, claim_id, settlement_id):
+        """Approve, reject or pay a settlement.
+
+        `action`:
+        - `approve`: a proposed settlement, by someone other than its proposer (admins excepted), within
+          the approver's authority (above it, a supervisor);
+        - `reject`: a proposed or approved settlement is turned down with a `reason`, so another may be
+          proposed;
+        - `pay`: an approved settlement is paid from the claim's open reserve of its cost type: an
+          outgoing transaction is recorded, the reserve drawn down, the claim moves to `settled` and the
+          customer is told.
+
+        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
+        answer again (`Idempotent-Replayed: true`) and pays once.
+
+        Access: agents, supervisors and admins who may see the claim.
+
+        Errors: 400 `validation_error`, `reason_required`, `bad_idempotency_key`; 403
+        `permission_denied`, `above_authority`, `maker_checker`; 404 `not_found`; 409 `not_proposed`,
+        `not_approved`, `settlement_closed`, `above_reserve` (raise the reserve first),
+        `request_in_progress`; 422 `idempotency_key_reused`.
+        """
         claim = _claim(request, claim_id)
         settlement = get_object_or_404(ClaimSettlement, pk=settlement_id, claim=claim)
         data = s.SettlementActionSerializer(data=request.data)
@@ -370,6 +588,15 @@ class ClaimSettlementActionApi(APIView):
 class ClaimReportApi(APIView):
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, tags=["claims"])
     def get(self, request, claim_id):
+        """Download a claim report (PDF).
+
+        The claim, its policy and vehicle, the assessment's summary, the settlement and the timeline as
+        a PDF, shown inline. The customer's copy leaves out internal notes and reserve changes.
+
+        Access: whoever may see the claim.
+
+        Errors: 404 `not_found`.
+        """
         claim = _claim(request, claim_id)
         pdf = claim_report_pdf(claim, for_customer=request.user.role == Role.CUSTOMER)
         response = HttpResponse(pdf, content_type="application/pdf")
