@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from insurehub.assessments import images, sections
 from insurehub.assessments.estimating import cents, line_amounts, totals
@@ -31,6 +32,7 @@ from insurehub.assessments.models import (
 from insurehub.assessments.permissions import ensure_can_edit, ensure_can_manage, ensure_can_schedule
 from insurehub.audit.services import audit_record
 from insurehub.claims.models import Claim, ClaimStatus
+from insurehub.core import web_links
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
 from insurehub.core.services import model_update
@@ -155,9 +157,13 @@ def assessment_create(
             recipient=assessor,
             topic="assignments",
             kind="assessment.scheduled",
-            title=f"Assessment scheduled for claim {claim.claim_number}",
-            body=f"Scheduled for {assessment.scheduled_at:%Y-%m-%d %H:%M} UTC.",
-            link=f"/assessments/{assessment.pk}",
+            title=f"You have been given the assessment of claim {claim.claim_number}.",
+            body=(
+                f"It is scheduled for {date_format(assessment.scheduled_at, 'j F Y, H:i')} UTC."
+                if assessment.scheduled_at
+                else "It is not scheduled yet: agree a time with the customer."
+            ),
+            link=web_links.assessment_page(assessment.pk),
         )
     return assessment
 
@@ -307,16 +313,17 @@ def _notify_completed(assessment: Assessment, claim: Claim) -> None:
             recipient=claim.assigned_agent,
             topic="assessment_updates",
             kind="assessment.completed",
-            title=f"Assessment of claim {claim.claim_number} completed",
+            title=f"The assessment of claim {claim.claim_number} is complete.",
             body="The claim is ready for a decision.",
-            link=f"/claims/{claim.pk}",
+            link=web_links.claim_page(claim.pk),
         )
     notify(
         recipient=claim.customer,
         topic="assessment_updates",
         kind="assessment.completed",
-        title=f"The assessment of your claim {claim.claim_number} is complete",
-        link=f"/claims/{claim.pk}",
+        title=f"The assessment of your claim {claim.claim_number} is complete.",
+        body="We will let you know our decision.",
+        link=web_links.claim_page(claim.pk),
     )
 
 

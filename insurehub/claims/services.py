@@ -14,7 +14,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from insurehub.audit.services import audit_record
-from insurehub.claims import guards, workflow
+from insurehub.claims import guards, notices, workflow
 from insurehub.claims.models import (
     OPEN_STATUSES,
     Claim,
@@ -431,20 +431,18 @@ def claim_transition(*, claim: Claim, to_status: str, actor: User, reason: str =
         },
     )
     _event(claim, "claim.status_changed", previous=previous, reason=reason)
-    _notify_customer(claim, previous)
+    _notify_customer(claim, previous, reason)
     return claim
 
 
-def _notify_customer(claim: Claim, previous: str) -> None:
+def _notify_customer(claim: Claim, previous: str, reason: str = "") -> None:
     from insurehub.notifications.services import notify
 
     notify(
         recipient=claim.customer,
         topic="claim_updates",
         kind="claim.status_changed",
-        title=f"Claim {claim.claim_number} is now {claim.get_status_display().lower()}",
-        body=f"It was {previous.replace('_', ' ')}.",
-        link=f"/claims/{claim.pk}",
+        **notices.status_changed(claim, previous=previous, reason=reason),
     )
 
 
@@ -492,9 +490,7 @@ def _assign(claim: Claim, *, role: str, user: User | None, by, automatic: bool =
             recipient=user,
             topic="assignments",
             kind="claim.assigned",
-            title=f"{claim.claim_number} assigned to you",
-            body=claim.description[:200],
-            link=f"/claims/{claim.pk}",
+            **notices.assigned(claim, role=ClaimAssignment.Role(role).label.lower()),
         )
 
 
@@ -595,9 +591,7 @@ def communication_add(
             recipient=claim.customer,
             topic="claim_updates",
             kind="claim.message",
-            title=subject or f"Message about {claim.claim_number}",
-            body=body[:500],
-            link=f"/claims/{claim.pk}",
+            **notices.message_sent(claim, subject=subject, body=body),
         )
     return entry
 

@@ -592,7 +592,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "InsureHub <no-reply@insurehub.test>")
 EMAIL_MESSAGE_ID_DOMAIN = env("EMAIL_MESSAGE_ID_DOMAIN", "insurehub.test")
-PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# Where people reach the web application: links in e-mails, SMS and notifications start with it.
+# In development it follows PORT (what `make run PORT=...` serves on); set it in production.
+PUBLIC_BASE_URL = (env("PUBLIC_BASE_URL") or f"http://127.0.0.1:{env('PORT') or 8000}").rstrip("/")
 # "console" (the embedded default) or "africastalking".
 SMS_PROVIDER = env("SMS_PROVIDER", "console")
 AFRICASTALKING_BASE_URL = env("AFRICASTALKING_BASE_URL", "https://api.africastalking.com")

@@ -15,3 +15,8 @@ def split_evenly(total: Decimal, parts: int) -> list[Decimal]:
     amounts = [share] * (parts - 1)
     amounts.append(total - share * (parts - 1))
     return amounts
+
+
+def format_money(amount, currency: str) -> str:
+    """An amount as people read it: `KES 52,500.00`."""
+    return f"{currency} {money(amount):,}"

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from insurehub.audit.services import audit_record
 from insurehub.core.tasks import enqueue_on_commit
+from insurehub.notifications import texts
 from insurehub.notifications.models import DeliveryStatus, EmailLog, Notification, SMSLog
 from insurehub.notifications.sms import get_provider
 from insurehub.realtime import groups
@@ -65,14 +66,14 @@ def notify(
             to_address=recipient.email,
             template=kind,
             subject=title[:200],
-            body=f"{body}\n\n{settings.PUBLIC_BASE_URL}{link}" if link else body,
+            body=texts.email_body(recipient=recipient, title=title, body=body, link=link),
         )
         enqueue_on_commit(send_email, str(log.pk))
     if NotificationChannel.SMS in channels and recipient.phone:
         from insurehub.notifications.tasks import send_sms
 
-        text = f"{title}: {body}" if body else title
-        log = SMSLog.objects.create(recipient=recipient, to_number=recipient.phone, template=kind, body=text[:480])
+        text = texts.sms_text(title=title, body=body, link=link)
+        log = SMSLog.objects.create(recipient=recipient, to_number=recipient.phone, template=kind, body=text)
         enqueue_on_commit(send_sms, str(log.pk))
     return notification
 

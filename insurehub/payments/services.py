@@ -17,8 +17,9 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from insurehub.audit.services import audit_record
+from insurehub.core import web_links
 from insurehub.core.errors import ApplicationError
-from insurehub.core.money import money, split_evenly
+from insurehub.core.money import format_money, money, split_evenly
 from insurehub.core.roles import Role
 from insurehub.payments import cards, daraja
 from insurehub.payments.models import (
@@ -184,10 +185,11 @@ def _credit(txn: Transaction, *, actor=None) -> None:
         recipient=txn.customer,
         topic="payments",
         kind="payment.succeeded",
-        title=f"Payment received: {txn.amount} {txn.currency}",
-        body=f"Reference {txn.reference}"
-        + (f", {RECEIPT_LABEL[txn.method]} {txn.receipt_number}" if txn.receipt_number else ""),
-        link=f"/payments/{txn.pk}",
+        title=f"We have received your payment of {format_money(txn.amount, txn.currency)}.",
+        body=f"Payment reference {txn.reference}"
+        + (f", {RECEIPT_LABEL[txn.method]} {txn.receipt_number}" if txn.receipt_number else "")
+        + ".",
+        link=web_links.policy_page(txn.policy_id) if txn.policy_id else "",
     )
 
 
@@ -213,9 +215,10 @@ def _fail(txn: Transaction, *, status: str, reason: str) -> None:
         recipient=txn.customer,
         topic="payments",
         kind="payment.failed",
-        title="Payment not completed",
-        body=f"{txn.amount} {txn.currency} ({txn.reference}): {txn.failure_reason}",
-        link=f"/payments/{txn.pk}",
+        title=f"Your payment of {format_money(txn.amount, txn.currency)} did not go through.",
+        body=(f"{txn.failure_reason.rstrip('.')}. " if txn.failure_reason else "")
+        + f"Payment reference {txn.reference}. You can try again.",
+        link=web_links.policy_payment_page(txn.policy_id) if txn.policy_id else "",
     )
 
 

@@ -7,8 +7,10 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from insurehub.audit.services import audit_record
+from insurehub.core import web_links
 from insurehub.core.errors import ApplicationError
 from insurehub.core.numbering import next_number
 from insurehub.core.services import model_update
@@ -214,9 +216,10 @@ def policy_activate(*, policy: Policy, actor=None, note: str = "first payment re
         recipient=policy.customer,
         topic="policy_renewals",
         kind="policy.activated",
-        title=f"Policy {policy.policy_number} is active",
-        body=f"You are covered from {policy.start_date} to {policy.end_date}.",
-        link=f"/policies/{policy.pk}",
+        title=f"Your policy {policy.policy_number} is now active.",
+        body=f"You are covered from {date_format(policy.start_date, 'j F Y')} "
+        f"to {date_format(policy.end_date, 'j F Y')}.",
+        link=web_links.policy_page(policy.pk),
     )
     return policy
 
