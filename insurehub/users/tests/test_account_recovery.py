@@ -5,15 +5,20 @@ the code out of what arrived, as a person would."""
 
 import email
 import re
+import threading
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 
 from insurehub.audit.models import AuditEvent
+from insurehub.core.errors import ApplicationError
 from insurehub.core.testing import AccessMatrix, assert_problem, client_for
 from insurehub.notifications.tests.servers import AfricasTalkingStandIn, SMTPServer
+from insurehub.users import account_tokens, services
+from insurehub.users import privacy as users_privacy
 from insurehub.users.models import AccountToken, AccountTokenPurpose, User
 from insurehub.users.tests.factories import TEST_PASSWORD
 
@@ -125,9 +130,7 @@ class TestPasswordReset:
         actions = set(AuditEvent.objects.filter(object_id=str(user.pk)).values_list("action", flat=True))
         assert {"auth.password_reset_requested", "auth.password_reset"} <= actions
 
-    def test_an_unknown_or_inactive_address_gets_the_same_answer_and_nothing_is_sent(
-        self, api_client, make_user, smtp
-    ):
+    def test_an_unknown_or_inactive_address_gets_the_same_answer_and_nothing_is_sent(self, api_client, make_user, smtp):
         make_user(email="known@example.test")
         make_user(email="gone@example.test", is_active=False)
         known = ask_reset(api_client, "known@example.test")
@@ -184,6 +187,14 @@ class TestPasswordReset:
         assert assert_problem(confirm_reset(api_client, token), 400)["type"] == "/problems/invalid_token"
         user.refresh_from_db()
         assert user.check_password(TEST_PASSWORD)
+
+    def test_erasure_deletes_the_accounts_tokens(self, api_client, make_user, smtp):
+        user = make_user(email="erase@example.test")
+        ask_reset(api_client, "erase@example.test")
+        token = link_token(mails(smtp, "erase@example.test")[0]["text"], "/reset-password")
+        users_privacy.erase(user)
+        assert not AccountToken.objects.filter(user=user).exists()
+        assert_problem(confirm_reset(api_client, token), 400)
 
     def test_a_password_change_voids_open_reset_links(self, api_client, make_user, smtp):
         user = make_user(email="pc@example.test")
@@ -486,3 +497,73 @@ class TestEmailChange:
         for url in ("/api/auth/email/change/", "/api/auth/verify-email/", "/api/auth/verify-phone/"):
             assert_problem(api_client.post(url, {}, format="json"), 401)
         assert_problem(api_client.post("/api/auth/verify-phone/confirm/", {"code": "123456"}, format="json"), 401)
+
+
+# --- races (PostgreSQL) ---------------------------------------------------------------------------
+
+
+def _race(count, action):
+    results, barrier = [], threading.Barrier(count)
+
+    def run():
+        from django.db import connection as thread_connection
+
+        try:
+            barrier.wait()
+            results.append(action())
+        except Exception as exc:
+            results.append(getattr(exc, "code", type(exc).__name__))
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
+def test_a_reset_token_used_at_once_by_several_requests_works_for_one(make_user, smtp):
+    user = make_user(email="race@example.test")
+    secret = account_tokens.new_link_secret()
+    AccountToken.objects.create(
+        user=user,
+        purpose=AccountTokenPurpose.RESET_PASSWORD,
+        token_hash=account_tokens.link_hash(secret),
+        expires_at=timezone.now() + timedelta(minutes=30),
+    )
+    passwords = iter([f"{word}-orbit-cascade-917" for word in ("plum", "pear", "fig", "lime")])
+    lock = threading.Lock()
+
+    def confirm():
+        with lock:
+            password = next(passwords)
+        services.password_reset_confirm(token=secret, password=password)
+        return password
+
+    results = _race(4, confirm)
+    winners = [r for r in results if r.endswith("-917")]
+    assert len(winners) == 1 and sorted(set(results) - set(winners)) == ["invalid_token"], results
+    user.refresh_from_db()
+    assert user.check_password(winners[0])
+    assert AuditEvent.objects.filter(action="auth.password_reset").count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
+def test_concurrent_wrong_codes_never_count_past_the_limit(make_user, settings):
+    user = make_user(phone=PHONE)
+    AccountToken.objects.create(
+        user=user,
+        purpose=AccountTokenPurpose.VERIFY_PHONE,
+        token_hash=account_tokens.code_hash(user.pk, "424242"),
+        target=PHONE,
+        expires_at=timezone.now() + timedelta(minutes=10),
+    )
+    results = _race(8, lambda: services.phone_verification_confirm(user=User.objects.get(pk=user.pk), code="000000"))
+    assert set(results) == {"invalid_code"}, results
+    token = AccountToken.objects.get()
+    assert token.attempts == settings.PHONE_CODE_MAX_ATTEMPTS and token.used_at is not None
+    with pytest.raises(ApplicationError):
+        services.phone_verification_confirm(user=User.objects.get(pk=user.pk), code="424242")
