@@ -38,7 +38,7 @@ from insurehub.policies.services import review_create
 from insurehub.privacy.models import PrivacyRequest
 from insurehub.privacy.services import consent_set
 from insurehub.realtime.services import webhook_replay, webhook_subscription_create
-from insurehub.users.models import NotificationPreference
+from insurehub.users.models import NotificationPreference, User
 from insurehub.vehicles.models import Vehicle
 from insurehub.workflows.services import stage_enter
 
@@ -246,3 +246,28 @@ def test_actions_call_the_services(world, admin_client, actors):
 
     notification = Notification.objects.first()
     assert admin_client.post(_urls(Notification, "delete", notification.pk), {"post": "yes"}).status_code == 403
+
+
+def test_a_user_is_changed_through_user_update(admin_client, actors):
+    agent = actors["agent"]
+    page = admin_client.get(_urls(User, "change", agent.pk))
+    form = page.context["adminform"].form
+    assert {"email", "is_staff", "is_superuser"}.isdisjoint(form.fields)
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif value is not None:
+            data[name] = value
+    data.update(role="supervisor", is_superuser="on", email="taken@example.test")
+
+    response = admin_client.post(_urls(User, "change", agent.pk), data)
+
+    assert response.status_code == 302, page.context["adminform"].form.errors
+    agent.refresh_from_db()
+    assert (agent.role, agent.is_superuser, agent.email) == ("supervisor", False, "agent@example.test")
+    entry = AuditEvent.objects.get(action="user.updated", object_id=str(agent.pk))
+    assert entry.changes["role"] == ["agent", "supervisor"] and entry.actor_id == actors["admin"].pk
+    assert admin_client.post(_urls(User, "delete", agent.pk), {"post": "yes"}).status_code == 403
