@@ -134,7 +134,9 @@ class CallbackAckSerializer(serializers.Serializer):
 
 
 class StatementUploadSerializer(StrictSerializer):
-    file = serializers.FileField()
+    file = serializers.FileField(
+        help_text="The bank statement: a UTF-8 CSV with date, reference, amount, currency and bank_reference columns."
+    )
 
 
 class ReconcileReportSerializer(serializers.Serializer):

@@ -45,10 +45,31 @@ class TransactionListApi(generics.ListAPIView):
     def get_queryset(self):
         return transactions_visible_to(self.request.user)
 
+    @extend_schema(tags=["payments"])
+    def get(self, request, *args, **kwargs):
+        """List payments and payouts.
+
+        Incoming payments (premiums) and outgoing ones (refund payouts, claim settlements) with their
+        method, amount, status and references; paged by number. Filters: `status`, `method`,
+        `direction` (`in`, `out`), `policy`; `search` in our reference and the provider's receipt
+        number; `ordering` by `created_at` or `amount`.
+
+        Access: customers see their own; staff and admins all.
+
+        Errors: 400 `validation_error` (a malformed filter value).
+        """
+        return super().get(request, *args, **kwargs)
+
 
 class TransactionDetailApi(APIView):
     @extend_schema(responses={200: s.TransactionOutputSerializer}, tags=["payments"])
     def get(self, request, transaction_id):
+        """Show a payment or payout.
+
+        Access: its customer; staff and admins.
+
+        Errors: 404 `not_found`.
+        """
         txn = get_object_or_404(transactions_visible_to(request.user), pk=transaction_id)
         return Response(s.TransactionOutputSerializer(txn).data)
 
@@ -61,6 +82,29 @@ class StkPushApi(APIView):
         tags=["payments"],
     )
     def post(self, request):
+        """Pay a policy's instalment by M-Pesa (STK push).
+
+        Sends an M-Pesa payment prompt to `phone` (a Kenyan number, e.g. `0712345678` or `2547...`) for
+        the policy's next due instalment, or the `instalment` named; `amount` and `currency`, when
+        given, must match it. Answers 202 with the `pending` transaction: the customer enters their PIN
+        on the phone, Daraja calls back and the payment succeeds or fails (`payment.succeeded` /
+        `payment.failed` events; the policy turns active on its first payment). A push whose callback
+        never comes is settled by asking Daraja for its status later.
+
+        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
+        answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
+        body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+
+        Access: the policy's customer; staff and admins on their behalf.
+
+        Errors: 400 `validation_error`, `invalid_phone`, `instalment_mismatch`, `currency_mismatch`,
+        `amount_mismatch` (it must be the instalment's amount); 404 `not_found` (a policy or instalment
+        the caller may not see); 409 `policy_not_payable` (only a policy awaiting payment, active or
+        lapsed takes payment), `nothing_due`, `instalment_paid`, `currency_unsupported` (M-Pesa takes
+        KES only); 502 `mpesa_unavailable` (Daraja refused the push; the transaction is failed); 503
+        `mpesa_not_configured`.
+        """
+
         def handle():
             data = s.StkPushInputSerializer(data=request.data)
             data.is_valid(raise_exception=True)
@@ -96,6 +140,19 @@ class MpesaCallbackApi(APIView):
         tags=["payments"],
     )
     def post(self, request):
+        """Receive an M-Pesa payment result (Daraja callback).
+
+        Daraja's STK callback (`Body.stkCallback` with `CheckoutRequestID`, `ResultCode` and the
+        metadata) for a push we made. A success credits the instalment once however many times the
+        callback comes (repeats answer `duplicate`); a failure, or an amount below what is due, fails
+        the payment. Always answered in Daraja's format (`ResultCode` 0) when accepted.
+
+        Access: Daraja: no user token; the `token` query parameter must be the callback secret
+        (`MPESA_CALLBACK_SECRET`) that was in the callback URL we gave it.
+
+        Errors: 400 `malformed_callback`; 403 `bad_callback_token`; 404 `unknown_checkout` (no payment
+        waits for this CheckoutRequestID).
+        """
         token = request.query_params.get("token", "")
         secret = settings.MPESA_CALLBACK_SECRET
         if not secret or not hmac.compare_digest(token.encode(), secret.encode()):
@@ -112,6 +169,25 @@ class CardIntentApi(APIView):
         tags=["payments"],
     )
     def post(self, request):
+        """Start a card payment of a policy's instalment.
+
+        Creates a payment intent with the card provider (`CARD_PROVIDER`: Stripe, or the sandbox of the
+        embedded default) for the policy's next due instalment, or the `instalment` named. Answers 201
+        with the `pending` transaction and the intent's `client_secret`, which the web app hands to the
+        provider's card form; the result arrives by the provider's webhook.
+
+        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
+        answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
+        body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+
+        Access: the policy's customer; staff and admins on their behalf.
+
+        Errors: 400 `validation_error`, `instalment_mismatch`, `currency_mismatch`, `amount_mismatch`
+        (it must be the instalment's amount); 404 `not_found`; 409 `policy_not_payable` (only a policy
+        awaiting payment, active or lapsed takes payment), `nothing_due`, `instalment_paid`; 502
+        `card_provider_unavailable`.
+        """
+
         def handle():
             data = s.PayInputSerializer(data=request.data)
             data.is_valid(raise_exception=True)
@@ -140,6 +216,17 @@ class CardWebhookApi(APIView):
 
     @extend_schema(request={"application/json": dict}, responses={200: s.CallbackAckSerializer}, tags=["payments"])
     def post(self, request):
+        """Receive a card payment result (Stripe webhook).
+
+        `payment_intent.succeeded`, `payment_intent.payment_failed` and `payment_intent.canceled` events
+        settle the payment they are about, once; other event types are acknowledged and ignored.
+
+        Access: the card provider: no user token; the `Stripe-Signature` header must verify with
+        `STRIPE_WEBHOOK_SECRET` and be recent.
+
+        Errors: 400 `bad_signature`, `malformed_webhook`; 404 `unknown_intent` (no payment waits for
+        this intent).
+        """
         provider = cards.get_card_provider()
         raw = request.body
         if not provider.verify_webhook(payload=raw, signature_header=request.META.get("HTTP_STRIPE_SIGNATURE", "")):
@@ -159,6 +246,17 @@ class CardSandboxSettleApi(APIView):
         request=s.SandboxSettleInputSerializer, responses={200: s.TransactionOutputSerializer}, tags=["payments"]
     )
     def post(self, request, transaction_id):
+        """Settle a sandbox card payment.
+
+        Plays the customer's bank for a payment made with the sandbox card provider (the embedded
+        default): `outcome` `succeeded` credits the instalment (the policy may turn active), `failed`
+        fails it. Exists only outside production, and only while `CARD_PROVIDER` is `sandbox`.
+
+        Access: whoever may see the transaction.
+
+        Errors: 400 `validation_error`; 404 `not_found` (also when the card provider is not the
+        sandbox); 409 `not_sandbox`, `already_settled`.
+        """
         if settings.CARD_PROVIDER != "sandbox":
             raise Http404
         txn = get_object_or_404(transactions_visible_to(request.user), pk=transaction_id)
@@ -178,6 +276,24 @@ class BankTransferApi(APIView):
         tags=["payments"],
     )
     def post(self, request):
+        """Pay a policy's instalment by bank transfer.
+
+        Records a `pending` transfer for the policy's next due instalment (or the `instalment` named)
+        and answers 201 with our bank details (`pay_to`) and the `reference` the customer must quote.
+        The payment succeeds when a bank statement with that reference and the exact amount is
+        reconciled.
+
+        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
+        answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
+        body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+
+        Access: the policy's customer; staff and admins on their behalf.
+
+        Errors: 400 `validation_error`, `instalment_mismatch`, `currency_mismatch`, `amount_mismatch`
+        (it must be the instalment's amount); 404 `not_found`; 409 `policy_not_payable` (only a policy
+        awaiting payment, active or lapsed takes payment), `nothing_due`, `instalment_paid`.
+        """
+
         def handle():
             data = s.PayInputSerializer(data=request.data)
             data.is_valid(raise_exception=True)
@@ -209,6 +325,19 @@ class BankStatementReconcileApi(APIView):
         tags=["payments"],
     )
     def post(self, request):
+        """Reconcile a bank statement.
+
+        `multipart/form-data` with a UTF-8 CSV `file` (at most 5 MB) with the columns `date`,
+        `reference`, `amount`, `currency` and `bank_reference`. Each line is matched to a pending
+        transfer by its reference, currency and exact amount and credits it; a bank line is credited at
+        most once ever, so uploading the same statement twice is harmless. The answer lists the lines
+        `matched`, `already_credited` and `unmatched` (with the reason).
+
+        Access: supervisors and admins.
+
+        Errors: 400 `validation_error` (no file), `bad_statement` (not UTF-8, or columns missing); 403
+        `permission_denied`; 413 `statement_too_large`.
+        """
         data = s.StatementUploadSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         upload = data.validated_data["file"]
@@ -228,10 +357,29 @@ class ScheduleListApi(generics.ListAPIView):
     def get_queryset(self):
         return schedules_visible_to(self.request.user)
 
+    @extend_schema(tags=["payments"])
+    def get(self, request, *args, **kwargs):
+        """List payment schedules.
+
+        Each policy's plan (annual, quarterly, monthly) with its instalments: amount, due date, status
+        (`due`, `paid`, `waived`) and when paid; paged by number. Filters: `policy`, `plan`.
+
+        Access: customers see their own; staff and admins all.
+
+        Errors: 400 `validation_error` (a malformed filter value).
+        """
+        return super().get(request, *args, **kwargs)
+
 
 class ScheduleDetailApi(APIView):
     @extend_schema(responses={200: s.ScheduleOutputSerializer}, tags=["payments"])
     def get(self, request, schedule_id):
+        """Show a payment schedule with its instalments.
+
+        Access: the policy's customer; staff and admins.
+
+        Errors: 404 `not_found`.
+        """
         return Response(
             s.ScheduleOutputSerializer(get_object_or_404(schedules_visible_to(request.user), pk=schedule_id)).data
         )
@@ -244,6 +392,19 @@ class RefundListCreateApi(generics.ListAPIView):
     def get_queryset(self):
         return refunds_visible_to(self.request.user)
 
+    @extend_schema(tags=["payments"])
+    def get(self, request, *args, **kwargs):
+        """List refunds.
+
+        Refund requests with their amount, reason, status (`requested`, `approved`, `rejected`), who
+        asked and decided, and the payout; paged by number. Filters: `status`, `transaction`.
+
+        Access: customers see the refunds of their payments; staff and admins all.
+
+        Errors: 400 `validation_error` (a malformed filter value).
+        """
+        return super().get(request, *args, **kwargs)
+
     @extend_schema(
         request=s.RefundInputSerializer,
         responses={201: s.RefundOutputSerializer},
@@ -251,6 +412,21 @@ class RefundListCreateApi(generics.ListAPIView):
         tags=["payments"],
     )
     def post(self, request):
+        """Request a refund of a payment.
+
+        Asks for `amount` (at most what is left of the payment after earlier refunds) back from a
+        succeeded incoming `transaction`, with a `reason`; staff then decide. Answers the request (201).
+
+        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
+        answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
+        body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+
+        Access: the payment's customer; staff and admins.
+
+        Errors: 400 `validation_error`, `refund_too_large`; 404 `not_found`; 409 `not_refundable` (not a
+        succeeded incoming payment).
+        """
+
         def handle():
             data = s.RefundInputSerializer(data=request.data)
             data.is_valid(raise_exception=True)
@@ -276,6 +452,23 @@ class RefundDecisionApi(APIView):
         tags=["payments"],
     )
     def post(self, request, refund_id):
+        """Approve or reject a refund request.
+
+        `approve: false` rejects it (with a `note`). `approve: true` creates the payout: card refunds
+        are sent to the card provider at once; M-Pesa and bank refunds are `pending` until finance
+        confirms them (`POST /api/payments/transactions/{id}/payout/`). The payment becomes refunded or
+        partially refunded; an active policy all of whose payments are refunded is cancelled.
+
+        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
+        answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
+        body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+
+        Access: agents, supervisors and admins; whoever requested a refund may not approve it too
+        (admins excepted).
+
+        Errors: 400 `validation_error`; 403 `permission_denied` (customers, assessors), `maker_checker`;
+        404 `not_found`; 409 `already_decided`, `refund_too_large`; 502 `card_provider_unavailable`.
+        """
         refund = get_object_or_404(refunds_visible_to(request.user), pk=refund_id)
         if request.user.role == Role.ASSESSOR:
             raise ApplicationError("permission_denied", "Assessors do not decide refunds.", status=403)
@@ -301,6 +494,20 @@ class PayoutConfirmApi(APIView):
         tags=["payments"],
     )
     def post(self, request, transaction_id):
+        """Confirm a payout made by finance.
+
+        Records that a pending outgoing payment (an M-Pesa B2C or bank refund) was paid, with the
+        provider's reference; the payout succeeds (`payment.payout_confirmed`).
+
+        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
+        answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
+        body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+
+        Access: supervisors and admins.
+
+        Errors: 400 `validation_error`; 403 `permission_denied`; 404 `not_found`; 409
+        `not_a_pending_payout`, `reference_used` (the reference is already on another payment).
+        """
         payout = get_object_or_404(transactions_visible_to(request.user), pk=transaction_id)
 
         def handle():
