@@ -1,12 +1,12 @@
 """Demo claims in every workflow state, on the demo customers' policies (motor and others)."""
 
-import csv
-import io
 from datetime import timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
+from insurehub.claims import services
+from insurehub.claims.demo_history import active_policy, seed_history
 from insurehub.claims.models import Claim
 
 # (customer, product category, description, estimate, injury, total-loss hint, target state)
@@ -70,60 +70,22 @@ PATHS = {
 }
 
 
-def _active_policy(customer, category: str, users: dict):
-    """The customer's active policy in the category, bought and paid through the real services."""
-    from insurehub.payments.services import bank_statement_reconcile, bank_transfer_start
-    from insurehub.policies.models import Policy, PolicyType
-    from insurehub.policies.services import policy_accept, policy_quote_create
-
-    policy = Policy.objects.filter(customer=customer, policy_type__category_id=category, status="active").first()
-    if policy is not None:
-        return policy
-    if category == "motor":
-        pending = (
-            Policy.objects.filter(customer=customer, policy_type__category_id="motor")
-            .exclude(status__in=["cancelled", "expired"])
-            .first()
-        )
-        if pending is None:
-            return None
-        policy = pending
-    else:
-        product = PolicyType.objects.filter(category_id=category, active=True).order_by("name").first()
-        if product is None:
-            return None
-        quote = policy_quote_create(
-            customer=customer, policy_type=product, created_by=customer, sum_insured=Decimal("1500000")
-        )
-        policy = policy_accept(policy=quote, accepted_by=customer)
-    while policy.status in ("pending_payment", "quote"):
-        if policy.status == "quote":
-            policy = policy_accept(policy=policy, accepted_by=customer)
-            continue
-        transfer = bank_transfer_start(policy=policy, instalment=None, initiated_by=customer)
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["date", "reference", "amount", "currency", "bank_reference"])
-        writer.writerow(
-            [timezone.localdate(), transfer.reference, transfer.amount, transfer.currency, f"DEMO-{transfer.reference}"]
-        )
-        bank_statement_reconcile(content=buffer.getvalue(), reconciled_by=users["admin"])
-        policy.refresh_from_db()
-    return policy
-
-
 def seed(context: dict) -> None:
-    from insurehub.claims import services
-
     users = context["users"]
     if Claim.objects.filter(customer__in=[users["customer"], users["customer2"]]).exists():
         context["claims"] = list(Claim.objects.filter(customer__in=[users["customer"], users["customer2"]]))
-        return
+    else:
+        context["claims"] = _seed_states(users)
+    seed_history(context)
+
+
+def _seed_states(users: dict) -> list:
+    """One claim per workflow state on the two demo customers' policies."""
     agent, supervisor, assessor = users["agent"], users["supervisor"], users["assessor"]
     made = []
     for index, (who, category, description, estimate, injury, total_loss, target) in enumerate(DEMO_CLAIMS):
         customer = users[who]
-        policy = _active_policy(customer, category, users)
+        policy = active_policy(customer, category, users)
         if policy is None:
             continue
         incident = max(
@@ -189,4 +151,4 @@ def seed(context: dict) -> None:
                 body=f"Claim {claim.claim_number} is with our motor team.",
             )
         made.append(claim)
-    context["claims"] = made
+    return made

@@ -459,6 +459,8 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
         "EstimateStatusEnum": "insurehub.assessments.models.EstimateStatus.choices",
         "EstimateLineKindEnum": "insurehub.assessments.models.LineKind.choices",
     }
+# seed_demo's year of claims history (the dashboard's trends); tests seed their own, smaller.
+DEMO_HISTORY_CLAIMS = env_int("DEMO_HISTORY_CLAIMS", 0 if TESTING else 300)
 )
 
 # --- documents -------------------------------------------------------------------------
