@@ -610,6 +610,12 @@ REALTIME_REPLAY_WINDOW_HOURS = env_int("REALTIME_REPLAY_WINDOW_HOURS", 24)
 REALTIME_REPLAY_MAX_EVENTS = env_int("REALTIME_REPLAY_MAX_EVENTS", 1000)
 REALTIME_HEARTBEAT_SECONDS = env_int("REALTIME_HEARTBEAT_SECONDS", 25)
 REALTIME_MAX_FRAME_BYTES = env_int("REALTIME_MAX_FRAME_BYTES", 64 * 1024)
+# Events go out in id order (realtime/stream.py). How long a later event waits for a lower id
+# whose transaction is still open (PostgreSQL) before it goes out without it; the lower one is
+# then sent late, when it commits.
+REALTIME_ORDER_WAIT_SECONDS = float(env("REALTIME_ORDER_WAIT_SECONDS", "3"))
+# Events queued for one socket before it is closed with 1013 (it resumes with ?since=).
+REALTIME_SOCKET_BACKLOG = env_int("REALTIME_SOCKET_BACKLOG", 1000)
 CELERY_BEAT_SCHEDULE["realtime-dispatch-pending-outbox"] = {
     "task": "insurehub.realtime.tasks.outbox_dispatch_pending",
     "schedule": 30.0,

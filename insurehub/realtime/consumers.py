@@ -5,8 +5,12 @@ Protocol
   A missing, expired, tampered or revoked token is closed with 4401.
 - On connect the socket joins the groups the user may see: their own, their department's
   (agents and supervisors), the admins' (admins). `?since=<event id>` replays the events the
-  user missed, from a bounded window (REALTIME_REPLAY_WINDOW_HOURS); then live events follow,
-  each exactly once even when it reached the socket through several groups.
+  user missed, from a bounded window (REALTIME_REPLAY_WINDOW_HOURS), then {"type": "replay.done"};
+  then live events follow. Events arrive in increasing id order, each once (also when addressed
+  to several of the user's groups), with none the user may see left out in between, so a client
+  that reconnects with ?since=<highest id received> gets exactly what it missed (stream.py).
+- A client that falls REALTIME_SOCKET_BACKLOG events behind is closed with 1013; it reconnects
+  with ?since=.
 - Client frames (JSON): {"action": "subscribe"|"unsubscribe", "claim": id} and {"action": "ping"}.
   A claim the user may not see is refused with 4403. Garbage gets an error frame; a frame larger
   than REALTIME_MAX_FRAME_BYTES closes the socket with 1009.
@@ -16,7 +20,6 @@ Protocol
 import asyncio
 import json
 import logging
-from collections import OrderedDict
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
@@ -24,7 +27,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
 from insurehub.core import metrics
-from insurehub.realtime import replay, subscriptions
+from insurehub.realtime import replay, stream, subscriptions
 from insurehub.realtime.auth import authenticate_token
 
 logger = logging.getLogger(__name__)
@@ -33,7 +36,7 @@ CLOSE_UNAUTHORIZED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_BAD_REQUEST = 4400
 CLOSE_TOO_BIG = 1009
-_SEEN_IDS = 2048
+CLOSE_BEHIND = 1013  # "try again later": the client resumes with ?since=<last id it received>
 
 
 def _token_from_scope(scope) -> str | None:
@@ -49,10 +52,20 @@ def _token_from_scope(scope) -> str | None:
 
 
 class EventsConsumer(AsyncWebsocketConsumer):
+    """One socket. Events come from this process's event stream (stream.py) in id order; the
+    socket sends each once (`last_id` only grows) from a writer task, so a slow client never
+    holds up the stream, and a client that falls REALTIME_SOCKET_BACKLOG events behind is closed
+    with 1013 to resume with ?since=."""
+
     async def connect(self):
         self.user = None
+        self.stream: stream.EventStream | None = None
         self.groups_joined: set[str] = set()
-        self.seen: OrderedDict[int, None] = OrderedDict()
+        self.last_id = 0
+        self.outgoing: asyncio.Queue[tuple[int, str, bool]] = asyncio.Queue()
+        self.replayed_overdue: set[int] = set()
+        self.behind = False
+        self.writer_task: asyncio.Task | None = None
         self.heartbeat_task: asyncio.Task | None = None
         await self.accept()
         metrics.WEBSOCKET_CONNECTIONS.inc()
@@ -62,26 +75,66 @@ class EventsConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHORIZED)
             return
         self.user = user
-        for group in subscriptions.base_groups(user):
-            await self._join(group)
+        self.groups_joined = set(subscriptions.base_groups(user))
+        # Attach before reading the replay: events after `position` come live, those up to it
+        # are final in the outbox table, so the seam has no gap and no duplicate.
+        self.stream = stream.for_this_loop()
+        position = await self.stream.attach(self, self.groups_joined)
         since = parse_qs(self.scope.get("query_string", b"").decode()).get("since")
+        replayed_through = None
         if since:
-            await self._replay(since[0])
+            replayed_through = await self._replay(since[0], position)
+            if replayed_through is None:
+                return
+        self.last_id = max(position, replayed_through or 0)
+        self.writer_task = asyncio.create_task(self._write())
         self.heartbeat_task = asyncio.create_task(self._heartbeat())
 
     async def disconnect(self, code):
         if getattr(self, "counted", False):
             metrics.WEBSOCKET_CONNECTIONS.dec()
             self.counted = False
-        if self.heartbeat_task:
-            self.heartbeat_task.cancel()
-        for group in list(self.groups_joined):
-            await self.channel_layer.group_discard(group, self.channel_name)
+        for task in (self.writer_task, self.heartbeat_task):
+            if task:
+                task.cancel()
+        if self.stream is not None:
+            self.stream.detach(self)
+            self.stream = None
         self.groups_joined.clear()
 
+    def offer(self, event_id: int, text: str, *, late: bool = False) -> None:
+        """Called by the stream, in id order (`late` for an event whose transaction outlived
+        the stream's ordering wait)."""
+        if self.behind:
+            return
+        if self.outgoing.qsize() >= settings.REALTIME_SOCKET_BACKLOG:
+            self.behind = True
+            logger.warning("socket fell behind; closing it so it resumes with ?since=")
+            asyncio.get_running_loop().create_task(self.close(code=CLOSE_BEHIND))
+            return
+        self.outgoing.put_nowait((event_id, text, late))
+
+    async def _write(self):
+        while True:
+            event_id, text, late = await self.outgoing.get()
+            if late:
+                if event_id in self.replayed_overdue:
+                    continue
+            elif event_id <= self.last_id:
+                continue
+            else:
+                self.last_id = event_id
+            await self.send(text_data=text)
+
     async def _join(self, group: str) -> None:
-        await self.channel_layer.group_add(group, self.channel_name)
         self.groups_joined.add(group)
+        if self.stream is not None:
+            self.stream.join(self, group)
+
+    async def _leave(self, group: str) -> None:
+        self.groups_joined.discard(group)
+        if self.stream is not None:
+            self.stream.leave(self, group)
 
     async def _heartbeat(self):
         interval = settings.REALTIME_HEARTBEAT_SECONDS
@@ -92,27 +145,35 @@ class EventsConsumer(AsyncWebsocketConsumer):
     async def _send_error(self, detail: str, code: str) -> None:
         await self.send(text_data=json.dumps({"type": "error", "code": code, "detail": detail}))
 
-    async def _replay(self, raw_since: str) -> None:
+    async def _replay(self, raw_since: str, position: int) -> int | None:
+        """Send the events in (since, position] the user may see; the highest id covered, or
+        None when `since` was refused (the socket is then closed)."""
         try:
             since = int(raw_since)
         except ValueError:
             await self._send_error("`since` must be an event id (an integer).", "bad_since")
             await self.close(code=CLOSE_BAD_REQUEST)
-            return
-        result = await database_sync_to_async(replay.events_since)(since=since, groups=frozenset(self.groups_joined))
+            return None
+        result = await database_sync_to_async(replay.events_since)(
+            since=since, until=position, groups=frozenset(self.groups_joined)
+        )
         if result.error:
             await self._send_error(result.error, "bad_since")
             await self.close(code=CLOSE_BAD_REQUEST)
-            return
+            return None
         if result.truncated:
             await self.send(
                 text_data=json.dumps(
                     {"type": "replay.truncated", "detail": result.truncated, "oldest_available": result.oldest_id}
                 )
             )
+        overdue = self.stream.overdue if self.stream is not None else {}
         for envelope in result.events:
-            await self._deliver(envelope)
+            if envelope["id"] in overdue:
+                self.replayed_overdue.add(envelope["id"])
+            await self.send(text_data=json.dumps(envelope))
         await self.send(text_data=json.dumps({"type": "replay.done", "count": len(result.events)}))
+        return since
 
     async def receive(self, text_data=None, bytes_data=None):
         if self.user is None:
@@ -155,19 +216,5 @@ class EventsConsumer(AsyncWebsocketConsumer):
         if action == "subscribe":
             await self._join(group)
         elif group in self.groups_joined:
-            await self.channel_layer.group_discard(group, self.channel_name)
-            self.groups_joined.discard(group)
+            await self._leave(group)
         await self.send(text_data=json.dumps({"type": f"{action}d", kind: object_id}))
-
-    async def _deliver(self, envelope: dict) -> None:
-        event_id = envelope["id"]
-        if event_id in self.seen:
-            return
-        self.seen[event_id] = None
-        while len(self.seen) > _SEEN_IDS:
-            self.seen.popitem(last=False)
-        await self.send(text_data=json.dumps(envelope))
-
-    async def event_message(self, message):
-        """Handler for {"type": "event.message", "event": envelope} sent to our groups."""
-        await self._deliver(message["event"])

@@ -17,3 +17,7 @@ def claim_group(claim_id) -> str:
 
 # Every staff member's socket (dashboard-wide announcements).
 STAFF = "role.staff"
+
+# The one group every process's event stream listens on (stream.py): each event is sent to it
+# once, with its audience, and the process hands it to the sockets whose groups meet the audience.
+STREAM = "realtime.stream"

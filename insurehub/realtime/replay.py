@@ -18,9 +18,10 @@ class ReplayResult:
     oldest_id: int | None = None
 
 
-def events_since(*, since: int, groups: frozenset[str]) -> ReplayResult:
-    """Events after `since` addressed to any of `groups`, oldest first, from the replay window
-    only and at most REALTIME_REPLAY_MAX_EVENTS of them."""
+def events_since(*, since: int, until: int, groups: frozenset[str]) -> ReplayResult:
+    """Events in (since, until] addressed to any of `groups`, oldest first, from the replay
+    window only and at most REALTIME_REPLAY_MAX_EVENTS of them. `until` is the socket's stream
+    position when it attached: every id up to it is final, later ones come live."""
     if since < 0:
         return ReplayResult(error="`since` must not be negative.")
     window_start = timezone.now() - timedelta(hours=settings.REALTIME_REPLAY_WINDOW_HOURS)
@@ -37,7 +38,7 @@ def events_since(*, since: int, groups: frozenset[str]) -> ReplayResult:
             f"({settings.REALTIME_REPLAY_WINDOW_HOURS} h); reload the data instead of replaying them."
         )
     limit = settings.REALTIME_REPLAY_MAX_EVENTS
-    candidates = in_window.filter(id__gt=since).order_by("id")
+    candidates = in_window.filter(id__gt=since, id__lte=until).order_by("id")
     for event in candidates.iterator(chunk_size=500):
         if groups.intersection(event.audience):
             result.events.append(event.envelope())

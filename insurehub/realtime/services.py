@@ -5,8 +5,6 @@ import secrets
 from collections.abc import Iterable
 from datetime import timedelta
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +12,7 @@ from django.utils import timezone
 from insurehub.audit.services import audit_record
 from insurehub.core.services import model_update
 from insurehub.core.tasks import enqueue_on_commit
-from insurehub.realtime import groups, webhooks
+from insurehub.realtime import groups, stream, webhooks
 from insurehub.realtime.models import OutboxEvent, WebhookDelivery, WebhookSubscription
 
 logger = logging.getLogger(__name__)
@@ -42,25 +40,22 @@ def publish(type: str, data: dict, audience: Iterable[str]) -> OutboxEvent:
 
 
 def outbox_dispatch(*, event_ids: list[int] | None = None) -> int:
-    """Send unpublished events (those named, or all pending) to their groups, in id order.
-    Safe to run again: a sent event is marked and skipped."""
+    """Send unpublished events (those named, or all pending) to every process's event stream,
+    which orders them by id and hands each to the sockets of its audience (stream.py).
+    Safe to run again: a sent event is marked and skipped, and streams ignore repeats."""
     pending = OutboxEvent.objects.filter(published_at__isnull=True).order_by("id")
     if event_ids is not None:
         pending = pending.filter(id__in=event_ids)
     else:
         # The sweep leaves fresh events to their own after-commit hook.
         pending = pending.filter(occurred_at__lt=timezone.now() - timedelta(seconds=5))
-    layer = get_channel_layer()
     sent = 0
     for event in pending:
-        if layer is not None:
-            message = {"type": "event.message", "event": event.envelope()}
-            try:
-                for group in event.audience:
-                    async_to_sync(layer.group_send)(group, message)
-            except Exception:  # the row stays pending; the periodic dispatcher retries it
-                logger.exception("outbox dispatch failed", extra={"event_id": event.id})
-                continue
+        try:
+            stream.broadcast(event=event.envelope(), audience=event.audience)
+        except Exception:  # the row stays pending; the periodic dispatcher retries it
+            logger.exception("outbox dispatch failed", extra={"event_id": event.id})
+            continue
         OutboxEvent.objects.filter(pk=event.pk, published_at__isnull=True).update(published_at=timezone.now())
         sent += 1
     return sent
