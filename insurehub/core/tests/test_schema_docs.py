@@ -24,32 +24,15 @@ def schema():
     return SchemaGenerator().get_schema(request=None, public=True)
 
 
-# The apps documented so far (the work goes app by app); the list goes once all are.
-DOCUMENTED = (
-    "/api/analytics/",
-    "/api/audit/",
-    "/api/assessments/",
-    "/api/documents/",
-    "/api/claims/{claim_id}/documents/",
-    "/api/dashboard/",
-    "/api/integrations/",
-    "/api/vehicles/{vehicle_id}/checks/",
-    "/api/notifications/",
-    "/api/privacy/",
-    "/api/vehicles/",
-    "/api/webhooks/",
-)
-
-
 def _operations(schema):
     for path, item in schema["paths"].items():
         for method in METHODS:
-            if method in item and path.startswith(DOCUMENTED):
+            if method in item:
                 yield f"{method.upper()} {path}", item[method]
 
 
 def test_the_schema_has_all_the_operations(schema):
-    assert len(list(_operations(schema))) >= 3
+    assert len(list(_operations(schema))) > 100
 
 
 def test_every_operation_has_a_summary_and_a_description(schema):
@@ -146,8 +129,6 @@ def test_uploads_are_multipart_with_binary_files_and_described_fields(schema):
     assert ("post", "/api/assessments/{assessment_id}/photos/") in uploads
     assert ("post", "/api/payments/bank-statements/reconcile/") in uploads
     for method, path in sorted(uploads):
-        if not path.startswith(DOCUMENTED):
-            continue
         body = schema["paths"][path][method]["requestBody"]
         assert list(body["content"]) == ["multipart/form-data"], path
         form = _resolve(schema, body["content"]["multipart/form-data"]["schema"])

@@ -10,11 +10,15 @@ could read it). The refresh token goes into a cookie that scripts cannot read:
     GET  /api/auth/session/csrf/     -> {csrf_token}; sets Django's csrftoken cookie
 
 The cookie is HttpOnly, SameSite=Strict, Path=/api/auth/ and Secure outside development and
-tests (AUTH_REFRESH_COOKIE_SECURE). Because the browser sends it by itself, every POST here
-also needs Django's CSRF token: the `X-CSRFToken` header must match the `csrftoken` cookie
-(double submit, checked by Django's CsrfViewMiddleware logic, Origin and Referer included).
-A page of another site can neither read the cookie nor the token, so it cannot mint tokens
-in the user's name even where SameSite is not honoured.
+tests (AUTH_REFRESH_COOKIE_SECURE). Beside it goes `insurehub_signed_in=1`, readable by scripts and
+holding no secret: it only tells the app, on load, whether there is a session to restore (so a
+signed-out visitor's page does not start with a refresh that must fail).
+
+Because the browser sends the refresh cookie by itself, every POST here also needs Django's CSRF
+token: the `X-CSRFToken` header must match the `csrftoken` cookie (double submit, checked by
+Django's CsrfViewMiddleware logic, Origin and Referer included). A page of another site can read
+neither the cookie nor the token, so it cannot mint tokens in the user's name even where SameSite
+is not honoured.
 """
 
 from django.conf import settings
@@ -40,6 +44,7 @@ from insurehub.users.models import User
 
 REFRESH_COOKIE = "insurehub_refresh"
 REFRESH_COOKIE_PATH = "/api/auth/"
+SIGNED_IN_COOKIE = "insurehub_signed_in"
 
 
 class SessionOutputSerializer(serializers.Serializer):
@@ -70,19 +75,23 @@ def _require_csrf(request) -> None:
 
 
 def _set_refresh_cookie(response: Response, refresh: str) -> None:
+    lifetime = int(settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"].total_seconds())
+    secure = settings.AUTH_REFRESH_COOKIE_SECURE
     response.set_cookie(
         REFRESH_COOKIE,
         refresh,
-        max_age=int(settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"].total_seconds()),
+        max_age=lifetime,
         path=REFRESH_COOKIE_PATH,
-        secure=settings.AUTH_REFRESH_COOKIE_SECURE,
+        secure=secure,
         httponly=True,
         samesite="Strict",
     )
+    response.set_cookie(SIGNED_IN_COOKIE, "1", max_age=lifetime, path="/", secure=secure, samesite="Strict")
 
 
 def _clear_refresh_cookie(response: Response) -> None:
     response.delete_cookie(REFRESH_COOKIE, path=REFRESH_COOKIE_PATH, samesite="Strict")
+    response.delete_cookie(SIGNED_IN_COOKIE, path="/", samesite="Strict")
 
 
 def _no_session(message: str) -> JsonResponse:
@@ -109,7 +118,15 @@ class SessionCsrfApi(APIView):
 
     @extend_schema(responses={200: CsrfOutputSerializer}, tags=["auth"])
     def get(self, request):
-        """A CSRF token for the session endpoints; also sets the `csrftoken` cookie it pairs with."""
+        """Get a CSRF token for the session endpoints.
+
+        Answers `csrf_token` and sets the `csrftoken` cookie it pairs with; send the token in the
+        `X-CSRFToken` header of the session POSTs.
+
+        Access: anyone, without signing in.
+
+        Errors: none of its own.
+        """
         return Response({"csrf_token": get_token(request)})
 
 
@@ -123,7 +140,19 @@ class SessionLoginApi(AuthThrottleMixin, APIView):
         tags=["auth"],
     )
     def post(self, request):
-        """Sign in from the browser: the access token in the body, the refresh token in an httpOnly cookie."""
+        """Sign in from the browser.
+
+        The same sign-in as `POST /api/auth/login/` (throttling, lockout, audit), but the answer carries
+        only the `access` token and the `user`: the refresh token is set as an httpOnly, SameSite=Strict
+        cookie on `/api/auth/` that scripts cannot read (Secure outside development). Keep the access
+        token in memory only. Every POST here needs Django's CSRF token: the `X-CSRFToken` header must
+        match the `csrftoken` cookie (`GET /api/auth/session/csrf/` sets it).
+
+        Access: anyone, without signing in.
+
+        Errors: 400 `validation_error`; 401 `invalid_credentials`; 403 `csrf_failed`; 429
+        `login_throttled`, `throttled`.
+        """
         _require_csrf(request)
         data = s.LoginInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -143,7 +172,18 @@ class SessionRefreshApi(AuthThrottleMixin, APIView):
         tags=["auth"],
     )
     def post(self, request):
-        """A new access token from the refresh cookie, which is rotated (the old one stops working)."""
+        """Get a new access token from the session cookie.
+
+        The cookie's refresh token is rotated (a new cookie is set; the old token stops working) and the
+        answer carries a new `access` and the `user`. Every POST here needs Django's CSRF token: the
+        `X-CSRFToken` header must match the `csrftoken` cookie (`GET /api/auth/session/csrf/` sets it).
+
+        Access: a browser holding the session cookie.
+
+        Errors: 401 `no_session` (no cookie, or a session that has ended: expired, signed out, revoked
+        by a password change, or an inactive account; the cookie is cleared); 403 `csrf_failed`; 429
+        `throttled`.
+        """
         _require_csrf(request)
         cookie = request.COOKIES.get(REFRESH_COOKIE)
         if not cookie:
@@ -167,7 +207,16 @@ class SessionLogoutApi(APIView):
 
     @extend_schema(request=None, responses={204: None}, tags=["auth"])
     def post(self, request):
-        """Sign out: the cookie's refresh token is blacklisted and the cookie cleared (204 even without one)."""
+        """Sign out the browser session.
+
+        The cookie's refresh token is blacklisted and the cookie cleared; 204 even without a cookie or
+        with one that no longer works. Every POST here needs Django's CSRF token: the `X-CSRFToken`
+        header must match the `csrftoken` cookie (`GET /api/auth/session/csrf/` sets it).
+
+        Access: a browser (with or without a session cookie).
+
+        Errors: 403 `csrf_failed`.
+        """
         _require_csrf(request)
         cookie = request.COOKIES.get(REFRESH_COOKIE)
         if cookie:

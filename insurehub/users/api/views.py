@@ -40,6 +40,18 @@ class RegisterApi(AuthThrottleMixin, APIView):
 
     @extend_schema(request=s.RegisterInputSerializer, responses={201: s.TokenPairOutputSerializer}, tags=["auth"])
     def post(self, request):
+        """Create a customer account.
+
+        Self-service sign-up with `email`, `password` (checked against the password rules) and
+        optionally `name` and `phone`; the account is always a customer's. Answers 201 with a token pair
+        and the user, like a sign-in, and sends the first e-mail verification link. Limited with the
+        other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by default).
+
+        Access: anyone, without signing in.
+
+        Errors: 400 `validation_error` (a malformed e-mail or phone, a password the rules refuse); 409
+        `email_taken`; 429 `throttled`.
+        """
         data = s.RegisterInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = services.user_register(**data.validated_data)
@@ -52,6 +64,19 @@ class LoginApi(AuthThrottleMixin, APIView):
 
     @extend_schema(request=s.LoginInputSerializer, responses={200: s.TokenPairOutputSerializer}, tags=["auth"])
     def post(self, request):
+        """Sign in with e-mail and password.
+
+        Answers `access` (15 minutes), `refresh` (7 days) and the `user`. After a few failures an
+        address (or an IP address) must wait a growing delay between attempts, and is then locked for a
+        while. For browsers, `POST /api/auth/session/` keeps the refresh token in an httpOnly cookie
+        instead. Limited with the other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by default).
+
+        Access: anyone, without signing in.
+
+        Errors: 400 `validation_error`; 401 `invalid_credentials` (the same for an unknown address, a
+        wrong password and an inactive account); 429 `login_throttled` (with `Retry-After`),
+        `throttled`.
+        """
         data = s.LoginInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user, refresh = services.auth_login(**data.validated_data)
@@ -64,6 +89,17 @@ class RefreshApi(AuthThrottleMixin, APIView):
 
     @extend_schema(request=s.RefreshInputSerializer, responses={200: s.RefreshOutputSerializer}, tags=["auth"])
     def post(self, request):
+        """Get a new token pair from a refresh token.
+
+        The refresh token is rotated: the answer carries a new `access` and a new `refresh`, and the one
+        sent stops working. Limited with the other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by
+        default).
+
+        Access: anyone holding a refresh token; no access token needed.
+
+        Errors: 400 `validation_error`; 401 `token_not_valid` (expired, malformed, already used or
+        revoked, or its account is inactive); 429 `throttled`.
+        """
         s.RefreshInputSerializer(data=request.data).is_valid(raise_exception=True)
         rotation = TokenRefreshSerializer(data=request.data)
         try:
@@ -76,6 +112,16 @@ class RefreshApi(AuthThrottleMixin, APIView):
 class LogoutApi(APIView):
     @extend_schema(request=s.RefreshInputSerializer, responses={204: None}, tags=["auth"])
     def post(self, request):
+        """Sign out a refresh token.
+
+        Blacklists the `refresh` token given, which must be the caller's; its access tokens run out on
+        their own within 15 minutes.
+
+        Access: any signed-in user, for their own refresh token.
+
+        Errors: 400 `validation_error`; 401 `token_not_valid` (not a valid refresh token, or someone
+        else's).
+        """
         data = s.RefreshInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.auth_logout(user=request.user, refresh=data.validated_data["refresh"])
@@ -87,6 +133,18 @@ class PasswordChangeApi(AuthThrottleMixin, APIView):
         request=s.PasswordChangeInputSerializer, responses={200: s.PasswordChangeOutputSerializer}, tags=["auth"]
     )
     def post(self, request):
+        """Change your password.
+
+        Needs the `old_password` and a `new_password` the password rules accept. Every session ends: all
+        refresh tokens are blacklisted and access tokens issued before now are refused, so sign in
+        again. Answers how many sessions were revoked. Limited with the other sign-in endpoints
+        (`THROTTLE_AUTH`, 30 a minute by default).
+
+        Access: any signed-in user.
+
+        Errors: 400 `validation_error` (a new password the rules refuse), `wrong_password`; 429
+        `throttled`.
+        """
         data = s.PasswordChangeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         revoked = services.auth_password_change(user=request.user, **data.validated_data)
@@ -98,10 +156,26 @@ class PasswordChangeApi(AuthThrottleMixin, APIView):
 class MeApi(APIView):
     @extend_schema(responses={200: s.UserOutputSerializer}, tags=["auth"])
     def get(self, request):
+        """Show your account.
+
+        Access: any signed-in user.
+
+        Errors: none of its own.
+        """
         return Response(s.UserOutputSerializer(request.user).data)
 
     @extend_schema(request=s.MeUpdateInputSerializer, responses={200: s.UserOutputSerializer}, tags=["auth"])
     def patch(self, request):
+        """Edit your name or phone number.
+
+        Only `name` and `phone` may change here; every other field is refused as read-only. A new phone
+        number is no longer verified until a code sent to it comes back. To change the e-mail address
+        use `POST /api/auth/email/change/`.
+
+        Access: any signed-in user.
+
+        Errors: 400 `validation_error` (a malformed phone number, a read-only or unknown field).
+        """
         data = s.MeUpdateInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         user = services.user_update(user=request.user, data=data.validated_data, updated_by=request.user)
@@ -111,6 +185,15 @@ class MeApi(APIView):
 class NotificationPreferencesApi(APIView):
     @extend_schema(responses={200: s.NotificationPreferencesOutputSerializer}, tags=["auth"])
     def get(self, request):
+        """Show your notification preferences.
+
+        For every channel (`in_app`, `email`, `sms`) and topic (claim updates, assessment updates,
+        payments, policy renewals, ...), whether you receive it; the defaults apply until you choose.
+
+        Access: any signed-in user.
+
+        Errors: none of its own.
+        """
         return Response({"preferences": services.notification_preferences_matrix(user=request.user)})
 
     @extend_schema(
@@ -119,6 +202,16 @@ class NotificationPreferencesApi(APIView):
         tags=["auth"],
     )
     def put(self, request):
+        """Choose your notification preferences.
+
+        Each entry sets `enabled` for one `channel` and `topic`; entries not sent keep their value.
+        Answers the whole matrix.
+
+        Access: any signed-in user.
+
+        Errors: 400 `validation_error` (an unknown channel or topic, an empty list),
+        `duplicate_preference`.
+        """
         data = s.NotificationPreferencesInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         matrix = services.notification_preferences_set(
@@ -148,6 +241,21 @@ class UserListCreateApi(generics.ListAPIView):
     def get_queryset(self):
         return users_visible_to(self.request.user)
 
+    @extend_schema(tags=["users"])
+    def get(self, request, *args, **kwargs):
+        """List user accounts.
+
+        Paged by number, by e-mail. Filters: `role`, `department`, `is_active`, `certification_level`,
+        `created_after`, `created_before`; `search` in e-mail and name; `ordering` by `email`, `name`,
+        `created_at` or `role`.
+
+        Access: admins see everyone; supervisors the agents, assessors and supervisors of their
+        department (and themselves); anyone else only themselves.
+
+        Errors: 400 `validation_error` (a malformed filter value).
+        """
+        return super().get(request, *args, **kwargs)
+
     def get_permissions(self):
         if self.request.method == "POST":
             return [IsAdmin()]
@@ -155,6 +263,15 @@ class UserListCreateApi(generics.ListAPIView):
 
     @extend_schema(request=s.UserCreateInputSerializer, responses={201: s.UserOutputSerializer}, tags=["users"])
     def post(self, request):
+        """Create a user account of any role.
+
+        Staff accounts (`agent`, `assessor`, `supervisor` with a `department`; assessors with a
+        `certification_level`), admins and customers, with a password the rules accept.
+
+        Access: admins.
+
+        Errors: 400 `validation_error`; 403 `permission_denied`; 409 `email_taken`.
+        """
         data = s.UserCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = services.user_create(**data.validated_data, created_by=request.user)
@@ -172,6 +289,14 @@ class UserDetailApi(APIView):
 
     @extend_schema(responses={200: s.UserOutputSerializer}, tags=["users"])
     def get(self, request, user_id):
+        """Show a user account.
+
+        Viewing someone else's account is recorded in the audit log.
+
+        Access: admins (anyone), supervisors (their department's staff), anyone (themselves).
+
+        Errors: 404 `not_found`.
+        """
         user = self._get(request, user_id)
         if user.pk != request.user.pk:
             audit_record(actor=request.user, action="user.viewed", target=user)
@@ -179,6 +304,16 @@ class UserDetailApi(APIView):
 
     @extend_schema(request=s.UserUpdateInputSerializer, responses={200: s.UserOutputSerializer}, tags=["users"])
     def patch(self, request, user_id):
+        """Edit a user account.
+
+        Name, phone, role, department, certification level, verification flags and `is_active`.
+        Deactivating an account ends its sessions. Admins cannot remove their own admin role.
+
+        Access: admins.
+
+        Errors: 400 `validation_error`; 403 `permission_denied`; 404 `not_found`; 409
+        `cannot_demote_self`.
+        """
         user = self._get(request, user_id)
         self._require_admin(request)
         data = s.UserUpdateInputSerializer(data=request.data)
@@ -188,7 +323,15 @@ class UserDetailApi(APIView):
 
     @extend_schema(responses={204: None}, tags=["users"])
     def delete(self, request, user_id):
-        """Deactivates the user (records that must be kept refer to them); never a hard delete."""
+        """Deactivate a user account.
+
+        The account is deactivated and its sessions end; it is never deleted, because records that must
+        be kept refer to it (personal data is removed through a privacy erasure).
+
+        Access: admins.
+
+        Errors: 403 `permission_denied`; 404 `not_found`; 409 `cannot_deactivate_self`.
+        """
         user = self._get(request, user_id)
         self._require_admin(request)
         services.user_deactivate(user=user, deactivated_by=request.user)
