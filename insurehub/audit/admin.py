@@ -149,6 +149,9 @@ class AuditedModelAdmin(admin.ModelAdmin):
     whose service refusals come back as a message on the same page, nothing saved, instead of
     an error page."""
 
+    # A web address typed without a scheme is https (Django 6's default; no deprecation warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
     def _audit(self, request, obj, verb: str, message) -> None:
         audit_record(
             actor=request.user,

@@ -19,6 +19,7 @@ from insurehub.assessments.models import Photo
 from insurehub.assessments.services import assessment_create, estimate_create
 from insurehub.assessments.tests.factories import lines
 from insurehub.audit.models import AuditEvent
+from insurehub.claims.models import Claim
 from insurehub.claims.services import claim_assign, claim_transition, communication_add, settlement_pay
 from insurehub.claims.tests.test_access import Claims
 from insurehub.dashboard.models import Alert
@@ -27,7 +28,7 @@ from insurehub.documents.tests.factories import DocumentFactory
 from insurehub.integrations.models import ClaimEnrichment
 from insurehub.integrations.tests.factories import VehicleCheckFactory
 from insurehub.notifications.models import EmailLog, Notification, SMSLog
-from insurehub.payments.models import BankStatement, PaymentSchedule, Refund
+from insurehub.payments.models import BankStatement, PaymentSchedule, Refund, Transaction
 from insurehub.payments.services import (
     bank_statement_reconcile,
     bank_transfer_start,
@@ -174,6 +175,15 @@ def test_every_admin_page_renders_and_offers_no_state_or_amount(world, admin_cli
             if (label, name) not in EDITABLE_AMOUNTS:
                 assert not _is_amount(field), f"{label}.{name} is an amount and must be read-only"
     assert missing == [], f"no row to open the change page of: {missing}"
+    assert admin_client.get(reverse("admin:index")).status_code == 200
+
+
+def test_every_add_page_that_is_offered_renders(admin_client, actors):
+    request = type("R", (), {"user": actors["admin"]})()
+    offered = [model for model, model_admin in admin.site._registry.items() if model_admin.has_add_permission(request)]
+    assert Claim not in offered and Transaction not in offered  # filed and paid through the API only
+    for model in offered:
+        assert admin_client.get(_urls(model, "add")).status_code == 200, model._meta.label_lower
 
 
 def test_history_and_logs_cannot_be_changed_or_deleted(world, admin_client, actors):
