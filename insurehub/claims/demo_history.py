@@ -349,7 +349,7 @@ def seed_history(context: dict, *, claims: int | None = None) -> int:
 
     if Claim.objects.filter(customer__email__startswith="demo.customer").exists():
         return 0
-    rng = random.Random(2026)  # noqa: S311 - demo data, not security
+    rng = random.Random(2026)  # noqa: S311  # nosec B311 - demo data, not security
     users = context["users"]
     actors = _staff(users)
     people = _customers_with_policies(users, rng)
