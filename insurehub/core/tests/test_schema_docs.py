@@ -193,9 +193,17 @@ def test_realtime_document_matches_the_consumer():
     from insurehub.realtime import consumers
 
     realtime = (Path(settings.BASE_DIR) / "docs" / "realtime.md").read_text()
-    for code in (consumers.CLOSE_UNAUTHORIZED, consumers.CLOSE_FORBIDDEN, consumers.CLOSE_BAD_REQUEST, 1009):
+    codes = (consumers.CLOSE_UNAUTHORIZED, consumers.CLOSE_FORBIDDEN, consumers.CLOSE_BAD_REQUEST)
+    for code in (*codes, consumers.CLOSE_TOO_BIG, consumers.CLOSE_BEHIND):
         assert f"`{code}`" in realtime
     for frame in ('"subscribe"', '"unsubscribe"', '"ping"', '"heartbeat"', '"replay.done"', '"replay.truncated"'):
         assert frame in realtime
-    for setting in ("REALTIME_HEARTBEAT_SECONDS", "REALTIME_REPLAY_WINDOW_HOURS", "REALTIME_REPLAY_MAX_EVENTS"):
+    for setting in (
+        "REALTIME_HEARTBEAT_SECONDS",
+        "REALTIME_REPLAY_WINDOW_HOURS",
+        "REALTIME_REPLAY_MAX_EVENTS",
+        "REALTIME_MAX_FRAME_BYTES",
+        "REALTIME_ORDER_WAIT_SECONDS",
+        "REALTIME_SOCKET_BACKLOG",
+    ):
         assert setting in realtime
