@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from insurehub.assessments.models import (
@@ -57,9 +57,8 @@ class AcceptedEstimateSerializer(serializers.Serializer):
     currency = serializers.CharField()
 
 
+@extend_schema_serializer(description="What a customer sees of their claim's assessment.")
 class AssessmentSummarySerializer(serializers.ModelSerializer):
-    """What the customer sees of their claim's assessment."""
-
     claim_number = serializers.CharField(source="claim.claim_number", read_only=True)
     total_loss = serializers.BooleanField(read_only=True, allow_null=True)
 
@@ -83,9 +82,13 @@ class AssessmentSummarySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_serializer(
+    description=(
+        "An assessment as staff see it: everything, including internal notes and the total-loss reasoning "
+        "(customers receive the AssessmentSummary fields)."
+    )
+)
 class AssessmentSerializer(AssessmentSummarySerializer):
-    """Staff view: everything, including internal notes and the total-loss reasoning."""
-
     assessor_name = serializers.CharField(source="assessor.name", read_only=True, default=None)
     total_loss_overridden_by = serializers.UUIDField(source="total_loss_overridden_by_id", read_only=True)
     vehicle_value = MoneyField(read_only=True, allow_null=True)
@@ -178,9 +181,10 @@ class PhotoUpdateSerializer(StrictSerializer):
     taken_at = serializers.DateTimeField(required=False, allow_null=True)
 
 
+@extend_schema_serializer(
+    description="A gallery item: links to the served copy and the thumbnail (both without personal metadata)."
+)
 class PhotoSerializer(serializers.ModelSerializer):
-    """The gallery item: links to the served copy and the thumbnail (both without metadata)."""
-
     section = serializers.CharField(source="section.kind", read_only=True, default=None)
     url = serializers.SerializerMethodField()
     thumbnail_url = serializers.SerializerMethodField()
@@ -223,9 +227,13 @@ class PhotoSerializer(serializers.ModelSerializer):
         return self._link(obj, "thumbnail")
 
 
+@extend_schema_serializer(
+    description=(
+        "A gallery item as staff see it: also the original's metadata (device, times, GPS) and its fingerprints "
+        "(customers receive the Photo fields)."
+    )
+)
 class StaffPhotoSerializer(PhotoSerializer):
-    """Staff also see the original's metadata (device, times, GPS) and its fingerprints."""
-
     original_metadata = serializers.JSONField(read_only=True)
     uploaded_by = serializers.UUIDField(source="uploaded_by_id", read_only=True)
     document = serializers.UUIDField(source="document_id", read_only=True)

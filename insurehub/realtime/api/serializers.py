@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from insurehub.core.serializers import StrictSerializer
@@ -41,9 +42,10 @@ class WebhookSubscriptionOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_serializer(
+    description="A subscription with its signing secret, shown once: when the secret is made (create, rotate)."
+)
 class WebhookSubscriptionWithSecretSerializer(WebhookSubscriptionOutputSerializer):
-    """Shown once, when the secret is made (create, rotate)."""
-
     class Meta(WebhookSubscriptionOutputSerializer.Meta):
         fields = [*WebhookSubscriptionOutputSerializer.Meta.fields, "secret"]
         read_only_fields = fields

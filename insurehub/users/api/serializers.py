@@ -1,5 +1,6 @@
 """Input validation and output shape for users and auth. No business rules here."""
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from insurehub.core.roles import Department, Role
@@ -68,9 +69,10 @@ class PasswordChangeOutputSerializer(serializers.Serializer):
     sessions_revoked = serializers.IntegerField()
 
 
+@extend_schema_serializer(
+    description="What a user may change about themselves (name, phone); every other field is read-only and refused."
+)
 class MeUpdateInputSerializer(StrictModelSerializer):
-    """What a user may change about themselves. Everything else is read-only and refused."""
-
     class Meta:
         model = User
         fields = ["name", "phone", "email", "role", "department", "certification_level", "is_active"]
