@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 from insurehub.audit.api.serializers import AuditEventOutputSerializer
 from insurehub.audit.models import AuditEvent
 from insurehub.audit.selectors import audit_event_list
+from insurehub.core.filters import TimestampFilter
 from insurehub.core.permissions import IsAdmin
 
 
@@ -25,8 +26,8 @@ class AuditEventFilter(django_filters.FilterSet):
     object_type = django_filters.CharFilter()
     object_id = django_filters.CharFilter()
     request_id = django_filters.CharFilter()
-    created_after = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="lt")
+    created_after = TimestampFilter(field_name="at", lookup_expr="gte")
+    created_before = TimestampFilter(field_name="at", lookup_expr="lt")
 
     class Meta:
         model = AuditEvent

@@ -13,6 +13,7 @@ from insurehub.claims.api import serializers as s
 from insurehub.claims.models import Claim, ClaimSettlement
 from insurehub.claims.report import claim_report_pdf
 from insurehub.core.errors import ApplicationError
+from insurehub.core.filters import TimestampFilter
 from insurehub.core.permissions import HasRole
 from insurehub.core.roles import Role
 from insurehub.payments.api.views import IDEMPOTENCY_HEADER
@@ -34,10 +35,10 @@ class ClaimCursorPagination(pagination.CursorPagination):
 class ClaimFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Claim._meta.get_field("status").choices)
     priority = django_filters.MultipleChoiceFilter(choices=Claim._meta.get_field("priority").choices)
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
-    incident_after = django_filters.IsoDateTimeFilter(field_name="incident_date", lookup_expr="gte")
-    incident_before = django_filters.IsoDateTimeFilter(field_name="incident_date", lookup_expr="lt")
+    created_after = TimestampFilter(field_name="created_at", lookup_expr="gte")
+    created_before = TimestampFilter(field_name="created_at", lookup_expr="lt")
+    incident_after = TimestampFilter(field_name="incident_date", lookup_expr="gte")
+    incident_before = TimestampFilter(field_name="incident_date", lookup_expr="lt")
     has_open_alerts = django_filters.BooleanFilter(field_name="has_open_alerts")
     sla_breached = django_filters.BooleanFilter(method="filter_sla_breached")
 

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from insurehub.claims.selectors import claims_visible_to
 from insurehub.core.errors import ApplicationError
+from insurehub.core.filters import TimestampFilter
 from insurehub.core.roles import Role
 from insurehub.documents import selectors, services
 from insurehub.documents.api import serializers as s
@@ -24,8 +25,8 @@ MULTIPART_OVERHEAD = 64 * 1024
 
 
 class DocumentFilter(django_filters.FilterSet):
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    created_after = TimestampFilter(field_name="created_at", lookup_expr="gte")
+    created_before = TimestampFilter(field_name="created_at", lookup_expr="lt")
     # A plain UUID filter: a choice filter would tell "no such claim" from "not yours".
     claim = django_filters.UUIDFilter(field_name="claim_id")
 

@@ -5,6 +5,7 @@ from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from insurehub.core.filters import TimestampFilter
 from insurehub.core.pagination import CursorPagination
 from insurehub.notifications import services
 from insurehub.notifications.api.serializers import NotificationOutputSerializer, ReadAllOutputSerializer
@@ -14,7 +15,7 @@ from insurehub.notifications.selectors import notifications_for
 
 class NotificationFilter(django_filters.FilterSet):
     unread = django_filters.BooleanFilter(field_name="read_at", lookup_expr="isnull")
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_after = TimestampFilter(field_name="created_at", lookup_expr="gte")
 
     class Meta:
         model = Notification

@@ -14,6 +14,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from insurehub.audit.services import audit_record
 from insurehub.core.errors import ApplicationError
+from insurehub.core.filters import TimestampFilter
 from insurehub.core.permissions import IsAdmin
 from insurehub.users import services
 from insurehub.users.api import serializers as s
@@ -221,8 +222,8 @@ class NotificationPreferencesApi(APIView):
 
 
 class UserFilter(django_filters.FilterSet):
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    created_after = TimestampFilter(field_name="created_at", lookup_expr="gte")
+    created_before = TimestampFilter(field_name="created_at", lookup_expr="lt")
 
     class Meta:
         model = User
