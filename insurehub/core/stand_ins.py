@@ -170,6 +170,13 @@ def _bank_stand_ins(config) -> list[StandIn]:
     ]
 
 
+def _link_stand_ins(config) -> list[StandIn]:
+    problem = _url_problem(config.PUBLIC_BASE_URL)
+    if problem:
+        return [StandIn(("PUBLIC_BASE_URL",), f"{problem}: the links in e-mails and SMS would not open")]
+    return []
+
+
 def stand_ins(config=settings) -> list[StandIn]:
     """Every provider setting that production cannot run on, each with the variables to set."""
     return [
@@ -178,6 +185,7 @@ def stand_ins(config=settings) -> list[StandIn]:
         *_sms_stand_ins(config),
         *_email_stand_ins(config),
         *_bank_stand_ins(config),
+        *_link_stand_ins(config),
     ]
 
 

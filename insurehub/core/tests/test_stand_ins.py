@@ -36,6 +36,7 @@ PRODUCTION = {
     "DEFAULT_FROM_EMAIL": "InsureHub <no-reply@insurehub.co.ke>",
     "BANK_NAME": "Kenya Commercial Bank",
     "BANK_ACCOUNT_NUMBER": "1234567890",
+    "PUBLIC_BASE_URL": "https://app.insurehub.co.ke",
 }
 
 
@@ -93,6 +94,8 @@ STAND_INS = [
     ({"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}, {"EMAIL_HOST"}),
     ({"DEFAULT_FROM_EMAIL": "InsureHub <no-reply@insurehub.test>"}, {"DEFAULT_FROM_EMAIL"}),
     ({"BANK_ACCOUNT_NUMBER": "0000000000", "BANK_NAME": "Example Bank Kenya"}, {"BANK_ACCOUNT_NUMBER", "BANK_NAME"}),
+    ({"PUBLIC_BASE_URL": "http://127.0.0.1:8000"}, {"PUBLIC_BASE_URL"}),
+    ({"PUBLIC_BASE_URL": "http://app.insurehub.co.ke"}, {"PUBLIC_BASE_URL"}),
 ]
 
 
