@@ -6,7 +6,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/insurehub
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps manage run serve migrate seed test test-postgres lint format check security lock bench loadtest clean
+.PHONY: install system-deps manage run serve migrate seed test test-postgres lint format check security lock bench loadtest clean web web-dev web-check e2e
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ migrate: install
 seed: migrate system-deps
 	DJANGO_ENV=development $(BIN)/python manage.py seed_demo
 
-run: seed
+run: seed web
 	@echo ""
 	@echo "  InsureHub is starting on http://127.0.0.1:$(PORT)"
 	@echo "  API docs (Swagger UI): http://127.0.0.1:$(PORT)/api/docs/   ReDoc: /api/redoc/   schema: /api/schema/"
@@ -97,5 +97,43 @@ loadtest: .venv-load/.installed
 	.venv-load/bin/locust -f bench/locust/locustfile.py --headless -u $(LOAD_USERS) -r 10 -t $(LOAD_TIME) \
 		--host $(LOAD_HOST) --only-summary
 
+# --- the web application (web/: React + TypeScript + Vite; needs Node.js 20+, see web/README.md) ------
+# `make web` builds web/dist only when its sources changed (npm ci only when package-lock.json did);
+# Django serves the result at / (core/web_app.py).
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/package.json \
+	web/vite.config.ts web/tsconfig.json
+
+web/node_modules/.installed: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+web/dist/index.html: web/node_modules/.installed $(WEB_SOURCES)
+	cd web && npx vite build
+	touch $@
+
+web: web/dist/index.html
+
+# Vite's dev server (hot reload) with /api and /ws proxied to the Django server on PORT (`make run`).
+web-dev: web/node_modules/.installed
+	@echo "  The web app with hot reload: http://127.0.0.1:5173 (API: http://127.0.0.1:$(PORT), start it with make run)"
+	cd web && INSUREHUB_API=http://127.0.0.1:$(PORT) npx vite
+
+# Type check, lint (with the feature boundaries), unit tests, and the API types current with the schema.
+web-check: install web/node_modules/.installed
+	cd web && npm run typecheck
+	cd web && npm run lint
+	cd web && npm test
+	cd web && INSUREHUB_PYTHON=$(abspath $(BIN)/python) npm run check:api-types
+
+# Browser tests (Playwright) in Debian's Chromium against a real server on a seeded database.
+E2E_ARGS ?=
+e2e: install web
+	@bash scripts/e2e-browser.sh
+	@if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ]; then \
+		cd web && INSUREHUB_PYTHON=$(abspath $(BIN)/python) npx playwright test $(E2E_ARGS); \
+	else \
+		echo "e2e skipped: no Chromium at $${CHROMIUM:-/usr/bin/chromium} (run scripts/e2e-browser.sh as root, or set CHROMIUM)"; \
+	fi
+
 clean:
-	rm -rf $(VENV) .venv-load var db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	rm -rf $(VENV) .venv-load var db.sqlite3 db.sqlite3-wal db.sqlite3-shm web/node_modules web/dist

@@ -324,7 +324,15 @@ else:
     STATICFILES_BACKEND = "django.contrib.staticfiles.storage.StaticFilesStorage"
     WHITENOISE_USE_FINDERS = True
     WHITENOISE_AUTOREFRESH = DEBUG or TESTING
-# (The web application's build will be served at / through WHITENOISE_ROOT.)
+# The web application (web/, built by `make web`) at /: its hashed files from WhiteNoise at the site
+# root, every client route answered with its index.html by core/web_app.py (the last URL pattern).
+# Under autorefresh a build made after start-up is found too; otherwise the folder is read at start.
+WEB_DIST_DIR = Path(env("WEB_DIST_DIR", str(BASE_DIR / "web" / "dist")))
+if WEB_DIST_DIR.is_dir() or globals().get("WHITENOISE_AUTOREFRESH", False):
+    WHITENOISE_ROOT = str(WEB_DIST_DIR)
+# Cached for a year: the app's /assets/ (Vite names them by content hash) and collected static files
+# with a manifest hash (name.<12 hex>.ext), the ones WhiteNoise's own test would pick.
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/assets/|^/static/.+\.[0-9a-f]{12}\.\w+$"
 SPECTACULAR_SETTINGS.update(
     {
         "SWAGGER_UI_DIST": "SIDECAR",

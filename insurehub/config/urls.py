@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
-from insurehub.core import errors
+from insurehub.core import errors, web_app
 from insurehub.core import views as ops
 from insurehub.users.api.urls import auth_urlpatterns, users_urlpatterns
 
@@ -39,6 +39,9 @@ urlpatterns = [
     path("metrics", ops.metrics, name="metrics"),
     # Anything else under /api/ is a problem+json 404, even with DEBUG on.
     re_path(r"^api/", errors.handler404, name="api-not-found"),
+    # Last: every other path is a route of the web application (core/web_app.py), so a deep link
+    # such as /claims/<id> survives a reload.
+    re_path(web_app.CLIENT_ROUTE, web_app.index, name="web-app"),
 ]
 
 handler400 = "insurehub.core.errors.handler400"

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_unknown_path_outside_api_is_problem_json(api_client):
-    assert_problem(api_client.get("/nowhere/"), 404)
+    # Paths such as /nowhere/ are the web application's routes (core/web_app.py); a file that is
+    # not there is not one of them.
+    assert_problem(api_client.get("/nowhere.txt"), 404)
 
 
 def test_method_not_allowed_is_a_405(make_user):

@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 
 from insurehub.audit.models import AuditEvent
 from insurehub.core.testing import assert_problem
-from insurehub.users.api.session_cookie import REFRESH_COOKIE
+from insurehub.users.api.session_cookie import REFRESH_COOKIE, SIGNED_IN_COOKIE
 from insurehub.users.tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +59,8 @@ class TestSignIn:
         assert cookie["path"] == "/api/auth/"
         assert cookie["max-age"] == int(timedelta(days=7).total_seconds())
         assert not cookie["secure"]  # tests and development run over http
+        hint = response.cookies[SIGNED_IN_COOKIE]  # tells the app there is a session to restore
+        assert hint.value == "1" and not hint["httponly"] and hint["path"] == "/" and hint["samesite"] == "Strict"
         assert AuditEvent.objects.filter(action="auth.login", actor=user).count() == 1
 
     @override_settings(AUTH_REFRESH_COOKIE_SECURE=True)
@@ -66,6 +68,7 @@ class TestSignIn:
         make_user(email="agent@example.test")
         response = sign_in(browser(), "agent@example.test")
         assert response.cookies[REFRESH_COOKIE]["secure"] is True
+        assert response.cookies[SIGNED_IN_COOKIE]["secure"] is True
 
     def test_without_the_csrf_token_nothing_happens(self, make_user):
         user = make_user(email="agent@example.test")
@@ -145,6 +148,7 @@ class TestRefresh:
         assert body["type"] == "/problems/no_session"
         assert response.cookies[REFRESH_COOKIE].value == ""  # the dead cookie is cleared
         assert response.cookies[REFRESH_COOKIE]["max-age"] == 0
+        assert response.cookies[SIGNED_IN_COOKIE]["max-age"] == 0
 
     def test_without_a_cookie_is_401(self):
         client = browser()
@@ -201,6 +205,7 @@ class TestLogout:
         assert response.cookies[REFRESH_COOKIE].value == ""
         assert response.cookies[REFRESH_COOKIE]["max-age"] == 0
         assert response.cookies[REFRESH_COOKIE]["path"] == "/api/auth/"
+        assert response.cookies[SIGNED_IN_COOKIE]["max-age"] == 0
         assert AuditEvent.objects.filter(action="auth.logout", actor=user).count() == 1
         replay = browser()
         replay.cookies[REFRESH_COOKIE] = cookie

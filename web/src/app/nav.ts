@@ -1,0 +1,23 @@
+import { Bell, ClipboardCheck, FileText, LayoutDashboard, TriangleAlert, type LucideIcon } from "lucide-react";
+
+import type { Role } from "@/lib/auth";
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: LucideIcon;
+  /** Staff roles that see the item; all staff when left out. */
+  roles?: readonly Role[];
+}
+
+/**
+ * The staff sidebar. The paths are stable (DESIGN.md section 10; e-mails and notifications
+ * link to them); each one's page is registered in router.tsx.
+ */
+export const STAFF_NAV: readonly NavItem[] = [
+  { label: "Dashboard", to: "/", icon: LayoutDashboard },
+  { label: "Claims", to: "/claims", icon: FileText },
+  { label: "Assessments", to: "/assessments", icon: ClipboardCheck },
+  { label: "Alerts", to: "/alerts", icon: TriangleAlert },
+  { label: "Notifications", to: "/notifications", icon: Bell },
+];
