@@ -55,6 +55,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "insurehub.core.errors.csrf_failure"  # problem+json, never an HTML page
 
 INSTALLED_APPS = [
     "django.contrib.admin",

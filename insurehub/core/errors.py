@@ -160,3 +160,8 @@ def handler404(request, exception=None):
 
 def handler500(request):
     return problem(500, code="server_error", detail="An unexpected error occurred; it has been logged.")
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form or session request without a valid CSRF token (Django's page is HTML)."""
+    return problem(403, code="csrf_failed", detail=f"CSRF verification failed: {reason}")
