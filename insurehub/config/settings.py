@@ -190,6 +190,17 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {}
+# Without a broker, background work (insurehub.core.tasks) runs in this process: "thread" (a bounded
+# queue and a few worker threads, after commit and off the request: the default) or "eager" (inline
+# after commit: the default under tests, whose assertions follow the work at once).
+TASKS_IN_PROCESS = env("TASKS_IN_PROCESS", "eager" if TESTING else "thread")
+if TASKS_IN_PROCESS not in {"thread", "eager"}:
+    raise ImproperlyConfigured(f"TASKS_IN_PROCESS must be 'thread' or 'eager', not {TASKS_IN_PROCESS!r}.")
+TASKS_IN_PROCESS_WORKERS = env_int("TASKS_IN_PROCESS_WORKERS", 4)
+TASKS_IN_PROCESS_QUEUE_SIZE = env_int("TASKS_IN_PROCESS_QUEUE_SIZE", 1000)
+TASKS_IN_PROCESS_SHUTDOWN_SECONDS = float(env("TASKS_IN_PROCESS_SHUTDOWN_SECONDS", "10"))
+# Without a broker the server process also runs the periodic work (CELERY_BEAT_SCHEDULE) itself.
+TASKS_IN_PROCESS_SCHEDULER = env_bool("TASKS_IN_PROCESS_SCHEDULER", CELERY_BROKER_URL is None and not TESTING)
 
 # --- REST framework, JWT, schema ------------------------------------------------------
 REST_FRAMEWORK = {

@@ -3,6 +3,12 @@
 Idempotent: every app's `seed(context)` looks before it creates. Apps run in
 INSTALLED_APPS order and pass what they made to the next through `context`
 (e.g. context["users"]["customer"]).
+
+The seed never waits on outside providers: background work runs inline (in order, so each app sees
+what the previous one made), except the tasks that call providers (claim enrichment, vehicle
+checks), which are left pending for their periodic retry (integrations' retry_unfinished; run
+in-process under `make run`); any other provider call gets a short timeout, no retries and no
+waiting for a rate limit.
 """
 
 import importlib
@@ -10,8 +16,19 @@ import importlib
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from insurehub.core import request_context
+from insurehub.core.tasks import providers_deferred
+
+SEED_SETTINGS = {
+    "TASKS_IN_PROCESS": "eager",
+    "INTEGRATIONS_CONNECT_TIMEOUT": 0.5,
+    "INTEGRATIONS_READ_TIMEOUT": 1.0,
+    "INTEGRATIONS_RETRIES": 0,
+    "INTEGRATIONS_RETRY_MAX_WAIT_SECONDS": 0,
+    "INTEGRATIONS_RATE_LIMIT_MAX_WAIT_SECONDS": 0,
+}
 
 
 class Command(BaseCommand):
@@ -19,7 +36,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         context: dict = {}
-        with request_context.bind(request_id="seed_demo", user_agent="manage.py seed_demo"):
+        with (
+            override_settings(**SEED_SETTINGS),
+            providers_deferred(),
+            request_context.bind(request_id="seed_demo", user_agent="manage.py seed_demo"),
+        ):
             for config in apps.get_app_configs():
                 if not config.name.startswith("insurehub."):
                     continue
