@@ -48,7 +48,9 @@ PHOTO_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/tiff"})
 
 
 def _event(assessment: Assessment, change: str, **data) -> None:
-    from insurehub.claims.services import audience
+    """Assessment progress carries estimate totals, which are staff business: the claim's staff
+    hear of it; the customer follows the claim's own status."""
+    from insurehub.claims.services import staff_audience
 
     publish(
         "assessment.updated",
@@ -60,7 +62,7 @@ def _event(assessment: Assessment, change: str, **data) -> None:
             "change": change,
             **data,
         },
-        audience(assessment.claim),
+        staff_audience(assessment.claim),
     )
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from insurehub.audit.services import audit_record
+from insurehub.claims.services import staff_audience
 from insurehub.core.tasks import enqueue_on_commit
 from insurehub.integrations.clients.dvla import DvlaClient
 from insurehub.integrations.clients.nominatim import NominatimClient
@@ -338,7 +339,6 @@ def claim_enrich_run(*, claim_id) -> ClaimEnrichment:
     alerts for those that contradict the claim. Idempotent."""
     from insurehub.dashboard.services import alert_raise
     from insurehub.integrations import risk
-    from insurehub.realtime import groups
     from insurehub.realtime.services import publish
 
     enrichment = ClaimEnrichment.objects.select_related("claim", "claim__customer", "claim__vehicle").get(
@@ -406,6 +406,8 @@ def claim_enrich_run(*, claim_id) -> ClaimEnrichment:
             publish(
                 "claim.enriched",
                 {"claim_id": str(claim.pk), "status": enrichment.status, "risk_flags": enrichment.risk_flags},
-                [groups.claim_group(claim.pk), groups.department_group(claim.department)],
+                # Risk flags are staff business (the API never shows them to customers): not the claim's
+                # group, which the customer may join.
+                staff_audience(claim),
             )
     return enrichment

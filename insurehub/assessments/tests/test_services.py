@@ -15,6 +15,7 @@ from insurehub.claims.models import ClaimStatus
 from insurehub.claims.services import claim_transition
 from insurehub.core.errors import ApplicationError
 from insurehub.dashboard.models import Alert
+from insurehub.realtime.models import OutboxEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -183,6 +184,12 @@ def test_completing_requires_closed_sections_and_an_accepted_estimate_then_moves
     assert claim.estimated_cost == Decimal("42000.00")
     assert claim.assessment_completed_at is not None
     assert AuditEvent.objects.filter(action="assessment.completed").count() == 1
+    # The completion event carries the accepted estimate's total: staff only, never the customer nor
+    # the claim's group (which the customer may join).
+    completed = OutboxEvent.objects.filter(type="assessment.updated", data__change="completed").get()
+    assert completed.data["total"] == "42000.00"
+    assert f"user.{claim.customer_id}" not in completed.audience
+    assert f"claim.{claim.pk}" not in completed.audience
     claim_transition(claim=claim, to_status=ClaimStatus.APPROVED, actor=actors["supervisor"], approved_amount="42000")
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.APPROVED

@@ -67,7 +67,12 @@ def test_full_enrichment(claim, providers, django_capture_on_commit_callbacks):
     kinds = set(Alert.objects.filter(claim=claim).values_list("kind", flat=True))
     assert kinds == {"integrations.hail_claimed_no_hail", "integrations.vehicle_make_mismatch"}
     assert VehicleCheck.objects.filter(claim=claim).count() == 3
-    assert OutboxEvent.objects.filter(type="claim.enriched").exists()
+    event = OutboxEvent.objects.get(type="claim.enriched")
+    # Risk flags are staff business: neither the customer nor the claim's group (which the customer
+    # may join) hears of them.
+    assert f"user.{claim.customer_id}" not in event.audience
+    assert f"claim.{claim.pk}" not in event.audience
+    assert f"department.{claim.department}" in event.audience
 
 
 def test_enrichment_is_idempotent(claim, providers, django_capture_on_commit_callbacks):
