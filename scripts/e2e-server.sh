@@ -14,7 +14,7 @@ port="${E2E_PORT:?E2E_PORT must be set (web/playwright.config.ts sets it)}"
 python="${INSUREHUB_PYTHON:-.venv/bin/python}"
 root="var/e2e"
 template="$root/template"
-run="$root/run"
+run="$root/run-$port"  # one per server: several runs may share the machine
 
 key="$( (find insurehub -name '*.py' -not -path '*/tests/*' -print0 | sort -z | xargs -0 sha256sum; sha256sum requirements.lock) | sha256sum | cut -c1-16)"
 
@@ -26,6 +26,9 @@ export LOGIN_IP_LOCKOUT_AFTER="${LOGIN_IP_LOCKOUT_AFTER:-10000}"
 free_port() { "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 export MPESA_STANDIN_PORT="${MPESA_STANDIN_PORT:-$(free_port)}"  # the development M-Pesa stand-in
 
+mkdir -p "$root"
+exec 9>"$root/template.lock"
+flock 9  # one template build at a time; the others wait for it and reuse it
 if [ ! -f "$template/$key" ]; then
     echo "e2e-server: building the seeded template database (once per code change)..."
     rm -rf "$template" && mkdir -p "$template"
@@ -37,6 +40,7 @@ if [ ! -f "$template/$key" ]; then
         || { tail -40 "$template/seed.log"; exit 1; }
     touch "$template/$key"
 fi
+flock -u 9
 
 rm -rf "$run" && mkdir -p "$run"
 cp "$template/db.sqlite3" "$run/db.sqlite3"
