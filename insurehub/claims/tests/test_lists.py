@@ -52,3 +52,55 @@ def test_filters_search_and_ordering(actors):
     assert client.get("/api/claims/", {"ordering": "-created_at"}).json()["results"][0]["id"] == str(other.pk)
     assert_problem(client.get("/api/claims/", {"created_after": "last tuesday"}), 400)
     assert_problem(client.get("/api/claims/", {"assigned_assessor": "not-a-uuid"}), 400)
+
+
+def _walk(client, params) -> list[str]:
+    """Every id of a listing, following `next` one small page at a time."""
+    ids, url, query = [], "/api/claims/", {**params, "page_size": 2}
+    while url:
+        response = client.get(url, query)
+        ids += _ids(response)
+        url, query = response.json()["next"], None
+    return ids
+
+
+def test_every_ordering_pages_through_all_claims_once(actors):
+    """Cursor pages follow each ordering to the end, also across claims without an SLA or a cost
+    (drafts), and priority and status sort by meaning rather than alphabetically."""
+    policy = _policy(actors["owner"])
+    claims = [
+        file_claim(policy=policy, priority="urgent", by=actors["agent"], estimated_cost=Decimal("500")),
+        file_claim(policy=policy, priority="low", by=actors["agent"]),
+        file_claim(policy=policy, draft=True),
+        file_claim(policy=policy, draft=True, estimated_cost=Decimal("20")),
+        file_claim(policy=policy, priority="high", by=actors["agent"], estimated_cost=Decimal("70")),
+    ]
+    client = client_for(actors["supervisor"])
+    everything = sorted(str(claim.pk) for claim in claims)
+    for field in ("created_at", "sla_due_at", "priority", "status", "incident_date", "estimated_cost", "claim_number"):
+        for ordering in (field, f"-{field}"):
+            walked = _walk(client, {"ordering": ordering})
+            assert sorted(walked) == everything, ordering
+
+    rows = {row["id"]: row for row in client.get("/api/claims/", {"ordering": "-priority"}).json()["results"]}
+    priorities = [rows[pk]["priority"] for pk in _walk(client, {"ordering": "-priority"})]
+    assert priorities[:2] == ["urgent", "high"] and priorities[-1] == "low"
+    statuses = [rows[pk]["status"] for pk in _walk(client, {"ordering": "status"})]
+    assert statuses[:2] == ["draft", "draft"]
+    due = [rows[pk]["sla_due_at"] for pk in _walk(client, {"ordering": "sla_due_at"})]
+    assert due[-2:] == [None, None] and None not in due[:3]
+    costs = [rows[pk]["estimated_cost"] for pk in _walk(client, {"ordering": "-estimated_cost"})]
+    assert costs[:3] == ["500.00", "70.00", "20.00"]
+
+
+def test_sla_breached_means_open_and_past_due(actors):
+    """As the dashboard counts SLA breaches: a settled or closed claim is no longer breaching."""
+    policy = _policy(actors["owner"])
+    late, done = file_claim(policy=policy), file_claim(policy=policy)
+    past = timezone.now() - datetime.timedelta(hours=1)
+    Claim.objects.filter(pk__in=[late.pk, done.pk]).update(sla_due_at=past)
+    Claim.objects.filter(pk=done.pk).update(status="closed")
+    client = client_for(actors["supervisor"])
+    assert _ids(client.get("/api/claims/", {"sla_breached": "true"})) == [str(late.pk)]
+    assert str(done.pk) in _ids(client.get("/api/claims/", {"sla_breached": "false"}))
+    assert str(late.pk) not in _ids(client.get("/api/claims/", {"sla_breached": "false"}))
