@@ -3,9 +3,13 @@ events committed in the server's process; on the in-memory layer and on Redis wh
 
 import asyncio
 import json
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 import uvicorn
@@ -121,3 +125,43 @@ def test_commit_reaches_a_real_client_over_a_real_server(layer, actors):
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+_QUIET_RECEIVE = """
+import asyncio, django
+django.setup()
+from channels.layers import get_channel_layer
+
+async def main():
+    layer = get_channel_layer()
+    channel = await layer.new_channel()
+    try:
+        await asyncio.wait_for(layer.receive(channel), 7)
+    except asyncio.TimeoutError:
+        print("quiet and alive")
+
+asyncio.run(main())
+"""
+
+
+def test_a_quiet_socket_survives_on_the_configured_redis_layer():
+    """channels_redis waits 5 s per BZPOPMIN and redis-py 8 times reads out after 5 s: with the
+    layer as configured from REDIS_URL, a receive with nothing to read must not fail."""
+    if not _redis_available():
+        pytest.skip("Redis is not listening on 127.0.0.1:6379")
+    env = {
+        **os.environ,
+        "DJANGO_ENV": "test",
+        "DJANGO_SETTINGS_MODULE": "insurehub.config.settings",
+        "REDIS_URL": "redis://127.0.0.1:6379/15",
+    }
+    done = subprocess.run(  # noqa: S603  # nosec B603: our own interpreter and a fixed script
+        [sys.executable, "-c", _QUIET_RECEIVE],
+        cwd=Path(__file__).resolve().parents[3],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "quiet and alive" in done.stdout
