@@ -3,11 +3,13 @@ commit-to-receive latency at every socket.
 
     python bench/realtime.py --sockets 500 --events 200
     REDIS_URL=redis://127.0.0.1:6379/0 python bench/realtime.py --sockets 500 --events 200
+    python bench/realtime.py --writers 4   # commits from 4 threads at once, as background work does
 
 The server runs in this process (a thread with its own event loop), so the in-memory channel
 layer works too; with REDIS_URL the events go through Redis as in production. Each event is
-committed by the outbox service inside the server's loop, as a request handler would, and
-stamped with the time of its commit; every socket records when it arrives.
+committed by the outbox service inside the server's loop, as a request handler would (or, with
+--writers, from that many plain threads at once, as background work does), and stamped with the
+time of its commit; every socket records when it arrives and whether it came in id order.
 """
 
 import argparse
@@ -38,6 +40,7 @@ def main() -> None:
     parser.add_argument("--sockets", type=int, default=200)
     parser.add_argument("--events", type=int, default=100)
     parser.add_argument("--interval", type=float, default=0.02, help="seconds between commits")
+    parser.add_argument("--writers", type=int, default=0, help="commit from this many threads at once")
     args = parser.parse_args()
 
     import django
@@ -83,22 +86,45 @@ def main() -> None:
     commit_times: dict[int, float] = {}
 
     def commit(n: int) -> int:
+        box = {}
         with transaction.atomic():
-            event = publish("claim.status_changed", {"bench": n}, [groups.department_group("motor")])
-        commit_times[event.id] = time.perf_counter()
-        return event.id
+            # Stamped by the first after-commit hook, before the event's own dispatch runs.
+            transaction.on_commit(lambda: commit_times.__setitem__(box["id"], time.perf_counter()))
+            box["id"] = publish("claim.status_changed", {"bench": n}, [groups.department_group("motor")]).id
+        return box["id"]
 
     latencies: list[float] = []
+    out_of_order = 0
 
     async def client(ws, expected: int, done: asyncio.Event):
-        received = 0
+        nonlocal out_of_order
+        received = last = 0
         while received < expected:
             frame = json.loads(await ws.recv())
             if frame.get("type") == "claim.status_changed":
                 arrived = time.perf_counter()
                 latencies.append((arrived - commit_times.get(frame["id"], arrived)) * 1000)
+                out_of_order += frame["id"] < last
+                last = max(last, frame["id"])
                 received += 1
         done.set()
+
+    def write_from_threads() -> None:
+        from django.db import connections
+
+        def work(first: int) -> None:
+            try:
+                for n in range(first, args.events, args.writers):
+                    commit(n)
+                    time.sleep(args.interval)
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(args.writers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
 
     async def run():
         url = f"ws://127.0.0.1:{port}/ws/events/?token={token}"
@@ -113,7 +139,9 @@ def main() -> None:
         events = [asyncio.Event() for _ in sockets]
         readers = [asyncio.create_task(client(ws, args.events, ev)) for ws, ev in zip(sockets, events, strict=True)]
         started = time.perf_counter()
-        for n in range(args.events):
+        if args.writers:
+            await asyncio.to_thread(write_from_threads)
+        for n in range(0 if args.writers else args.events):
             future = asyncio.run_coroutine_threadsafe(database_sync_to_async(commit)(n), loop_box["loop"])
             await asyncio.wrap_future(future)
             await asyncio.sleep(args.interval)
@@ -128,7 +156,11 @@ def main() -> None:
     from django.conf import settings
 
     layer = settings.CHANNEL_LAYERS["default"]["BACKEND"].rsplit(".", 1)[-1]
-    print(f"{args.events} events x {args.sockets} sockets = {len(latencies)} deliveries in {elapsed:.1f} s ({layer})")
+    writers = f", {args.writers} writer threads" if args.writers else ""
+    print(
+        f"{args.events} events x {args.sockets} sockets = {len(latencies)} deliveries in {elapsed:.1f} s "
+        f"({layer}{writers}); out of id order: {out_of_order}"
+    )
     print(
         f"commit -> receive: p50 {statistics.median(latencies):.1f} ms, p95 {percentile(latencies, 95):.1f} ms, "
         f"p99 {percentile(latencies, 99):.1f} ms, max {max(latencies):.1f} ms"

@@ -4,6 +4,7 @@ once, with no gap among the events it may see, also when events are dispatched o
 ids (PostgreSQL), and across a drop and a resume with ?since=."""
 
 import asyncio
+import json
 import random
 import threading
 import time
@@ -210,6 +211,39 @@ def test_resume_after_a_drop_gets_exactly_the_missed_events(actors):
         assert await resumed.receive_nothing(timeout=0.3)
         await resumed.disconnect()
         assert seen + replayed == [e.id for e in first + later]
+
+    run(go)
+
+
+def test_a_socket_that_falls_behind_is_closed_and_resumes_with_since(actors, settings):
+    settings.REALTIME_SOCKET_BACKLOG = 3
+    agent = actors["agent"]
+    motor = [groups.department_group("motor")]
+
+    def burst():
+        # Six after-commit hooks publish before the first event's own dispatch: the stream
+        # holds them back, then hands all seven to the socket at once.
+        with transaction.atomic():
+            for n in range(6):
+                transaction.on_commit(lambda n=n: publish_committed("probe", {"n": n}, motor))
+            return publish("probe", {"first": True}, motor)
+
+    async def go():
+        socket, _ = await open_socket(agent)
+        first = await database_sync_to_async(burst)()
+        seen = []
+        while True:
+            output = await socket.receive_output(timeout=5)
+            if output["type"] == "websocket.close":
+                assert output["code"] == 1013
+                break
+            seen.append(json.loads(output["text"])["id"])
+        await socket.disconnect()
+        resumed, replay_frames = await open_socket(agent, since=seen[-1] if seen else first.id - 1)
+        await resumed.disconnect()
+        replayed = [frame["id"] for frame in replay_frames if "id" in frame]
+        assert seen + replayed == list(range(first.id, first.id + 7))
+        assert len(seen) < 7
 
     run(go)
 
