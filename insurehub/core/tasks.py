@@ -80,8 +80,18 @@ def enqueue(task, *args, **kwargs) -> None:
         task.delay(*args, **kwargs)
 
 
+def task_by_name(name: str):
+    """The registered task called `name`. Celery finds the apps' tasks modules lazily (a worker
+    imports them at start-up): a name not registered yet makes it import them now."""
+    try:
+        return current_app.tasks[name]
+    except KeyError:
+        current_app.loader.import_default_modules()
+        return current_app.tasks[name]
+
+
 def enqueue_by_name(name: str, *args, **kwargs) -> None:
-    enqueue(current_app.tasks[name], *args, **kwargs)
+    enqueue(task_by_name(name), *args, **kwargs)
 
 
 @dataclass
@@ -163,7 +173,7 @@ class InProcessExecutor:
     def _run(self, job: _Job, *, own_connection: bool) -> None:
         try:
             with request_context.bind(request_id=job.request_id or f"task:{job.name}"):
-                current_app.tasks[job.name].apply(args=job.args, kwargs=job.kwargs, throw=True)
+                task_by_name(job.name).apply(args=job.args, kwargs=job.kwargs, throw=True)
             self.completed += 1
         except Exception:
             self.failed += 1
