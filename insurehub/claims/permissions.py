@@ -19,6 +19,12 @@ def can_manage_claims(user) -> bool:
     return has_role(user, *MANAGER_ROLES)
 
 
+def can_view_customer_contact(user) -> bool:
+    """Staff who may see a claim may read its customer's contact details (each read is audited);
+    customers read their own from their account."""
+    return has_role(user, Role.AGENT, Role.ASSESSOR, Role.SUPERVISOR, Role.ADMIN)
+
+
 def can_export_claims(user) -> bool:
     """A CSV of many claims carries customers' names: the claims desk only, never customers or assessors."""
     return has_role(user, *MANAGER_ROLES)

@@ -1,9 +1,9 @@
 """Reading claims: one visibility rule (DESIGN.md section 3) for lists, details, nested
 endpoints, dashboards and WebSocket subscriptions."""
 
-from django.db.models import BooleanField, Count, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 
-from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimCommunication
+from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimCommunication, ClaimSettlement, Reserve, ReserveChange
 from insurehub.claims.permissions import can_list_staff_of, can_manage_claims, required_certification
 from insurehub.core.access import AccessRule, restrict
 from insurehub.core.errors import ApplicationError
@@ -11,6 +11,12 @@ from insurehub.core.roles import Role
 from insurehub.users.models import User
 
 CLAIM_ACCESS = AccessRule(owner="customer", department="department", assignees=("assigned_agent", "assigned_assessor"))
+
+
+def display_name(user) -> str | None:
+    """How a person is named on a claim's screens: their name, else their e-mail; None for nobody
+    (the system)."""
+    return (user.name or user.email) if user is not None else None
 
 
 def claims_visible_to(user) -> QuerySet[Claim]:
@@ -35,6 +41,16 @@ def claim_list(user) -> QuerySet[Claim]:
     )
 
 
+def claim_reserves(claim: Claim) -> QuerySet[Reserve]:
+    """A claim's reserves, each with its history of changes (oldest first) and who made them."""
+    changes = ReserveChange.objects.select_related("actor").order_by("at", "id")
+    return Reserve.objects.filter(claim=claim).prefetch_related(Prefetch("changes", queryset=changes))
+
+
+def claim_settlements(claim: Claim) -> QuerySet[ClaimSettlement]:
+    return ClaimSettlement.objects.filter(claim=claim).select_related("proposed_by", "approved_by")
+
+
 # What a customer sees of a claim's communications: what was sent to them or came from them.
 # Internal entries stay internal even when they are about the customer.
 CUSTOMER_COMMUNICATIONS = Q(party=ClaimCommunication.Party.CUSTOMER) & ~Q(
@@ -43,40 +59,43 @@ CUSTOMER_COMMUNICATIONS = Q(party=ClaimCommunication.Party.CUSTOMER) & ~Q(
 
 
 def communications_visible_to(user, claim: Claim) -> QuerySet[ClaimCommunication]:
-    entries = ClaimCommunication.objects.filter(claim=claim)  # authors go out as ids: no join
+    entries = ClaimCommunication.objects.filter(claim=claim).select_related("author")  # for the author's name
     if user.role == Role.CUSTOMER:
         return entries.filter(CUSTOMER_COMMUNICATIONS)
     return entries
 
 
 def claim_timeline(claim: Claim, *, for_customer: bool) -> list[dict]:
-    """One chronological list of what happened to a claim, each item typed."""
+    """One chronological list of what happened to a claim, each item typed, with who did it."""
     items: list[dict] = []
-    for entry in claim.status_history.all():
+    for entry in claim.status_history.select_related("actor"):
         items.append(
             {
                 "type": "status_changed",
                 "at": entry.at,
                 "actor": entry.actor_id,
+                "actor_name": display_name(entry.actor),
                 "from": entry.from_status,
                 "to": entry.to_status,
                 "detail": entry.reason,
             }
         )
-    for entry in claim.assignments.all():
+    for entry in claim.assignments.select_related("assigned_by", "user"):
         items.append(
             {
                 "type": "assigned",
                 "at": entry.at,
                 "actor": entry.assigned_by_id,
+                "actor_name": display_name(entry.assigned_by),
                 "role": entry.role,
                 "user": entry.user_id,
+                "user_name": display_name(entry.user),
                 "previous_user": entry.previous_user_id,
                 "automatic": entry.automatic,
                 "detail": entry.reason,
             }
         )
-    communications = claim.communications.all()
+    communications = claim.communications.select_related("author")
     if for_customer:
         communications = communications.filter(CUSTOMER_COMMUNICATIONS)
     for entry in communications:
@@ -85,6 +104,7 @@ def claim_timeline(claim: Claim, *, for_customer: bool) -> list[dict]:
                 "type": "communication",
                 "at": entry.at,
                 "actor": entry.author_id,
+                "actor_name": display_name(entry.author),
                 "channel": entry.channel,
                 "direction": entry.direction,
                 "party": entry.party,
@@ -94,24 +114,26 @@ def claim_timeline(claim: Claim, *, for_customer: bool) -> list[dict]:
     if not for_customer:
         from insurehub.claims.models import ReserveChange
 
-        for entry in ReserveChange.objects.filter(reserve__claim=claim).select_related("reserve"):
+        for entry in ReserveChange.objects.filter(reserve__claim=claim).select_related("reserve", "actor"):
             items.append(
                 {
                     "type": "reserve_changed",
                     "at": entry.at,
                     "actor": entry.actor_id,
+                    "actor_name": display_name(entry.actor),
                     "cost_type": entry.reserve.cost_type,
                     "from": str(entry.previous_amount),
                     "to": str(entry.new_amount),
                     "detail": entry.reason,
                 }
             )
-    for settlement in claim.settlements.all():
+    for settlement in claim.settlements.select_related("approved_by", "proposed_by"):
         items.append(
             {
                 "type": f"settlement_{settlement.status}",
                 "at": settlement.updated_at,
                 "actor": settlement.approved_by_id or settlement.proposed_by_id,
+                "actor_name": display_name(settlement.approved_by or settlement.proposed_by),
                 "amount": str(settlement.amount),
                 "detail": settlement.payee,
             }
@@ -129,11 +151,22 @@ def _documents_of(claim: Claim, *, for_customer: bool) -> list[dict]:
     app's rule: staff uploads such as investigators' reports are not the customer's to see)."""
     from insurehub.documents.models import Document
 
-    documents = Document.objects.filter(claim=claim).only("id", "created_at", "owner_id", "filename", "kind")
+    documents = (
+        Document.objects.filter(claim=claim)
+        .select_related("owner")
+        .only("id", "created_at", "owner_id", "filename", "kind", "owner__name", "owner__email")
+    )
     if for_customer:
         documents = documents.filter(owner_id=claim.customer_id)
     return [
-        {"type": "document", "at": doc.created_at, "actor": doc.owner_id, "detail": doc.filename, "document": doc.pk}
+        {
+            "type": "document",
+            "at": doc.created_at,
+            "actor": doc.owner_id,
+            "actor_name": display_name(doc.owner),
+            "detail": doc.filename,
+            "document": doc.pk,
+        }
         for doc in documents
     ]
 
@@ -145,6 +178,7 @@ def _assessment_milestones(claim: Claim) -> list[dict]:
                 "type": "assessment_completed",
                 "at": claim.assessment_completed_at,
                 "actor": claim.assigned_assessor_id,
+                "actor_name": display_name(claim.assigned_assessor),
                 "detail": "",
             }
         ]

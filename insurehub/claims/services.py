@@ -28,7 +28,12 @@ from insurehub.claims.models import (
     Reserve,
     ReserveChange,
 )
-from insurehub.claims.permissions import can_export_claims, can_manage_claims, required_certification
+from insurehub.claims.permissions import (
+    can_export_claims,
+    can_manage_claims,
+    can_view_customer_contact,
+    required_certification,
+)
 from insurehub.claims.selectors import claims_export_rows, claims_visible_to
 from insurehub.core.errors import ApplicationError
 from insurehub.core.money import money
@@ -552,6 +557,28 @@ def claim_assign(
         assessor=str(claim.assigned_assessor_id or ""),
     )
     return claim
+
+
+@transaction.atomic
+def claim_customer_contact(*, claim: Claim, viewed_by: User) -> dict:
+    """The claim's customer and how to reach them, for staff who may see the claim. A phone number
+    is personal data (DESIGN.md section 8): every read is recorded in the audit log."""
+    if not can_view_customer_contact(viewed_by):
+        raise ApplicationError("permission_denied", "Customers read their own details from their account.", status=403)
+    customer = claim.customer
+    audit_record(
+        actor=viewed_by, action="claim.customer_contact_viewed", target=customer, changes={"claim": claim.claim_number}
+    )
+    open_claims = claims_visible_to(viewed_by).filter(customer=customer, status__in=OPEN_STATUSES).count()
+    return {
+        "id": customer.pk,
+        "name": customer.name,
+        "email": customer.email,
+        "email_verified": customer.email_verified,
+        "phone": customer.phone,
+        "phone_verified": customer.phone_verified,
+        "open_claims": open_claims,
+    }
 
 
 @transaction.atomic

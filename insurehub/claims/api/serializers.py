@@ -2,7 +2,17 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from insurehub.claims.models import Claim, ClaimCommunication, ClaimSettlement, ClaimStatus, CostType, Priority, Reserve
+from insurehub.claims.models import (
+    Claim,
+    ClaimCommunication,
+    ClaimSettlement,
+    ClaimStatus,
+    CostType,
+    Priority,
+    Reserve,
+    ReserveChange,
+)
+from insurehub.claims.selectors import display_name
 from insurehub.core.serializers import MoneyField, StrictSerializer
 
 
@@ -44,6 +54,8 @@ class ClaimListSerializer(serializers.ModelSerializer):
 
 class ClaimDetailSerializer(ClaimListSerializer):
     allowed_transitions = serializers.SerializerMethodField()
+    assigned_agent_name = serializers.SerializerMethodField(help_text="The assigned agent's name (else e-mail).")
+    assigned_assessor_name = serializers.SerializerMethodField(help_text="The assigned assessor's name (else e-mail).")
 
     class Meta(ClaimListSerializer.Meta):
         fields = [
@@ -62,8 +74,16 @@ class ClaimDetailSerializer(ClaimListSerializer):
             "closed_at",
             "last_activity_at",
             "allowed_transitions",
+            "assigned_agent_name",
+            "assigned_assessor_name",
         ]
         read_only_fields = fields
+
+    def get_assigned_agent_name(self, obj) -> str | None:
+        return display_name(obj.assigned_agent)
+
+    def get_assigned_assessor_name(self, obj) -> str | None:
+        return display_name(obj.assigned_assessor)
 
     def get_allowed_transitions(self, obj) -> list[str]:
         from insurehub.claims.workflow import allowed_for
@@ -185,10 +205,25 @@ class AssigneesSerializer(serializers.Serializer):
 
 
 class CommunicationSerializer(serializers.ModelSerializer):
+    author_name = serializers.SerializerMethodField(help_text="The author's name (else e-mail).")
+
     class Meta:
         model = ClaimCommunication
-        fields = ["id", "channel", "direction", "party", "subject", "body", "author", "at"]
+        fields = ["id", "channel", "direction", "party", "subject", "body", "author", "author_name", "at"]
         read_only_fields = fields
+
+    def get_author_name(self, obj) -> str | None:
+        return display_name(obj.author)
+
+
+class CustomerContactSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    name = serializers.CharField(allow_blank=True)
+    email = serializers.EmailField()
+    email_verified = serializers.BooleanField()
+    phone = serializers.CharField(allow_blank=True)
+    phone_verified = serializers.BooleanField()
+    open_claims = serializers.IntegerField(help_text="The customer's claims still open, this one included.")
 
 
 class CommunicationCreateSerializer(StrictSerializer):
@@ -201,14 +236,31 @@ class CommunicationCreateSerializer(StrictSerializer):
     body = serializers.CharField(max_length=10000)
 
 
+class ReserveChangeSerializer(serializers.ModelSerializer):
+    previous_amount = MoneyField()
+    new_amount = MoneyField()
+    actor_name = serializers.SerializerMethodField(help_text="Who changed it (name, else e-mail).")
+
+    class Meta:
+        model = ReserveChange
+        fields = ["id", "previous_amount", "new_amount", "reason", "actor", "actor_name", "at"]
+        read_only_fields = fields
+
+    def get_actor_name(self, obj) -> str | None:
+        return display_name(obj.actor)
+
+
 class ReserveSerializer(serializers.ModelSerializer):
     amount = MoneyField()
     paid = MoneyField()
     open_amount = MoneyField(read_only=True)
+    history = ReserveChangeSerializer(
+        source="changes", many=True, read_only=True, help_text="Every change of the amount, oldest first, with why."
+    )
 
     class Meta:
         model = Reserve
-        fields = ["id", "cost_type", "amount", "paid", "open_amount", "currency", "closed_at", "updated_at"]
+        fields = ["id", "cost_type", "amount", "paid", "open_amount", "currency", "closed_at", "updated_at", "history"]
         read_only_fields = fields
 
 
@@ -220,6 +272,8 @@ class ReserveSetSerializer(StrictSerializer):
 
 class SettlementSerializer(serializers.ModelSerializer):
     amount = MoneyField()
+    proposed_by_name = serializers.SerializerMethodField(help_text="Who proposed it (name, else e-mail).")
+    approved_by_name = serializers.SerializerMethodField(help_text="Who approved it (name, else e-mail).")
 
     class Meta:
         model = ClaimSettlement
@@ -232,13 +286,21 @@ class SettlementSerializer(serializers.ModelSerializer):
             "method",
             "status",
             "proposed_by",
+            "proposed_by_name",
             "approved_by",
+            "approved_by_name",
             "paid_transaction",
             "note",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
+
+    def get_proposed_by_name(self, obj) -> str | None:
+        return display_name(obj.proposed_by)
+
+    def get_approved_by_name(self, obj) -> str | None:
+        return display_name(obj.approved_by)
 
 
 class SettlementProposeSerializer(StrictSerializer):
@@ -258,4 +320,26 @@ class TimelineItemSerializer(serializers.Serializer):
     type = serializers.CharField()
     at = serializers.DateTimeField()
     actor = serializers.UUIDField(allow_null=True)
+    actor_name = serializers.CharField(allow_null=True, help_text="Who did it (name, else e-mail); null: the system.")
     detail = serializers.CharField(allow_blank=True, required=False)
+    # The facts of each type (absent from the others).
+    to = serializers.CharField(required=False, help_text="status_changed: the new status; reserve_changed: the amount.")
+    role = serializers.CharField(required=False, help_text="assigned: `agent` or `assessor`.")
+    user = serializers.UUIDField(required=False, allow_null=True, help_text="assigned: the new assignee.")
+    user_name = serializers.CharField(required=False, allow_null=True, help_text="assigned: the new assignee's name.")
+    previous_user = serializers.UUIDField(required=False, allow_null=True, help_text="assigned: who it was before.")
+    automatic = serializers.BooleanField(required=False, help_text="assigned: picked by the system.")
+    channel = serializers.CharField(required=False, help_text="communication: email, sms, phone, letter or note.")
+    direction = serializers.CharField(required=False, help_text="communication: inbound, outbound or internal.")
+    party = serializers.CharField(required=False, help_text="communication: who it was with.")
+    cost_type = serializers.CharField(required=False, help_text="reserve_changed: the reserve's cost type.")
+    amount = serializers.CharField(required=False, help_text="settlement_*: the amount (decimal string).")
+    document = serializers.UUIDField(required=False, help_text="document: the document's id.")
+
+    def get_fields(self):
+        fields = super().get_fields()
+        # `from` is a Python keyword: declared here rather than as a class attribute.
+        fields["from"] = serializers.CharField(
+            required=False, help_text="status_changed: the status before; reserve_changed: the amount before."
+        )
+        return fields

@@ -12,6 +12,7 @@ urlpatterns = [
     path("claims/<uuid:claim_id>/transition/", views.ClaimTransitionApi.as_view(), name="claim-transition"),
     path("claims/<uuid:claim_id>/assign/", views.ClaimAssignApi.as_view(), name="claim-assign"),
     path("claims/<uuid:claim_id>/assignees/", views.ClaimAssigneesApi.as_view(), name="claim-assignees"),
+    path("claims/<uuid:claim_id>/customer/", views.ClaimCustomerApi.as_view(), name="claim-customer"),
     path("claims/<uuid:claim_id>/timeline/", views.ClaimTimelineApi.as_view(), name="claim-timeline"),
     path("claims/<uuid:claim_id>/communications/", views.ClaimCommunicationsApi.as_view(), name="claim-communications"),
     path("claims/<uuid:claim_id>/reserves/", views.ClaimReservesApi.as_view(), name="claim-reserves"),

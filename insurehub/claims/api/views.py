@@ -395,6 +395,26 @@ class ClaimExportApi(ClaimListCreateApi):
         return response
 
 
+class ClaimCustomerApi(APIView):
+    @extend_schema(responses={200: s.CustomerContactSerializer}, tags=["claims"])
+    def get(self, request, claim_id):
+        """Show how to reach a claim's customer.
+
+        The customer's name, e-mail and phone (with whether each is verified) and how many of their
+        claims the caller can see are still open. Contact details are personal data: every read is
+        recorded in the audit log (`claim.customer_contact_viewed`).
+
+        Access: staff who may see the claim.
+
+        Errors: 403 `permission_denied` (customers: their own details are in their account); 404
+        `not_found`.
+        """
+        claim = _claim(request, claim_id)
+        return Response(
+            s.CustomerContactSerializer(services.claim_customer_contact(claim=claim, viewed_by=request.user)).data
+        )
+
+
 class ClaimTimelineApi(generics.GenericAPIView):
     serializer_class = s.TimelineItemSerializer
     queryset = Claim.objects.none()  # the timeline is assembled by the selector
@@ -413,7 +433,9 @@ class ClaimTimelineApi(generics.GenericAPIView):
 
         Errors: 404 `not_found`.
         """
-        claim = _claim(request, claim_id)
+        claim = get_object_or_404(
+            selectors.claims_visible_to(request.user).select_related("assigned_assessor"), pk=claim_id
+        )
         items = selectors.claim_timeline(claim, for_customer=request.user.role == Role.CUSTOMER)
         page = self.paginate_queryset(items)
         return self.get_paginated_response(page)
@@ -463,7 +485,8 @@ class ClaimReservesApi(APIView):
         """List a claim's reserves.
 
         One reserve per cost type (own damage, third party, injury, legal, expenses): the amount set
-        aside, what was paid from it and what is still open.
+        aside, what was paid from it, what is still open, and its `history`: every change of the
+        amount with who made it and why, oldest first.
 
         Access: staff who may see the claim; reserves are internal.
 
@@ -472,7 +495,7 @@ class ClaimReservesApi(APIView):
         claim = _claim(request, claim_id)
         if request.user.role == Role.CUSTOMER:
             raise ApplicationError("permission_denied", "Reserves are internal.", status=403)
-        return Response(s.ReserveSerializer(claim.reserves.all(), many=True).data)
+        return Response(s.ReserveSerializer(selectors.claim_reserves(claim), many=True).data)
 
     @extend_schema(request=s.ReserveSetSerializer, responses={200: s.ReserveSerializer}, tags=["claims"])
     def post(self, request, claim_id):
@@ -494,7 +517,7 @@ class ClaimReservesApi(APIView):
         data = s.ReserveSetSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         reserve = services.reserve_set(claim=claim, actor=request.user, **data.validated_data)
-        return Response(s.ReserveSerializer(reserve).data)
+        return Response(s.ReserveSerializer(selectors.claim_reserves(claim).get(pk=reserve.pk)).data)
 
 
 class ClaimSettlementApi(APIView):
@@ -510,7 +533,7 @@ class ClaimSettlementApi(APIView):
         Errors: 404 `not_found`.
         """
         claim = _claim(request, claim_id)
-        return Response(s.SettlementSerializer(claim.settlements.all(), many=True).data)
+        return Response(s.SettlementSerializer(selectors.claim_settlements(claim), many=True).data)
 
     @extend_schema(request=s.SettlementProposeSerializer, responses={201: s.SettlementSerializer}, tags=["claims"])
     def post(self, request, claim_id):
