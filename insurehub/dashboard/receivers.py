@@ -2,10 +2,12 @@
 above them). Every event is an outbox row written in the publisher's transaction; the alert is
 written in that same transaction, so it exists exactly when the change it is about does."""
 
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from insurehub.dashboard.models import Alert
+from insurehub.dashboard.selectors import forget_cached_figures
 from insurehub.dashboard.services import alert_raise
 from insurehub.realtime.models import OutboxEvent
 
@@ -35,3 +37,14 @@ def raise_alerts_from_events(sender, instance: OutboxEvent, created: bool, **kwa
     handler = _ALERTS_FROM_EVENTS.get(instance.type) if created else None
     if handler is not None:
         handler(instance.data)
+
+
+# The events after which cached dashboard figures are stale: claims (status, money, assignment; the
+# rollups change in the same transaction) and assessments (the assessments figures).
+_FIGURES_CHANGED_BY = ("claim.", "assessment.")
+
+
+@receiver(post_save, sender=OutboxEvent, dispatch_uid="dashboard-forget-cached-figures")
+def forget_cached_figures_on_change(sender, instance: OutboxEvent, created: bool, **kwargs) -> None:
+    if created and instance.type.startswith(_FIGURES_CHANGED_BY):
+        transaction.on_commit(forget_cached_figures)

@@ -7,6 +7,7 @@ claims) and scoped to what the caller may see:
 """
 
 import statistics
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -32,6 +33,7 @@ from insurehub.dashboard.models import (
 )
 
 ZERO = Decimal("0")
+GENERATION_KEY = "dashboard:generation"
 AGING_BUCKETS = [("0-7", 0, 7), ("8-14", 8, 14), ("15-30", 15, 30), ("30+", 31, None)]
 MAX_RANGE_DAYS = 366
 
@@ -84,11 +86,21 @@ def _filter(queryset, scope: Scope, field: str = "department"):
     return queryset if scope.departments is None else queryset.filter(**{f"{field}__in": scope.departments})
 
 
+def forget_cached_figures() -> None:
+    """Start a new cache generation: every cached answer computed before now is ignored.
+
+    Called after each commit that changes claims or assessments (receivers.py), so a client that
+    refetches on the change's live event gets the new figures, not an answer up to
+    DASHBOARD_CACHE_SECONDS old. Figures that move with the clock alone (SLA breaches, "today")
+    may still be that old; the KPI answer says when it was computed (`as_of`)."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
 def _cached(kind: str, scope: Scope, compute):
     seconds = settings.DASHBOARD_CACHE_SECONDS
     if not seconds:
         return compute()
-    key = f"dashboard:{kind}:{scope.key}"
+    key = f"dashboard:{kind}:{cache.get(GENERATION_KEY, '0')}:{scope.key}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -179,6 +191,8 @@ def _assessor_kpis(scope: Scope) -> dict:
     start = timezone.make_aware(datetime.combine(scope.start, time.min))
     end = timezone.make_aware(datetime.combine(scope.end + timedelta(days=1), time.min))
     return {
+        "as_of": timezone.now(),
+        "currency": settings.DEFAULT_CURRENCY,
         "open_claims": open_rows.count(),
         "claims_by_status": by_status,
         "claims_by_priority": by_priority,
@@ -213,6 +227,8 @@ def kpis(scope: Scope) -> dict:
         month = Scope(scope.departments, None, month_start, timezone.localdate())
         current, previous = _period_figures(scope), _period_figures(scope.previous)
         return {
+            "as_of": timezone.now(),
+            "currency": settings.DEFAULT_CURRENCY,
             "range": {"from": scope.start, "to": scope.end, "departments": scope.departments},
             "open_claims": open_count,
             "new_claims": {
@@ -301,6 +317,17 @@ def alerts_visible_to(user):
     return queryset.filter(condition)
 
 
+def open_alerts_by_severity(user, *, department: str | None = None) -> dict:
+    """The open alerts the caller may see, counted per severity (every severity named, zeros
+    included); `department` narrows them to one department's."""
+    rows = alerts_visible_to(user).filter(status=Alert.Status.OPEN)
+    if department:
+        rows = rows.filter(department=department)
+    counts = dict(rows.order_by().values_list("severity").annotate(n=Count("id")))
+    by_severity = {severity: counts.get(severity, 0) for severity in Alert.Severity.values}
+    return {"open": sum(by_severity.values()), "by_severity": by_severity}
+
+
 def assessments_overview(scope: Scope) -> dict:
     try:
         from insurehub.assessments.models import Assessment
@@ -325,16 +352,19 @@ def assessments_overview(scope: Scope) -> dict:
         buckets[name] += row["n"]
     load = list(
         rows.filter(status__in=["scheduled", "in_progress"])
-        .values("assessor", "assessor__email")
+        .values("assessor", "assessor__email", "assessor__name")
         .annotate(open=Count("id"))
-        .order_by("-open")
+        .order_by("-open", "assessor__name", "assessor__email")
     )
     return {
         "available": True,
         "by_status": by_status,
         "overdue": overdue,
         "completion_distribution": buckets,
-        "assessor_load": [{"assessor": r["assessor"], "email": r["assessor__email"], "open": r["open"]} for r in load],
+        "assessor_load": [
+            {"assessor": r["assessor"], "name": r["assessor__name"], "email": r["assessor__email"], "open": r["open"]}
+            for r in load
+        ],
     }
 
 
@@ -376,6 +406,7 @@ def daily_trend(scope: Scope) -> dict:
                 }
         return {
             "range": {"from": scope.start, "to": scope.end, "departments": scope.departments},
+            "currency": settings.DEFAULT_CURRENCY,
             "days": [
                 {
                     "day": day,

@@ -4,6 +4,8 @@ generated types). The selectors build plain dicts; these describe them field by 
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
+from insurehub.claims.api.serializers import ClaimListSerializer
+
 
 class RangeOutSerializer(serializers.Serializer):
     locals()["from"] = serializers.DateField()
@@ -42,6 +44,14 @@ class AssessmentFiguresSerializer(serializers.Serializer):
     )
 )
 class KpiSerializer(serializers.Serializer):
+    as_of = serializers.DateTimeField(
+        help_text=(
+            "When these figures were computed. Answers are cached for up to `DASHBOARD_CACHE_SECONDS`; a change "
+            "to claims or assessments starts fresh figures at once, so only clock-driven figures (SLA breaches, "
+            "today's claims) can be that old."
+        )
+    )
+    currency = serializers.CharField(help_text="ISO 4217 code of the amounts.")
     range = RangeOutSerializer(required=False)
     open_claims = serializers.IntegerField()
     new_claims = NewClaimsSerializer(required=False)
@@ -63,12 +73,13 @@ class ClaimsOverviewSerializer(serializers.Serializer):
         help_text="status -> priority -> open claim count.",
     )
     aging = serializers.DictField(child=serializers.IntegerField(), help_text="Open claims by days since filing.")
-    my_queue = serializers.ListField(child=serializers.DictField(), help_text="Claims list items (see claims).")
-    recently_changed = serializers.ListField(child=serializers.DictField())
+    my_queue = ClaimListSerializer(many=True, help_text="The caller's open assigned claims, earliest SLA first.")
+    recently_changed = ClaimListSerializer(many=True, help_text="The claims in scope changed last.")
 
 
 class AssessorLoadSerializer(serializers.Serializer):
     assessor = serializers.UUIDField()
+    name = serializers.CharField(help_text="May be empty: show the e-mail then.")
     email = serializers.EmailField()
     open = serializers.IntegerField()
 
@@ -90,4 +101,17 @@ class TrendDaySerializer(serializers.Serializer):
 
 class TrendSerializer(serializers.Serializer):
     range = RangeOutSerializer()
+    currency = serializers.CharField(help_text="ISO 4217 code of the amounts.")
     days = TrendDaySerializer(many=True)
+
+
+class SeverityCountsSerializer(serializers.Serializer):
+    low = serializers.IntegerField()
+    medium = serializers.IntegerField()
+    high = serializers.IntegerField()
+    critical = serializers.IntegerField()
+
+
+class AlertSummarySerializer(serializers.Serializer):
+    open = serializers.IntegerField(help_text="Open alerts the caller may see (in `department` when given).")
+    by_severity = SeverityCountsSerializer()

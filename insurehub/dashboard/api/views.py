@@ -17,7 +17,7 @@ from insurehub.dashboard.services import alert_acknowledge
 RANGE_PARAMETERS = [
     OpenApiParameter("from", OpenApiTypes.DATE, description="First day (default: 29 days before `to`)"),
     OpenApiParameter("to", OpenApiTypes.DATE, description="Last day (default: today)"),
-    OpenApiParameter("department", str, description="Admins only: one department"),
+    OpenApiParameter("department", str, enum=Department.values, description="Admins only: one department"),
 ]
 
 
@@ -184,6 +184,38 @@ class AlertListApi(generics.ListAPIView):
         if "status" not in self.request.query_params:
             queryset = queryset.filter(status=Alert.Status.OPEN)
         return queryset.order_by("severity_rank", "-created_at")
+
+
+class AlertSummaryQuerySerializer(StrictSerializer):
+    department = serializers.ChoiceField(choices=Department.choices, required=False)
+
+
+class AlertSummaryApi(APIView):
+    permission_classes = [IsStaffRole]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("department", str, enum=Department.values, description="Only this department's alerts")
+        ],
+        responses={200: out.AlertSummarySerializer},
+        tags=["dashboard"],
+    )
+    def get(self, request):
+        """Count the open alerts by severity.
+
+        The open alerts the caller may see (the same ones `GET /api/dashboard/alerts/` lists), counted per
+        severity with every severity named, for the dashboard's summary; `department` narrows them to one
+        department's. Not cached: an acknowledgement shows at once.
+
+        Access: staff, over the alerts they may see (as the alert list).
+
+        Errors: 400 `validation_error` (an unknown department or parameter); 403 `permission_denied` (customers).
+        """
+        query = AlertSummaryQuerySerializer(data=request.query_params.dict())
+        query.is_valid(raise_exception=True)
+        return Response(
+            selectors.open_alerts_by_severity(request.user, department=query.validated_data.get("department"))
+        )
 
 
 class AlertAcknowledgeApi(APIView):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from insurehub.dashboard import rollups
+from insurehub.dashboard.selectors import forget_cached_figures
 
 
 class Command(BaseCommand):
@@ -17,4 +18,5 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Rollups equal the raw aggregates."))
             return
         counts = rollups.rebuild()
+        forget_cached_figures()
         self.stdout.write(self.style.SUCCESS(f"Rebuilt: {counts}"))
