@@ -445,6 +445,7 @@ class ClaimCommunicationsApi(generics.GenericAPIView):
     serializer_class = s.CommunicationSerializer
     queryset = Claim.objects.none()  # entries come from the selector
 
+    @extend_schema(responses={200: s.CommunicationSerializer(many=True)}, tags=["claims"])
     def get(self, request, claim_id):
         """List a claim's communications.
 
