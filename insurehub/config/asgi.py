@@ -9,6 +9,7 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
+from insurehub.config.in_process import start_in_process_services  # noqa: E402
 from insurehub.config.websocket_urls import websocket_urlpatterns  # noqa: E402
 from insurehub.realtime.origin import BrowserOriginValidator  # noqa: E402
 
@@ -18,3 +19,6 @@ application = ProtocolTypeRouter(
         "websocket": BrowserOriginValidator(URLRouter(websocket_urlpatterns)),
     }
 )
+
+# Without a broker: the periodic work; in development: the Daraja stand-in (config/in_process.py).
+start_in_process_services()

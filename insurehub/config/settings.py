@@ -406,16 +406,30 @@ CELERY_BEAT_SCHEDULE["privacy-apply-retention"] = {
 # --- policies, vehicles, payments ------------------------------------------------------
 POLICY_GRACE_DAYS = env_int("POLICY_GRACE_DAYS", 15)
 # M-Pesa (Daraja). Sandbox base: https://sandbox.safaricom.co.ke; production: https://api.safaricom.co.ke
-MPESA_BASE_URL = env("MPESA_BASE_URL", "https://sandbox.safaricom.co.ke")
-MPESA_CONSUMER_KEY = env("MPESA_CONSUMER_KEY", "")
-MPESA_CONSUMER_SECRET = env("MPESA_CONSUMER_SECRET", "")
-MPESA_SHORTCODE = env("MPESA_SHORTCODE", "")
-MPESA_PASSKEY = env("MPESA_PASSKEY", "")
-MPESA_CALLBACK_BASE_URL = env("MPESA_CALLBACK_BASE_URL", "https://insurehub.example")
+# In development with MPESA_BASE_URL unset, the server serves a Daraja stand-in
+# (insurehub/payments/daraja_standin.py) on 127.0.0.1:MPESA_STANDIN_PORT and talks to it with these
+# stand-in credentials; it answers each push by itself MPESA_STANDIN_ANSWER_SECONDS later.
+# Never in production: a 127.0.0.1 MPESA_BASE_URL is a stand-in there, and refused.
+MPESA_STANDIN = DJANGO_ENV == "development" and env("MPESA_BASE_URL") is None
+MPESA_STANDIN_PORT = env_int("MPESA_STANDIN_PORT", env_int("PORT", 8000) + 100)
+MPESA_STANDIN_ANSWER_SECONDS = float(env("MPESA_STANDIN_ANSWER_SECONDS", "3"))
+MPESA_BASE_URL = env(
+    "MPESA_BASE_URL", f"http://127.0.0.1:{MPESA_STANDIN_PORT}" if MPESA_STANDIN else "https://sandbox.safaricom.co.ke"
+)
+MPESA_CONSUMER_KEY = env("MPESA_CONSUMER_KEY", "standin-consumer-key" if MPESA_STANDIN else "")
+MPESA_CONSUMER_SECRET = env("MPESA_CONSUMER_SECRET", "standin-consumer-secret" if MPESA_STANDIN else "")
+MPESA_SHORTCODE = env("MPESA_SHORTCODE", "174379" if MPESA_STANDIN else "")
+MPESA_PASSKEY = env("MPESA_PASSKEY", "standin-passkey" if MPESA_STANDIN else "")
+# Where Daraja POSTs its callbacks; in development the server itself on PORT.
+MPESA_CALLBACK_BASE_URL = env(
+    "MPESA_CALLBACK_BASE_URL",
+    f"http://127.0.0.1:{env_int('PORT', 8000)}" if DJANGO_ENV == "development" else "https://insurehub.example",
+)
 # Part of the callback URL Daraja calls (?token=...): a callback without it is refused.
 MPESA_CALLBACK_SECRET = env("MPESA_CALLBACK_SECRET", "" if DJANGO_ENV == "production" else "dev-callback-secret")
 MPESA_TIMEOUT_SECONDS = float(env("MPESA_TIMEOUT_SECONDS", "15"))
-MPESA_QUERY_AFTER_MINUTES = env_int("MPESA_QUERY_AFTER_MINUTES", 3)
+# A push with no callback after this long is asked about (payments-mpesa-query-stale, every 2 minutes).
+MPESA_QUERY_AFTER_MINUTES = env_int("MPESA_QUERY_AFTER_MINUTES", 1 if DJANGO_ENV == "development" else 3)
 # Cards: "sandbox" (embedded default) or "stripe".
 CARD_PROVIDER = env("CARD_PROVIDER", "sandbox")
 STRIPE_BASE_URL = env("STRIPE_BASE_URL", "https://api.stripe.com")
