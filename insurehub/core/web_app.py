@@ -47,11 +47,12 @@ repository, then reload this page. It needs Node.js 20 or newer.</p>
 
 def app_policy(nonce: str) -> str:
     """Only this origin: scripts as files, styles as files or with this answer's nonce, the API and
-    the event socket on this host, no frames, no plugins."""
+    the event socket on this host, no plugins. Frames only of this origin and of blob: URLs the app
+    made itself (a document's or a report's PDF previewed from its authenticated download)."""
     return (
         "default-src 'self'; script-src 'self'; "
         f"style-src 'self' 'nonce-{nonce}'; img-src 'self' data: blob:; font-src 'self'; "
-        "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
+        "connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; "
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
     )
 

@@ -59,6 +59,8 @@ class TestClientRoutes:
         assert directives["style-src"].startswith("'self' 'nonce-")
         assert directives["connect-src"] == "'self'"
         assert directives["frame-ancestors"] == "'none'"
+        assert directives["frame-src"] == "'self' blob:"  # PDF previews from the app's own downloads
+        assert directives["object-src"] == "'none'"
         assert "http" not in policy and "unsafe" not in policy
 
     def test_each_answer_has_its_own_nonce_and_is_never_cached(self, dist):
