@@ -3,7 +3,8 @@ from django.db.models import Avg, Count, QuerySet
 from insurehub.core.access import AccessRule, StaffScope, restrict
 from insurehub.policies.models import InsuranceCompany, Policy, PolicyCategory, PolicyReview, PolicyType
 
-POLICY_ACCESS = AccessRule(owner="customer", staff_scope=StaffScope.ALL)
+# Agents and supervisors see every customer's policies; assessors those of the claims assigned to them.
+POLICY_ACCESS = AccessRule(owner="customer", assignees=("claims__assigned_assessor",), staff_scope=StaffScope.OFFICE)
 
 
 def policies_visible_to(user) -> QuerySet[Policy]:

@@ -48,3 +48,13 @@ def test_inactive_and_anonymous_see_nothing(actors):
     admin.is_active = False
     assert visible(admin) == set()
     assert visible(AnonymousUser()) == set()
+
+
+def test_staff_scope_office(actors):
+    """Agents and supervisors see every object; assessors only what their assignee paths reach."""
+    everything = set(User.objects.values_list("email", flat=True))
+    office = AccessRule(owner="pk", assignees=("pk",), staff_scope=StaffScope.OFFICE)
+    assert visible(actors["agent_other_dept"], office) == everything
+    assert visible(actors["supervisor"], office) == everything
+    assert visible(actors["assessor"], office) == {"assessor@example.test"}
+    assert visible(actors["owner"], office) == {"owner@example.test"}

@@ -54,7 +54,8 @@ class TransactionListApi(generics.ListAPIView):
         `direction` (`in`, `out`), `policy`; `search` in our reference and the provider's receipt
         number; `ordering` by `created_at` or `amount`.
 
-        Access: customers see their own; staff and admins all.
+        Access: customers see their own; agents, supervisors and admins all;
+        assessors those of the claims assigned to them.
 
         Errors: 400 `validation_error` (a malformed filter value).
         """
@@ -364,7 +365,8 @@ class ScheduleListApi(generics.ListAPIView):
         Each policy's plan (annual, quarterly, monthly) with its instalments: amount, due date, status
         (`due`, `paid`, `waived`) and when paid; paged by number. Filters: `policy`, `plan`.
 
-        Access: customers see their own; staff and admins all.
+        Access: customers see their own; agents, supervisors and admins all;
+        assessors those of the claims assigned to them.
 
         Errors: 400 `validation_error` (a malformed filter value).
         """
@@ -399,7 +401,8 @@ class RefundListCreateApi(generics.ListAPIView):
         Refund requests with their amount, reason, status (`requested`, `approved`, `rejected`), who
         asked and decided, and the payout; paged by number. Filters: `status`, `transaction`.
 
-        Access: customers see the refunds of their payments; staff and admins all.
+        Access: customers see the refunds of their payments; agents, supervisors and admins all;
+        assessors those of the claims assigned to them.
 
         Errors: 400 `validation_error` (a malformed filter value).
         """

@@ -7,7 +7,8 @@ from insurehub.payments.models import Refund, Transaction
 from insurehub.payments.services import card_intent_create, card_sandbox_settle, refund_request
 from insurehub.payments.tests.builders import pending_policy
 
-STAFF = {"agent", "agent_other_dept", "assessor", "assessor_other", "supervisor", "supervisor_other_dept", "admin"}
+# Assessors see the payments of the claims assigned to them only (claims/tests/test_assessor_reach.py).
+STAFF = {"agent", "agent_other_dept", "supervisor", "supervisor_other_dept", "admin"}
 
 pytestmark = pytest.mark.django_db
 
@@ -51,15 +52,16 @@ def test_refund_access_matrix_and_who_decides(actors):
     url = f"/api/payments/refunds/{refund.pk}/decision/"
     AccessMatrix(actors).assert_write(
         lambda client: client.post(url, {"approve": False}, format="json"),
-        # customers may not decide (403 before the lookup); assessors may not either; the first
+        # customers may not decide (403 before the lookup); assessors do not see the payment of a
+        # claim not assigned to them (404); the first
         # staff member who may decides, after which the refund is no longer open (409)
         expected={
             "owner": 403,
             "other_customer": 403,
             "agent": 200,
             "agent_other_dept": 409,
-            "assessor": 403,
-            "assessor_other": 403,
+            "assessor": 404,
+            "assessor_other": 404,
             "supervisor": 409,
             "supervisor_other_dept": 409,
             "admin": 409,

@@ -283,7 +283,8 @@ class PolicyListApi(generics.ListAPIView):
         `policy_type__category`; `search` in policy number and registration; `ordering` by
         `created_at`, `start_date`, `end_date` or `premium`.
 
-        Access: customers see their own policies (quotes included); staff and admins all.
+        Access: customers see their own policies (quotes included); agents, supervisors and admins
+        all; assessors those of the claims assigned to them.
 
         Errors: 400 `validation_error` (a malformed filter value).
         """

@@ -40,7 +40,8 @@ class VehicleListCreateApi(generics.ListAPIView):
         Paged by number. Filters: `owner`, `make`, `year`; `search` in registration, VIN, make and model;
         `ordering` by `registration`, `created_at` or `year`.
 
-        Access: customers see their own vehicles; staff and admins all.
+        Access: customers see their own vehicles; agents, supervisors and admins all; assessors those
+        of the claims assigned to them.
 
         Errors: 400 `validation_error` (a malformed filter value).
         """
