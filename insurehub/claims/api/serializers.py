@@ -23,6 +23,8 @@ class ClaimListSerializer(serializers.ModelSerializer):
     policy_number = serializers.CharField(source="policy.policy_number", read_only=True)
     vehicle_registration = serializers.CharField(source="vehicle.registration", read_only=True, default=None)
     has_open_alerts = serializers.BooleanField(read_only=True, default=False)
+    assigned_agent_name = serializers.SerializerMethodField(help_text="The assigned agent's name (else e-mail).")
+    assigned_assessor_name = serializers.SerializerMethodField(help_text="The assigned assessor's name (else e-mail).")
 
     class Meta:
         model = Claim
@@ -39,7 +41,9 @@ class ClaimListSerializer(serializers.ModelSerializer):
             "vehicle",
             "vehicle_registration",
             "assigned_agent",
+            "assigned_agent_name",
             "assigned_assessor",
+            "assigned_assessor_name",
             "incident_date",
             "estimated_cost",
             "approved_amount",
@@ -51,11 +55,15 @@ class ClaimListSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def get_assigned_agent_name(self, obj) -> str | None:
+        return display_name(obj.assigned_agent)
+
+    def get_assigned_assessor_name(self, obj) -> str | None:
+        return display_name(obj.assigned_assessor)
+
 
 class ClaimDetailSerializer(ClaimListSerializer):
     allowed_transitions = serializers.SerializerMethodField()
-    assigned_agent_name = serializers.SerializerMethodField(help_text="The assigned agent's name (else e-mail).")
-    assigned_assessor_name = serializers.SerializerMethodField(help_text="The assigned assessor's name (else e-mail).")
 
     class Meta(ClaimListSerializer.Meta):
         fields = [
@@ -74,16 +82,8 @@ class ClaimDetailSerializer(ClaimListSerializer):
             "closed_at",
             "last_activity_at",
             "allowed_transitions",
-            "assigned_agent_name",
-            "assigned_assessor_name",
         ]
         read_only_fields = fields
-
-    def get_assigned_agent_name(self, obj) -> str | None:
-        return display_name(obj.assigned_agent)
-
-    def get_assigned_assessor_name(self, obj) -> str | None:
-        return display_name(obj.assigned_assessor)
 
     def get_allowed_transitions(self, obj) -> list[str]:
         from insurehub.claims.workflow import allowed_for

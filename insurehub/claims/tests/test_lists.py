@@ -104,3 +104,15 @@ def test_sla_breached_means_open_and_past_due(actors):
     assert _ids(client.get("/api/claims/", {"sla_breached": "true"})) == [str(late.pk)]
     assert str(done.pk) in _ids(client.get("/api/claims/", {"sla_breached": "false"}))
     assert str(late.pk) not in _ids(client.get("/api/claims/", {"sla_breached": "false"}))
+
+
+def test_list_names_the_assigned_staff(actors):
+    """The list shows who works each claim without a lookup per row (names from the same query)."""
+    claim = file_claim(policy=_policy(actors["owner"]))
+    Claim.objects.filter(pk=claim.pk).update(assigned_agent=actors["agent"], assigned_assessor=actors["assessor"])
+    row = client_for(actors["supervisor"]).get("/api/claims/").json()["results"][0]
+    assert row["assigned_agent_name"] == (actors["agent"].name or actors["agent"].email)
+    assert row["assigned_assessor_name"] == (actors["assessor"].name or actors["assessor"].email)
+    unassigned = file_claim(policy=_policy(actors["owner"]))
+    rows = {r["id"]: r for r in client_for(actors["supervisor"]).get("/api/claims/").json()["results"]}
+    assert rows[str(unassigned.pk)]["assigned_agent_name"] is None
