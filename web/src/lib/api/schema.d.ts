@@ -1080,8 +1080,9 @@ export interface paths {
          * @description Newest first, with cursor pagination (`page_size` up to 200). Filters: `status` and `priority`
          *     (repeatable), `department`, `assigned_agent`, `assigned_assessor`, `customer`, `policy`,
          *     `created_after`/`created_before`, `incident_after`/`incident_before`, `has_open_alerts`,
-         *     `sla_breached`; `search` in claim number, registration and customer name; `ordering` by
-         *     `created_at`, `sla_due_at`, `priority`, `status` or `incident_date`. Customers always read
+         *     `sla_breached` (open and past the SLA); `search` in claim number, registration and customer name;
+         *     `ordering` by `created_at`, `sla_due_at`, `priority` (by urgency), `status` (by workflow),
+         *     `incident_date`, `estimated_cost` or `claim_number` (ties newest first). Customers always read
          *     `has_open_alerts` as false.
          *
          *     Access: any signed-in user: customers their own claims; agents their department's claims and
@@ -1258,7 +1259,7 @@ export interface paths {
          *
          *     Errors: 404 `not_found`.
          */
-        get: operations["claims_communications_retrieve"];
+        get: operations["claims_communications_list"];
         put?: never;
         /**
          * Add a message or note to a claim
@@ -1272,6 +1273,33 @@ export interface paths {
          *     Errors: 400 `validation_error`; 404 `not_found`.
          */
         post: operations["claims_communications_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{claim_id}/customer/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show how to reach a claim's customer
+         * @description The customer's name, e-mail and phone (with whether each is verified) and how many of their
+         *     claims the caller can see are still open. Contact details are personal data: every read is
+         *     recorded in the audit log (`claim.customer_contact_viewed`).
+         *
+         *     Access: staff who may see the claim.
+         *
+         *     Errors: 403 `permission_denied` (customers: their own details are in their account); 404
+         *     `not_found`.
+         */
+        get: operations["claims_customer_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1339,7 +1367,8 @@ export interface paths {
         /**
          * List a claim's reserves
          * @description One reserve per cost type (own damage, third party, injury, legal, expenses): the amount set
-         *     aside, what was paid from it and what is still open.
+         *     aside, what was paid from it, what is still open, and its `history`: every change of the
+         *     amount with who made it and why, oldest first.
          *
          *     Access: staff who may see the claim; reserves are internal.
          *
@@ -1722,6 +1751,32 @@ export interface paths {
          *     Errors: 403 `permission_denied` (customers); 404 `not_found`; 409 `alert_not_open`.
          */
         post: operations["dashboard_alerts_acknowledge_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/alerts/summary/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the open alerts by severity
+         * @description The open alerts the caller may see (the same ones `GET /api/dashboard/alerts/` lists), counted per
+         *     severity with every severity named, for the dashboard's summary; `department` narrows them to one
+         *     department's. Not cached: an acknowledgement shows at once.
+         *
+         *     Access: staff, over the alerts they may see (as the alert list).
+         *
+         *     Errors: 400 `validation_error` (an unknown department or parameter); 403 `permission_denied` (customers).
+         */
+        get: operations["dashboard_alerts_summary_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2516,7 +2571,8 @@ export interface paths {
          * @description Refund requests with their amount, reason, status (`requested`, `approved`, `rejected`), who
          *     asked and decided, and the payout; paged by number. Filters: `status`, `transaction`.
          *
-         *     Access: customers see the refunds of their payments; staff and admins all.
+         *     Access: customers see the refunds of their payments; agents, supervisors and admins all;
+         *     assessors those of the claims assigned to them.
          *
          *     Errors: 400 `validation_error` (a malformed filter value).
          */
@@ -2588,7 +2644,8 @@ export interface paths {
          * @description Each policy's plan (annual, quarterly, monthly) with its instalments: amount, due date, status
          *     (`due`, `paid`, `waived`) and when paid; paged by number. Filters: `policy`, `plan`.
          *
-         *     Access: customers see their own; staff and admins all.
+         *     Access: customers see their own; agents, supervisors and admins all;
+         *     assessors those of the claims assigned to them.
          *
          *     Errors: 400 `validation_error` (a malformed filter value).
          */
@@ -2637,7 +2694,8 @@ export interface paths {
          *     `direction` (`in`, `out`), `policy`; `search` in our reference and the provider's receipt
          *     number; `ordering` by `created_at` or `amount`.
          *
-         *     Access: customers see their own; staff and admins all.
+         *     Access: customers see their own; agents, supervisors and admins all;
+         *     assessors those of the claims assigned to them.
          *
          *     Errors: 400 `validation_error` (a malformed filter value).
          */
@@ -2715,7 +2773,8 @@ export interface paths {
          *     `policy_type__category`; `search` in policy number and registration; `ordering` by
          *     `created_at`, `start_date`, `end_date` or `premium`.
          *
-         *     Access: customers see their own policies (quotes included); staff and admins all.
+         *     Access: customers see their own policies (quotes included); agents, supervisors and admins
+         *     all; assessors those of the claims assigned to them.
          *
          *     Errors: 400 `validation_error` (a malformed filter value).
          */
@@ -3342,7 +3401,8 @@ export interface paths {
          * @description Paged by number. Filters: `owner`, `make`, `year`; `search` in registration, VIN, make and model;
          *     `ordering` by `registration`, `created_at` or `year`.
          *
-         *     Access: customers see their own vehicles; staff and admins all.
+         *     Access: customers see their own vehicles; agents, supervisors and admins all; assessors those
+         *     of the claims assigned to them.
          *
          *     Errors: 400 `validation_error` (a malformed filter value).
          */
@@ -3650,6 +3710,11 @@ export interface components {
          * @enum {string}
          */
         AlertStatusEnum: "open" | "acknowledged" | "resolved";
+        AlertSummary: {
+            /** @description Open alerts the caller may see (in `department` when given). */
+            open: number;
+            by_severity: components["schemas"]["SeverityCounts"];
+        };
         /** @description An assessment as staff see it: everything, including internal notes and the total-loss reasoning (customers receive the AssessmentSummary fields). */
         Assessment: {
             /** Format: uuid */
@@ -3745,6 +3810,8 @@ export interface components {
         AssessorLoad: {
             /** Format: uuid */
             assessor: string;
+            /** @description May be empty: show the e-mail then. */
+            name: string;
             /** Format: email */
             email: string;
             open: number;
@@ -3909,8 +3976,12 @@ export interface components {
             readonly vehicle_registration: string;
             /** Format: uuid */
             readonly assigned_agent: string | null;
+            /** @description The assigned agent's name (else e-mail). */
+            readonly assigned_agent_name: string | null;
             /** Format: uuid */
             readonly assigned_assessor: string | null;
+            /** @description The assigned assessor's name (else e-mail). */
+            readonly assigned_assessor_name: string | null;
             /** Format: date-time */
             readonly incident_date: string;
             /** Format: decimal */
@@ -3999,8 +4070,12 @@ export interface components {
             readonly vehicle_registration: string;
             /** Format: uuid */
             readonly assigned_agent: string | null;
+            /** @description The assigned agent's name (else e-mail). */
+            readonly assigned_agent_name: string | null;
             /** Format: uuid */
             readonly assigned_assessor: string | null;
+            /** @description The assigned assessor's name (else e-mail). */
+            readonly assigned_assessor_name: string | null;
             /** Format: date-time */
             readonly incident_date: string;
             /** Format: decimal */
@@ -4050,13 +4125,10 @@ export interface components {
             aging: {
                 [key: string]: number;
             };
-            /** @description Claims list items (see claims). */
-            my_queue: {
-                [key: string]: unknown;
-            }[];
-            recently_changed: {
-                [key: string]: unknown;
-            }[];
+            /** @description The caller's open assigned claims, earliest SLA first. */
+            my_queue: components["schemas"]["ClaimList"][];
+            /** @description The claims in scope changed last. */
+            recently_changed: components["schemas"]["ClaimList"][];
         };
         Communication: {
             /** Format: uuid */
@@ -4068,6 +4140,8 @@ export interface components {
             readonly body: string;
             /** Format: uuid */
             readonly author: string;
+            /** @description The author's name (else e-mail). */
+            readonly author_name: string | null;
             /** Format: date-time */
             readonly at: string;
         };
@@ -4174,6 +4248,18 @@ export interface components {
          * @enum {string}
          */
         CurrencyEnum: "KES" | "UGX" | "TZS" | "USD" | "GBP" | "EUR";
+        CustomerContact: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: email */
+            email: string;
+            email_verified: boolean;
+            phone: string;
+            phone_verified: boolean;
+            /** @description The customer's claims still open, this one included. */
+            open_claims: number;
+        };
         Day: {
             /** Format: date */
             day: string;
@@ -4442,6 +4528,13 @@ export interface components {
         InstalmentOutputStatusEnum: "due" | "paid" | "waived";
         /** @description Staff see their scope's figures from the rollups; an assessor sees their own claims' (then `range`, `new_claims`, `open_reserves`, `period` and `previous_period` are absent and `assigned_in_period` is present). */
         Kpi: {
+            /**
+             * Format: date-time
+             * @description When these figures were computed. Answers are cached for up to `DASHBOARD_CACHE_SECONDS`; a change to claims or assessments starts fresh figures at once, so only clock-driven figures (SLA breaches, today's claims) can be that old.
+             */
+            as_of: string;
+            /** @description ISO 4217 code of the amounts. */
+            currency: string;
             range?: components["schemas"]["RangeOut"];
             open_claims: number;
             new_claims?: components["schemas"]["NewClaims"];
@@ -4636,6 +4729,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ClaimList"][];
+        };
+        PaginatedCommunicationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Communication"][];
         };
         PaginatedCompanyOutputList: {
             /** @example 123 */
@@ -5296,6 +5404,22 @@ export interface components {
             readonly closed_at: string | null;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description Every change of the amount, oldest first, with why. */
+            readonly history: components["schemas"]["ReserveChange"][];
+        };
+        ReserveChange: {
+            readonly id: number;
+            /** Format: decimal */
+            previous_amount: string;
+            /** Format: decimal */
+            new_amount: string;
+            readonly reason: string;
+            /** Format: uuid */
+            readonly actor: string | null;
+            /** @description Who changed it (name, else e-mail). */
+            readonly actor_name: string | null;
+            /** Format: date-time */
+            readonly at: string;
         };
         ReserveSetRequest: {
             cost_type: components["schemas"]["CostTypeEnum"];
@@ -5378,8 +5502,12 @@ export interface components {
             readonly status: components["schemas"]["SettlementStatusEnum"];
             /** Format: uuid */
             readonly proposed_by: string;
+            /** @description Who proposed it (name, else e-mail). */
+            readonly proposed_by_name: string | null;
             /** Format: uuid */
             readonly approved_by: string | null;
+            /** @description Who approved it (name, else e-mail). */
+            readonly approved_by_name: string | null;
             /** Format: uuid */
             readonly paid_transaction: string | null;
             readonly note: string;
@@ -5418,6 +5546,12 @@ export interface components {
          * @enum {string}
          */
         SettlementStatusEnum: "proposed" | "approved" | "paid" | "rejected";
+        SeverityCounts: {
+            low: number;
+            medium: number;
+            high: number;
+            critical: number;
+        };
         /**
          * @description * `low` - Low
          *     * `medium` - Medium
@@ -5502,7 +5636,44 @@ export interface components {
             at: string;
             /** Format: uuid */
             actor: string | null;
+            /** @description Who did it (name, else e-mail); null: the system. */
+            actor_name: string | null;
             detail?: string;
+            /** @description status_changed: the new status; reserve_changed: the amount. */
+            to?: string;
+            /** @description assigned: `agent` or `assessor`. */
+            role?: string;
+            /**
+             * Format: uuid
+             * @description assigned: the new assignee.
+             */
+            user?: string | null;
+            /** @description assigned: the new assignee's name. */
+            user_name?: string | null;
+            /**
+             * Format: uuid
+             * @description assigned: who it was before.
+             */
+            previous_user?: string | null;
+            /** @description assigned: picked by the system. */
+            automatic?: boolean;
+            /** @description communication: email, sms, phone, letter or note. */
+            channel?: string;
+            /** @description communication: inbound, outbound or internal. */
+            direction?: string;
+            /** @description communication: who it was with. */
+            party?: string;
+            /** @description reserve_changed: the reserve's cost type. */
+            cost_type?: string;
+            /** @description settlement_*: the amount (decimal string). */
+            amount?: string;
+            /**
+             * Format: uuid
+             * @description document: the document's id.
+             */
+            document?: string;
+            /** @description status_changed: the status before; reserve_changed: the amount before. */
+            from?: string;
         };
         TokenInputRequest: {
             /** @description The `token` of the link sent by e-mail. */
@@ -5592,6 +5763,8 @@ export interface components {
         };
         Trend: {
             range: components["schemas"]["RangeOut"];
+            /** @description ISO 4217 code of the amounts. */
+            currency: string;
             days: components["schemas"]["TrendDay"][];
         };
         TrendDay: {
@@ -6948,7 +7121,7 @@ export interface operations {
                 has_open_alerts?: boolean;
                 incident_after?: string;
                 incident_before?: string;
-                /** @description Which field to use when ordering the results. */
+                /** @description Sort by `created_at` (default, newest first), `sla_due_at`, `priority` (by urgency), `status` (by workflow), `incident_date`, `estimated_cost` or `claim_number`; `-` before a name reverses it. */
                 ordering?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
@@ -7129,9 +7302,18 @@ export interface operations {
             };
         };
     };
-    claims_communications_retrieve: {
+    claims_communications_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
             header?: never;
             path: {
                 claim_id: string;
@@ -7145,7 +7327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Communication"];
+                    "application/json": components["schemas"]["PaginatedCommunicationList"];
                 };
             };
         };
@@ -7171,6 +7353,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Communication"];
+                };
+            };
+        };
+    };
+    claims_customer_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerContact"];
                 };
             };
         };
@@ -7701,11 +7904,33 @@ export interface operations {
             };
         };
     };
+    dashboard_alerts_summary_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Only this department's alerts */
+                department?: "agriculture" | "business" | "health" | "liability" | "life" | "marine" | "motor" | "personal_accident" | "property" | "travel";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertSummary"];
+                };
+            };
+        };
+    };
     dashboard_assessments_retrieve: {
         parameters: {
             query?: {
                 /** @description Admins only: one department */
-                department?: string;
+                department?: "agriculture" | "business" | "health" | "liability" | "life" | "marine" | "motor" | "personal_accident" | "property" | "travel";
                 /** @description First day (default: 29 days before `to`) */
                 from?: string;
                 /** @description Last day (default: today) */
@@ -7731,7 +7956,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Admins only: one department */
-                department?: string;
+                department?: "agriculture" | "business" | "health" | "liability" | "life" | "marine" | "motor" | "personal_accident" | "property" | "travel";
                 /** @description First day (default: 29 days before `to`) */
                 from?: string;
                 /** @description Last day (default: today) */
@@ -7757,7 +7982,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Admins only: one department */
-                department?: string;
+                department?: "agriculture" | "business" | "health" | "liability" | "life" | "marine" | "motor" | "personal_accident" | "property" | "travel";
                 /** @description First day (default: 29 days before `to`) */
                 from?: string;
                 /** @description Last day (default: today) */
@@ -7783,7 +8008,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Admins only: one department */
-                department?: string;
+                department?: "agriculture" | "business" | "health" | "liability" | "life" | "marine" | "motor" | "personal_accident" | "property" | "travel";
                 /** @description First day (default: 29 days before `to`) */
                 from?: string;
                 /** @description Last day (default: today) */
