@@ -428,7 +428,8 @@ MPESA_CALLBACK_BASE_URL = env(
 # Part of the callback URL Daraja calls (?token=...): a callback without it is refused.
 MPESA_CALLBACK_SECRET = env("MPESA_CALLBACK_SECRET", "" if DJANGO_ENV == "production" else "dev-callback-secret")
 MPESA_TIMEOUT_SECONDS = float(env("MPESA_TIMEOUT_SECONDS", "15"))
-# A push with no callback after this long is asked about (payments-mpesa-query-stale, every 2 minutes).
+# A push with no callback after this long is asked about (payments-mpesa-query-stale, every
+# MPESA_QUERY_EVERY_SECONDS).
 MPESA_QUERY_AFTER_MINUTES = env_int("MPESA_QUERY_AFTER_MINUTES", 1 if DJANGO_ENV == "development" else 3)
 # Cards: "sandbox" (embedded default) or "stripe".
 CARD_PROVIDER = env("CARD_PROVIDER", "sandbox")
@@ -444,7 +445,7 @@ BANK_SWIFT = env("BANK_SWIFT", "EXAMKENA")
 CELERY_BEAT_SCHEDULE["policies-apply-time"] = {"task": "insurehub.policies.tasks.apply_time", "schedule": 3600.0}
 CELERY_BEAT_SCHEDULE["payments-mpesa-query-stale"] = {
     "task": "insurehub.payments.tasks.mpesa_query_stale",
-    "schedule": 120.0,
+    "schedule": float(env("MPESA_QUERY_EVERY_SECONDS", "120")),
 }
 
 # --- claims ----------------------------------------------------------------------------
