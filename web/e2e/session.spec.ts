@@ -84,6 +84,16 @@ test.describe("signing in", () => {
   });
 });
 
+test("signing out in one tab signs the other tabs out too", async ({ page, context }) => {
+  await signIn(page, "agent");
+  const other = await context.newPage();
+  await other.goto("/alerts");
+  await expect(other.getByRole("button", { name: /Account menu for/ })).toBeVisible();
+  await page.getByRole("button", { name: /Account menu for/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(other).toHaveURL(/\/login\?next=%2Falerts$/);
+});
+
 test.describe("who sees what", () => {
   test("a customer sees the portal-coming page and no staff page", async ({ page }) => {
     await signIn(page, "customer");

@@ -11,6 +11,8 @@
  *   `csrftoken` cookie; fetched from /api/auth/session/csrf/ when the cookie is not there yet).
  * - Refreshes are single-flight within a tab and serialised across tabs with the Web Locks API,
  *   so two tabs never present the same refresh cookie (the second would be refused as reuse).
+ * - Signing in or out in one tab tells the others (BroadcastChannel): they follow at once
+ *   instead of working on with an access token whose session is gone.
  */
 import { ApiError } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema";
@@ -37,6 +39,8 @@ const CSRF_COOKIE = "csrftoken";
 /** Set by the server beside the httpOnly refresh cookie; no secret, only "there is a session". */
 const SIGNED_IN_COOKIE = "insurehub_signed_in";
 const REFRESH_LOCK = "insurehub-session-refresh";
+const TABS_CHANNEL = "insurehub-session";
+type TabMessage = "signed-in" | "signed-out";
 
 function readCookie(name: string): string | null {
   if (typeof document === "undefined") return null;
@@ -66,11 +70,27 @@ export class Session {
   private inflight: Promise<boolean> | null = null;
   private csrf: string | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly tabs: BroadcastChannel | null;
 
   constructor(
     private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
     private readonly origin: string = globalThis.location?.origin ?? "",
-  ) {}
+  ) {
+    this.tabs = typeof BroadcastChannel === "function" ? new BroadcastChannel(TABS_CHANNEL) : null;
+    this.tabs?.addEventListener("message", (event: MessageEvent<TabMessage>) => this.fromOtherTab(event.data));
+  }
+
+  private tellOtherTabs(message: TabMessage): void {
+    this.tabs?.postMessage(message);
+  }
+
+  private fromOtherTab(message: TabMessage): void {
+    if (message === "signed-out" && this.state.status === "signed-in") {
+      this.set({ status: "signed-out", expired: false }, null);
+    } else if (message === "signed-in" && this.state.status === "signed-out") {
+      void this.restore();
+    }
+  }
 
   // --- store API (useSyncExternalStore) -------------------------------------------------
   getState = (): SessionState => this.state;
@@ -116,6 +136,7 @@ export class Session {
     if (!response.ok) throw await ApiError.fromResponse(response);
     const body = (await response.json()) as SessionBody;
     this.set({ status: "signed-in", user: body.user }, body.access);
+    this.tellOtherTabs("signed-in");
     return body.user;
   }
 
@@ -138,6 +159,7 @@ export class Session {
       // Offline: the cookie stays valid until it expires, but this tab forgets the session.
     }
     this.set({ status: "signed-out", expired: false }, null);
+    this.tellOtherTabs("signed-out");
   }
 
   /** The API refused our token and a refresh did not help: the session is over. */
