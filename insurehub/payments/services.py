@@ -34,7 +34,7 @@ from insurehub.payments.models import (
     TransactionStatus,
 )
 from insurehub.policies.models import PaymentPlan, Policy, PolicyStatus
-from insurehub.realtime import groups
+from insurehub.policies.selectors import record_audience
 from insurehub.realtime.services import publish
 
 logger = logging.getLogger(__name__)
@@ -142,7 +142,7 @@ def _new_transaction(payable: Payable, *, method: str, created_by, phone: str = 
 
 
 def _audience(txn: Transaction) -> list[str]:
-    return [groups.user_group(txn.customer_id), groups.STAFF]
+    return record_audience(customer_id=txn.customer_id, policy_id=txn.policy_id)
 
 
 def _record_payload(txn: Transaction, kind: str, payload) -> None:

@@ -23,7 +23,7 @@ from insurehub.policies.models import (
     PolicyType,
 )
 from insurehub.policies.pricing import price
-from insurehub.realtime import groups
+from insurehub.policies.selectors import record_audience
 from insurehub.realtime.services import publish
 from insurehub.vehicles.models import Vehicle
 from insurehub.workflows.services import stage_enter
@@ -45,7 +45,7 @@ def _event(policy: Policy, type_: str, **extra) -> None:
     publish(
         type_,
         {"policy_id": str(policy.pk), "policy_number": policy.policy_number, "status": policy.status, **extra},
-        [groups.user_group(policy.customer_id), groups.STAFF],
+        record_audience(customer_id=policy.customer_id, policy_id=policy.pk),
     )
 
 

@@ -18,6 +18,11 @@ def claim_group(claim_id) -> str:
 # Every staff member's socket (dashboard-wide announcements).
 STAFF = "role.staff"
 
+# Agents', supervisors' and admins' sockets: events about any customer's records (policies, payments).
+# Assessors see the records of the claims assigned to them only, so those events reach them by their
+# user group (policies.selectors.record_audience).
+OFFICE = "role.office"
+
 # The one group every process's event stream listens on (stream.py): each event is sent to it
 # once, with its audience, and the process hands it to the sockets whose groups meet the audience.
 STREAM = "realtime.stream"

@@ -60,4 +60,6 @@ def base_groups(user) -> list[str]:
         joined.append(groups.department_group(user.department))
     if user.role != Role.CUSTOMER:
         joined.append(groups.STAFF)
+    if user.role in (Role.AGENT, Role.SUPERVISOR, Role.ADMIN):
+        joined.append(groups.OFFICE)
     return joined

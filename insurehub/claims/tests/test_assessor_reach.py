@@ -11,6 +11,9 @@ from insurehub.claims.tests.factories import file_claim
 from insurehub.core.testing import AccessMatrix, client_for
 from insurehub.payments.services import card_intent_create, card_sandbox_settle, refund_request
 from insurehub.payments.tests.builders import pending_policy
+from insurehub.policies.services import policy_cancel
+from insurehub.realtime.models import OutboxEvent
+from insurehub.realtime.subscriptions import base_groups
 
 OFFICE = {"agent", "agent_other_dept", "supervisor", "supervisor_other_dept", "admin"}
 
@@ -93,3 +96,19 @@ def test_the_assessors_lists_cost_one_query_whatever_the_claims(actors, records)
         second = file_claim(policy=records["policy"], vehicle=records["policy"].vehicle, days_ago=0)
         claim_assign(claim=second, assigned_by=actors["supervisor"], assessor=actors["assessor"])
     assert counts[0] == counts[1]
+
+
+def test_payment_and_policy_events_reach_the_assigned_assessor_only(actors, records):
+    """Event audiences follow the same rule: the sockets of assessors not on the claim never get them."""
+    claim_assign(claim=records["claim"], assigned_by=actors["supervisor"], assessor=actors["assessor"])
+    policy = records["policy"]
+    after = OutboxEvent.objects.latest("id").id
+    txn, _ = card_intent_create(policy=policy, instalment=policy.payment_schedule.instalments.filter(
+        status="due").first(), initiated_by=actors["owner"])  # fmt: skip
+    card_sandbox_settle(txn=txn, succeed=True, actor=actors["owner"])
+    policy_cancel(policy=policy, cancelled_by=actors["owner"], reason="sold the car")
+    events = list(OutboxEvent.objects.filter(type__in=["payment.succeeded", "policy.status_changed"], id__gt=after))
+    assert {event.type for event in events} == {"payment.succeeded", "policy.status_changed"}
+    for event in events:
+        hears = {name for name, user in actors.items() if set(base_groups(user)) & set(event.audience)}
+        assert hears == {"owner", "assessor", *OFFICE}, (event.type, hears)
