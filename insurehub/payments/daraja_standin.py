@@ -40,7 +40,7 @@ import httpx
 logger = logging.getLogger(__name__)
 
 TEST_KEY = "test-consumer-key"
-TEST_SECRET = "test-consumer-secret"  # noqa: S105  # nosec B105: the stand-in's own
+TEST_SECRET = "test-consumer-secret"  # noqa: S105  # nosec B105
 TEST_SHORTCODE = "174379"  # Daraja's public sandbox shortcode
 TEST_PASSKEY = "test-passkey"
 

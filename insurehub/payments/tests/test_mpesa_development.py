@@ -122,7 +122,7 @@ def _settings_in(env: dict) -> dict:
         "'TASKS_IN_PROCESS', 'TASKS_IN_PROCESS_SCHEDULER']}))"
     )
     base = {"PATH": "/usr/bin:/bin", "SECRET_KEY": "x" * 50}
-    out = subprocess.run(  # noqa: S603  # nosec B603: our own interpreter, fixed code
+    out = subprocess.run(  # noqa: S603  # nosec B603
         [sys.executable, "-c", code], env={**base, **env}, capture_output=True, text=True, check=True
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
