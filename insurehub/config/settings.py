@@ -470,6 +470,8 @@ CLAIM_LOW_VALUE = env("CLAIM_LOW_VALUE", "20000")
 CLAIM_DUPLICATE_WINDOW_DAYS = env_int("CLAIM_DUPLICATE_WINDOW_DAYS", 7)
 CLAIM_EARLY_DAYS = env_int("CLAIM_EARLY_DAYS", 30)
 CLAIM_STALLED_DAYS = env_int("CLAIM_STALLED_DAYS", 10)
+# seed_demo's year of claims history (the dashboard's trends); tests seed their own, smaller.
+DEMO_HISTORY_CLAIMS = env_int("DEMO_HISTORY_CLAIMS", 0 if TESTING else 300)
 DASHBOARD_CACHE_SECONDS = env_int("DASHBOARD_CACHE_SECONDS", 0 if TESTING else 15)
 CELERY_BEAT_SCHEDULE["claims-flag-sla-and-stalled"] = {
     "task": "insurehub.claims.tasks.flag_sla_and_stalled",
@@ -503,8 +505,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
         "EstimateStatusEnum": "insurehub.assessments.models.EstimateStatus.choices",
         "EstimateLineKindEnum": "insurehub.assessments.models.LineKind.choices",
     }
-# seed_demo's year of claims history (the dashboard's trends); tests seed their own, smaller.
-DEMO_HISTORY_CLAIMS = env_int("DEMO_HISTORY_CLAIMS", 0 if TESTING else 300)
 )
 
 # --- documents -------------------------------------------------------------------------
