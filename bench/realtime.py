@@ -134,8 +134,31 @@ def main() -> None:
             sockets += await asyncio.gather(
                 *(websockets.connect(url, max_queue=None) for _ in range(start, min(start + 50, args.sockets)))
             )
+
+        async def ready(ws):
+            # A pong comes after the server has finished connecting the socket (auth, stream):
+            # events committed before that are not the socket's to receive.
+            await ws.send(json.dumps({"action": "ping"}))
+            while json.loads(await ws.recv()).get("type") != "pong":
+                pass
+
+        await asyncio.gather(*(ready(ws) for ws in sockets))
         print(f"{args.sockets} sockets open in {time.perf_counter() - opened:.1f} s")
-        await asyncio.sleep(0.5)
+
+        async def ping(ws):
+            sent = time.perf_counter()
+            await ws.send(json.dumps({"action": "ping"}))
+            while json.loads(await ws.recv()).get("type") != "pong":
+                pass
+            return (time.perf_counter() - sent) * 1000
+
+        # The baseline, on the same sockets and machine in this run: a ping to every socket at
+        # once and its pong, the transport's own cost of reaching all of them.
+        pings = await asyncio.gather(*(ping(ws) for ws in sockets))
+        print(
+            f"baseline, ping -> pong on every socket at once: p50 {statistics.median(pings):.1f} ms, "
+            f"p95 {percentile(pings, 95):.1f} ms, p99 {percentile(pings, 99):.1f} ms"
+        )
         events = [asyncio.Event() for _ in sockets]
         readers = [asyncio.create_task(client(ws, args.events, ev)) for ws, ev in zip(sockets, events, strict=True)]
         started = time.perf_counter()
