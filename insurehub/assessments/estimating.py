@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
+# Why a comparison cell is flagged: the item is missing from this estimate, is not in the baseline,
+# or its amount differs from the baseline's by more than the threshold.
+COMPARISON_FLAGS = [("missing", "Missing"), ("not_in_baseline", "Not in baseline"), ("variance", "Variance")]
 HUNDRED = Decimal("100")
 
 

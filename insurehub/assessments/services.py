@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from insurehub.assessments import images, sections
+from insurehub.assessments.completion import completion_blockers
 from insurehub.assessments.estimating import cents, line_amounts, totals
 from insurehub.assessments.models import (
     EDITABLE_STATUSES,
@@ -262,19 +263,17 @@ def assessment_complete(*, assessment: Assessment, completed_by) -> Assessment:
     from insurehub.claims.services import claim_record_assessment_completed, claim_update
 
     locked = _locked_for_edit(assessment, completed_by)
-    open_sections = list(
-        AssessmentSection.objects.filter(assessment=locked, completed=False).values_list("kind", flat=True)
+    accepted = list(Estimate.objects.filter(assessment=locked, status=EstimateStatus.ACCEPTED))
+    blockers = completion_blockers(
+        status=locked.status,
+        sections=AssessmentSection.objects.filter(assessment=locked).only("kind", "position", "completed"),
+        accepted_estimates=accepted,
     )
-    if open_sections:
-        raise ApplicationError(
-            "sections_open",
-            f"Complete every section first ({', '.join(open_sections)} still open).",
-            status=409,
-            extra={"open_sections": open_sections},
-        )
-    estimate = Estimate.objects.filter(assessment=locked, status=EstimateStatus.ACCEPTED).first()
-    if estimate is None:
-        raise ApplicationError("no_accepted_estimate", "Accept an estimate before completing.", status=409)
+    if blockers:
+        first = blockers[0]
+        extra = {"open_sections": first.sections} if first.code == "sections_open" else {}
+        raise ApplicationError(first.code, first.message, status=409, extra=extra)
+    estimate = accepted[0]
     now = timezone.now()
     if locked.overall_severity is None:
         locked.overall_severity = (
@@ -897,6 +896,8 @@ def photo_process(*, photo: Photo) -> Photo:
             locked.save()
             _index_hash(locked)
             audit_record(actor=None, action="assessment.photo_processed", target=locked, changes={})
+            assessment = Assessment.objects.select_related("claim").get(pk=locked.assessment_id)
+            _event(assessment, "photos", photos=[str(locked.pk)])  # the gallery can show it now
             _check_reuse(locked)
     except Exception:
         _delete_keys([served_key, thumbnail_key])

@@ -504,6 +504,8 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
         "EstimateSourceEnum": "insurehub.assessments.models.EstimateSource.choices",
         "EstimateStatusEnum": "insurehub.assessments.models.EstimateStatus.choices",
         "EstimateLineKindEnum": "insurehub.assessments.models.LineKind.choices",
+        "AssessmentBlockerCodeEnum": "insurehub.assessments.completion.BLOCKER_CODES",
+        "EstimateComparisonFlagEnum": "insurehub.assessments.estimating.COMPARISON_FLAGS",
     }
 )
 

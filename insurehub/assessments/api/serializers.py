@@ -4,10 +4,11 @@ the served photos, never internal notes, findings detail, estimates or original 
 from decimal import Decimal
 
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
+from insurehub.assessments.completion import BLOCKER_CODES, completion_blockers
+from insurehub.assessments.estimating import COMPARISON_FLAGS
 from insurehub.assessments.models import (
     Assessment,
     AssessmentSection,
@@ -18,6 +19,7 @@ from insurehub.assessments.models import (
     Photo,
     SectionKind,
 )
+from insurehub.assessments.permissions import can_edit
 from insurehub.core.serializers import MoneyField, StrictSerializer
 
 ZERO = Decimal("0")
@@ -48,6 +50,14 @@ class CancelSerializer(StrictSerializer):
 class TotalLossOverrideSerializer(StrictSerializer):
     total_loss = serializers.BooleanField(allow_null=True)
     reason = serializers.CharField(required=False, allow_blank=True, max_length=1000, default="")
+
+
+class BlockerSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(choices=BLOCKER_CODES)
+    message = serializers.CharField()
+    sections = serializers.ListField(
+        child=serializers.ChoiceField(choices=SectionKind.choices), help_text="For `sections_open`: the open sections."
+    )
 
 
 class AcceptedEstimateSerializer(serializers.Serializer):
@@ -89,10 +99,21 @@ class AssessmentSummarySerializer(serializers.ModelSerializer):
     )
 )
 class AssessmentSerializer(AssessmentSummarySerializer):
-    assessor_name = serializers.CharField(source="assessor.name", read_only=True, default=None)
-    total_loss_overridden_by = serializers.UUIDField(source="total_loss_overridden_by_id", read_only=True)
+    assessor_name = serializers.CharField(source="assessor.name", read_only=True, default=None, allow_null=True)
+    total_loss_overridden_by = serializers.UUIDField(
+        source="total_loss_overridden_by_id", read_only=True, allow_null=True
+    )
     vehicle_value = MoneyField(read_only=True, allow_null=True)
     accepted_estimate = serializers.SerializerMethodField()
+    blockers = serializers.SerializerMethodField(
+        help_text=(
+            "What still stands between the assessment and its completion (empty when it may be completed): "
+            "the same checks `POST .../complete/` makes, so a screen can name them before the click."
+        )
+    )
+    can_edit = serializers.SerializerMethodField(
+        help_text="Whether the caller may change it (sections, photos, estimates, total loss, complete)."
+    )
 
     class Meta(AssessmentSummarySerializer.Meta):
         fields = [
@@ -109,15 +130,31 @@ class AssessmentSerializer(AssessmentSummarySerializer):
             "cancelled_at",
             "cancel_reason",
             "accepted_estimate",
+            "blockers",
+            "can_edit",
         ]
         read_only_fields = fields
 
+    @staticmethod
+    def _accepted(obj) -> list:
+        accepted = getattr(obj, "accepted_estimates", None)
+        return accepted if accepted is not None else list(obj.estimates.filter(status="accepted"))
+
     @extend_schema_field(AcceptedEstimateSerializer(allow_null=True))
     def get_accepted_estimate(self, obj):
-        accepted = getattr(obj, "accepted_estimates", None)
-        if accepted is None:
-            accepted = list(obj.estimates.filter(status="accepted"))
+        accepted = self._accepted(obj)
         return AcceptedEstimateSerializer(accepted[0]).data if accepted else None
+
+    @extend_schema_field(BlockerSerializer(many=True))
+    def get_blockers(self, obj):
+        blockers = completion_blockers(
+            status=obj.status, sections=obj.sections.all(), accepted_estimates=self._accepted(obj)
+        )
+        return [blocker.as_dict() for blocker in blockers]
+
+    def get_can_edit(self, obj) -> bool:
+        request = self.context.get("request")
+        return request is not None and can_edit(request.user, obj)
 
 
 # --- sections ----------------------------------------------------------------------------
@@ -185,7 +222,9 @@ class PhotoUpdateSerializer(StrictSerializer):
     description="A gallery item: links to the served copy and the thumbnail (both without personal metadata)."
 )
 class PhotoSerializer(serializers.ModelSerializer):
-    section = serializers.CharField(source="section.kind", read_only=True, default=None)
+    section = serializers.ChoiceField(
+        source="section.kind", choices=SectionKind.choices, read_only=True, default=None, allow_null=True
+    )
     url = serializers.SerializerMethodField()
     thumbnail_url = serializers.SerializerMethodField()
 
@@ -218,11 +257,11 @@ class PhotoSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True, help_text="Null until the photo is ready."))
     def get_url(self, obj):
         return self._link(obj, "full")
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True, help_text="Null until the photo is ready."))
     def get_thumbnail_url(self, obj):
         return self._link(obj, "thumbnail")
 
@@ -357,7 +396,7 @@ class ComparisonCellSerializer(serializers.Serializer):
     amount = MoneyField(allow_null=True)
     difference = MoneyField(allow_null=True)
     variance_percent = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
-    flag = serializers.ChoiceField(choices=["missing", "not_in_baseline", "variance"], allow_null=True)
+    flag = serializers.ChoiceField(choices=COMPARISON_FLAGS, allow_null=True)
 
 
 class ComparisonLineSerializer(serializers.Serializer):
@@ -388,3 +427,12 @@ class ComparisonSerializer(serializers.Serializer):
     estimates = ComparisonEstimateSerializer(many=True)
     lines = ComparisonLineSerializer(many=True)
     flagged_lines = serializers.IntegerField()
+
+
+# The estimates list answers either shape: the estimates, or with `?compare=1` their comparison.
+EstimatesOrComparisonSerializer = PolymorphicProxySerializer(
+    component_name="EstimatesOrComparison",
+    serializers=[EstimateSerializer(many=True), ComparisonSerializer],
+    resource_type_field_name=None,
+    many=False,
+)

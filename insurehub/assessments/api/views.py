@@ -44,7 +44,7 @@ def _assessment(request, assessment_id) -> Assessment:
 def _assessment_out(request, assessment: Assessment):
     serializer = s.AssessmentSummarySerializer if _is_customer(request) else s.AssessmentSerializer
     fresh = selectors.assessment_detail(request.user).get(pk=assessment.pk)
-    return serializer(fresh).data
+    return serializer(fresh, context={"request": request}).data
 
 
 def _assessor(value) -> User | None:
@@ -496,8 +496,9 @@ class EstimateListApi(APIView):
             OpenApiParameter("baseline", OpenApiTypes.UUID, description="Estimate to compare against (default: "
                              "the accepted one, else the assessor's first, else the first)"),
         ],
-        responses={200: s.EstimateSerializer(many=True)},
+        responses={200: s.EstimatesOrComparisonSerializer},
         tags=TAGS,
+        operation_id="assessments_estimates_list",
     )  # fmt: skip
     def get(self, request, assessment_id):
         """List an assessment's estimates, or compare them.

@@ -245,6 +245,55 @@ def test_bad_findings_and_closed_assessments(assessment, actors):
     assert_problem(client_for(actors["agent"]).get(f"/api/claims/{assessment.claim_id}/assessment/"), 404)
 
 
+# --- what blocks completion, before the click --------------------------------------------
+
+
+def test_blockers_name_what_stands_between_the_assessment_and_its_completion(assessment, estimate, actors):
+    """The detail names every blocker `complete/` would refuse with, and the service agrees."""
+    assessor = client_for(actors["assessor"])
+    body = assessor.get(_url(assessment)).json()
+    assert [b["code"] for b in body["blockers"]] == ["sections_open", "no_accepted_estimate"]
+    assert body["blockers"][0]["sections"] == [s.kind for s in assessment.sections.order_by("position")]
+    assert "tyres and wheels" in body["blockers"][0]["message"]
+    refused = assert_problem(assessor.post(_url(assessment, "complete/")), 409)
+    assert refused["detail"] == body["blockers"][0]["message"]
+
+    for section in assessment.sections.exclude(kind="glass"):
+        services.section_update(section=section, data={"severity": 2, "completed": True}, updated_by=actors["assessor"])
+    body = assessor.get(_url(assessment)).json()
+    assert body["blockers"][0] == {
+        "code": "sections_open",
+        "message": "Complete every section first (glass still open).",
+        "sections": ["glass"],
+    }
+    services.section_update(
+        section=assessment.sections.get(kind="glass"), data={"severity": 1, "completed": True},
+        updated_by=actors["assessor"],
+    )  # fmt: skip
+    body = assessor.get(_url(assessment)).json()
+    assert body["blockers"] == [
+        {"code": "no_accepted_estimate", "message": "Accept an estimate before completing.", "sections": []}
+    ]
+    assert_problem(assessor.post(_url(assessment, "complete/")), 409)
+
+    services.estimate_accept(estimate=estimate, accepted_by=actors["assessor"])
+    assert assessor.get(_url(assessment)).json()["blockers"] == []
+    assert assessor.get("/api/assessments/").json()["results"][0]["blockers"] == []
+    done = assessor.post(_url(assessment, "complete/"))
+    assert done.status_code == 200, done.content
+    assert [b["code"] for b in done.json()["blockers"]] == ["assessment_closed"]
+
+
+def test_can_edit_says_who_may_change_the_assessment(assessment, actors):
+    expected = {"assessor": True, "supervisor": True, "admin": True, "agent": False}
+    for role, allowed in expected.items():
+        client = client_for(actors[role])
+        assert client.get(_url(assessment)).json()["can_edit"] is allowed, role
+        listed = client.get("/api/assessments/").json()["results"]
+        assert [a["can_edit"] for a in listed if a["id"] == str(assessment.pk)] == [allowed], role
+    assert "can_edit" not in client_for(actors["owner"]).get(_url(assessment)).json()
+
+
 # --- query counts ------------------------------------------------------------------------
 
 

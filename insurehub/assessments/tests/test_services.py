@@ -282,6 +282,9 @@ def test_a_photo_waiting_for_its_scan_is_processed_once_clean(no_scanner, assess
     assert photos_process_scanned() == 1
     photo.refresh_from_db()
     assert photo.status == PhotoStatus.READY and photo.thumbnail_key
+    # Open galleries hear that it can be shown now.
+    events = OutboxEvent.objects.filter(type="assessment.updated", data__change="photos").order_by("id")
+    assert [e.data["photos"] for e in events] == [[str(photo.pk)], [str(photo.pk)]]  # uploaded, then ready
 
 
 def test_uploaded_file_objects_work_too(no_scanner, assessment, actors):

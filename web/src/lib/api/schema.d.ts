@@ -3740,7 +3740,7 @@ export interface components {
             readonly updated_at: string;
             /** Format: uuid */
             readonly assessor: string | null;
-            readonly assessor_name: string;
+            readonly assessor_name: string | null;
             readonly notes: string;
             readonly total_loss_recommendation: boolean | null;
             readonly total_loss_reasoning: string;
@@ -3749,12 +3749,23 @@ export interface components {
             readonly total_loss_override: boolean | null;
             readonly total_loss_override_reason: string;
             /** Format: uuid */
-            readonly total_loss_overridden_by: string;
+            readonly total_loss_overridden_by: string | null;
             /** Format: date-time */
             readonly cancelled_at: string | null;
             readonly cancel_reason: string;
             readonly accepted_estimate: components["schemas"]["AcceptedEstimate"] | null;
+            /** @description What still stands between the assessment and its completion (empty when it may be completed): the same checks `POST .../complete/` makes, so a screen can name them before the click. */
+            readonly blockers: components["schemas"]["Blocker"][];
+            /** @description Whether the caller may change it (sections, photos, estimates, total loss, complete). */
+            readonly can_edit: boolean;
         };
+        /**
+         * @description * `assessment_closed` - The assessment is completed or cancelled
+         *     * `sections_open` - Sections are still open
+         *     * `no_accepted_estimate` - No estimate is accepted
+         * @enum {string}
+         */
+        AssessmentBlockerCodeEnum: "assessment_closed" | "sections_open" | "no_accepted_estimate";
         AssessmentCreateRequest: {
             /** Format: uuid */
             claim: string;
@@ -3877,6 +3888,12 @@ export interface components {
         };
         /** @enum {unknown} */
         BlankEnum: "";
+        Blocker: {
+            code: components["schemas"]["AssessmentBlockerCodeEnum"];
+            message: string;
+            /** @description For `sections_open`: the open sections. */
+            sections: components["schemas"]["AssessmentSectionKindEnum"][];
+        };
         BulkAssignRequest: {
             claims: string[];
             /** Format: uuid */
@@ -4210,6 +4227,52 @@ export interface components {
             readonly review_count: number;
             readonly product_count: number;
         };
+        Comparison: {
+            /** Format: uuid */
+            baseline: string;
+            /** Format: decimal */
+            threshold_percent: string;
+            estimates: components["schemas"]["ComparisonEstimate"][];
+            lines: components["schemas"]["ComparisonLine"][];
+            flagged_lines: number;
+        };
+        ComparisonCell: {
+            /** Format: uuid */
+            estimate: string;
+            /** Format: decimal */
+            amount: string | null;
+            /** Format: decimal */
+            difference: string | null;
+            /** Format: decimal */
+            variance_percent: string | null;
+            flag: (components["schemas"]["EstimateComparisonFlagEnum"] | components["schemas"]["NullEnum"]) | null;
+        };
+        ComparisonEstimate: {
+            /** Format: uuid */
+            estimate: string;
+            source: string;
+            supplier: string;
+            status: string;
+            currency: string;
+            /** Format: decimal */
+            subtotal: string;
+            /** Format: decimal */
+            tax_total: string;
+            /** Format: decimal */
+            total: string;
+            /** Format: decimal */
+            difference: string;
+            /** Format: decimal */
+            variance_percent: string | null;
+            flagged: boolean;
+        };
+        ComparisonLine: {
+            key: string;
+            kind: string;
+            description: string;
+            cells: components["schemas"]["ComparisonCell"][];
+            flagged: boolean;
+        };
         Consent: {
             purpose: components["schemas"]["PurposeEnum"];
             granted: boolean;
@@ -4466,6 +4529,13 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /**
+         * @description * `missing` - Missing
+         *     * `not_in_baseline` - Not in baseline
+         *     * `variance` - Variance
+         * @enum {string}
+         */
+        EstimateComparisonFlagEnum: "missing" | "not_in_baseline" | "variance";
         EstimateCreateRequest: {
             source: components["schemas"]["EstimateSourceEnum"];
             /** @default  */
@@ -4500,6 +4570,7 @@ export interface components {
          * @enum {string}
          */
         EstimateStatusEnum: "draft" | "accepted" | "rejected";
+        EstimatesOrComparison: components["schemas"]["Estimate"][] | components["schemas"]["Comparison"];
         ExportInputRequest: {
             /**
              * Format: uuid
@@ -5571,7 +5642,7 @@ export interface components {
             readonly id: string;
             readonly status: components["schemas"]["AssessmentPhotoStatusEnum"];
             readonly caption: string;
-            readonly section: string;
+            readonly section: (components["schemas"]["AssessmentSectionKindEnum"] | components["schemas"]["NullEnum"]) | null;
             readonly position: number;
             /** Format: date-time */
             readonly taken_at: string | null;
@@ -5579,10 +5650,16 @@ export interface components {
             readonly width: number | null;
             readonly height: number | null;
             readonly served_size: number | null;
-            /** Format: uri */
-            readonly url: string;
-            /** Format: uri */
-            readonly thumbnail_url: string;
+            /**
+             * Format: uri
+             * @description Null until the photo is ready.
+             */
+            readonly url: string | null;
+            /**
+             * Format: uri
+             * @description Null until the photo is ready.
+             */
+            readonly thumbnail_url: string | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: uuid */
@@ -6204,7 +6281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Estimate"][];
+                    "application/json": components["schemas"]["EstimatesOrComparison"];
                 };
             };
         };
