@@ -104,8 +104,9 @@ class SecurityHeadersMiddleware:
     nothing from any other origin: scripts only as files, never inline (Swagger UI's start-up script
     is served by the split view); styles may be inline (Swagger UI's page, ReDoc's styled components,
     one admin page); images may be data: URIs (Swagger UI's icons); ReDoc's search runs in a worker
-    built from a blob: URL. Referrer and permissions policies tightened; no Server header is added
-    by Django (uvicorn runs with --no-server-header)."""
+    built from a blob: URL. The web application's pages (core/web_app.py) set their own, stricter
+    policy (this origin only, styles with a per-answer nonce), which is kept. Referrer and permissions
+    policies tightened; no Server header is added by Django (uvicorn runs with --no-server-header)."""
 
     API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
     UI_POLICY = (
