@@ -28,6 +28,7 @@ export const routes: RouteObject[] = [
             element: <StaffArea />,
             children: [
               // Staff pages go here, e.g. { path: "/claims", lazy: () => import("./routes/claims") },
+              { index: true, lazy: () => import("./routes/dashboard") },
               { path: "*", lazy: () => import("./routes/not-found") },
             ],
           },
