@@ -7,8 +7,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 
-from insurehub.audit.admin import AuditedModelAdmin, form_changes, fresh
-from insurehub.users.models import NotificationPreference, User
+from insurehub.audit.admin import AuditedModelAdmin, ReadOnlyAdmin, form_changes, fresh
+from insurehub.users.models import AccountToken, NotificationPreference, User
 from insurehub.users.services import ADMIN_EDITABLE_FIELDS, user_update
 
 
@@ -75,3 +75,15 @@ class NotificationPreferenceAdmin(AuditedModelAdmin):
     list_select_related = ["user"]
     search_fields = ["user__email"]
     raw_id_fields = ["user"]
+
+
+@admin.register(AccountToken)
+class AccountTokenAdmin(ReadOnlyAdmin):
+    """Reset links, e-mail links and SMS codes sent: when, to whom, used or not. Only keyed hashes
+    are stored, and even those are not shown."""
+
+    list_display = ["user", "purpose", "created_at", "expires_at", "used_at", "attempts"]
+    list_filter = ["purpose"]
+    search_fields = ["user__email"]
+    exclude = ["token_hash", "target"]
+    list_select_related = ["user"]

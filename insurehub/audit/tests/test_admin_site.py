@@ -40,6 +40,7 @@ from insurehub.privacy.models import PrivacyRequest
 from insurehub.privacy.services import consent_set
 from insurehub.realtime.services import webhook_replay, webhook_subscription_create
 from insurehub.users.models import NotificationPreference, User
+from insurehub.users.services import password_reset_request
 from insurehub.vehicles.models import Vehicle
 from insurehub.workflows.services import stage_enter
 
@@ -60,6 +61,7 @@ HISTORY = {
     "notifications.smslog",
     "analytics.useractivity",
     "payments.statementline",
+    "users.accounttoken",
 }
 # A price list, not a movement of money: changed through policy_type_update, audited.
 EDITABLE_AMOUNTS = {("policies.policytype", "base_premium")}
@@ -134,6 +136,7 @@ def world(actors):
     activity_record(user=actors["owner"], action="claim.viewed", target=claim)
     Group.objects.create(name="Claims auditors")
     RefreshToken.for_user(actors["owner"]).blacklist()
+    password_reset_request(email=actors["owner"].email)
     return {"claim": claim}
 
 
