@@ -8,7 +8,9 @@ The seed never waits on outside providers: background work runs inline (in order
 what the previous one made), except the tasks that call providers (claim enrichment, vehicle
 checks), which are left pending for their periodic retry (integrations' retry_unfinished; run
 in-process under `make run`); any other provider call gets a short timeout, no retries and no
-waiting for a rate limit.
+waiting for a rate limit. Its e-mails (a year of history sends over a thousand) are delivered to
+memory, not to the console or an SMTP server: the notifications and their e-mail logs are there, and
+nobody is mailed for a past that did not happen.
 """
 
 import importlib
@@ -28,6 +30,7 @@ SEED_SETTINGS = {
     "INTEGRATIONS_RETRIES": 0,
     "INTEGRATIONS_RETRY_MAX_WAIT_SECONDS": 0,
     "INTEGRATIONS_RATE_LIMIT_MAX_WAIT_SECONDS": 0,
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
 }
 
 
