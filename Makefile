@@ -6,7 +6,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/insurehub
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps manage run serve migrate seed test test-postgres lint format check security lock bench loadtest clean web web-dev web-check e2e
+.PHONY: install system-deps manage prepare run serve migrate seed test test-postgres lint format check security lock bench loadtest clean web web-dev web-check e2e
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,14 @@ migrate: install
 seed: migrate system-deps
 	DJANGO_ENV=development $(BIN)/python manage.py seed_demo
 
-run: seed web
+# The demo database and the web app's build are independent: made side by side.
+prepare:
+	@$(MAKE) --no-print-directory -j2 seed web
+
+run: prepare
 	@echo ""
 	@echo "  InsureHub is starting on http://127.0.0.1:$(PORT)"
+	@echo "  The web application: http://127.0.0.1:$(PORT)/ (sign in as the agent, assessor, supervisor or admin)"
 	@echo "  API docs (Swagger UI): http://127.0.0.1:$(PORT)/api/docs/   ReDoc: /api/redoc/   schema: /api/schema/"
 	@echo "  Demo logins (password: insurehub-demo):"
 	@echo "    admin@insurehub.test       admin"
