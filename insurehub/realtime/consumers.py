@@ -37,6 +37,7 @@ CLOSE_FORBIDDEN = 4403
 CLOSE_BAD_REQUEST = 4400
 CLOSE_TOO_BIG = 1009
 CLOSE_BEHIND = 1013  # "try again later": the client resumes with ?since=<last id it received>
+_ATTACH_SECONDS = 10
 
 
 def _token_from_scope(scope) -> str | None:
@@ -79,7 +80,12 @@ class EventsConsumer(AsyncWebsocketConsumer):
         # Attach before reading the replay: events after `position` come live, those up to it
         # are final in the outbox table, so the seam has no gap and no duplicate.
         self.stream = stream.for_this_loop()
-        position = await self.stream.attach(self, self.groups_joined)
+        try:
+            position = await asyncio.wait_for(self.stream.attach(self, self.groups_joined), _ATTACH_SECONDS)
+        except TimeoutError:  # the stream cannot reach the database or the channel layer
+            logger.warning("event stream not ready; closing the socket so it retries")
+            await self.close(code=CLOSE_BEHIND)
+            return
         since = parse_qs(self.scope.get("query_string", b"").decode()).get("since")
         replayed_through = None
         if since:

@@ -148,11 +148,12 @@ class EventStream:
             # The default prefix: channels_redis receives every "specific." channel of a
             # process through one shared Redis key (another prefix would starve the sockets').
             self.channel = await layer.new_channel()
-            await layer.group_add(groups.STREAM, self.channel)
             self._spawn(self._read(layer))
             self._spawn(self._keep_membership(layer))
         while True:
             try:
+                if self.channel is not None:
+                    await layer.group_add(groups.STREAM, self.channel)
                 head = await database_sync_to_async(gaps.outbox_head)()
                 writers = await database_sync_to_async(gaps.writers_in_flight)()
                 if writers and not await self._wait_for_writers(writers, ()):
@@ -162,7 +163,7 @@ class EventStream:
                     self._remember_overdue(sorted(set(range(low + 1, head)) - present))
                 break
             except Exception:
-                logger.exception("event stream could not read the outbox head; retrying")
+                logger.exception("event stream could not start (channel layer or outbox); retrying")
                 await asyncio.sleep(_RETRY_SECONDS)
         self.settled = head
         self.pending = {event_id: item for event_id, item in self.pending.items() if event_id > head}
@@ -179,7 +180,10 @@ class EventStream:
                 logger.exception("event stream could not read from the channel layer; retrying")
                 await asyncio.sleep(_RETRY_SECONDS)
                 continue
-            self.receive(message)
+            try:
+                self.receive(message)
+            except Exception:  # a malformed message must not stop the stream
+                logger.exception("event stream could not take a message: %r", message)
 
     async def _keep_membership(self, layer) -> None:
         """Group membership expires on Redis (and is lost when Redis restarts): renew it."""
@@ -336,4 +340,7 @@ class EventStream:
         for group in item.audience:
             targets.update(self.by_group.get(group, ()))
         for subscriber in targets:
-            subscriber.offer(item.id, item.text, late=late)
+            try:
+                subscriber.offer(item.id, item.text, late=late)
+            except Exception:  # one broken socket must not keep the event from the others
+                logger.exception("event %s could not be offered to a socket", item.id)
