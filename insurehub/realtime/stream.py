@@ -292,16 +292,17 @@ class EventStream:
         self._add(found)
         missing = self._missing(through)
         if missing and writers:
-            if not await self._wait_for_writers(writers, missing):
-                still = [event_id for event_id in self._missing(through) if event_id in missing]
-                logger.warning(
-                    "events %s held back by transactions longer than %s s: skipped for now, sent when they commit",
-                    still,
-                    settings.REALTIME_ORDER_WAIT_SECONDS,
-                )
-                self._remember_overdue(still)
+            in_time = await self._wait_for_writers(writers, missing)
+            # Read again: what committed while we waited goes out in order.
             self._add(await database_sync_to_async(gaps.events_with_ids)(self._missing(through)))
             missing = self._missing(through)
+            if missing and not in_time:
+                logger.warning(
+                    "events %s held back by transactions longer than %s s: skipped for now, sent when they commit",
+                    missing,
+                    settings.REALTIME_ORDER_WAIT_SECONDS,
+                )
+                self._remember_overdue(missing)
         self.dead.update(missing)
         self._advance()  # the resolver is running, so this does not start another one
 

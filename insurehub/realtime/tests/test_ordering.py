@@ -361,6 +361,7 @@ def test_a_writer_outliving_the_wait_is_delivered_late_not_lost(actors, settings
         release.set()
         await asyncio.to_thread(thread.join, 10)
         assert await event_ids(socket, 1, timeout=3) == [box["slow"].id]
+        assert await socket.receive_nothing(timeout=0.3)
         await socket.disconnect()
 
     run(go)
