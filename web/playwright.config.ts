@@ -32,13 +32,18 @@ const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
 export default defineConfig({
   testDir: "./e2e",
+  // Per run (port): Playwright empties its output folder when it starts, and several runs may
+  // share this checkout.
+  outputDir: `test-results/run-${port}`,
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: process.env.CI
+    ? [["list"]]
+    : [["list"], ["html", { open: "never", outputFolder: `playwright-report/run-${port}` }]],
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -1,4 +1,4 @@
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Locator, WebSocketRoute } from "@playwright/test";
 
 import { DEMO_PASSWORD, DEMO_USERS, expect, signIn, test, type DemoUser } from "./fixtures";
 
@@ -11,15 +11,8 @@ async function apiToken(request: APIRequestContext, who: DemoUser): Promise<{ ac
   return { access: body.access, id: body.user.id };
 }
 
-test("a notification reaches the bell live, without a reload or polling", async ({ page, request }) => {
-  await signIn(page, "agent");
-  await expect(page.locator("[data-connection]")).toHaveAttribute("data-connection", "live");
-  const bell = page.getByRole("link", { name: /^Notifications, / });
-  const before = (await bell.getAttribute("aria-label")) ?? "";
-  const unread = before.includes("none") ? 0 : Number(/(\d+)/.exec(before)?.[1]);
-  test.skip(unread >= 98, "the demo agent has too many unread notifications to see one more counted");
-
-  // A supervisor assigns a claim to the agent through the API: the agent is notified.
+/** A supervisor assigns an open claim to the demo agent over the API: the agent is notified. */
+async function assignAClaimToTheAgent(request: APIRequestContext): Promise<void> {
   const agent = await apiToken(request, "agent");
   const supervisor = await apiToken(request, "supervisor");
   const headers = { Authorization: `Bearer ${supervisor.access}` };
@@ -33,6 +26,61 @@ test("a notification reaches the bell live, without a reload or polling", async 
     data: { agent: agent.id, reason: "Browser test: live notification" },
   });
   expect(assigned.status()).toBe(200);
+}
 
+async function unreadOn(bell: Locator): Promise<number> {
+  const label = (await bell.getAttribute("aria-label")) ?? "";
+  return label.includes("none") ? 0 : Number(/(\d+)/.exec(label)?.[1]);
+}
+
+test("a notification reaches the bell live, without a reload or polling", async ({ page, request }) => {
+  await signIn(page, "agent");
+  await expect(page.locator("[data-connection]")).toHaveAttribute("data-connection", "live");
+  const bell = page.getByRole("link", { name: /^Notifications, / });
+  const unread = await unreadOn(bell);
+  test.skip(unread >= 98, "the demo agent has too many unread notifications to see one more counted");
+  await assignAClaimToTheAgent(request);
   await expect(bell).toHaveAttribute("aria-label", `Notifications, ${unread + 1} unread`, { timeout: 5_000 });
+});
+
+test("a lost connection shows a banner, reconnects by itself and replays what was missed", async ({
+  page,
+  request,
+}) => {
+  // Stand between the page and the server's socket, to cut it and to refuse reconnections.
+  let outage = false;
+  let live: WebSocketRoute | null = null;
+  const urls: URL[] = [];
+  await page.routeWebSocket(/\/ws\/events\//, (socket) => {
+    urls.push(new URL(socket.url()));
+    if (outage) {
+      void socket.close({ code: 1011, reason: "test outage" });
+      return;
+    }
+    socket.connectToServer();
+    live = socket;
+  });
+
+  await signIn(page, "agent");
+  const indicator = page.locator("[data-connection]");
+  await expect(indicator).toHaveAttribute("data-connection", "live");
+  const bell = page.getByRole("link", { name: /^Notifications, / });
+  const unread = await unreadOn(bell);
+  test.skip(unread >= 97, "the demo agent has too many unread notifications to see two more counted");
+  await assignAClaimToTheAgent(request); // an event: the stream now has an id to resume from
+  await expect(bell).toHaveAttribute("aria-label", `Notifications, ${unread + 1} unread`, { timeout: 5_000 });
+
+  outage = true;
+  await (live as WebSocketRoute | null)?.close({ code: 1011, reason: "test outage" });
+  await expect(page.getByText("Live updates are interrupted.")).toBeVisible({ timeout: 10_000 });
+  await assignAClaimToTheAgent(request); // happens while the tab is cut off
+  await expect(bell).toHaveAttribute("aria-label", `Notifications, ${unread + 1} unread`);
+
+  const before = urls.length;
+  outage = false;
+  await expect(indicator).toHaveAttribute("data-connection", "live", { timeout: 15_000 });
+  await expect(page.getByText("Live updates are interrupted.")).toBeHidden();
+  await expect(bell).toHaveAttribute("aria-label", `Notifications, ${unread + 2} unread`, { timeout: 5_000 });
+  const resumed = urls.slice(before).at(-1);
+  expect(Number(resumed?.searchParams.get("since"))).toBeGreaterThan(0);
 });

@@ -169,6 +169,21 @@ describe("EventStream", () => {
     expect(resync).toHaveBeenCalledTimes(1);
   });
 
+  it("resyncs after a drop that came before any event (nothing to resume from)", async () => {
+    const s = stream();
+    const resync = vi.fn();
+    s.onResync(resync);
+    s.start();
+    await flush();
+    last().open();
+    expect(resync).not.toHaveBeenCalled(); // the first connection follows a fresh page load
+    last().drop();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(last().params.has("since")).toBe(false);
+    last().open();
+    expect(resync).toHaveBeenCalledTimes(1);
+  });
+
   it("forgets a `since` the server refuses, resyncs and reconnects without it", async () => {
     const s = stream();
     const resync = vi.fn();

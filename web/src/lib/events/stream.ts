@@ -7,7 +7,8 @@
  *   and/or by claim; a claim filter also asks the server for that claim's events
  *   (`{"action": "subscribe", "claim": id}`, reference-counted, re-sent after a reconnect).
  * - `onResync` fires when the server cannot replay the gap (`replay.truncated`, a `since` it
- *   refuses): listeners should refetch everything (the Query helper invalidates all queries).
+ *   refuses, or a drop before any event gave us a `since`): listeners should refetch everything
+ *   (the provider invalidates all queries).
  * - The connection state (`getState`/`subscribeState`) feeds the indicator in the app shell.
  *
  * Server close codes: 4401 token refused (we refresh it once, else stop: the session is over),
@@ -224,6 +225,9 @@ export class EventStream {
     }
     const params = new URLSearchParams({ token });
     if (this.state.lastEventId !== null) params.set("since", String(this.state.lastEventId));
+    // Back after a drop with no event seen yet: there is no `since` to replay from, so whatever
+    // happened meanwhile is fetched anew instead.
+    const resyncOnOpen = status === "reconnecting" && this.state.lastEventId === null;
     const socket = this.options.createSocket(`${this.options.url}?${params.toString()}`);
     this.socket = socket;
     socket.onopen = () => {
@@ -233,6 +237,7 @@ export class EventStream {
       for (const claim of this.claims.keys()) this.sendSubscription("subscribe", claim);
       this.armSilenceTimer();
       this.stableTimer = setTimeout(() => this.setState({ attempt: 0 }), this.options.stableAfterMs);
+      if (resyncOnOpen) this.resync();
     };
     socket.onmessage = (message) => {
       if (generation !== this.generation) return;
