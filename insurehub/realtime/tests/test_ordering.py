@@ -365,3 +365,47 @@ def test_a_writer_outliving_the_wait_is_delivered_late_not_lost(actors, settings
         await socket.disconnect()
 
     run(go)
+
+
+@on_postgres
+@pytest.mark.parametrize("writer", ["ends within the wait", "outlives the wait"])
+def test_a_stream_starting_while_an_earlier_id_is_in_flight_loses_nothing(actors, settings, writer):
+    """The first socket of a process starts its stream while id n's transaction is open and n+1
+    has committed: n reaches the socket once, in the replay or (its writer outliving the wait) late."""
+    settings.REALTIME_ORDER_WAIT_SECONDS = 3 if writer == "ends within the wait" else 0.3
+    agent = actors["agent"]
+    motor = [groups.department_group("motor")]
+    holding, release = threading.Event(), threading.Event()
+    box = {}
+
+    def slow_writer():
+        try:
+            with transaction.atomic():
+                box["slow"] = publish("probe", {"who": "slow"}, motor)
+                holding.set()
+                release.wait(10)
+        finally:
+            connections.close_all()
+
+    async def go():
+        before = await database_sync_to_async(publish_committed)("probe", {"who": "before"}, motor)
+        thread = threading.Thread(target=slow_writer)
+        thread.start()
+        await asyncio.to_thread(holding.wait, 10)
+        fast = await database_sync_to_async(publish_committed)("probe", {"who": "fast"}, motor)
+        slow_id = box["slow"].id
+        assert before.id + 1 == slow_id
+        if writer == "ends within the wait":
+            asyncio.get_running_loop().call_later(0.3, release.set)
+            socket, frames = await open_socket(agent, since=slow_id - 1)
+            assert [frame.get("id", frame["type"]) for frame in frames] == [slow_id, fast.id, "replay.done"]
+        else:
+            socket, frames = await open_socket(agent, since=slow_id - 1)
+            assert [frame.get("id", frame["type"]) for frame in frames] == [fast.id, "replay.done"]
+            release.set()
+            assert await event_ids(socket, 1, timeout=3) == [slow_id]
+        await asyncio.to_thread(thread.join, 10)
+        assert await socket.receive_nothing(timeout=0.3)
+        await socket.disconnect()
+
+    run(go)
