@@ -39,7 +39,7 @@ export function AssessmentsSummary({ overview, kpi }: { overview: Overview; kpi:
         {["scheduled", "in_progress", "completed", "cancelled"].map((status) => (
           <div key={status} className="flex flex-col-reverse rounded-lg border px-2 py-1.5">
             <dt className="text-xs text-muted-foreground">{label(ASSESSMENT_STATUS_LABELS, status)}</dt>
-            <dd className="text-lg font-semibold tabular-nums" data-figure={`assessments.by_status.${status}`} data-format="count">
+            <dd className="text-lg font-semibold tabular-nums" data-figure={`assessments_overview.by_status.${status}`} data-format="count">
               {formatCount(byStatus[status] ?? 0)}
             </dd>
           </div>
@@ -48,7 +48,7 @@ export function AssessmentsSummary({ overview, kpi }: { overview: Overview; kpi:
           <dt className="text-xs text-muted-foreground">Overdue</dt>
           <dd
             className={overview.overdue ? "text-lg font-semibold text-destructive tabular-nums" : "text-lg font-semibold tabular-nums"}
-            data-figure="assessments.overdue"
+            data-figure="assessments_overview.overdue"
             data-format="count"
           >
             {formatCount(overview.overdue ?? 0)}

@@ -24,7 +24,7 @@ export function DashboardHeading({ role, department, range, asOf, updating }: Da
         ? `${DEPARTMENT_LABELS[department]} department`
         : "All departments";
   return (
-    <div className="flex min-w-0 flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1 xl:shrink-0">
       <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
       <p className="text-sm text-muted-foreground">
         {scope} · {describeRange(range)}

@@ -190,7 +190,7 @@ export function KpiTiles({ kpi, claimsLink }: KpiTilesProps) {
           </Tile>
         </div>
       </TileGroup>
-      <TileGroup title="In the range" description={`Against the ${name} before it.`}>
+      <TileGroup title="In the range" description={`Compared with the ${name}.`}>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
           <Tile label="Claims filed" change={compareCounts(period.new_claims, previous.new_claims, name)}>
             <Figure field="period.new_claims" format="count" value={period.new_claims} />
