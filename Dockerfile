@@ -12,6 +12,14 @@ COPY requirements.lock .
 RUN python -m venv /opt/venv \
     && /opt/venv/bin/pip install --require-hashes -r requirements.lock
 
+# The web application (web/): built once here; Django serves web/dist at / (insurehub/core/web_app.py).
+FROM node:20-bookworm-slim AS web
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npx vite build
+
 FROM python:3.11-slim-bookworm AS runtime
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     PATH=/opt/venv/bin:$PATH \
@@ -29,6 +37,7 @@ COPY --chown=insurehub:insurehub manage.py pyproject.toml ./
 COPY --chown=insurehub:insurehub insurehub ./insurehub
 # docs/api.md and docs/realtime.md are the OpenAPI schema's description (insurehub/core/schema.py).
 COPY --chown=insurehub:insurehub docs ./docs
+COPY --from=web --chown=insurehub:insurehub /web/dist ./web/dist
 # Static files (the admin's, Swagger UI's and ReDoc's) are collected into the image: hashed names and
 # gzip copies that WhiteNoise serves. The keys and ALLOW_SANDBOX_PROVIDERS live for this build step
 # only (it serves nothing); at run time the real values come from the environment.
