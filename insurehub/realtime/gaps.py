@@ -10,9 +10,10 @@ transaction has not ended: PostgreSQL only), or gone for good (rolled back).
   id not in the table was rolled back.
 - PostgreSQL: ids come from a sequence and transactions commit in any order. Every transaction
   that inserts into the outbox holds RowExclusiveLock on the table from before it takes its id
-  until it ends, so the transactions holding that lock, sampled after N is known to have
-  committed and before the table is read, include every writer that may still commit an id
-  below N. Once they have all ended, a lower id that is still not in the table never will be.
+  until it ends. So the transactions holding that lock, sampled once N is known to have
+  committed, include every writer that may still commit an id below N (the others have ended:
+  a read of the table made after the sample sees what they committed). Once the sampled
+  writers have ended, a lower id that is still not in the table never will be.
 """
 
 from collections.abc import Iterable

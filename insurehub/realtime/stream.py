@@ -16,7 +16,8 @@ departments and users), so the ordering is done once per process instead:
   stream resolves the hole below it with one read of the outbox table (gaps.py): committed
   events found there go out in order (their own dispatch, arriving later, is ignored); ids
   missing from the table are skipped when no transaction that could still commit them is left
-  (SQLite: at once; PostgreSQL: once the outbox writers seen at that moment have ended).
+  (SQLite: at once; PostgreSQL: once the outbox writers in flight at that moment have ended,
+  re-reading the table then).
 - A writer that holds its transaction open longer than REALTIME_ORDER_WAIT_SECONDS does not
   stall every socket: its ids are skipped, logged, and their events, when they do commit, are
   delivered late rather than lost.
@@ -284,25 +285,29 @@ class EventStream:
             self.resolver = None
 
     async def _resolve_once(self) -> None:
-        # `through` has committed (its event was dispatched after its commit, or read from the
-        # table); writers are sampled after that and the table is read after them.
+        # `through` has committed: its event was dispatched after its commit, or read from the
+        # table. Usually one read finds every lower id (their dispatch was just slower).
         through = max(self.pending)
-        writers = await database_sync_to_async(gaps.writers_in_flight)()
-        found = await database_sync_to_async(gaps.events_between)(after=self.settled, through=through)
-        self._add(found)
+        self._add(await database_sync_to_async(gaps.events_between)(after=self.settled, through=through))
         missing = self._missing(through)
-        if missing and writers:
-            in_time = await self._wait_for_writers(writers, missing)
-            # Read again: what committed while we waited goes out in order.
-            self._add(await database_sync_to_async(gaps.events_with_ids)(self._missing(through)))
+        if missing:
+            # Writers that may still commit a missing id are all in this sample; whatever the
+            # others committed is visible to a read made after it.
+            writers = await database_sync_to_async(gaps.writers_in_flight)()
+            self._add(await database_sync_to_async(gaps.events_with_ids)(missing))
             missing = self._missing(through)
-            if missing and not in_time:
-                logger.warning(
-                    "events %s held back by transactions longer than %s s: skipped for now, sent when they commit",
-                    missing,
-                    settings.REALTIME_ORDER_WAIT_SECONDS,
-                )
-                self._remember_overdue(missing)
+            if missing and writers:
+                in_time = await self._wait_for_writers(writers, missing)
+                # Read again: what committed while we waited goes out in order.
+                self._add(await database_sync_to_async(gaps.events_with_ids)(self._missing(through)))
+                missing = self._missing(through)
+                if missing and not in_time:
+                    logger.warning(
+                        "events %s held back by transactions longer than %s s: skipped for now, sent when they commit",
+                        missing,
+                        settings.REALTIME_ORDER_WAIT_SECONDS,
+                    )
+                    self._remember_overdue(missing)
         self.dead.update(missing)
         self._advance()  # the resolver is running, so this does not start another one
 
