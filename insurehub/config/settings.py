@@ -256,6 +256,10 @@ SIMPLE_JWT = {
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "user_id",
 }
+# A refresh token works once (users.services.auth_refresh). Used again later than this after its
+# rotation it ends its whole sign-in (a copy is in someone else's hands); sooner, it is only refused
+# (the same client refreshing twice at once).
+JWT_REFRESH_REUSE_GRACE_SECONDS = env_int("JWT_REFRESH_REUSE_GRACE_SECONDS", 5)
 # The web app's refresh token lives in an httpOnly cookie (users/api/session_cookie.py): Secure
 # everywhere but development and tests, which run over plain http on 127.0.0.1.
 AUTH_REFRESH_COOKIE_SECURE = DJANGO_ENV not in ("development", "test") and env_bool("SECURE_COOKIES", True)

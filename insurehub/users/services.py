@@ -3,6 +3,7 @@ verification (reset links, e-mail and phone verification, change of e-mail).
 Keyword-only, one transaction, audited."""
 
 import time
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from rest_framework_simplejwt.exceptions import AuthenticationFailed, InvalidToken
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken, TokenError
 
@@ -19,8 +22,17 @@ from insurehub.core import request_context
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
 from insurehub.core.services import model_update
-from insurehub.users import account_messages, account_tokens, login_guard, message_limits, permissions, selectors
+from insurehub.users import (
+    account_messages,
+    account_tokens,
+    login_guard,
+    message_limits,
+    permissions,
+    selectors,
+    token_revocation,
+)
 from insurehub.users.account_messages import AccountMessage
+from insurehub.users.authentication import JWTAuthentication
 from insurehub.users.models import (
     DEFAULT_PREFERENCES,
     AccountToken,
@@ -130,14 +142,105 @@ def user_deactivate(*, user: User, deactivated_by: User) -> User:
     return user_update(user=user, data={"is_active": False}, updated_by=deactivated_by)
 
 
+def _live_refresh_tokens(user: User):
+    return OutstandingToken.objects.filter(user=user, expires_at__gt=timezone.now()).exclude(
+        blacklistedtoken__isnull=False
+    )
+
+
+def _token_family(encoded: str) -> str | None:
+    """The family claim of a refresh token we issued (read from OutstandingToken, so already trusted)."""
+    try:
+        return RefreshToken(encoded, verify=False).get(token_revocation.FAMILY_CLAIM)
+    except TokenError:
+        return None
+
+
 def _revoke_sessions(user: User) -> int:
-    """Blacklist every refresh token of the user and refuse access tokens issued so far."""
+    """Blacklist every refresh token of the user and refuse access tokens issued so far: by
+    time (tokens_valid_after, to the second) and by family (also those minted this second)."""
     user.tokens_valid_after = timezone.now()
     user.save(update_fields=["tokens_valid_after", "updated_at"])
-    outstanding = OutstandingToken.objects.filter(user=user).exclude(blacklistedtoken__isnull=False)
+    outstanding = list(_live_refresh_tokens(user))
     revoked = [BlacklistedToken(token=token) for token in outstanding]
     BlacklistedToken.objects.bulk_create(revoked, ignore_conflicts=True)
+    for token in outstanding:
+        token_revocation.deny_family(_token_family(token.token))
     return len(revoked)
+
+
+def refresh_token_for(user: User) -> RefreshToken:
+    """A new sign-in's refresh token: a family of its own, which its rotations keep."""
+    refresh = RefreshToken.for_user(user)
+    refresh[token_revocation.FAMILY_CLAIM] = uuid.uuid4().hex
+    OutstandingToken.objects.filter(jti=refresh["jti"]).update(token=str(refresh))
+    return refresh
+
+
+class _RotatingRefreshToken(RefreshToken):
+    """Verified like any refresh token (signature, expiry, type) except for the blacklist,
+    which auth_refresh reads itself under a row lock."""
+
+    def check_blacklist(self) -> None:
+        return None
+
+
+def _token_not_valid(message: str) -> ApplicationError:
+    return ApplicationError("token_not_valid", message, status=401)
+
+
+def _revoke_family(*, user_id, family: str) -> int:
+    """A refresh token was used again after it was rotated: someone else holds a copy. End that
+    sign-in (its live refresh token and every access token minted from it)."""
+    live = [
+        token
+        for token in OutstandingToken.objects.filter(user_id=user_id, expires_at__gt=timezone.now()).exclude(
+            blacklistedtoken__isnull=False
+        )
+        if _token_family(token.token) == family
+    ]
+    BlacklistedToken.objects.bulk_create([BlacklistedToken(token=token) for token in live], ignore_conflicts=True)
+    token_revocation.deny_family(family)
+    return len(live)
+
+
+def auth_refresh(*, refresh: str) -> tuple[User, RefreshToken]:
+    """Rotate a refresh token: exactly once, whatever runs at the same time. The token's
+    OutstandingToken row is locked and blacklisted in one transaction, so of parallel refreshes
+    one wins and the rest are refused. A token used again later than
+    JWT_REFRESH_REUSE_GRACE_SECONDS after its rotation (a stolen copy, or the thief's victim)
+    ends its whole family; a second use within the grace (a client's own race) is only refused."""
+    try:
+        token = _RotatingRefreshToken(refresh)
+        user = JWTAuthentication().get_user(token)
+    except (TokenError, InvalidToken, AuthenticationFailed) as exc:
+        detail = exc.args[0] if exc.args else "Token is invalid or expired"
+        if isinstance(detail, dict):
+            detail = detail.get("detail", "Token is invalid or expired")
+        raise _token_not_valid(str(detail)) from exc
+    family = token.get(token_revocation.FAMILY_CLAIM) or token["jti"]
+    reused = False
+    with transaction.atomic():
+        outstanding = OutstandingToken.objects.select_for_update(of=("self",)).filter(jti=token["jti"]).first()
+        if outstanding is None:
+            raise _token_not_valid("Token is invalid or expired")
+        used = BlacklistedToken.objects.filter(token=outstanding).first()
+        if used is None:
+            BlacklistedToken.objects.create(token=outstanding)
+            token[token_revocation.FAMILY_CLAIM] = family
+            token.set_jti()
+            token.set_exp()
+            token.set_iat()
+            token.outstand()
+            return user, token
+        grace = timedelta(seconds=settings.JWT_REFRESH_REUSE_GRACE_SECONDS)
+        if used.blacklisted_at < timezone.now() - grace:
+            revoked = _revoke_family(user_id=outstanding.user_id, family=family)
+            audit_record(actor=user, action="auth.refresh_reused", target=user, changes={"sessions_revoked": revoked})
+            reused = True
+    if reused:
+        raise _token_not_valid("This refresh token was already used; the session has ended. Sign in again.")
+    raise _token_not_valid("Token is blacklisted")
 
 
 def _client_ip() -> str | None:
@@ -178,26 +281,33 @@ def auth_login(*, email: str, password: str) -> tuple[User, RefreshToken]:
     with transaction.atomic():
         user.last_login = timezone.now()
         user.save(update_fields=["last_login", "updated_at"])
-        refresh = RefreshToken.for_user(user)
+        refresh = refresh_token_for(user)
         audit_record(actor=user, action="auth.login", target=user)
     return user, refresh
 
 
 @transaction.atomic
-def auth_logout(*, user: User, refresh: str) -> None:
+def auth_logout(*, user: User, refresh: str, access=None) -> None:
+    """End one sign-in: its refresh token is blacklisted, and its access tokens (the `access`
+    token used for this request, and every one minted from the refresh token's family) are
+    refused from now on."""
     try:
         token = RefreshToken(refresh)
     except TokenError as exc:
         raise ApplicationError("token_not_valid", str(exc), status=401) from exc
-    if str(token.get("user_id")) != str(user.pk):
+    if str(token.get(jwt_settings.USER_ID_CLAIM)) != str(user.pk):
         raise ApplicationError("token_not_valid", "The refresh token does not belong to you.", status=401)
     token.blacklist()
+    token_revocation.deny_family(token.get(token_revocation.FAMILY_CLAIM))
+    if access is not None:
+        token_revocation.deny_access_token(access)
     audit_record(actor=user, action="auth.logout", target=user)
 
 
 @transaction.atomic
-def auth_password_change(*, user: User, old_password: str, new_password: str) -> int:
-    """Change the password; every session of the user ends. Returns how many were revoked."""
+def auth_password_change(*, user: User, old_password: str, new_password: str, access=None) -> int:
+    """Change the password; every session of the user ends, the `access` token of this request
+    included. Returns how many were revoked."""
     if not user.check_password(old_password):
         raise ApplicationError(
             "wrong_password",
@@ -209,6 +319,8 @@ def auth_password_change(*, user: User, old_password: str, new_password: str) ->
     user.set_password(new_password)
     user.save(update_fields=["password", "updated_at"])
     revoked = _revoke_sessions(user)
+    if access is not None:
+        token_revocation.deny_access_token(access)
     _tokens_void(user=user, purposes=[AccountTokenPurpose.RESET_PASSWORD])
     audit_record(actor=user, action="auth.password_changed", target=user, changes={"sessions_revoked": revoked})
     return revoked

@@ -32,8 +32,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.exceptions import TokenError
-from rest_framework_simplejwt.serializers import TokenRefreshSerializer
-from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
+from rest_framework_simplejwt.tokens import RefreshToken
 
 from insurehub.core.errors import ApplicationError, problem
 from insurehub.users import services
@@ -174,8 +173,9 @@ class SessionRefreshApi(AuthThrottleMixin, APIView):
     def post(self, request):
         """Get a new access token from the session cookie.
 
-        The cookie's refresh token is rotated (a new cookie is set; the old token stops working) and the
-        answer carries a new `access` and the `user`. Every POST here needs Django's CSRF token: the
+        The cookie's refresh token is rotated (a new cookie is set; the old token stops working: of
+        parallel refreshes one wins, and a token used again later ends the whole sign-in) and the answer
+        carries a new `access` and the `user`. Every POST here needs Django's CSRF token: the
         `X-CSRFToken` header must match the `csrftoken` cookie (`GET /api/auth/session/csrf/` sets it).
 
         Access: a browser holding the session cookie.
@@ -188,16 +188,12 @@ class SessionRefreshApi(AuthThrottleMixin, APIView):
         cookie = request.COOKIES.get(REFRESH_COOKIE)
         if not cookie:
             return _no_session("Not signed in.")
-        rotation = TokenRefreshSerializer(data={"refresh": cookie})
         try:
-            _token_user(RefreshToken(cookie))
-            rotation.is_valid(raise_exception=True)
-            access = rotation.validated_data["access"]
-            user = _token_user(AccessToken(access))
-        except _SESSION_OVER:
+            user, refresh = services.auth_refresh(refresh=cookie)
+        except ApplicationError:
             return _no_session("The session has ended; sign in again.")
-        response = Response({"access": access, "user": s.UserOutputSerializer(user).data})
-        _set_refresh_cookie(response, rotation.validated_data["refresh"])
+        response = Response({"access": str(refresh.access_token), "user": s.UserOutputSerializer(user).data})
+        _set_refresh_cookie(response, str(refresh))
         return response
 
 

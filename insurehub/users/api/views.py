@@ -8,12 +8,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
-from rest_framework_simplejwt.exceptions import TokenError
-from rest_framework_simplejwt.serializers import TokenRefreshSerializer
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from insurehub.audit.services import audit_record
-from insurehub.core.errors import ApplicationError
 from insurehub.core.filters import TimestampFilter
 from insurehub.core.permissions import IsAdmin
 from insurehub.users import services
@@ -56,7 +53,7 @@ class RegisterApi(AuthThrottleMixin, APIView):
         data = s.RegisterInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = services.user_register(**data.validated_data)
-        return Response(_token_pair(user, RefreshToken.for_user(user)), status=status.HTTP_201_CREATED)
+        return Response(_token_pair(user, services.refresh_token_for(user)), status=status.HTTP_201_CREATED)
 
 
 class LoginApi(AuthThrottleMixin, APIView):
@@ -93,21 +90,19 @@ class RefreshApi(AuthThrottleMixin, APIView):
         """Get a new token pair from a refresh token.
 
         The refresh token is rotated: the answer carries a new `access` and a new `refresh`, and the one
-        sent stops working. Limited with the other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by
-        default).
+        sent stops working: of parallel refreshes with one token, one wins and the others are refused,
+        and a token used again later (a copy in someone else's hands) ends that whole sign-in. Limited
+        with the other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by default).
 
         Access: anyone holding a refresh token; no access token needed.
 
         Errors: 400 `validation_error`; 401 `token_not_valid` (expired, malformed, already used or
         revoked, or its account is inactive); 429 `throttled`.
         """
-        s.RefreshInputSerializer(data=request.data).is_valid(raise_exception=True)
-        rotation = TokenRefreshSerializer(data=request.data)
-        try:
-            rotation.is_valid(raise_exception=True)
-        except TokenError as exc:
-            raise ApplicationError("token_not_valid", str(exc.args[0]), status=401) from exc
-        return Response(rotation.validated_data)
+        data = s.RefreshInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        _user, refresh = services.auth_refresh(refresh=data.validated_data["refresh"])
+        return Response({"access": str(refresh.access_token), "refresh": str(refresh)})
 
 
 class LogoutApi(APIView):
@@ -115,8 +110,8 @@ class LogoutApi(APIView):
     def post(self, request):
         """Sign out a refresh token.
 
-        Blacklists the `refresh` token given, which must be the caller's; its access tokens run out on
-        their own within 15 minutes.
+        Blacklists the `refresh` token given, which must be the caller's; the access token of this
+        request and every access token minted from that sign-in are refused from now on.
 
         Access: any signed-in user, for their own refresh token.
 
@@ -125,7 +120,7 @@ class LogoutApi(APIView):
         """
         data = s.RefreshInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.auth_logout(user=request.user, refresh=data.validated_data["refresh"])
+        services.auth_logout(user=request.user, refresh=data.validated_data["refresh"], access=request.auth)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -148,7 +143,7 @@ class PasswordChangeApi(AuthThrottleMixin, APIView):
         """
         data = s.PasswordChangeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        revoked = services.auth_password_change(user=request.user, **data.validated_data)
+        revoked = services.auth_password_change(user=request.user, access=request.auth, **data.validated_data)
         return Response(
             {"detail": "Password changed; sign in again on your other devices.", "sessions_revoked": revoked}
         )
