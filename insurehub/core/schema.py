@@ -13,6 +13,10 @@ Components. A serializer's docstring is a code comment as well and never becomes
 component's description; give a component a description on purpose with
 `extend_schema_serializer(description=...)`.
 
+Answers that depend on the caller. An output serializer whose answer to customers is a smaller serializer
+(staff get more fields) names it in `customer_serializer`; its component then requires only the fields
+customers get too, and the others are optional (answers match the schema whoever asks).
+
 The schema's top-level description is docs/api.md followed by docs/realtime.md (the WebSocket
 protocol), so the published documents and the schema say the same thing.
 """
@@ -69,6 +73,10 @@ class AutoSchema(openapi.AutoSchema):
         explicit = get_override(serializer, "description")
         if explicit:
             schema["description"] = str(explicit)
+        customer_serializer = getattr(serializer, "customer_serializer", None)
+        if customer_serializer is not None and schema.get("required"):
+            customers_get = set(customer_serializer().fields)
+            schema["required"] = [name for name in schema["required"] if name in customers_get]
         return schema
 
 

@@ -31,6 +31,27 @@ class StrictModelSerializer(StrictFieldsMixin, serializers.ModelSerializer):
     pass
 
 
+class NullWhenEmptyMixin:
+    """An optional formatted text (a URL, an e-mail address) answered as null when empty: "" is not a URI
+    nor an address, so the schema's format would not hold. Read-only."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return super().to_representation(value) if value else None
+
+
+class OptionalURLField(NullWhenEmptyMixin, serializers.URLField):
+    pass
+
+
+class OptionalEmailField(NullWhenEmptyMixin, serializers.EmailField):
+    pass
+
+
 class MoneyField(serializers.DecimalField):
     """Money as a decimal string with two places (never a float)."""
 

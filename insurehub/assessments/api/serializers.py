@@ -95,10 +95,11 @@ class AssessmentSummarySerializer(serializers.ModelSerializer):
 @extend_schema_serializer(
     description=(
         "An assessment as staff see it: everything, including internal notes and the total-loss reasoning "
-        "(customers receive the AssessmentSummary fields)."
+        "(customers receive the AssessmentSummary fields: the required ones)."
     )
 )
 class AssessmentSerializer(AssessmentSummarySerializer):
+    customer_serializer = AssessmentSummarySerializer  # core/schema.py: the other fields are staff-only
     assessor_name = serializers.CharField(source="assessor.name", read_only=True, default=None, allow_null=True)
     total_loss_overridden_by = serializers.UUIDField(
         source="total_loss_overridden_by_id", read_only=True, allow_null=True
@@ -160,19 +161,23 @@ class AssessmentSerializer(AssessmentSummarySerializer):
 # --- sections ----------------------------------------------------------------------------
 
 
+class SectionSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AssessmentSection
+        fields = ["id", "kind", "position", "severity", "completed"]
+        read_only_fields = fields
+
+
+@extend_schema_serializer(
+    description="A section as staff see it (customers receive the required fields: no findings or notes)."
+)
 class SectionSerializer(serializers.ModelSerializer):
+    customer_serializer = SectionSummarySerializer  # core/schema.py: the other fields are staff-only
     findings = serializers.JSONField()
 
     class Meta:
         model = AssessmentSection
         fields = ["id", "kind", "position", "findings", "severity", "notes", "completed", "completed_at", "updated_at"]
-        read_only_fields = fields
-
-
-class SectionSummarySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = AssessmentSection
-        fields = ["id", "kind", "position", "severity", "completed"]
         read_only_fields = fields
 
 
@@ -269,13 +274,14 @@ class PhotoSerializer(serializers.ModelSerializer):
 @extend_schema_serializer(
     description=(
         "A gallery item as staff see it: also the original's metadata (device, times, GPS) and its fingerprints "
-        "(customers receive the Photo fields)."
+        "(customers receive the Photo fields: the required ones)."
     )
 )
 class StaffPhotoSerializer(PhotoSerializer):
-    original_metadata = serializers.JSONField(read_only=True)
+    customer_serializer = PhotoSerializer  # core/schema.py: the other fields are staff-only
+    original_metadata = serializers.JSONField(read_only=True, allow_null=True)
     uploaded_by = serializers.UUIDField(source="uploaded_by_id", read_only=True)
-    document = serializers.UUIDField(source="document_id", read_only=True)
+    document = serializers.UUIDField(source="document_id", read_only=True, allow_null=True)
 
     class Meta(PhotoSerializer.Meta):
         fields = [

@@ -21,7 +21,9 @@ class ClaimListSerializer(serializers.ModelSerializer):
     approved_amount = MoneyField(allow_null=True)
     customer_name = serializers.CharField(source="customer.name", read_only=True)
     policy_number = serializers.CharField(source="policy.policy_number", read_only=True)
-    vehicle_registration = serializers.CharField(source="vehicle.registration", read_only=True, default=None)
+    vehicle_registration = serializers.CharField(
+        source="vehicle.registration", read_only=True, default=None, allow_null=True
+    )
     has_open_alerts = serializers.BooleanField(read_only=True, default=False)
     assigned_agent_name = serializers.SerializerMethodField(help_text="The assigned agent's name (else e-mail).")
     assigned_assessor_name = serializers.SerializerMethodField(help_text="The assigned assessor's name (else e-mail).")

@@ -123,7 +123,7 @@ class TrendApi(APIView):
 
 
 class AlertSerializer(serializers.ModelSerializer):
-    claim_number = serializers.CharField(source="claim.claim_number", read_only=True, default=None)
+    claim_number = serializers.CharField(source="claim.claim_number", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = Alert

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from insurehub.core.serializers import MoneyField, StrictSerializer
+from insurehub.core.serializers import MoneyField, OptionalEmailField, OptionalURLField, StrictSerializer
 from insurehub.policies.models import (
     CURRENCIES,
     InsuranceCompany,
@@ -26,6 +26,9 @@ class RatingMixin(serializers.Serializer):
 
 class CompanyOutputSerializer(RatingMixin, serializers.ModelSerializer):
     product_count = serializers.IntegerField(read_only=True)
+    email = OptionalEmailField(help_text="Null when the company has none.")
+    website = OptionalURLField(help_text="Null when the company has none.")
+    logo_url = OptionalURLField(help_text="Null when the company has none.")
 
     class Meta:
         model = InsuranceCompany
@@ -125,7 +128,9 @@ class PolicyOutputSerializer(serializers.ModelSerializer):
     category = serializers.CharField(source="policy_type.category_id", read_only=True)
     product = serializers.CharField(source="policy_type.name", read_only=True)
     company = serializers.CharField(source="policy_type.company.name", read_only=True)
-    vehicle_registration = serializers.CharField(source="vehicle.registration", read_only=True, default=None)
+    vehicle_registration = serializers.CharField(
+        source="vehicle.registration", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = Policy

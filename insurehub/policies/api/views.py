@@ -11,7 +11,7 @@ from insurehub.core.permissions import has_role
 from insurehub.core.roles import Role
 from insurehub.policies import selectors, services
 from insurehub.policies.api import serializers as s
-from insurehub.policies.models import PolicyType
+from insurehub.policies.models import PolicyReview, PolicyType
 from insurehub.users.models import User
 from insurehub.vehicles.selectors import vehicles_visible_to
 from insurehub.workflows.selectors import stages_for
@@ -216,6 +216,7 @@ class PolicyTypeDetailApi(APIView):
 
 
 class ReviewsMixin:
+    filter_backends = ()  # newest first, paged; no search or ordering
     def _reviews_response(self, request, policy_type: PolicyType):
         page = self.paginate_queryset(selectors.reviews_of(policy_type))
         return self.get_paginated_response(s.ReviewOutputSerializer(page, many=True).data)
@@ -232,6 +233,7 @@ class ReviewsMixin:
 class PolicyTypeReviewsApi(ReviewsMixin, generics.GenericAPIView):
     permission_classes = [CatalogueReadOrAdmin]
     serializer_class = s.ReviewOutputSerializer
+    queryset = PolicyReview.objects.none()  # for the schema: the handlers read through the selectors
 
     def get_permissions(self):
         if self.request.method == "POST":
@@ -240,6 +242,7 @@ class PolicyTypeReviewsApi(ReviewsMixin, generics.GenericAPIView):
             return [IsAuthenticated()]
         return super().get_permissions()
 
+    @extend_schema(responses={200: s.ReviewOutputSerializer(many=True)}, tags=["catalogue"])
     def get(self, request, type_id):
         """List a product's reviews.
 
@@ -434,7 +437,9 @@ class PolicyReviewsApi(ReviewsMixin, generics.GenericAPIView):
     """Reviews of the product this policy is for; its holder may add theirs."""
 
     serializer_class = s.ReviewOutputSerializer
+    queryset = PolicyReview.objects.none()  # for the schema: the handlers read through the selectors
 
+    @extend_schema(responses={200: s.ReviewOutputSerializer(many=True)}, tags=["policies"])
     def get(self, request, policy_id):
         """List the reviews of a policy's product.
 

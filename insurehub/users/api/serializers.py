@@ -9,7 +9,17 @@ from insurehub.core.validators import validate_phone
 from insurehub.users.models import MAX_CERTIFICATION_LEVEL, NotificationChannel, NotificationTopic, User
 
 
+def department_field() -> serializers.ChoiceField:
+    # Declared, not generated: a generated read-only field loses allow_blank, and the schema then left
+    # out the "" that customers and admins have.
+    return serializers.ChoiceField(
+        choices=Department.choices, allow_blank=True, read_only=True, help_text="Empty for customers and admins."
+    )
+
+
 class UserOutputSerializer(serializers.ModelSerializer):
+    department = department_field()
+
     class Meta:
         model = User
         fields = [
@@ -73,6 +83,8 @@ class PasswordChangeOutputSerializer(serializers.Serializer):
     description="What a user may change about themselves (name, phone); every other field is read-only and refused."
 )
 class MeUpdateInputSerializer(StrictModelSerializer):
+    department = department_field()
+
     class Meta:
         model = User
         fields = ["name", "phone", "email", "role", "department", "certification_level", "is_active"]
