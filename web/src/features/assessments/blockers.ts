@@ -40,16 +40,16 @@ function closedText(status: string): string {
 }
 
 export function describeBlocker(blocker: Blocker, status: string): Reason {
+  const { code, message } = blocker;
   switch (blocker.code) {
     case "sections_open":
-      return { code: blocker.code, text: sectionsOpenText(blocker.sections), sections: [...blocker.sections] };
+      return { code, text: sectionsOpenText(blocker.sections), sections: [...blocker.sections] };
     case "no_accepted_estimate":
-      return { code: blocker.code, text: "No estimate is accepted yet: accept one under Estimates.", sections: [] };
+      return { code, text: "No estimate is accepted yet: accept one under Estimates.", sections: [] };
     case "assessment_closed":
-      return { code: blocker.code, text: closedText(status), sections: [] };
-    default:
-      return { code: blocker.code, text: (blocker).message, sections: [] };
+      return { code, text: closedText(status), sections: [] };
   }
+  return { code, text: message, sections: [] }; // a blocker this page does not know yet
 }
 
 /**

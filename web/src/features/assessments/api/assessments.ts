@@ -27,6 +27,7 @@ export type EstimateStatus = Schemas["EstimateStatusEnum"];
 export type LineKind = Schemas["EstimateLineKindEnum"];
 export type Comparison = Schemas["Comparison"];
 export type ComparisonFlag = Schemas["EstimateComparisonFlagEnum"];
+export type ClaimFacts = Schemas["ClaimDetail"];
 
 export interface AssessmentListQuery {
   status?: AssessmentStatus[];
@@ -61,6 +62,17 @@ export function assessmentQuery(id: string) {
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/assessments/{assessment_id}/", { params: { path: { assessment_id: id } }, signal })),
     retry: hiddenNoRetry,
+  });
+}
+
+/** The assessment's claim, for the workspace's header (vehicle, customer, currency). */
+export function claimFactsQuery(assessmentId: string, claimId: string | undefined) {
+  return queryOptions({
+    queryKey: assessmentKeys.part(assessmentId, "claim", claimId ?? ""),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/claims/{claim_id}/", { params: { path: { claim_id: claimId! } }, signal })),
+    enabled: !!claimId,
+    staleTime: 60_000,
   });
 }
 
