@@ -29,6 +29,8 @@ export const routes: RouteObject[] = [
             children: [
               // Staff pages go here, e.g. { path: "/claims", lazy: () => import("./routes/claims") },
               { index: true, lazy: () => import("./routes/dashboard") },
+              { path: "/assessments", lazy: () => import("./routes/assessments") },
+              { path: "/assessments/:id", lazy: () => import("./routes/assessment") },
               { path: "*", lazy: () => import("./routes/not-found") },
             ],
           },
