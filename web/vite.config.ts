@@ -5,13 +5,15 @@ import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
+import { precompress } from "./scripts/precompress";
+
 // `make web-dev` runs this dev server with a proxy to the Django server given in INSUREHUB_API
 // (default: `make run`'s http://127.0.0.1:8000). The Host header is kept (no changeOrigin) so
 // Django's CSRF origin check and the WebSocket origin check see the page's own origin.
 const api = process.env.INSUREHUB_API ?? "http://127.0.0.1:8000";
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), precompress()],
   resolve: {
     alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
   },
