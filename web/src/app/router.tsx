@@ -31,6 +31,7 @@ export const routes: RouteObject[] = [
               { index: true, lazy: () => import("./routes/dashboard") },
               { path: "/assessments", lazy: () => import("./routes/assessments") },
               { path: "/assessments/:id", lazy: () => import("./routes/assessment") },
+              { path: "/claims/:id", lazy: () => import("./routes/claim") },
               { path: "*", lazy: () => import("./routes/not-found") },
             ],
           },
