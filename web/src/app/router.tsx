@@ -32,6 +32,7 @@ export const routes: RouteObject[] = [
               { path: "/assessments", lazy: () => import("./routes/assessments") },
               { path: "/assessments/:id", lazy: () => import("./routes/assessment") },
               { path: "/claims/:id", lazy: () => import("./routes/claim") },
+              { path: "/claims", lazy: () => import("./routes/claims") },
               { path: "*", lazy: () => import("./routes/not-found") },
             ],
           },
