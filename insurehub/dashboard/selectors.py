@@ -305,7 +305,7 @@ def claims_overview(scope: Scope, user) -> dict:
 
 
 def alerts_visible_to(user):
-    queryset = Alert.objects.select_related("claim")
+    queryset = Alert.objects.select_related("claim", "acknowledged_by")
     if not getattr(user, "is_authenticated", False):
         return queryset.none()
     if user.role == Role.ADMIN:

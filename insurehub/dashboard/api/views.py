@@ -6,6 +6,7 @@ from rest_framework import generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from insurehub.claims.selectors import display_name
 from insurehub.core.permissions import IsStaffRole
 from insurehub.core.roles import Department
 from insurehub.core.serializers import StrictSerializer
@@ -124,6 +125,7 @@ class TrendApi(APIView):
 
 class AlertSerializer(serializers.ModelSerializer):
     claim_number = serializers.CharField(source="claim.claim_number", read_only=True, default=None, allow_null=True)
+    acknowledged_by_name = serializers.SerializerMethodField(help_text="Who acknowledged it (name, else e-mail).")
 
     class Meta:
         model = Alert
@@ -139,10 +141,14 @@ class AlertSerializer(serializers.ModelSerializer):
             "department",
             "status",
             "acknowledged_by",
+            "acknowledged_by_name",
             "acknowledged_at",
             "created_at",
         ]
         read_only_fields = fields
+
+    def get_acknowledged_by_name(self, obj) -> str | None:
+        return display_name(obj.acknowledged_by)
 
 
 class AlertFilter(django_filters.FilterSet):
