@@ -633,8 +633,8 @@ export interface paths {
         put?: never;
         /**
          * Sign out a refresh token
-         * @description Blacklists the `refresh` token given, which must be the caller's; its access tokens run out on
-         *     their own within 15 minutes.
+         * @description Blacklists the `refresh` token given, which must be the caller's; the access token of this
+         *     request and every access token minted from that sign-in are refused from now on.
          *
          *     Access: any signed-in user, for their own refresh token.
          *
@@ -811,8 +811,9 @@ export interface paths {
         /**
          * Get a new token pair from a refresh token
          * @description The refresh token is rotated: the answer carries a new `access` and a new `refresh`, and the one
-         *     sent stops working. Limited with the other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by
-         *     default).
+         *     sent stops working: of parallel refreshes with one token, one wins and the others are refused,
+         *     and a token used again later (a copy in someone else's hands) ends that whole sign-in. Limited
+         *     with the other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by default).
          *
          *     Access: anyone holding a refresh token; no access token needed.
          *
@@ -945,8 +946,9 @@ export interface paths {
         put?: never;
         /**
          * Get a new access token from the session cookie
-         * @description The cookie's refresh token is rotated (a new cookie is set; the old token stops working) and the
-         *     answer carries a new `access` and the `user`. Every POST here needs Django's CSRF token: the
+         * @description The cookie's refresh token is rotated (a new cookie is set; the old token stops working: of
+         *     parallel refreshes one wins, and a token used again later ends the whole sign-in) and the answer
+         *     carries a new `access` and the `user`. Every POST here needs Django's CSRF token: the
          *     `X-CSRFToken` header must match the `csrftoken` cookie (`GET /api/auth/session/csrf/` sets it).
          *
          *     Access: a browser holding the session cookie.
@@ -2929,7 +2931,7 @@ export interface paths {
          *
          *     Errors: 404 `not_found`.
          */
-        get: operations["policies_reviews_retrieve"];
+        get: operations["policies_reviews_list"];
         put?: never;
         /**
          * Review the product of your policy
@@ -3101,7 +3103,7 @@ export interface paths {
          *
          *     Errors: 404 `not_found`.
          */
-        get: operations["policy_types_reviews_retrieve"];
+        get: operations["policy_types_reviews_list"];
         put?: never;
         /**
          * Review a product
@@ -3693,11 +3695,13 @@ export interface components {
             readonly data: unknown;
             /** Format: uuid */
             readonly claim: string | null;
-            readonly claim_number: string;
+            readonly claim_number: string | null;
             readonly department: string;
             readonly status: components["schemas"]["AlertStatusEnum"];
             /** Format: uuid */
             readonly acknowledged_by: string | null;
+            /** @description Who acknowledged it (name, else e-mail). */
+            readonly acknowledged_by_name: string | null;
             /** Format: date-time */
             readonly acknowledged_at: string | null;
             /** Format: date-time */
@@ -3715,7 +3719,7 @@ export interface components {
             open: number;
             by_severity: components["schemas"]["SeverityCounts"];
         };
-        /** @description An assessment as staff see it: everything, including internal notes and the total-loss reasoning (customers receive the AssessmentSummary fields). */
+        /** @description An assessment as staff see it: everything, including internal notes and the total-loss reasoning (customers receive the AssessmentSummary fields: the required ones). */
         Assessment: {
             /** Format: uuid */
             readonly id: string;
@@ -3739,25 +3743,25 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
             /** Format: uuid */
-            readonly assessor: string | null;
-            readonly assessor_name: string | null;
-            readonly notes: string;
-            readonly total_loss_recommendation: boolean | null;
-            readonly total_loss_reasoning: string;
+            readonly assessor?: string | null;
+            readonly assessor_name?: string | null;
+            readonly notes?: string;
+            readonly total_loss_recommendation?: boolean | null;
+            readonly total_loss_reasoning?: string;
             /** Format: decimal */
-            readonly vehicle_value: string | null;
-            readonly total_loss_override: boolean | null;
-            readonly total_loss_override_reason: string;
+            readonly vehicle_value?: string | null;
+            readonly total_loss_override?: boolean | null;
+            readonly total_loss_override_reason?: string;
             /** Format: uuid */
-            readonly total_loss_overridden_by: string | null;
+            readonly total_loss_overridden_by?: string | null;
             /** Format: date-time */
-            readonly cancelled_at: string | null;
-            readonly cancel_reason: string;
-            readonly accepted_estimate: components["schemas"]["AcceptedEstimate"] | null;
+            readonly cancelled_at?: string | null;
+            readonly cancel_reason?: string;
+            readonly accepted_estimate?: components["schemas"]["AcceptedEstimate"] | null;
             /** @description What still stands between the assessment and its completion (empty when it may be completed): the same checks `POST .../complete/` makes, so a screen can name them before the click. */
-            readonly blockers: components["schemas"]["Blocker"][];
+            readonly blockers?: components["schemas"]["Blocker"][];
             /** @description Whether the caller may change it (sections, photos, estimates, total loss, complete). */
-            readonly can_edit: boolean;
+            readonly can_edit?: boolean;
         };
         /**
          * @description * `assessment_closed` - The assessment is completed or cancelled
@@ -3990,7 +3994,7 @@ export interface components {
             readonly policy_number: string;
             /** Format: uuid */
             readonly vehicle: string | null;
-            readonly vehicle_registration: string;
+            readonly vehicle_registration: string | null;
             /** Format: uuid */
             readonly assigned_agent: string | null;
             /** @description The assigned agent's name (else e-mail). */
@@ -4084,7 +4088,7 @@ export interface components {
             readonly policy_number: string;
             /** Format: uuid */
             readonly vehicle: string | null;
-            readonly vehicle_registration: string;
+            readonly vehicle_registration: string | null;
             /** Format: uuid */
             readonly assigned_agent: string | null;
             /** @description The assigned agent's name (else e-mail). */
@@ -4214,14 +4218,23 @@ export interface components {
             readonly id: string;
             readonly name: string;
             readonly registration_number: string;
-            /** Format: email */
-            readonly email: string;
+            /**
+             * Format: email
+             * @description Null when the company has none.
+             */
+            readonly email: string | null;
             readonly phone: string;
-            /** Format: uri */
-            readonly website: string;
+            /**
+             * Format: uri
+             * @description Null when the company has none.
+             */
+            readonly website: string | null;
             readonly address: string;
-            /** Format: uri */
-            readonly logo_url: string;
+            /**
+             * Format: uri
+             * @description Null when the company has none.
+             */
+            readonly logo_url: string | null;
             readonly active: boolean;
             readonly average_rating: string | null;
             readonly review_count: number;
@@ -4919,6 +4932,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["RefundOutput"][];
         };
+        PaginatedReviewOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ReviewOutput"][];
+        };
         PaginatedScheduleOutputList: {
             /** @example 123 */
             count: number;
@@ -5246,7 +5274,7 @@ export interface components {
             readonly category: string;
             /** Format: uuid */
             readonly vehicle: string | null;
-            readonly vehicle_registration: string;
+            readonly vehicle_registration: string | null;
             readonly status: components["schemas"]["PolicyOutputStatusEnum"];
             /** Format: date */
             readonly start_date: string;
@@ -5539,19 +5567,20 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /** @description A section as staff see it (customers receive the required fields: no findings or notes). */
         Section: {
             /** Format: uuid */
             readonly id: string;
             readonly kind: components["schemas"]["AssessmentSectionKindEnum"];
             readonly position: number;
-            findings: unknown;
+            findings?: unknown;
             readonly severity: number | null;
-            readonly notes: string;
+            readonly notes?: string;
             readonly completed: boolean;
             /** Format: date-time */
-            readonly completed_at: string | null;
+            readonly completed_at?: string | null;
             /** Format: date-time */
-            readonly updated_at: string;
+            readonly updated_at?: string;
         };
         SectionSchema: {
             kind: components["schemas"]["AssessmentSectionKindEnum"];
@@ -5636,7 +5665,7 @@ export interface components {
             url: string;
             expires_in: number;
         };
-        /** @description A gallery item as staff see it: also the original's metadata (device, times, GPS) and its fingerprints (customers receive the Photo fields). */
+        /** @description A gallery item as staff see it: also the original's metadata (device, times, GPS) and its fingerprints (customers receive the Photo fields: the required ones). */
         StaffPhoto: {
             /** Format: uuid */
             readonly id: string;
@@ -5663,13 +5692,13 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
             /** Format: uuid */
-            readonly uploaded_by: string;
+            readonly uploaded_by?: string;
             /** Format: uuid */
-            readonly document: string;
-            readonly sha256: string;
-            readonly original_size: number;
-            readonly perceptual_hash: string;
-            readonly original_metadata: unknown;
+            readonly document?: string | null;
+            readonly sha256?: string;
+            readonly original_size?: number;
+            readonly perceptual_hash?: string;
+            readonly original_metadata?: unknown;
         };
         StageOutput: {
             readonly stage: string;
@@ -5906,7 +5935,21 @@ export interface components {
             readonly name: string;
             readonly phone: string;
             readonly role: components["schemas"]["RoleEnum"];
-            readonly department: components["schemas"]["DepartmentEnum"];
+            /**
+             * @description Empty for customers and admins.
+             *
+             *     * `motor` - Motor
+             *     * `health` - Health
+             *     * `life` - Life
+             *     * `property` - Home and property
+             *     * `travel` - Travel
+             *     * `business` - Business
+             *     * `agriculture` - Agriculture
+             *     * `marine` - Marine
+             *     * `personal_accident` - Personal accident
+             *     * `liability` - Liability
+             */
+            readonly department: components["schemas"]["DepartmentEnum"] | components["schemas"]["BlankEnum"];
             readonly certification_level: number;
             readonly email_verified: boolean;
             readonly phone_verified: boolean;
@@ -9155,9 +9198,14 @@ export interface operations {
             };
         };
     };
-    policies_reviews_retrieve: {
+    policies_reviews_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
             header?: never;
             path: {
                 policy_id: string;
@@ -9171,7 +9219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewOutput"];
+                    "application/json": components["schemas"]["PaginatedReviewOutputList"];
                 };
             };
         };
@@ -9377,9 +9425,14 @@ export interface operations {
             };
         };
     };
-    policy_types_reviews_retrieve: {
+    policy_types_reviews_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
             header?: never;
             path: {
                 type_id: string;
@@ -9393,7 +9446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewOutput"];
+                    "application/json": components["schemas"]["PaginatedReviewOutputList"];
                 };
             };
         };
