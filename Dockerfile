@@ -47,6 +47,9 @@ USER insurehub
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8000/healthz || exit 1
-# --proxy-headers: behind the load balancer, X-Forwarded-Proto/For come from it.
+# --proxy-headers: X-Forwarded-Proto/For are believed only from the addresses in FORWARDED_ALLOW_IPS
+# (uvicorn reads the variable itself; set it to the load balancer's addresses or networks). Never "*":
+# anyone could then choose their own address and slip past the sign-in limits.
+ENV FORWARDED_ALLOW_IPS=127.0.0.1
 CMD ["uvicorn", "insurehub.config.asgi:application", "--host", "0.0.0.0", "--port", "8000", \
-     "--workers", "2", "--proxy-headers", "--forwarded-allow-ips", "*", "--no-server-header"]
+     "--workers", "2", "--proxy-headers", "--no-server-header"]

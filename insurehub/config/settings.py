@@ -232,9 +232,11 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "insurehub.core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "insurehub.core.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "insurehub.core.throttling.AnonRateThrottle",
+        "insurehub.core.throttling.UserRateThrottle",
     ],
+    # Who the client is behind proxies: see TRUSTED_PROXIES below (core/client_address.py).
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("THROTTLE_ANON", "10000/hour" if TESTING else "120/minute"),
         "user": env("THROTTLE_USER", "100000/hour" if TESTING else "1200/minute"),
@@ -264,13 +266,20 @@ JWT_REFRESH_REUSE_GRACE_SECONDS = env_int("JWT_REFRESH_REUSE_GRACE_SECONDS", 5)
 # everywhere but development and tests, which run over plain http on 127.0.0.1.
 AUTH_REFRESH_COOKIE_SECURE = DJANGO_ENV not in ("development", "test") and env_bool("SECURE_COOKIES", True)
 
-# Login protection: after LOGIN_SLOWDOWN_AFTER failures an account (or IP) must wait an
-# exponentially growing delay between attempts; after LOGIN_LOCKOUT_AFTER it is locked.
+# Login protection (users/login_guard.py): after LOGIN_SLOWDOWN_AFTER failures an account from one
+# address must wait an exponentially growing delay between attempts; after LOGIN_LOCKOUT_AFTER it is
+# locked. Attempts are counted atomically before the password is checked.
 LOGIN_SLOWDOWN_AFTER = env_int("LOGIN_SLOWDOWN_AFTER", 3)
 LOGIN_LOCKOUT_AFTER = env_int("LOGIN_LOCKOUT_AFTER", 8)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
 LOGIN_IP_LOCKOUT_AFTER = env_int("LOGIN_IP_LOCKOUT_AFTER", 50)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
+# The limits above are per (account, client address): a stranger cannot lock a victim out. The
+# account alone is locked only under a distributed attack, LOGIN_ACCOUNT_LOCKOUT_AFTER failures from
+# LOGIN_ACCOUNT_LOCKOUT_MIN_IPS addresses or more, and its owner gets an unlock link by e-mail.
+LOGIN_ACCOUNT_LOCKOUT_AFTER = env_int("LOGIN_ACCOUNT_LOCKOUT_AFTER", 30)
+LOGIN_ACCOUNT_LOCKOUT_MIN_IPS = env_int("LOGIN_ACCOUNT_LOCKOUT_MIN_IPS", 3)
+LOGIN_UNLOCK_TOKEN_MINUTES = env_int("LOGIN_UNLOCK_TOKEN_MINUTES", 60)
 
 # Account recovery and verification (users.account_tokens): single-use secrets, only their hash stored.
 PASSWORD_RESET_TOKEN_MINUTES = env_int("PASSWORD_RESET_TOKEN_MINUTES", 30)
@@ -321,6 +330,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-For is believed only from our own proxies (core/client_address.py): TRUSTED_PROXIES,
+# addresses or CIDR networks ("10.0.0.0/8,192.0.2.10"), or else NUM_PROXIES = how many proxies
+# append to it. Neither set: the header is ignored (uvicorn's FORWARDED_ALLOW_IPS decides REMOTE_ADDR).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+NUM_PROXIES = REST_FRAMEWORK["NUM_PROXIES"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not (DEBUG or TESTING or DJANGO_ENV == "development"))
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if (DEBUG or TESTING) else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -404,6 +418,17 @@ RETENTION_INACTIVE_ACCOUNT_DAYS = env_int("RETENTION_INACTIVE_ACCOUNT_DAYS", 6 *
 CELERY_BEAT_SCHEDULE["privacy-apply-retention"] = {
     "task": "insurehub.privacy.tasks.apply_retention",
     "schedule": 24 * 3600.0,
+}
+# The audit chain (insurehub/audit/chain.py): entries are HMAC-keyed under AUDIT_CHAIN_KEY, which
+# the database never holds (required in production; dev/test derive one from SECRET_KEY), and a
+# signed checkpoint of its head is logged and appended under AUDIT_CHECKPOINT_DIR periodically
+# (point it at storage the database's users cannot rewrite; empty: logged only).
+AUDIT_CHAIN_KEY = env("AUDIT_CHAIN_KEY", "")
+AUDIT_CHECKPOINT_DIR = env("AUDIT_CHECKPOINT_DIR", "" if TESTING else str(BASE_DIR / "var" / "audit-checkpoints"))
+AUDIT_CHECKPOINT_SECONDS = env_int("AUDIT_CHECKPOINT_SECONDS", 300)
+CELERY_BEAT_SCHEDULE["audit-seal-and-checkpoint"] = {
+    "task": "insurehub.audit.tasks.audit_seal_and_checkpoint",
+    "schedule": float(AUDIT_CHECKPOINT_SECONDS),
 }
 
 # Each app keeps its settings in its own section below (edit only your app's section).

@@ -5,22 +5,14 @@ import re
 import time
 import uuid
 
-from django.conf import settings
 from django.urls import Resolver404, resolve
 
 from insurehub.core import metrics, request_context
+from insurehub.core.client_address import client_ip
 
 access_log = logging.getLogger("insurehub.access")
 
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
-
-
-def client_ip(request) -> str | None:
-    if getattr(settings, "USE_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR")
 
 
 class RequestContextMiddleware:

@@ -150,6 +150,7 @@ class AccountTokenPurpose(models.TextChoices):
     VERIFY_EMAIL = "verify_email", "E-mail verification"
     VERIFY_PHONE = "verify_phone", "Phone verification"
     CHANGE_EMAIL = "change_email", "Change of e-mail"
+    UNLOCK = "unlock", "Unlock after a lockout"
 
 
 class AccountToken(BaseModel):

@@ -252,7 +252,7 @@ def auth_login(*, email: str, password: str) -> tuple[User, RefreshToken]:
     """Check the credentials (behind the login guard); return the user and a fresh refresh token."""
     email = email.strip().lower()
     ip = _client_ip()
-    login_guard.check(email=email, ip=ip)
+    attempt = login_guard.begin(email=email, ip=ip)  # counted before the password is checked
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
         User().set_password(password)  # same hashing cost as a real check: no timing oracle
@@ -264,20 +264,22 @@ def auth_login(*, email: str, password: str) -> tuple[User, RefreshToken]:
     else:
         ok, reason = True, ""
     if not ok:
-        login_guard.record_failure(email=email, ip=ip)
+        account_locked = login_guard.failed(attempt)
         with transaction.atomic():
             audit_record(
                 actor=user,
                 action="auth.login_failed",
                 object_type="users.user",
                 object_id=str(user.pk) if user else "",
-                changes={"reason": reason},
+                changes={"reason": reason, **({"account_locked": True} if account_locked else {})},
             )
+            if account_locked and user is not None and user.is_active:
+                _account_unlock_issue(user)
         from insurehub.core.metrics import LOGIN_FAILURES
 
         LOGIN_FAILURES.labels(reason).inc()
         raise ApplicationError("invalid_credentials", "Email or password is incorrect.", status=401)
-    login_guard.record_success(email=email)
+    login_guard.succeeded(attempt)
     with transaction.atomic():
         user.last_login = timezone.now()
         user.save(update_fields=["last_login", "updated_at"])
@@ -526,8 +528,56 @@ def password_reset_confirm(*, token: str, password: str) -> int:
                 recipient=user,
             )
         )
-    login_guard.record_success(email=user.email)  # a lockout from the forgotten password ends here
+    login_guard.unlock(email=user.email)  # a lockout from the forgotten password ends here
     return revoked
+
+
+def _account_unlock_issue(user: User) -> None:
+    """The account was locked by failures from many addresses: send its owner a link that
+    unlocks it (single-use, short-lived; only the owner's mailbox can open it)."""
+    secret = account_tokens.new_link_secret()
+    minutes = settings.LOGIN_UNLOCK_TOKEN_MINUTES
+    _token_issue(
+        user=user,
+        purpose=AccountTokenPurpose.UNLOCK,
+        token_hash=account_tokens.link_hash(secret),
+        minutes=minutes,
+        target=user.email,
+    )
+    link = account_messages.web_link("/unlock-account", token=secret)
+    account_messages.send(
+        AccountMessage(
+            channel="email",
+            to=user.email,
+            template="auth.account_locked",
+            subject="Your InsureHub account was locked",
+            body=(
+                "Someone tried many wrong passwords for your InsureHub account from many places, so signing "
+                f"in is paused for {_minutes(settings.LOGIN_LOCKOUT_SECONDS // 60)}.\n\nTo sign in now, open "
+                f"this link within {_minutes(minutes)} (it works once):\n{link}\n\nYour password was not "
+                "changed. If you use it elsewhere, change it there too."
+            ),
+            recipient=user,
+        )
+    )
+    audit_record(actor=None, action="auth.account_locked", target=user, changes={"unlock_link_sent": True})
+
+
+def account_unlock_confirm(*, token: str) -> User:
+    """End a lockout of the account with the link we e-mailed its owner; the link works once."""
+    record = selectors.account_token_for_secret(secret=token, purposes=[AccountTokenPurpose.UNLOCK])
+    reason = _token_failure_reason(record)
+    if not reason and record.target != record.user.email:
+        reason = "address_changed"
+    if reason:
+        _audit_refused(action="auth.account_unlock_refused", user_id=record and record.user_id, reason=reason)
+        raise _invalid_token()
+    with transaction.atomic():
+        if not _token_use(record):
+            raise _invalid_token()
+        audit_record(actor=record.user, action="auth.account_unlocked", target=record.user)
+    login_guard.unlock(email=record.user.email)
+    return record.user
 
 
 def _email_verification_issue(user: User) -> None:
@@ -611,7 +661,7 @@ def email_verification_confirm(*, token: str) -> User:
                 recipient=user,
             )
         )
-    login_guard.record_success(email=old_email)
+    login_guard.unlock(email=old_email)
     return user
 
 
@@ -693,9 +743,9 @@ def email_change_request(*, user: User, new_email: str, password: str) -> None:
     notice instead of a link, and the caller sees the same answer either way."""
     new_email = new_email.strip().lower()
     ip = _client_ip()
-    login_guard.check(email=user.email, ip=ip)
+    attempt = login_guard.begin(email=user.email, ip=ip)
     if not user.check_password(password):
-        login_guard.record_failure(email=user.email, ip=ip)
+        login_guard.failed(attempt)
         _audit_refused(action="auth.email_change_refused", user_id=user.pk, reason="wrong_password", actor=user)
         raise ApplicationError(
             "wrong_password",

@@ -193,3 +193,28 @@ class EmailChangeApi(AuthThrottleMixin, APIView):
         data.is_valid(raise_exception=True)
         services.email_change_request(user=request.user, **data.validated_data)
         return Response({"detail": EMAIL_CHANGE_REQUESTED}, status=status.HTTP_202_ACCEPTED)
+
+
+class AccountUnlockConfirmApi(AuthThrottleMixin, APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(request=s.TokenInputSerializer, responses={200: s.DetailOutputSerializer}, tags=["auth"])
+    def post(self, request):
+        """Unlock an account with the link e-mailed when it was locked.
+
+        An account is locked as a whole only when wrong passwords for it come from many addresses (a
+        distributed attack); its owner is then sent a link to the web application's
+        `/unlock-account?token=...` page. Opening it ends every lock on the account, and counting starts
+        afresh. The token works once and expires soon; the password does not change.
+
+        Access: anyone holding the link's token, without signing in: opening the link proves the
+        address.
+
+        Errors: 400 `invalid_token` (unknown, forged, expired or used: the same in every case); 429
+        `throttled`.
+        """
+        data = s.TokenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.account_unlock_confirm(token=data.validated_data["token"])
+        return Response({"detail": "Your account is unlocked: sign in again."})

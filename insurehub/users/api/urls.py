@@ -21,6 +21,7 @@ auth_urlpatterns = [
     path("verify-phone/", account.PhoneVerificationApi.as_view(), name="auth-verify-phone"),
     path("verify-phone/confirm/", account.PhoneVerificationConfirmApi.as_view(), name="auth-verify-phone-confirm"),
     path("email/change/", account.EmailChangeApi.as_view(), name="auth-email-change"),
+    path("unlock/confirm/", account.AccountUnlockConfirmApi.as_view(), name="auth-unlock-confirm"),
     path("me/", views.MeApi.as_view(), name="auth-me"),
     path(
         "me/notification-preferences/",

@@ -6,13 +6,13 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from insurehub.audit.services import audit_record
 from insurehub.core.filters import TimestampFilter
 from insurehub.core.permissions import IsAdmin
+from insurehub.core.throttling import ScopedRateThrottle
 from insurehub.users import services
 from insurehub.users.api import serializers as s
 from insurehub.users.models import User
