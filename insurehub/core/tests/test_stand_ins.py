@@ -128,6 +128,8 @@ PROCESS_BASE = {
     "DJANGO_SETTINGS_MODULE": "insurehub.config.settings",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "FIELD_ENCRYPTION_KEYS": "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    "FIELD_HASH_KEY": secrets.token_urlsafe(32),
+    "BACKUP_SIGNING_KEY": secrets.token_urlsafe(32),
     "DATABASE_URL": "sqlite:///:memory:",
     "DEBUG": "0",
     "LOG_LEVEL": "ERROR",
