@@ -271,4 +271,4 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["sequence", "at", "action", "actor_id", "object_type", "object_id", "ip"]
     list_filter = ["action", "object_type"]
     search_fields = ["object_id", "request_id", "action"]
-    ordering = ["-sequence"]
+    ordering = ["-id"]

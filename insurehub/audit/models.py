@@ -1,11 +1,16 @@
-"""The append-only, hash-chained audit log.
+"""The append-only, keyed hash-chained audit log.
 
-Each entry carries the hash of the one before it; changing or removing any entry breaks
-every link after it, which `manage.py verify_audit_chain` reports. Rows cannot be
-updated or deleted through the ORM, and on PostgreSQL a trigger refuses it in SQL too.
+An entry is appended unsealed (no sequence, no hash) by whichever transaction writes it, with no
+lock shared between writers. A sealer (insurehub.audit.services.audit_seal) later gives the
+committed, unsealed entries, in id order, their place in the chain: a sequence, the previous
+entry's hash and their own HMAC-SHA256 under AUDIT_CHAIN_KEY (a key the database does not hold).
+Changing, removing or reordering a sealed entry breaks a link, which `manage.py
+verify_audit_chain` reports. Rows cannot be updated or deleted through the ORM; on PostgreSQL
+triggers refuse UPDATE (except sealing an unsealed row once), DELETE and TRUNCATE in SQL too.
 """
 
 import hashlib
+import hmac
 import json
 
 from django.conf import settings
@@ -28,7 +33,8 @@ class AuditEventQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    sequence = models.PositiveBigIntegerField(unique=True, editable=False)
+    # The three chain fields are empty until the entry is sealed (see the module docstring).
+    sequence = models.PositiveBigIntegerField(unique=True, null=True, blank=True, editable=False)
     at = models.DateTimeField(db_index=True)
     # Kept as a bare id (no database constraint) so the chain survives a user's removal.
     actor = models.ForeignKey(
@@ -46,20 +52,22 @@ class AuditEvent(models.Model):
     ip = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=512, blank=True)
     request_id = models.CharField(max_length=128, blank=True, db_index=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    prev_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
 
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-sequence"]
+        # Id order is append order; the chain's order (sequence) follows it among committed rows.
+        ordering = ["-id"]
         indexes = [
             models.Index(fields=["object_type", "object_id"]),
             models.Index(fields=["actor", "at"]),
         ]
 
     def __str__(self) -> str:
-        return f"#{self.sequence} {self.action} {self.object_type}:{self.object_id}"
+        place = f"#{self.sequence}" if self.sequence else f"(unsealed id {self.pk})"
+        return f"{place} {self.action} {self.object_type}:{self.object_id}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -90,16 +98,22 @@ class AuditEvent(models.Model):
             cls=DjangoJSONEncoder,
         )
 
-    def compute_hash(self) -> str:
-        return hashlib.sha256(self.canonical().encode()).hexdigest()
+    def compute_hash(self, key: bytes, *, keyed: bool = True) -> str:
+        """HMAC-SHA256 of the canonical text under the chain key; entries sealed before the chain
+        was keyed (sequence below the head's `keyed_from`) were plain SHA-256."""
+        if not keyed:
+            return hashlib.sha256(self.canonical().encode()).hexdigest()
+        return hmac.new(key, self.canonical().encode(), hashlib.sha256).hexdigest()
 
 
 class AuditChainHead(models.Model):
-    """One row: the last sequence and hash. Locking it serialises appends to the chain."""
+    """One row: the last sealed sequence and hash. Only the sealer locks it, briefly."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
     sequence = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default=GENESIS_HASH)
+    # Entries from this sequence on are HMAC-keyed; earlier ones (sealed before the key) are SHA-256.
+    keyed_from = models.PositiveBigIntegerField(default=1)
 
     def __str__(self) -> str:
         return f"head #{self.sequence}"

@@ -7,7 +7,7 @@ from insurehub.audit.models import AuditEvent
 
 
 def export(user) -> list:
-    entries = AuditEvent.objects.filter(Q(actor_id=user.pk) | Q(object_id=str(user.pk))).order_by("sequence")
+    entries = AuditEvent.objects.filter(Q(actor_id=user.pk) | Q(object_id=str(user.pk))).order_by("id")
     return [
         {
             "at": e.at.isoformat(),

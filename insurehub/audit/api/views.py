@@ -16,7 +16,7 @@ class AuditCursorPagination(pagination.CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
-    ordering = "-sequence"
+    ordering = "-id"
 
 
 class AuditEventFilter(django_filters.FilterSet):
@@ -50,7 +50,8 @@ class AuditEventListApi(generics.ListAPIView):
 
         The append-only, hash-chained log of every write and every read of personal data: who
         (`actor`), what (`action`, `object_type`, `object_id`, `changes`), from where (`ip`,
-        `user_agent`, `request_id`) and the chain (`sequence`, `prev_hash`, `hash`). Filters:
+        `user_agent`, `request_id`) and the chain (`sequence`, `prev_hash`, `hash`: null until the entry
+        is sealed, moments after its transaction commits). Filters:
         `actor`, `action`, `action_prefix` (e.g. `claim.`), `object_type`, `object_id`,
         `request_id`, `created_after`, `created_before`. Cursor pagination (`page_size` up to 200).
 

@@ -130,6 +130,7 @@ PROCESS_BASE = {
     "FIELD_ENCRYPTION_KEYS": "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
     "FIELD_HASH_KEY": secrets.token_urlsafe(32),
     "BACKUP_SIGNING_KEY": secrets.token_urlsafe(32),
+    "AUDIT_CHAIN_KEY": secrets.token_urlsafe(32),
     "DATABASE_URL": "sqlite:///:memory:",
     "DEBUG": "0",
     "LOG_LEVEL": "ERROR",
@@ -200,6 +201,13 @@ def test_a_fully_configured_production_process_starts_and_check_deploy_is_clean(
     result = _run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "insurehub.W001" not in result.stderr + result.stdout
+
+
+@pytest.mark.slow
+def test_a_production_process_without_the_audit_chain_key_refuses_to_start():
+    result = _run(SETUP, **PRODUCTION, AUDIT_CHAIN_KEY="")
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1].endswith("AUDIT_CHAIN_KEY must be set in production")
 
 
 @pytest.mark.slow
