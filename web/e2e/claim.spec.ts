@@ -301,10 +301,11 @@ test.describe("the claim page", () => {
     const reserves = page.getByRole("table", { name: "Reserves by cost type" });
     const row = reserves.getByRole("row").filter({ hasText: "Own vehicle damage" });
     await expect(row).toContainText("KES 52,500.50");
-    await expect(row).toContainText("KES 40,000.00 → KES 52,500.50");
-    await expect(row).toContainText("Parts price rose");
-    await row.getByText("1 earlier change").click();
-    await expect(row).toContainText("Garage quote");
+    const history = row.locator("xpath=following-sibling::tr[1]");
+    await expect(history).toContainText("KES 40,000.00 → KES 52,500.50");
+    await expect(history).toContainText("Parts price rose");
+    await history.getByText("1 earlier change").click();
+    await expect(history).toContainText("Garage quote");
     await expectAccessible(page);
   });
 

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle, Plus } from "lucide-react";
-import { useState, type FormEvent } from "react";
+import { Fragment, useState, type FormEvent } from "react";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -39,7 +39,7 @@ import { useIdempotentAction } from "../hooks/use-idempotent-action";
 
 import { fieldError } from "./field-error";
 import { Empty, Field, ProblemAlert } from "./form-bits";
-import { COST_TYPE_LABELS, COST_TYPES, humanize, METHOD_LABELS } from "./labels";
+import { COST_TYPE_LABELS, COST_TYPES, humanize, METHOD_LABELS, OPEN_STATUSES } from "./labels";
 
 const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 
@@ -62,8 +62,10 @@ export function MoneyPanel({ claim, canManage }: { claim: ClaimDetail; canManage
 
 // --- reserves -------------------------------------------------------------------------------
 
-function Reserves({ claim, canManage }: { claim: ClaimDetail; canManage: boolean }) {
+function Reserves({ claim, canManage: mayManage }: { claim: ClaimDetail; canManage: boolean }) {
   const { data, error, isPending } = useQuery(reservesQuery(claim.id));
+  // Reserves of a claim that is no longer open are closed (the API refuses changes).
+  const canManage = mayManage && OPEN_STATUSES.has(claim.status);
   const [setting, setSetting] = useState<CostType | null>(null);
   const byType = new Map((data ?? []).map((reserve) => [reserve.cost_type, reserve]));
   const shown = COST_TYPES.filter((type) => byType.has(type));
@@ -95,7 +97,6 @@ function Reserves({ claim, canManage }: { claim: ClaimDetail; canManage: boolean
                 <TableHead className="text-right">Reserved</TableHead>
                 <TableHead className="text-right">Paid</TableHead>
                 <TableHead className="text-right">Open</TableHead>
-                <TableHead>History</TableHead>
                 {canManage && (
                   <TableHead>
                     <span className="sr-only">Actions</span>
@@ -107,29 +108,33 @@ function Reserves({ claim, canManage }: { claim: ClaimDetail; canManage: boolean
               {shown.map((type) => {
                 const reserve = byType.get(type)!;
                 return (
-                  <TableRow key={type} className="align-top">
-                    <TableCell className="font-medium">{COST_TYPE_LABELS[type]}</TableCell>
-                    <TableCell className="text-right tabular-nums">{formatMoney(reserve.amount, reserve.currency)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{formatMoney(reserve.paid, reserve.currency)}</TableCell>
-                    <TableCell className="text-right font-medium tabular-nums">
-                      {formatMoney(reserve.open_amount, reserve.currency)}
-                    </TableCell>
-                    <TableCell className="min-w-56">
-                      <ReserveHistory reserve={reserve} />
-                    </TableCell>
-                    {canManage && (
-                      <TableCell className="text-right">
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          onClick={() => setSetting(type)}
-                          aria-label={`Change the ${COST_TYPE_LABELS[type]} reserve`}
-                        >
-                          Change
-                        </Button>
+                  <Fragment key={type}>
+                    <TableRow className="border-b-0">
+                      <TableCell className="font-medium">{COST_TYPE_LABELS[type]}</TableCell>
+                      <TableCell className="text-right tabular-nums">{formatMoney(reserve.amount, reserve.currency)}</TableCell>
+                      <TableCell className="text-right tabular-nums">{formatMoney(reserve.paid, reserve.currency)}</TableCell>
+                      <TableCell className="text-right font-medium tabular-nums">
+                        {formatMoney(reserve.open_amount, reserve.currency)}
                       </TableCell>
-                    )}
-                  </TableRow>
+                      {canManage && (
+                        <TableCell className="text-right">
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            onClick={() => setSetting(type)}
+                            aria-label={`Change the ${COST_TYPE_LABELS[type]} reserve`}
+                          >
+                            Change
+                          </Button>
+                        </TableCell>
+                      )}
+                    </TableRow>
+                    <TableRow className="hover:bg-transparent">
+                      <TableCell colSpan={canManage ? 5 : 4} className="pt-0 whitespace-normal">
+                        <ReserveHistory reserve={reserve} />
+                      </TableCell>
+                    </TableRow>
+                  </Fragment>
                 );
               })}
             </TableBody>
@@ -161,7 +166,8 @@ function ReserveHistory({ reserve }: { reserve: Reserve }) {
     </>
   );
   return (
-    <div className="text-sm">
+    <div className="border-l-2 pl-3 text-sm">
+      <span className="sr-only">Latest change: </span>
       {line(latest)}
       {older.length > 0 && (
         <details className="mt-1">
