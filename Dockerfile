@@ -41,7 +41,9 @@ COPY --from=web --chown=insurehub:insurehub /web/dist ./web/dist
 # Static files (the admin's, Swagger UI's and ReDoc's) are collected into the image: hashed names and
 # gzip copies that WhiteNoise serves. The keys and ALLOW_SANDBOX_PROVIDERS live for this build step
 # only (it serves nothing); at run time the real values come from the environment.
-RUN SECRET_KEY=build-only FIELD_ENCRYPTION_KEYS=build:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA \
+RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+    FIELD_ENCRYPTION_KEYS=build:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA \
+    FIELD_HASH_KEY=build-only BACKUP_SIGNING_KEY=build-only \
     ALLOW_SANDBOX_PROVIDERS=1 LOG_LEVEL=ERROR python manage.py collectstatic --noinput -v0
 USER insurehub
 EXPOSE 8000

@@ -53,7 +53,10 @@ if not SECRET_KEY:
             "SECRET_KEY must be set outside development and test (DJANGO_ENV=production by default)."
         )
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
+# testserver (the test client's host) is no default in production, which refuses it (core/production_keys.py).
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" + ("" if DJANGO_ENV == "production" else ",testserver")
+)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 CSRF_FAILURE_VIEW = "insurehub.core.errors.csrf_failure"  # problem+json, never an HTML page
 
