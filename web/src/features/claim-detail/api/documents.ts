@@ -1,12 +1,11 @@
 /**
  * A claim's documents: the list, one document's details (OCR fields, findings), the upload with
- * progress (XMLHttpRequest: fetch cannot report upload progress), and authenticated downloads as
- * blobs (for the preview dialog and the "Download" button).
+ * progress, and authenticated downloads as blobs (for the preview dialog and the "Download" button).
  */
 import { queryOptions } from "@tanstack/react-query";
 
-import { api, ApiError, sessionFetch, unwrap, type components } from "@/lib/api";
-import { session } from "@/lib/auth";
+import { api, sessionFetch, unwrap, type components } from "@/lib/api";
+import { uploadWithProgress, type Upload } from "@/lib/api/upload";
 
 import { claimKeys } from "./claim";
 
@@ -51,64 +50,16 @@ export interface UploadInput {
   kind?: DocumentKind | "";
 }
 
-export interface UploadHandle {
-  done: Promise<DocumentDetail>;
-  abort: () => void;
-}
-
-function problemOf(xhr: XMLHttpRequest): Promise<ApiError> {
-  if (xhr.status === 0) return Promise.resolve(ApiError.network());
-  const response = new Response(xhr.responseText || null, {
-    status: xhr.status,
-    statusText: xhr.statusText,
-    headers: { "Content-Type": xhr.getResponseHeader("Content-Type") ?? "application/json" },
-  });
-  return ApiError.fromResponse(response);
-}
-
-function send(input: UploadInput, onProgress: (percent: number) => void, token: string | null) {
-  const xhr = new XMLHttpRequest();
-  const done = new Promise<XMLHttpRequest>((resolve, reject) => {
-    xhr.upload.addEventListener("progress", (event) => {
-      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
-    });
-    xhr.addEventListener("load", () => resolve(xhr));
-    xhr.addEventListener("error", () => reject(ApiError.network()));
-    xhr.addEventListener("abort", () => reject(new DOMException("The upload was cancelled.", "AbortError")));
-  });
+/**
+ * Uploads one file to the claim, reporting progress (0-100), through the shared upload
+ * (`lib/api/upload.ts`: the session's token, one refresh on 401, ApiError on failure).
+ */
+export function uploadDocument(input: UploadInput, onProgress: (percent: number) => void): Upload<DocumentDetail> {
   const form = new FormData();
   form.append("file", input.file, input.file.name);
   form.append("claim", input.claim);
   if (input.kind) form.append("kind", input.kind);
-  xhr.open("POST", "/api/documents/upload/");
-  xhr.setRequestHeader("Accept", "application/json");
-  if (token) xhr.setRequestHeader("Authorization", `Bearer ${token}`);
-  xhr.send(form);
-  return { xhr, done };
-}
-
-/**
- * Uploads one file to the claim, reporting progress (0-100). A 401 refreshes the session once and
- * sends again, as the API client does; failures reject with an ApiError (problem+json).
- */
-export function uploadDocument(input: UploadInput, onProgress: (percent: number) => void): UploadHandle {
-  let current: XMLHttpRequest | null = null;
-  let aborted = false;
-  const attempt = async (retry: boolean): Promise<DocumentDetail> => {
-    const { xhr, done } = send(input, onProgress, session.accessToken());
-    current = xhr;
-    await done;
-    if (xhr.status === 401 && retry && !aborted && (await session.refresh())) return attempt(false);
-    if (xhr.status < 200 || xhr.status >= 300) throw await problemOf(xhr);
-    return JSON.parse(xhr.responseText) as DocumentDetail;
-  };
-  return {
-    done: attempt(true),
-    abort: () => {
-      aborted = true;
-      current?.abort();
-    },
-  };
+  return uploadWithProgress<DocumentDetail>("/api/documents/upload/", form, onProgress);
 }
 
 /** A file of the API fetched with the session's token, as a blob (PDF report, document download). */
