@@ -43,7 +43,7 @@ COPY --from=web --chown=insurehub:insurehub /web/dist ./web/dist
 # only (it serves nothing); at run time the real values come from the environment.
 RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
     FIELD_ENCRYPTION_KEYS=build:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA \
-    FIELD_HASH_KEY=build-only BACKUP_SIGNING_KEY=build-only \
+    FIELD_HASH_KEY=build-only BACKUP_SIGNING_KEY=build-only AUDIT_CHAIN_KEY=build-only \
     ALLOW_SANDBOX_PROVIDERS=1 LOG_LEVEL=ERROR python manage.py collectstatic --noinput -v0
 USER insurehub
 EXPOSE 8000

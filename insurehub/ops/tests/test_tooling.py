@@ -44,6 +44,22 @@ def test_every_uvicorn_command_line_hides_the_server_software():
     assert "--no-date-header" not in command
 
 
+@pytest.mark.slow
+def test_the_images_collectstatic_step_starts_as_production(tmp_path):
+    """The Dockerfile's build-time collectstatic runs a production process: every key the start-up
+    checks demand must be in its environment, or the image does not build (no engine here to try it)."""
+    dockerfile = (REPO / "Dockerfile").read_text().replace("\\\n", " ")
+    step = next(line for line in dockerfile.splitlines() if "collectstatic" in line)
+    command = step.removeprefix("RUN ").replace("python manage.py", f"{sys.executable} manage.py")
+    command = command.replace("collectstatic --noinput", "collectstatic --noinput --dry-run")
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PYTEST"))}
+    env |= {"DJANGO_ENV": "production", "STATIC_ROOT": str(tmp_path / "static")}
+    result = subprocess.run(  # noqa: S603  # nosec B603 - the Dockerfile's own step
+        ["/bin/bash", "-c", command], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
 def test_make_run_uvicorn_answers_without_a_server_header(tmp_path):
     port = _free_port()
     arguments = [argument.replace("$(PORT)", str(port)) for argument in _makefile_uvicorn_arguments()]
