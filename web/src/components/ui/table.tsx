@@ -2,9 +2,18 @@ import type * as React from "react";
 
 import { cn } from "@/lib/cn";
 
-export function Table({ className, ...props }: React.ComponentProps<"table">) {
+/**
+ * A table in a container that scrolls sideways when it is wider than its place. Give `scrollLabel`
+ * where that can happen (narrow screens, many columns): the container then becomes a named,
+ * focusable region, so keyboard users can scroll it too (axe: scrollable-region-focusable).
+ */
+export function Table({ className, scrollLabel, ...props }: React.ComponentProps<"table"> & { scrollLabel?: string }) {
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    <div
+      data-slot="table-container"
+      className="relative w-full overflow-x-auto rounded-sm outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+      {...(scrollLabel ? { tabIndex: 0, role: "region", "aria-label": scrollLabel } : {})}
+    >
       <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );

@@ -9,14 +9,20 @@ import { api, unwrap, type components } from "@/lib/api";
 import { uploadWithProgress, type Upload } from "@/lib/api/upload";
 
 type Schemas = components["schemas"];
-export type Assessment = Schemas["Assessment"];
+/**
+ * The schema marks the fields customers do not get as optional (one component serves both);
+ * these pages are staff-only, and staff always receive them.
+ */
+type Staff<T> = Required<T>;
+const asStaff = <T,>(value: T) => value as Staff<T>;
+export type Assessment = Staff<Schemas["Assessment"]>;
 export type AssessmentStatus = Schemas["AssessmentStatusEnum"];
 export type Blocker = Schemas["Blocker"];
-export type Section = Schemas["Section"];
+export type Section = Staff<Schemas["Section"]>;
 export type SectionKind = Schemas["AssessmentSectionKindEnum"];
 export type SectionSchema = Schemas["SectionSchema"];
 export type SectionUpdate = Schemas["PatchedSectionUpdateRequest"];
-export type Photo = Schemas["StaffPhoto"];
+export type Photo = Staff<Schemas["StaffPhoto"]>;
 export type PhotoUpdate = Schemas["PatchedPhotoUpdateRequest"];
 export type Estimate = Schemas["Estimate"];
 export type EstimateLine = Schemas["Line"];
@@ -49,7 +55,10 @@ export const assessmentKeys = {
 export function assessmentListQuery(query: AssessmentListQuery) {
   return queryOptions({
     queryKey: assessmentKeys.list(query),
-    queryFn: ({ signal }) => unwrap(api.GET("/api/assessments/", { params: { query }, signal })),
+    queryFn: async ({ signal }) => {
+      const page = await unwrap(api.GET("/api/assessments/", { params: { query }, signal }));
+      return { ...page, results: page.results.map(asStaff) };
+    },
     placeholderData: keepPreviousData,
   });
 }
@@ -59,8 +68,10 @@ const hiddenNoRetry = (count: number, error: Error) => !("isHidden" in error && 
 export function assessmentQuery(id: string) {
   return queryOptions({
     queryKey: assessmentKeys.detail(id),
-    queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/assessments/{assessment_id}/", { params: { path: { assessment_id: id } }, signal })),
+    queryFn: async ({ signal }) =>
+      asStaff(
+        await unwrap(api.GET("/api/assessments/{assessment_id}/", { params: { path: { assessment_id: id } }, signal })),
+      ),
     retry: hiddenNoRetry,
   });
 }
@@ -92,16 +103,24 @@ export function sectionSchemasQuery() {
 export function sectionsQuery(id: string) {
   return queryOptions({
     queryKey: assessmentKeys.part(id, "sections"),
-    queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/assessments/{assessment_id}/sections/", { params: { path: { assessment_id: id } }, signal })),
+    queryFn: async ({ signal }) =>
+      (
+        await unwrap(
+          api.GET("/api/assessments/{assessment_id}/sections/", { params: { path: { assessment_id: id } }, signal }),
+        )
+      ).map(asStaff),
   });
 }
 
 export function photosQuery(id: string) {
   return queryOptions({
     queryKey: assessmentKeys.part(id, "photos"),
-    queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/assessments/{assessment_id}/photos/", { params: { path: { assessment_id: id } }, signal })),
+    queryFn: async ({ signal }) =>
+      (
+        await unwrap(
+          api.GET("/api/assessments/{assessment_id}/photos/", { params: { path: { assessment_id: id } }, signal }),
+        )
+      ).map(asStaff),
   });
 }
 
@@ -138,25 +157,25 @@ export function comparisonQuery(id: string, baseline: string | null, enabled: bo
 
 const path = (id: string) => ({ params: { path: { assessment_id: id } } });
 
-export function updateSection(id: string, kind: SectionKind, body: SectionUpdate) {
-  return unwrap(
+export async function updateSection(id: string, kind: SectionKind, body: SectionUpdate): Promise<Section> {
+  return asStaff(await unwrap(
     api.PATCH("/api/assessments/{assessment_id}/sections/{kind}/", {
       params: { path: { assessment_id: id, kind } },
       body,
     }),
-  );
+  ));
 }
 
-export function updateAssessment(id: string, body: Schemas["PatchedAssessmentUpdateRequest"]) {
-  return unwrap(api.PATCH("/api/assessments/{assessment_id}/", { ...path(id), body }));
+export async function updateAssessment(id: string, body: Schemas["PatchedAssessmentUpdateRequest"]): Promise<Assessment> {
+  return asStaff(await unwrap(api.PATCH("/api/assessments/{assessment_id}/", { ...path(id), body })));
 }
 
-export function overrideTotalLoss(id: string, body: Schemas["TotalLossOverrideRequest"]) {
-  return unwrap(api.POST("/api/assessments/{assessment_id}/total-loss/", { ...path(id), body }));
+export async function overrideTotalLoss(id: string, body: Schemas["TotalLossOverrideRequest"]): Promise<Assessment> {
+  return asStaff(await unwrap(api.POST("/api/assessments/{assessment_id}/total-loss/", { ...path(id), body })));
 }
 
-export function completeAssessment(id: string) {
-  return unwrap(api.POST("/api/assessments/{assessment_id}/complete/", path(id)));
+export async function completeAssessment(id: string): Promise<Assessment> {
+  return asStaff(await unwrap(api.POST("/api/assessments/{assessment_id}/complete/", path(id))));
 }
 
 export function createEstimate(id: string, body: EstimateInput) {

@@ -47,7 +47,7 @@ export function AssessmentsTable({ rows, loading, showAssessor, empty, now }: As
   }
   if (rows.length === 0) return <div className="rounded-lg border border-dashed p-8 text-center">{empty}</div>;
   return (
-    <Table aria-label="Assessments" aria-busy={loading || undefined}>
+    <Table aria-label="Assessments" scrollLabel="Assessments, scrollable" aria-busy={loading || undefined}>
       <TableHeader>
         <TableRow>
           <TableHead>Claim</TableHead>

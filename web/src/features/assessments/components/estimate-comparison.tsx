@@ -119,7 +119,7 @@ export function EstimateComparison({ assessmentId, estimates, baseline, onBaseli
           </NativeSelect>
         </div>
       </div>
-      <Table aria-label="Estimates compared" className={cn(comparison.isPlaceholderData && "opacity-60")}>
+      <Table aria-label="Estimates compared" scrollLabel="Estimates compared, scrollable" className={cn(comparison.isPlaceholderData && "opacity-60")}>
         <TableHeader>
           <TableRow>
             <TableHead>Item</TableHead>

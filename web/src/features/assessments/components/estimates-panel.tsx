@@ -62,7 +62,7 @@ function EstimateCard({
         </span>
       </header>
       {estimate.lines.length > 0 && (
-        <Table aria-label={`Lines of ${name}`}>
+        <Table aria-label={`Lines of ${name}`} scrollLabel={`Lines of ${name}, scrollable`}>
           <TableHeader>
             <TableRow>
               <TableHead>Item</TableHead>
@@ -194,7 +194,7 @@ export function EstimatesPanel({ assessmentId, currency, editable }: EstimatesPa
             No estimate yet. Add yours, and the garage&apos;s quote when it comes in.
           </p>
         ) : (
-          <div className="grid gap-3 xl:grid-cols-2">
+          <div className="grid gap-3">
             {list.map((estimate) => (
               <EstimateCard
                 key={estimate.id}

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { CheckCircle2, Circle, PencilLine } from "lucide-react";
+import { useState } from "react";
 
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -37,6 +38,12 @@ function stateText(section: Section, dirty: boolean): string {
 export function SectionsPanel({ assessmentId, editable, selected, onSelect, dirty, onDirtyChange }: SectionsPanelProps) {
   const sections = useQuery(sectionsQuery(assessmentId));
   const schemas = useQuery(sectionSchemasQuery());
+  // Without a section in the URL, the first open one when the page opened: it stays shown after
+  // it is completed (the confirmation stays in view), until another one is picked.
+  const [initial, setInitial] = useState<SectionKind | null>(null);
+  if (initial === null && sections.data?.length) {
+    setInitial((sections.data.find((section) => !section.completed) ?? sections.data[0]!).kind);
+  }
 
   if (sections.isPending || schemas.isPending) {
     return (
@@ -59,7 +66,7 @@ export function SectionsPanel({ assessmentId, editable, selected, onSelect, dirt
     );
   }
   const list = sections.data;
-  const current = list.find((section) => section.kind === selected) ?? list.find((s) => !s.completed) ?? list[0];
+  const current = list.find((section) => section.kind === (selected ?? initial)) ?? list[0];
   if (!current) return <p className="text-muted-foreground">This assessment has no sections.</p>;
   const done = list.filter((section) => section.completed).length;
 
