@@ -74,7 +74,7 @@ test("an assessor fills the sections, uploads photos, compares two estimates and
 
   // The list: the new assessment is there, open, with its claim number.
   await expect(page.getByRole("heading", { name: "Assessments", level: 1 })).toBeVisible();
-  const row = page.locator(`tr[data-assessment="${made.assessmentId}"]`);
+  const row = page.locator(`tr[data-assessment="${made.assessmentId}"]`); // desktop: a table row
   await expect(row).toContainText(made.claimNumber);
   await expect(row).toContainText("Scheduled");
   await expectAccessible(page);
@@ -229,7 +229,10 @@ test("an assessor fills the sections, uploads photos, compares two estimates and
   await expect(page.getByLabel(/^Section \(8 of 8 complete\)/)).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/assessment-phone.png`, fullPage: true });
   await page.goto("/assessments?view=completed");
-  await expect(page.locator(`tr[data-assessment="${made.assessmentId}"]`)).toContainText("Completed");
+  const card = page.locator(`li[data-assessment="${made.assessmentId}"]`); // phone: a card
+  await expect(card).toBeVisible();
+  await expect(card).toContainText("Completed");
+  await expect(card.getByRole("link", { name: `Open the assessment of ${made.claimNumber}` })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: `${SCREENSHOTS}/assessments-phone.png`, fullPage: true });
 });

@@ -47,54 +47,23 @@ export function AssessmentsTable({ rows, loading, showAssessor, empty, now }: As
   }
   if (rows.length === 0) return <div className="rounded-lg border border-dashed p-8 text-center">{empty}</div>;
   return (
-    <Table aria-label="Assessments" scrollLabel="Assessments, scrollable" aria-busy={loading || undefined}>
-      <TableHeader>
-        <TableRow>
-          <TableHead>Claim</TableHead>
-          <TableHead>Status</TableHead>
-          <TableHead>Scheduled</TableHead>
-          {showAssessor && <TableHead className="hidden lg:table-cell">Assessor</TableHead>}
-          <TableHead>Completion</TableHead>
-          <TableHead className="hidden md:table-cell">Severity</TableHead>
-          <TableHead className="hidden text-right xl:table-cell">Accepted estimate</TableHead>
-          <TableHead>
-            <span className="sr-only">Open</span>
-          </TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
+    <>
+      {/* Phones: one card per assessment. */}
+      <ul className="grid gap-2 md:hidden" aria-label="Assessments">
         {rows.map((row) => (
-          <TableRow key={row.id} data-assessment={row.id}>
-            <TableCell>
+          <li key={row.id} data-assessment={row.id} className="grid gap-2 rounded-lg border p-3">
+            <div className="flex items-center justify-between gap-2">
               <Link to={`/claims/${row.claim}`} className={LINK}>
                 {row.claim_number}
               </Link>
-            </TableCell>
-            <TableCell>
               <AssessmentStatusBadge status={row.status} />
-            </TableCell>
-            <TableCell>
+            </div>
+            <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
               <Scheduled row={row} now={now} />
-            </TableCell>
-            {showAssessor && (
-              <TableCell className="hidden lg:table-cell">
-                {row.assessor_name ?? <span className="text-muted-foreground italic">Unassigned</span>}
-              </TableCell>
-            )}
-            <TableCell>
               <Completion value={row.completion_percentage} label={`${row.claim_number}: sections completed`} />
-            </TableCell>
-            <TableCell className="hidden md:table-cell">
+            </div>
+            <div className="flex items-center justify-between gap-2">
               <Severity value={row.overall_severity} />
-            </TableCell>
-            <TableCell className="hidden text-right tabular-nums xl:table-cell">
-              {row.accepted_estimate ? (
-                formatMoney(row.accepted_estimate.total, row.accepted_estimate.currency)
-              ) : (
-                <span className="text-muted-foreground">—</span>
-              )}
-            </TableCell>
-            <TableCell className="text-right">
               <Link
                 to={`/assessments/${row.id}`}
                 className={buttonVariants({ variant: "outline", size: "sm" })}
@@ -103,10 +72,73 @@ export function AssessmentsTable({ rows, loading, showAssessor, empty, now }: As
                 Open
                 <ChevronRight aria-hidden="true" />
               </Link>
-            </TableCell>
-          </TableRow>
+            </div>
+          </li>
         ))}
-      </TableBody>
-    </Table>
+      </ul>
+      <div className="hidden md:block">
+        <Table aria-label="Assessments" scrollLabel="Assessments, scrollable" aria-busy={loading || undefined}>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Claim</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Scheduled</TableHead>
+              {showAssessor && <TableHead className="hidden lg:table-cell">Assessor</TableHead>}
+              <TableHead>Completion</TableHead>
+              <TableHead className="hidden md:table-cell">Severity</TableHead>
+              <TableHead className="hidden text-right xl:table-cell">Accepted estimate</TableHead>
+              <TableHead>
+                <span className="sr-only">Open</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={row.id} data-assessment={row.id}>
+                <TableCell>
+                  <Link to={`/claims/${row.claim}`} className={LINK}>
+                    {row.claim_number}
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  <AssessmentStatusBadge status={row.status} />
+                </TableCell>
+                <TableCell>
+                  <Scheduled row={row} now={now} />
+                </TableCell>
+                {showAssessor && (
+                  <TableCell className="hidden lg:table-cell">
+                    {row.assessor_name ?? <span className="text-muted-foreground italic">Unassigned</span>}
+                  </TableCell>
+                )}
+                <TableCell>
+                  <Completion value={row.completion_percentage} label={`${row.claim_number}: sections completed`} />
+                </TableCell>
+                <TableCell className="hidden md:table-cell">
+                  <Severity value={row.overall_severity} />
+                </TableCell>
+                <TableCell className="hidden text-right tabular-nums xl:table-cell">
+                  {row.accepted_estimate ? (
+                    formatMoney(row.accepted_estimate.total, row.accepted_estimate.currency)
+                  ) : (
+                    <span className="text-muted-foreground">—</span>
+                  )}
+                </TableCell>
+                <TableCell className="text-right">
+                  <Link
+                    to={`/assessments/${row.id}`}
+                    className={buttonVariants({ variant: "outline", size: "sm" })}
+                    aria-label={`Open the assessment of ${row.claim_number}`}
+                  >
+                    Open
+                    <ChevronRight aria-hidden="true" />
+                  </Link>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </>
   );
 }

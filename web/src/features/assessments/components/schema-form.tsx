@@ -1,5 +1,5 @@
 import { Plus, Trash2 } from "lucide-react";
-import { useId } from "react";
+import { createContext, useContext, useId } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -24,22 +24,28 @@ export interface SchemaFormProps {
   disabled?: boolean;
   /** Shown as the outer fieldset's legend; without it the root renders its fields only. */
   legend?: string;
+  /** For reading only: the controls are disabled and the add and remove buttons left out. */
+  readOnly?: boolean;
 }
 
-export function SchemaForm({ spec, value, onChange, errors, disabled = false, legend }: SchemaFormProps) {
+const ReadOnly = createContext(false);
+
+export function SchemaForm({ spec, value, onChange, errors, disabled = false, legend, readOnly = false }: SchemaFormProps) {
   const prefix = useId();
   return (
-    <Field
-      spec={legend ? { ...spec, label: legend } : spec}
-      path=""
-      required={false}
-      value={value}
-      onChange={onChange}
-      errors={errors}
-      disabled={disabled}
-      prefix={prefix}
-      root={!legend}
-    />
+    <ReadOnly.Provider value={readOnly}>
+      <Field
+        spec={legend ? { ...spec, label: legend } : spec}
+        path=""
+        required={false}
+        value={value}
+        onChange={onChange}
+        errors={errors}
+        disabled={disabled}
+        prefix={prefix}
+        root={!legend}
+      />
+    </ReadOnly.Provider>
   );
 }
 
@@ -237,7 +243,7 @@ function ObjectField(props: FieldProps & { spec: Extract<FieldSpec, { type: "obj
     <>
       <ErrorText id={`${id}-error`} text={errors[path]} />
       {scalars.length > 0 && (
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3">
+        <div className="grid grid-cols-1 gap-3 @md:grid-cols-2 @3xl:grid-cols-3">
           {scalars.map((field) => (
             <Field
               key={field.name}
@@ -296,6 +302,7 @@ function emptyOf(spec: FieldSpec): JsonValue {
 /** A list: one row (or fieldset) per entry, with add and remove. */
 function ListField({ spec, path, value, onChange, errors, disabled, prefix, required }: FieldProps & { spec: Extract<FieldSpec, { type: "list" }> }) {
   const list = asList(value);
+  const readOnly = useContext(ReadOnly);
   const id = idFor(prefix, path);
   const full = spec.maxItems !== undefined && list.length >= spec.maxItems;
   const itemName = humanize(spec.item.label || "entry").toLowerCase();
@@ -318,7 +325,7 @@ function ListField({ spec, path, value, onChange, errors, disabled, prefix, requ
         {list.map((entry, index) => {
           const title = entryTitle(spec.item, entry);
           const name = `${humanize(spec.item.label || "entry")} ${index + 1}${title ? `: ${title}` : ""}`;
-          const remove = (
+          const remove = readOnly ? null : (
             <Button
               variant="ghost"
               size="sm"
@@ -371,13 +378,15 @@ function ListField({ spec, path, value, onChange, errors, disabled, prefix, requ
           );
         })}
       </ol>
-      <div>
-        <Button variant="outline" size="sm" disabled={disabled || full} onClick={() => onChange([...list, emptyOf(spec.item)])}>
-          <Plus aria-hidden="true" />
-          Add {itemName}
-        </Button>
-        {full && <span className="ml-2 text-xs text-muted-foreground">At most {spec.maxItems}.</span>}
-      </div>
+      {!readOnly && (
+        <div>
+          <Button variant="outline" size="sm" disabled={disabled || full} onClick={() => onChange([...list, emptyOf(spec.item)])}>
+            <Plus aria-hidden="true" />
+            Add {itemName}
+          </Button>
+          {full && <span className="ml-2 text-xs text-muted-foreground">At most {spec.maxItems}.</span>}
+        </div>
+      )}
     </fieldset>
   );
 }
@@ -385,6 +394,7 @@ function ListField({ spec, path, value, onChange, errors, disabled, prefix, requ
 /** Named values (an object with additionalProperties): name and value per row. */
 function MapField({ spec, path, value, onChange, errors, disabled, prefix, required }: FieldProps & { spec: Extract<FieldSpec, { type: "map" }> }) {
   const entries = Object.entries(asObject(value));
+  const readOnly = useContext(ReadOnly);
   const id = idFor(prefix, path);
   const rebuild = (rows: [string, JsonValue][]) => onChange(Object.fromEntries(rows));
   return (
@@ -441,6 +451,7 @@ function MapField({ spec, path, value, onChange, errors, disabled, prefix, requi
               variant="ghost"
               size="icon"
               disabled={disabled}
+              hidden={readOnly}
               aria-label={`Remove ${key || `entry ${index + 1}`}`}
               onClick={() => rebuild(entries.filter((_, i) => i !== index))}
             >
@@ -452,7 +463,7 @@ function MapField({ spec, path, value, onChange, errors, disabled, prefix, requi
           </div>
         );
       })}
-      <div>
+      <div hidden={readOnly}>
         <Button
           variant="outline"
           size="sm"

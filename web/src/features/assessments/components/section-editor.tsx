@@ -172,7 +172,7 @@ export function SectionEditor({ assessmentId, section, schema, editable, onDirty
         </Alert>
       )}
 
-      <SchemaForm spec={spec} value={draft.findings} onChange={(findings) => setDraft((d) => ({ ...d, findings }))} errors={findingsErrors} disabled={disabled} />
+      <SchemaForm spec={spec} value={draft.findings} onChange={(findings) => setDraft((d) => ({ ...d, findings }))} errors={findingsErrors} disabled={disabled} readOnly={!editable} />
 
       <div className="grid gap-4 sm:grid-cols-[14rem_1fr]">
         <div className="grid content-start gap-1.5">
@@ -184,7 +184,7 @@ export function SectionEditor({ assessmentId, section, schema, editable, onDirty
             value={draft.severity}
             disabled={disabled}
             aria-invalid={severityError ? true : undefined}
-            aria-describedby={severityError ? `${id}-severity-error` : `${id}-severity-help`}
+            aria-describedby={severityError ? `${id}-severity-error` : editable ? `${id}-severity-help` : undefined}
             onChange={(event) => setDraft((d) => ({ ...d, severity: event.target.value }))}
           >
             <option value="">Not graded</option>
@@ -198,7 +198,7 @@ export function SectionEditor({ assessmentId, section, schema, editable, onDirty
             <p id={`${id}-severity-error`} className="text-sm text-destructive">
               {severityError}
             </p>
-          ) : (
+          ) : !editable ? null : (
             <p id={`${id}-severity-help`} className="text-xs text-muted-foreground">
               Needed to complete the section.
             </p>

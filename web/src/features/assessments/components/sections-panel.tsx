@@ -71,7 +71,7 @@ export function SectionsPanel({ assessmentId, editable, selected, onSelect, dirt
   const done = list.filter((section) => section.completed).length;
 
   return (
-    <div className="grid gap-4 md:grid-cols-[13rem_1fr]">
+    <div className="grid gap-4 2xl:grid-cols-[13rem_1fr]">
       <div className="md:hidden">
         <label htmlFor="section-picker" className="mb-1 block text-sm font-medium">
           Section ({done} of {list.length} complete)
@@ -84,11 +84,12 @@ export function SectionsPanel({ assessmentId, editable, selected, onSelect, dirt
           ))}
         </NativeSelect>
       </div>
+      {/* From tablets up: the sections as a list (a column on wide screens, a row above the form below that). */}
       <nav aria-label="Sections" className="hidden md:block">
         <p className="mb-2 px-2 text-xs font-medium text-muted-foreground">
           {done} of {list.length} complete
         </p>
-        <ul className="grid gap-0.5">
+        <ul className="flex flex-wrap gap-1 2xl:grid 2xl:gap-0.5">
           {list.map((section) => (
             <li key={section.kind}>
               <button
@@ -96,8 +97,8 @@ export function SectionsPanel({ assessmentId, editable, selected, onSelect, dirt
                 aria-current={section.kind === current.kind ? "true" : undefined}
                 onClick={() => onSelect(section.kind)}
                 className={cn(
-                  "flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm outline-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50",
-                  section.kind === current.kind && "bg-accent font-medium",
+                  "flex w-full items-center gap-2 rounded-md border border-transparent px-2 py-1.5 text-left text-sm outline-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50",
+                  section.kind === current.kind && "border-border bg-accent font-medium",
                 )}
               >
                 <SectionStateIcon section={section} dirty={dirty.has(section.kind)} />
@@ -114,7 +115,7 @@ export function SectionsPanel({ assessmentId, editable, selected, onSelect, dirt
         </ul>
       </nav>
       {/* Every section's form stays mounted (the others hidden), so edits survive a switch. */}
-      <div className="min-w-0 rounded-lg border p-4">
+      <div className="@container min-w-0 rounded-lg border p-4">
         {list.map((section) => (
           <div key={section.kind} hidden={section.kind !== current.kind} data-section={section.kind}>
             <SectionEditor
