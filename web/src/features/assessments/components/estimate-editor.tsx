@@ -234,7 +234,7 @@ export function EstimateEditor({ assessmentId, currency, estimate, open, onOpenC
               {(["part", "labour", "paint", "other"] as LineKind[]).map((kind) => (
                 <Button key={kind} variant="outline" size="sm" disabled={lines.length >= 500} onClick={() => setLines((list) => [...list, emptyLine(kind)])}>
                   <Plus aria-hidden="true" />
-                  {LINE_KIND_LABELS[kind]}
+                  Add {LINE_KIND_LABELS[kind].toLowerCase()}
                 </Button>
               ))}
             </div>
