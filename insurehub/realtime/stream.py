@@ -35,6 +35,7 @@ layer does not keep the order between senders.
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import threading
 from collections import OrderedDict
@@ -86,7 +87,10 @@ def _hand_to_local_streams(message: dict) -> None:
         streams = list(_streams.values())
     for stream in streams:
         try:
-            stream.loop.call_soon_threadsafe(stream.receive, message)
+            # A fresh context: the caller's (a sync thread under sync_to_async) would carry asgiref's
+            # "single thread executor in use" flag into the stream's tasks, whose own database
+            # reads would then refuse to run.
+            stream.loop.call_soon_threadsafe(stream.receive, message, context=contextvars.Context())
         except RuntimeError:  # its loop has closed
             stream.forget()
 
@@ -137,7 +141,8 @@ class EventStream:
             self.loop.create_task(layer.group_discard(groups.STREAM, self.channel))
 
     def _spawn(self, coro) -> asyncio.Task:
-        task = self.loop.create_task(coro)
+        # The stream's tasks outlive whoever started them: they run in a context of their own.
+        task = self.loop.create_task(coro, context=contextvars.Context())
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
