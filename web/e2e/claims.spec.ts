@@ -1,48 +1,15 @@
 import { readFileSync } from "node:fs";
 
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
-import { DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, signIn, test, type DemoUser } from "./fixtures";
+import { apiGet, fileClaim } from "./api-helpers";
+import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 interface ClaimRow {
   id: string;
   claim_number: string;
   status: string;
   priority: string;
-}
-
-async function apiToken(request: APIRequestContext, who: DemoUser): Promise<string> {
-  const response = await request.post("/api/auth/login/", { data: { email: DEMO_USERS[who], password: DEMO_PASSWORD } });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { access: string }).access;
-}
-
-async function apiGet<T>(request: APIRequestContext, who: DemoUser, path: string): Promise<T> {
-  const response = await request.get(path, { headers: { Authorization: `Bearer ${await apiToken(request, who)}` } });
-  expect(response.status(), path).toBe(200);
-  return (await response.json()) as T;
-}
-
-/** The demo customer files a motor claim through the API (as the mobile app would). */
-async function fileClaim(request: APIRequestContext, description: string): Promise<ClaimRow> {
-  const token = await apiToken(request, "customer");
-  const headers = { Authorization: `Bearer ${token}` };
-  const policies = await request.get("/api/policies/?page_size=100", { headers });
-  const motor = ((await policies.json()) as { results: { id: string; status: string; vehicle: string | null }[] }).results.find(
-    (policy) => policy.status === "active" && policy.vehicle,
-  );
-  expect(motor, "the demo customer's active motor policy").toBeDefined();
-  const filed = await request.post("/api/claims/", {
-    headers,
-    data: {
-      policy: motor!.id,
-      vehicle: motor!.vehicle,
-      incident_date: new Date(Date.now() - 5 * 60_000).toISOString(),
-      description,
-    },
-  });
-  expect(filed.status(), await filed.text()).toBe(201);
-  return (await filed.json()) as ClaimRow;
 }
 
 const table = (page: Page) => page.getByRole("table", { name: "Claims" });

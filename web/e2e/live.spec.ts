@@ -36,7 +36,7 @@ async function unreadOn(bell: Locator): Promise<number> {
 test("a notification reaches the bell live, without a reload or polling", async ({ page, request }) => {
   await signIn(page, "agent");
   await expect(page.locator("[data-connection]")).toHaveAttribute("data-connection", "live");
-  const bell = page.getByRole("link", { name: /^Notifications, / });
+  const bell = page.getByRole("button", { name: /^Notifications, / });
   const unread = await unreadOn(bell);
   test.skip(unread >= 98, "the demo agent has too many unread notifications to see one more counted");
   await assignAClaimToTheAgent(request);
@@ -64,7 +64,7 @@ test("a lost connection shows a banner, reconnects by itself and replays what wa
   await signIn(page, "agent");
   const indicator = page.locator("[data-connection]");
   await expect(indicator).toHaveAttribute("data-connection", "live");
-  const bell = page.getByRole("link", { name: /^Notifications, / });
+  const bell = page.getByRole("button", { name: /^Notifications, / });
   const unread = await unreadOn(bell);
   test.skip(unread >= 97, "the demo agent has too many unread notifications to see two more counted");
   await assignAClaimToTheAgent(request); // an event: the stream now has an id to resume from

@@ -16,7 +16,7 @@ test.describe("signing in", () => {
       await expect(nav.getByRole("link", { name: item })).toBeVisible();
     }
     await expect(page.getByRole("button", { name: /Account menu for/ })).toBeVisible();
-    await expect(page.getByRole("link", { name: /^Notifications, / })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Notifications, / })).toBeVisible();
     // The event stream connects (the indicator says so) with the in-memory access token.
     await expect(page.locator("[data-connection]")).toHaveAttribute("data-connection", "live");
     await expectAccessible(page);

@@ -33,6 +33,8 @@ export const routes: RouteObject[] = [
               { path: "/assessments/:id", lazy: () => import("./routes/assessment") },
               { path: "/claims/:id", lazy: () => import("./routes/claim") },
               { path: "/claims", lazy: () => import("./routes/claims") },
+              { path: "/alerts", lazy: () => import("./routes/alerts") },
+              { path: "/notifications", lazy: () => import("./routes/notifications") },
               { path: "*", lazy: () => import("./routes/not-found") },
             ],
           },

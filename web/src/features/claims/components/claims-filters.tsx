@@ -25,7 +25,10 @@ import { StaffFilter } from "./staff-filter";
 interface ClaimsFiltersProps {
   user: User;
   filters: ClaimFilters;
-  update: (changes: Partial<ClaimFilters>, options?: { replace?: boolean }) => void;
+  update: (
+    changes: Partial<ClaimFilters> | ((current: ClaimFilters) => Partial<ClaimFilters>),
+    options?: { replace?: boolean },
+  ) => void;
   reset: () => void;
   /** Actions shown at the right of the bar (export). */
   actions?: ReactNode;
@@ -73,14 +76,14 @@ export function ClaimsFilters({ user, filters, update, reset, actions }: ClaimsF
           options={STATUSES}
           labels={STATUS_LABELS}
           value={filters.status}
-          onChange={(status) => update({ status })}
+          onChange={(next) => update((current) => ({ status: next(current.status) }))}
         />
         <MultiSelectFilter
           label="Priority"
           options={PRIORITIES}
           labels={PRIORITY_LABELS}
           value={filters.priority}
-          onChange={(priority) => update({ priority })}
+          onChange={(next) => update((current) => ({ priority: next(current.priority) }))}
         />
         <Button
           variant="outline"

@@ -79,6 +79,7 @@ export function ClaimsList() {
           <ClaimsTable
             rows={rows}
             loading={list.isFetching}
+            stale={list.isPlaceholderData}
             ordering={filters.ordering}
             onSort={(ordering) => update({ ordering })}
             selection={manages ? selection : null}

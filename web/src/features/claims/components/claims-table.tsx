@@ -23,7 +23,10 @@ import { PriorityLabel, StatusBadge } from "./claim-badges";
 
 interface ClaimsTableProps {
   rows: readonly ClaimRow[];
+  /** A request is on its way (a refetch after a live event included). */
   loading: boolean;
+  /** The rows shown are the previous filter's, while the new one loads: dim them. */
+  stale: boolean;
   ordering: Ordering;
   onSort: (ordering: Ordering) => void;
   /** Null when the caller may not act on claims in bulk (no checkbox column). */
@@ -45,15 +48,16 @@ function slaBreached(row: ClaimRow, now: Date): boolean {
 }
 
 function SlaCell({ row, now }: { row: ClaimRow; now: Date }) {
-  if (!row.sla_due_at) return <span className="text-muted-foreground">—</span>;
   const open = OPEN_STATUSES.includes(row.status);
+  // The SLA runs while the claim is open; a draft or a finished claim has none to meet.
+  if (!row.sla_due_at || !open) return <span className="text-muted-foreground">—</span>;
   const breached = slaBreached(row, now);
   return (
     <time
       dateTime={row.sla_due_at}
       title={formatDateTime(row.sla_due_at)}
       data-breached={breached || undefined}
-      className={cn(breached ? "font-medium text-red-700" : open ? "text-foreground" : "text-muted-foreground")}
+      className={cn(breached && "font-medium text-red-700")}
     >
       {breached && <span className="sr-only">SLA breached: </span>}
       {formatRelative(row.sla_due_at, now)}
@@ -68,17 +72,23 @@ function columns(now: Date, selection: ClaimSelection | null): ColumnDef<ClaimRo
       header: "Claim",
       meta: { sort: "claim_number" } satisfies ColumnMeta,
       cell: ({ row: { original: claim } }) => (
-        <span className="inline-flex items-center gap-1.5">
-          <Link
-            to={`/claims/${claim.id}`}
-            className="font-medium text-primary underline-offset-4 hover:underline focus-visible:underline"
-          >
-            {claim.claim_number}
-          </Link>
-          {claim.has_open_alerts && (
-            <TriangleAlert className="size-3.5 text-amber-700" role="img" aria-label="Has open alerts" />
-          )}
-        </span>
+        <div className="grid leading-tight">
+          <span className="inline-flex items-center gap-1.5">
+            <Link
+              to={`/claims/${claim.id}`}
+              className="font-medium text-primary underline-offset-4 hover:underline focus-visible:underline"
+            >
+              {claim.claim_number}
+            </Link>
+            {claim.has_open_alerts && (
+              <TriangleAlert className="size-3.5 text-amber-700" role="img" aria-label="Has open alerts" />
+            )}
+          </span>
+          <span className="text-xs text-muted-foreground">
+            <span className="sr-only">Department: </span>
+            {DEPARTMENT_LABELS[claim.department]}
+          </span>
+        </div>
       ),
     },
     {
@@ -108,11 +118,6 @@ function columns(now: Date, selection: ClaimSelection | null): ColumnDef<ClaimRo
           </span>
         </div>
       ),
-    },
-    {
-      id: "department",
-      header: "Department",
-      cell: ({ row }) => DEPARTMENT_LABELS[row.original.department],
     },
     {
       id: "assigned",
@@ -205,7 +210,7 @@ function SortButton({ label, meta, ordering, onSort }: { label: string; meta: Co
 }
 
 /** One page of claims: sortable headers (server-side), optional selection, dense rows. */
-export function ClaimsTable({ rows, loading, ordering, onSort, selection, now, empty }: ClaimsTableProps) {
+export function ClaimsTable({ rows, loading, stale, ordering, onSort, selection, now, empty }: ClaimsTableProps) {
   const defs = useMemo(() => columns(now, selection), [now, selection]);
   const rowSelection = useMemo<RowSelectionState>(
     () => Object.fromEntries(rows.filter((row) => selection?.selected.has(row.id)).map((row) => [row.id, true])),
@@ -224,7 +229,7 @@ export function ClaimsTable({ rows, loading, ordering, onSort, selection, now, e
   });
   const columnCount = defs.length;
   return (
-    <Table aria-busy={loading} aria-label="Claims" className="text-[13px]">
+    <Table aria-busy={loading} aria-label="Claims" scrollLabel="Claims table, scrolls sideways" className="text-[13px]">
       <TableHeader className="bg-muted/40">
         {table.getHeaderGroups().map((group) => (
           <TableRow key={group.id} className="hover:bg-transparent">
@@ -271,7 +276,7 @@ export function ClaimsTable({ rows, loading, ordering, onSort, selection, now, e
               key={row.id}
               data-state={row.getIsSelected() ? "selected" : undefined}
               data-claim={row.original.claim_number}
-              className={cn(loading && "opacity-60")}
+              className={cn(stale && "opacity-60")}
             >
               {row.getVisibleCells().map((cell) => {
                 const meta = (cell.column.columnDef.meta ?? {}) as ColumnMeta;

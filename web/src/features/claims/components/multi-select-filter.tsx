@@ -17,7 +17,8 @@ interface MultiSelectFilterProps<T extends string> {
   options: readonly T[];
   labels: Record<T, string>;
   value: readonly T[];
-  onChange: (value: T[]) => void;
+  /** Called with a function of the current list (two quick ticks both count). */
+  onChange: (next: (current: readonly T[]) => T[]) => void;
 }
 
 /** A filter of several values from a fixed list (status, priority): a menu of checkboxes. */
@@ -25,9 +26,10 @@ export function MultiSelectFilter<T extends string>({ label, options, labels, va
   const chosen = new Set(value);
   const summary =
     value.length === 0 ? "Any" : value.length === 1 ? labels[value[0] as T] : `${labels[value[0] as T]} +${value.length - 1}`;
-  const toggle = (option: T, on: boolean) => onChange(options.filter((o) => (o === option ? on : chosen.has(o))));
+  const toggle = (option: T, on: boolean) =>
+    onChange((current) => options.filter((o) => (o === option ? on : current.includes(o))));
   return (
-    <DropdownMenu>
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button
           variant="outline"
@@ -55,7 +57,7 @@ export function MultiSelectFilter<T extends string>({ label, options, labels, va
         {value.length > 0 && (
           <>
             <DropdownMenuSeparator />
-            <DropdownMenuItem onSelect={() => onChange([])}>Any {label.toLowerCase()}</DropdownMenuItem>
+            <DropdownMenuItem onSelect={() => onChange(() => [])}>Any {label.toLowerCase()}</DropdownMenuItem>
           </>
         )}
       </DropdownMenuContent>

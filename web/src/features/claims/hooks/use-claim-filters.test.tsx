@@ -32,3 +32,14 @@ describe("useClaimFilters", () => {
     expect(result.current.location.search).toBe("?ordering=-priority&page_size=100");
   });
 });
+
+describe("useClaimFilters with changes that depend on the current value", () => {
+  it("counts two ticks made before the page re-renders", () => {
+    const { result } = setup("/claims");
+    act(() => {
+      result.current.update((current) => ({ priority: [...current.priority, "normal"] }));
+      result.current.update((current) => ({ priority: [...current.priority, "high"] }));
+    });
+    expect(result.current.location.search).toBe("?priority=normal&priority=high");
+  });
+});

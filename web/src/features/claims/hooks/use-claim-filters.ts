@@ -8,8 +8,9 @@ import { parseClaimFilters, serializeClaimFilters, withChanges, type ClaimFilter
  * (Back undoes it) unless `replace` is asked for (typing in the search box).
  *
  * Changes build on the last query written, not on the one rendered: two changes in quick
- * succession (a debounced search landing just as "Clear filters" is clicked) both count, where
- * the second would otherwise start from a stale URL and undo the first.
+ * succession (a debounced search landing just as "Clear filters" is clicked, two ticks in a menu)
+ * both count, where the second would otherwise start from a stale URL and undo the first. A
+ * change that depends on the current value (a tick added to a list) is given as a function.
  */
 export function useClaimFilters() {
   const [params, setParams] = useSearchParams();
@@ -33,8 +34,10 @@ export function useClaimFilters() {
     [setParams],
   );
   const update = useCallback(
-    (changes: Partial<ClaimFilters>, { replace = false }: { replace?: boolean } = {}) =>
-      write((current) => withChanges(current, changes), replace),
+    (
+      changes: Partial<ClaimFilters> | ((current: ClaimFilters) => Partial<ClaimFilters>),
+      { replace = false }: { replace?: boolean } = {},
+    ) => write((current) => withChanges(current, typeof changes === "function" ? changes(current) : changes), replace),
     [write],
   );
   const reset = useCallback(

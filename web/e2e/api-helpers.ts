@@ -1,0 +1,66 @@
+/**
+ * Setting the scene through the API, as another user or system would (a customer filing a claim
+ * from the mobile app, a supervisor assigning work), for tests that watch the browser react.
+ */
+import type { APIRequestContext, Page } from "@playwright/test";
+
+import { DEMO_PASSWORD, DEMO_USERS, expect, type DemoUser } from "./fixtures";
+
+export interface FiledClaim {
+  id: string;
+  claim_number: string;
+  status: string;
+  priority: string;
+}
+
+/** A demo user by role, or any seeded user by e-mail address. */
+type Who = DemoUser | `${string}@${string}`;
+
+/** An access token for a demo user (any seeded address works, e.g. assessor2@insurehub.test). */
+export async function apiToken(request: APIRequestContext, who: Who): Promise<string> {
+  const email = who in DEMO_USERS ? DEMO_USERS[who as DemoUser] : who;
+  const response = await request.post("/api/auth/login/", { data: { email, password: DEMO_PASSWORD } });
+  expect(response.status(), `sign-in of ${email} over the API`).toBe(200);
+  return ((await response.json()) as { access: string }).access;
+}
+
+export async function apiGet<T>(request: APIRequestContext, who: Who, path: string): Promise<T> {
+  const response = await request.get(path, { headers: { Authorization: `Bearer ${await apiToken(request, who)}` } });
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as T;
+}
+
+export async function apiPost<T>(request: APIRequestContext, who: Who, path: string, data: unknown): Promise<T> {
+  const response = await request.post(path, { headers: { Authorization: `Bearer ${await apiToken(request, who)}` }, data });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/**
+ * The demo customer files a motor claim through the API. Their policy began today, so the claim
+ * also raises an "early claim" alert (and, with other claims on the vehicle, a possible duplicate).
+ */
+export async function fileClaim(request: APIRequestContext, description: string): Promise<FiledClaim> {
+  const policies = await apiGet<{ results: { id: string; status: string; vehicle: string | null }[] }>(
+    request,
+    "customer",
+    "/api/policies/?page_size=100",
+  );
+  const motor = policies.results.find((policy) => policy.status === "active" && policy.vehicle);
+  expect(motor, "the demo customer's active motor policy").toBeDefined();
+  return apiPost<FiledClaim>(request, "customer", "/api/claims/", {
+    policy: motor!.id,
+    vehicle: motor!.vehicle,
+    incident_date: new Date(Date.now() - 5 * 60_000).toISOString(),
+    description,
+  });
+}
+
+/** Signs in through the form as any seeded user (the fixtures' signIn knows the six main ones). */
+export async function signInAs(page: Page, email: string, next: string): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
