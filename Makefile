@@ -6,7 +6,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/insurehub
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps manage prepare run serve migrate seed test test-postgres lint format check security lock bench loadtest clean web web-dev web-check e2e
+.PHONY: install system-deps manage prepare run serve migrate seed test test-postgres api-conformance lint format check security lock bench loadtest clean web web-dev web-check e2e
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,13 @@ test: install system-deps
 
 test-postgres: install system-deps
 	DJANGO_ENV=test DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+# The API against its own OpenAPI schema (Schemathesis in-process, as the demo agent and customer; part of
+# make test with 10 generated examples per operation). Deeper: make api-conformance EXAMPLES=200
+EXAMPLES ?= 10
+api-conformance: install
+	DJANGO_ENV=test SCHEMATHESIS_MAX_EXAMPLES=$(EXAMPLES) $(BIN)/pytest -n 2 -p no:randomly \
+		insurehub/core/tests/test_api_conformance.py $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
