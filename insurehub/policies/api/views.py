@@ -217,6 +217,7 @@ class PolicyTypeDetailApi(APIView):
 
 class ReviewsMixin:
     filter_backends = ()  # newest first, paged; no search or ordering
+
     def _reviews_response(self, request, policy_type: PolicyType):
         page = self.paginate_queryset(selectors.reviews_of(policy_type))
         return self.get_paginated_response(s.ReviewOutputSerializer(page, many=True).data)
