@@ -74,18 +74,28 @@ test.describe("alerts", () => {
   });
 });
 
-test("claims, alerts and notifications are usable at a phone's size", async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, "supervisor", "/claims");
-  await expect(page.getByRole("table", { name: "Claims" }).locator("tbody tr[data-claim]").first()).toBeVisible();
-  await expectAccessible(page);
-  await page.goto("/alerts");
-  await expect(rows(page).first()).toBeVisible();
-  await expect(rows(page).first().getByRole("button", { name: /^Acknowledge: / })).toBeInViewport();
-  await expectAccessible(page);
-  await page.goto("/notifications");
-  await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
-  await page.getByRole("button", { name: /^Notifications, / }).click();
-  await expect(page.getByRole("menuitem", { name: "See all" })).toBeInViewport();
-  await expectAccessible(page);
+test.describe("at a phone's size", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the claims list is usable and accessible", async ({ page }) => {
+    await signIn(page, "supervisor", "/claims");
+    await expect(page.getByRole("table", { name: "Claims" }).locator("tbody tr[data-claim]").first()).toBeVisible();
+    await expect(page.getByRole("searchbox", { name: /Search claims/ })).toBeInViewport();
+    await expectAccessible(page);
+  });
+
+  test("the alerts are usable and accessible", async ({ page }) => {
+    await signIn(page, "supervisor", "/alerts");
+    await expect(rows(page).first()).toBeVisible();
+    await expect(rows(page).first().getByRole("button", { name: /^Acknowledge: / })).toBeInViewport();
+    await expectAccessible(page);
+  });
+
+  test("the inbox and the bell's menu are usable and accessible", async ({ page }) => {
+    await signIn(page, "supervisor", "/notifications");
+    await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
+    await page.getByRole("button", { name: /^Notifications, / }).click();
+    await expect(page.getByRole("menuitem", { name: "See all" })).toBeInViewport();
+    await expectAccessible(page);
+  });
 });

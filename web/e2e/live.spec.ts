@@ -29,6 +29,7 @@ async function assignAClaimToTheAgent(request: APIRequestContext): Promise<void>
 }
 
 async function unreadOn(bell: Locator): Promise<number> {
+  await expect(bell).toHaveAttribute("aria-label", /unread$/); // the count has loaded
   const label = (await bell.getAttribute("aria-label")) ?? "";
   return label.includes("none") ? 0 : Number(/(\d+)/.exec(label)?.[1]);
 }

@@ -11,6 +11,7 @@ const bell = (page: Page) => page.getByRole("button", { name: /^Notifications, /
 const inbox = (page: Page) => page.getByRole("list", { name: "Notifications" });
 
 async function unread(page: Page): Promise<number> {
+  await expect(bell(page)).toHaveAttribute("aria-label", /unread$/); // the count has loaded
   const label = (await bell(page).getAttribute("aria-label")) ?? "";
   return label.includes("none") ? 0 : Number(/(\d+)/.exec(label)?.[1]);
 }

@@ -32,7 +32,8 @@ export function NotificationBell() {
   useLiveNotifications();
   const count = data?.count ?? 0;
   const shown = data?.more ? `${UNREAD_SHOWN_MAX}+` : String(count);
-  const label = count === 0 ? "Notifications, none unread" : `Notifications, ${shown} unread`;
+  // No count until it is known: "none unread" while loading would be a false statement.
+  const label = !data ? "Notifications" : count === 0 ? "Notifications, none unread" : `Notifications, ${shown} unread`;
   return (
     // Not modal: the page behind stays readable to assistive technology (no aria-hidden on it).
     <DropdownMenu open={open} onOpenChange={setOpen} modal={false}>
