@@ -525,7 +525,8 @@ export interface paths {
          * List audit log entries, newest first
          * @description The append-only, hash-chained log of every write and every read of personal data: who
          *     (`actor`), what (`action`, `object_type`, `object_id`, `changes`), from where (`ip`,
-         *     `user_agent`, `request_id`) and the chain (`sequence`, `prev_hash`, `hash`). Filters:
+         *     `user_agent`, `request_id`) and the chain (`sequence`, `prev_hash`, `hash`: null until the entry
+         *     is sealed, moments after its transaction commits). Filters:
          *     `actor`, `action`, `action_prefix` (e.g. `claim.`), `object_type`, `object_id`,
          *     `request_id`, `created_after`, `created_before`. Cursor pagination (`page_size` up to 200).
          *
@@ -958,6 +959,35 @@ export interface paths {
          *     `throttled`.
          */
         post: operations["auth_session_refresh_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/unlock/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock an account with the link e-mailed when it was locked
+         * @description An account is locked as a whole only when wrong passwords for it come from many addresses (a
+         *     distributed attack); its owner is then sent a link to the web application's
+         *     `/unlock-account?token=...` page. Opening it ends every lock on the account, and counting starts
+         *     afresh. The token works once and expires soon; the password does not change.
+         *
+         *     Access: anyone holding the link's token, without signing in: opening the link proves the
+         *     address.
+         *
+         *     Errors: 400 `invalid_token` (unknown, forged, expired or used: the same in every case); 429
+         *     `throttled`.
+         */
+        post: operations["auth_unlock_confirm_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3863,7 +3893,7 @@ export interface components {
         };
         AuditEventOutput: {
             readonly id: number;
-            readonly sequence: number;
+            readonly sequence: number | null;
             /** Format: date-time */
             readonly at: string;
             /** Format: uuid */
@@ -3876,7 +3906,7 @@ export interface components {
             readonly user_agent: string;
             readonly request_id: string;
             readonly prev_hash: string;
-            readonly hash: string;
+            readonly hash: string | null;
         };
         BankDetails: {
             bank: string;
@@ -7128,6 +7158,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    auth_unlock_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetailOutput"];
+                };
             };
         };
     };
