@@ -1,7 +1,7 @@
 import django_filters
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, pagination
+from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -9,10 +9,11 @@ from insurehub.audit.api.serializers import AuditEventOutputSerializer
 from insurehub.audit.models import AuditEvent
 from insurehub.audit.selectors import audit_event_list
 from insurehub.core.filters import TimestampFilter
+from insurehub.core.pagination import CursorPagination
 from insurehub.core.permissions import IsAdmin
 
 
-class AuditCursorPagination(pagination.CursorPagination):
+class AuditCursorPagination(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200

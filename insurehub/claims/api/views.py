@@ -6,7 +6,7 @@ from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, pagination, status
+from rest_framework import generics, status
 from rest_framework.filters import SearchFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,6 +18,7 @@ from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimSettlement
 from insurehub.claims.report import claim_report_pdf
 from insurehub.core.errors import ApplicationError
 from insurehub.core.filters import TimestampFilter
+from insurehub.core.pagination import CursorPagination
 from insurehub.core.permissions import HasRole
 from insurehub.core.roles import Role
 from insurehub.payments.api.views import IDEMPOTENCY_HEADER
@@ -29,7 +30,7 @@ from insurehub.vehicles.selectors import vehicles_visible_to
 StaffWhoManage = HasRole(Role.AGENT, Role.SUPERVISOR, Role.ADMIN)
 
 
-class ClaimCursorPagination(pagination.CursorPagination):
+class ClaimCursorPagination(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
