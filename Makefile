@@ -142,7 +142,7 @@ web-check: install web/node_modules/.installed
 
 # Browser tests (Playwright) in Debian's Chromium against a real server on a seeded database.
 E2E_ARGS ?=
-e2e: install web
+e2e: install web system-deps
 	@bash scripts/e2e-browser.sh
 	@if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ]; then \
 		cd web && INSUREHUB_PYTHON=$(abspath $(BIN)/python) npx playwright test $(E2E_ARGS); \
