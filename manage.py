@@ -22,7 +22,7 @@ def main() -> None:
         if "--traceback" in sys.argv:
             raise
         # A configuration error is one line, not a traceback (--traceback shows it).
-        sys.exit(f"manage.py: {exc}" + ("" if os.environ.get("DJANGO_ENV") else f" {HINT}"))
+        sys.exit(f"manage.py: ImproperlyConfigured: {exc}" + ("" if os.environ.get("DJANGO_ENV") else f" {HINT}"))
 
 
 if __name__ == "__main__":

@@ -236,4 +236,4 @@ def test_bare_manage_py_without_configuration_fails_in_one_clear_line(tmp_path):
     assert "Traceback" not in done.stderr
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, done.stderr
-    assert lines[0].startswith("manage.py: SECRET_KEY must be set") and "bin/manage" in lines[0]
+    assert lines[0].startswith("manage.py: ImproperlyConfigured: SECRET_KEY must be set") and "bin/manage" in lines[0]
