@@ -1,18 +1,7 @@
 /** Words and colours for the API's codes, in one place for the whole claim page. */
 import type { ClaimPriority, ClaimStatus, CostType, SettlementMethod } from "../api/claim";
 
-export const STATUS_LABELS: Record<ClaimStatus, string> = {
-  draft: "Draft",
-  submitted: "Submitted",
-  under_review: "Under review",
-  assessment: "Assessment",
-  approved: "Approved",
-  rejected: "Rejected",
-  settlement: "Settlement",
-  settled: "Settled",
-  closed: "Closed",
-  withdrawn: "Withdrawn",
-};
+export { PRIORITY_LABELS, STATUS_LABELS } from "@/lib/claim-vocabulary";
 
 /** The button that moves a claim into each status. */
 export const TRANSITION_VERBS: Record<ClaimStatus, string> = {
@@ -49,13 +38,6 @@ export const OPEN_STATUSES: ReadonlySet<ClaimStatus> = new Set([
   "approved",
   "settlement",
 ]);
-
-export const PRIORITY_LABELS: Record<ClaimPriority, string> = {
-  low: "Low",
-  normal: "Normal",
-  high: "High",
-  urgent: "Urgent",
-};
 
 export const PRIORITY_TONES: Record<ClaimPriority, string> = {
   low: "border-border bg-background text-muted-foreground",
