@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from insurehub.realtime import events
 from insurehub.realtime.services import outbox_dispatch
 
 
@@ -33,3 +34,9 @@ def webhooks_deliver_due() -> int:
     for subscription_id in subscriptions:
         deliver_pending(subscription_id=subscription_id)
     return len(subscriptions)
+
+
+@shared_task(name="insurehub.realtime.tasks.event_handle", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def event_handle(event_id: int, handler: str) -> bool:
+    """A TASK-phase subscriber of the event registry (events.py) on one stored event."""
+    return events.handle_stored(event_id=event_id, handler=handler)
