@@ -1,8 +1,24 @@
-"""Who may change an assessment (seeing it is the claim's rule, in selectors):
-the assessor it is assigned to, supervisors (within what they see) and admins."""
+"""Who may see and do what with assessments. Seeing one is its claim's rule (claims.permissions
+CLAIM_ACCESS, through selectors.assessments_visible_to); its details (findings, photos' metadata,
+estimates, reports) are the insurer's: staff who see the claim. Changing it: the assessor it is
+assigned to, supervisors (within what they see) and admins."""
 
+from insurehub.claims.permissions import claim_staff_audience
 from insurehub.core.errors import ApplicationError
+from insurehub.core.permissions import allows_object, is_staff_member
+from insurehub.core.permissions import require as require  # the services' one permission error
 from insurehub.core.roles import Role
+
+
+def can_read_details(user, assessment=None) -> bool:
+    """Staff read an assessment whole (findings, metadata, estimates, reports); its customer a summary."""
+    return is_staff_member(user)
+
+
+def assessment_audience(assessment) -> list[str]:
+    """Who hears of an assessment's progress: its events carry estimate totals, so those who may
+    read its details (the claim's staff, never its customer)."""
+    return claim_staff_audience(assessment.claim)
 
 
 def can_edit(user, assessment) -> bool:
@@ -31,3 +47,7 @@ def ensure_can_schedule(user, claim) -> None:
 def ensure_can_manage(user) -> None:
     if user.role not in (Role.SUPERVISOR, Role.ADMIN):
         raise ApplicationError("permission_denied", "Only a supervisor or an admin may do this.", status=403)
+
+
+ReadsEstimates = allows_object(can_read_details, message="Estimates are internal to the insurer.")
+ReadsAssessmentReports = allows_object(can_read_details, message="Assessment reports are internal to the insurer.")

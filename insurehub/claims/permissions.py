@@ -1,21 +1,75 @@
-"""Who may do what with claims, beyond seeing them (seeing is `selectors.claims_visible_to`).
+"""Who may see and do what with claims: the visibility rule (CLAIM_ACCESS, which
+`selectors.claims_visible_to` filters by), the audiences of claim events derived from it, and
+`can_<action>(user, claim=None)` for the rest.
 
-Services call these; views hold no role checks of their own."""
+Services `require(...)` these; views name them only through the permission classes below."""
 
 from decimal import Decimal
 
 from django.conf import settings
 
-from insurehub.claims.models import Priority
-from insurehub.core.permissions import has_role
+from insurehub.claims.models import Claim, Priority
+from insurehub.core.access import AccessRule
+from insurehub.core.permissions import allows, allows_object, has_role
+from insurehub.core.permissions import require as require  # the services' one permission error
 from insurehub.core.roles import Role
+from insurehub.realtime import groups
+from insurehub.realtime.audiences import audience_of
+
+# Who may see a claim: its customer; agents and supervisors of its department; its assigned agent
+# and assessor; admins (DESIGN.md section 3).
+CLAIM_ACCESS = AccessRule(owner="customer", department="department", assignees=("assigned_agent", "assigned_assessor"))
+
+
+def claim_audience(claim: Claim) -> list[str]:
+    """Everyone who may see the claim (CLAIM_ACCESS), and the sockets subscribed to it."""
+    return sorted({*audience_of(claim, CLAIM_ACCESS), groups.claim_group(claim.pk)})
+
+
+def claim_staff_audience(claim: Claim) -> list[str]:
+    """The staff who may see the claim, for internal happenings (reserves, internal notes, risk
+    flags, assessment figures): never the customer, and not the claim's group either, because the
+    customer may subscribe to their own claim."""
+    return audience_of(claim, CLAIM_ACCESS, owner=False)
+
 
 # Staff who run the claims desk: file, move, assign and settle claims of their scope.
 MANAGER_ROLES = (Role.AGENT, Role.SUPERVISOR, Role.ADMIN)
 
 
-def can_manage_claims(user) -> bool:
+def can_manage_claims(user, claim=None) -> bool:
     """Agents, supervisors and admins act on the claims they can see (bulk actions, assignment)."""
+    return has_role(user, *MANAGER_ROLES)
+
+
+def can_file_claim(user, claim=None) -> bool:
+    """Customers (on their own policies), agents, supervisors and admins file claims; assessors do not."""
+    return has_role(user, Role.CUSTOMER, *MANAGER_ROLES)
+
+
+def can_edit_claim(user, claim=None) -> bool:
+    """Customers (while it is a draft or submitted: the service says when) and the claims desk edit a
+    claim's details; assessors record their findings in the assessment instead."""
+    return has_role(user, Role.CUSTOMER, *MANAGER_ROLES)
+
+
+def can_set_claim_estimate(user, claim=None) -> bool:
+    """The priority and the estimated cost are the insurer's: never the customer's."""
+    return has_role(user, *MANAGER_ROLES)
+
+
+def can_read_internal(user, claim=None) -> bool:
+    """Staff who may see a claim read its internal side (reserves, internal notes, the staff copy of
+    the timeline and report); its customer reads what is addressed to them."""
+    return has_role(user, Role.AGENT, Role.ASSESSOR, Role.SUPERVISOR, Role.ADMIN)
+
+
+def can_set_reserve(user, claim=None) -> bool:
+    """Staff who may see the claim set its reserves, within their reserve authority (guards)."""
+    return can_read_internal(user, claim)
+
+
+def can_propose_settlement(user, claim=None) -> bool:
     return has_role(user, *MANAGER_ROLES)
 
 
@@ -44,3 +98,13 @@ def required_certification(claim) -> int:
     if claim.priority == Priority.HIGH:
         return 2
     return 1
+
+
+# DRF permission classes for the claims views (who may call an endpoint at all; the services check again).
+ManagesClaims = allows(can_manage_claims)
+FilesClaims = allows(can_file_claim, message="Assessors do not file claims.", safe_methods=True)
+EditsClaims = allows_object(can_edit_claim, message="Assessors record their findings in the assessment.")
+ReadsReserves = allows_object(can_read_internal, message="Reserves are internal.")
+ProposesSettlements = allows_object(
+    can_propose_settlement, message="Only agents, supervisors and admins settle claims."
+)

@@ -3,6 +3,7 @@ caller's own account: nobody (an admin included) verifies or resets for someone 
 through these paths; admins set the flags through the users API, audited."""
 
 from insurehub.core.errors import ApplicationError
+from insurehub.core.permissions import allows, is_admin
 from insurehub.users.models import User
 
 
@@ -32,3 +33,11 @@ def ensure_can_verify_phone(user: User) -> None:
         )
     if not can_verify_phone(user):
         raise ApplicationError("phone_already_verified", "Your phone number is already verified.", status=409)
+
+
+def can_manage_users(user, obj=None) -> bool:
+    """Create accounts of any role, change anyone's role, department and flags: admins (audited)."""
+    return is_admin(user)
+
+
+ManagesUsers = allows(can_manage_users)
