@@ -2,8 +2,8 @@
 
 Every claim goes through the real services (FNOL, transitions, assignment, reserves, settlement:
 history, audit entries, events and rollups as in production), then its own timestamps are moved
-back to the day it was filed and its steps spread over the days that followed, and the dashboard
-rollups are rebuilt from the raw rows. The audit log and the outbox keep the time the seed ran:
+back to the day it was filed and its steps spread over the days that followed (the dashboard's
+demo step then rebuilds its rollups from the raw rows). The audit log and the outbox keep the time the seed ran:
 they are append-only records of what the system did, and the system did it then.
 
 Deterministic (a fixed random seed) and idempotent (skipped when the history customers have claims).
@@ -32,7 +32,6 @@ from insurehub.claims.models import (
 )
 from insurehub.claims.services import claims_flag_periodic
 from insurehub.core.roles import Department, Role
-from insurehub.dashboard import rollups
 from insurehub.payments.services import bank_statement_reconcile, bank_transfer_start
 from insurehub.policies.models import Policy, PolicyType
 from insurehub.policies.services import policy_accept, policy_quote_create
@@ -370,6 +369,6 @@ def seed_history(context: dict, *, claims: int | None = None) -> int:
             claim.refresh_from_db()
             _move_back(claim, filed_at=now - timedelta(days=age_days), rng=rng)
         made += 1
-    rollups.rebuild()
+    # The dashboard's rollups are rebuilt from these rows by its own demo step (dashboard/demo.py).
     claims_flag_periodic(now=now)
     return made

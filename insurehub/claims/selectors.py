@@ -3,14 +3,18 @@ endpoints, dashboards and WebSocket subscriptions."""
 
 from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 
+from insurehub.alerts.selectors import alerts_open
 from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimCommunication, ClaimSettlement, Reserve, ReserveChange
-from insurehub.claims.permissions import can_list_staff_of, can_manage_claims, required_certification
-from insurehub.core.access import AccessRule, restrict
+from insurehub.claims.permissions import (
+    CLAIM_ACCESS,
+    can_list_staff_of,
+    can_manage_claims,
+    required_certification,
+)
+from insurehub.core.access import restrict
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
 from insurehub.users.models import User
-
-CLAIM_ACCESS = AccessRule(owner="customer", department="department", assignees=("assigned_agent", "assigned_assessor"))
 
 
 def display_name(user) -> str | None:
@@ -24,9 +28,7 @@ def claims_visible_to(user) -> QuerySet[Claim]:
 
 
 def claim_list(user) -> QuerySet[Claim]:
-    from insurehub.dashboard.models import Alert
-
-    open_alerts = Alert.objects.filter(claim=OuterRef("pk"), status=Alert.Status.OPEN)
+    open_alerts = alerts_open().filter(claim=OuterRef("pk"))
     # Alerts (possible duplicate, fraud flags) are staff business: a customer always reads False
     # and their `has_open_alerts=true` filter finds nothing.
     flagged = (

@@ -7,4 +7,6 @@ class DashboardConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from insurehub.dashboard import receivers  # noqa: F401 - alerts raised from other apps' events
+        from insurehub.dashboard import receivers  # models are not ready before ready()
+
+        receivers.subscribe()

@@ -1,18 +1,24 @@
-"""Alerts raised from other apps' events, so that those apps never call the dashboard (a layer
-above them). Every event is an outbox row written in the publisher's transaction; the alert is
-written in that same transaction, so it exists exactly when the change it is about does."""
+"""What the dashboard does when other apps' events happen (subscribed in DashboardConfig.ready()).
 
-from django.db import transaction
-from django.db.models.signals import post_save
-from django.dispatch import receiver
+- The rollups follow every claim event in the claim's own transaction (rollups.on_claim_event), so
+  they always equal the raw rows.
+- A vehicle whose identity another customer's vehicle shares raises an alert after the commit.
+- Cached figures are forgotten after each commit that changes claims or assessments.
+"""
 
-from insurehub.dashboard.models import Alert
+from insurehub.alerts.models import Alert
+from insurehub.alerts.services import alert_raise
+from insurehub.dashboard import rollups
 from insurehub.dashboard.selectors import forget_cached_figures
-from insurehub.dashboard.services import alert_raise
-from insurehub.realtime.models import OutboxEvent
+from insurehub.realtime import events
+
+# Every claim event that changes what the rollups count (each carries the claim's facts before and
+# after in its context; claim.updated about a message or a settlement decision carries none).
+CLAIM_EVENTS = ("claim.created", "claim.updated", "claim.status_changed", "claim.assigned")
 
 
-def _vehicle_identity_shared(data: dict) -> None:
+def vehicle_identity_shared(event: events.Event) -> None:
+    data = event.data
     shared = " and ".join(field.upper() if field == "vin" else field for field in data["shared"])
     alert_raise(
         kind="vehicle_identity_shared",
@@ -23,28 +29,17 @@ def _vehicle_identity_shared(data: dict) -> None:
             "was not told. Check for a change of owner, a typing error, double insurance or a cloned vehicle."
         ),
         department=data.get("department", ""),
-        data=data,
+        data=dict(data),
     )
 
 
-_ALERTS_FROM_EVENTS = {
-    "vehicle.identity_shared": _vehicle_identity_shared,
-}
+def figures_changed(event: events.Event) -> None:
+    forget_cached_figures()
 
 
-@receiver(post_save, sender=OutboxEvent, dispatch_uid="dashboard-alerts-from-events")
-def raise_alerts_from_events(sender, instance: OutboxEvent, created: bool, **kwargs) -> None:
-    handler = _ALERTS_FROM_EVENTS.get(instance.type) if created else None
-    if handler is not None:
-        handler(instance.data)
-
-
-# The events after which cached dashboard figures are stale: claims (status, money, assignment; the
-# rollups change in the same transaction) and assessments (the assessments figures).
-_FIGURES_CHANGED_BY = ("claim.", "assessment.")
-
-
-@receiver(post_save, sender=OutboxEvent, dispatch_uid="dashboard-forget-cached-figures")
-def forget_cached_figures_on_change(sender, instance: OutboxEvent, created: bool, **kwargs) -> None:
-    if created and instance.type.startswith(_FIGURES_CHANGED_BY):
-        transaction.on_commit(forget_cached_figures)
+def subscribe() -> None:
+    for event_type in CLAIM_EVENTS:
+        events.subscribe(event_type, rollups.on_claim_event, phase=events.IN_TRANSACTION)
+    events.subscribe("vehicle.identity_shared", vehicle_identity_shared, phase=events.AFTER_COMMIT)
+    for prefix in ("claim.*", "assessment.*"):
+        events.subscribe(prefix, figures_changed, phase=events.AFTER_COMMIT)

@@ -8,20 +8,21 @@ the dashboard reads small tables instead:
   DailyClaimRollup     per department and day: submitted, approved, rejected, settled (+amount, cycle time)
   CycleTimeRollup      settled claims per department x day x cycle length in days (medians)
 
-The claims services call `claim_changed(before, after)` with a snapshot of the claim's facts
-before and after each change (and `record_*` for daily events). `rebuild()` recomputes all of it
-from the raw tables and `verify()` reports any difference (a test keeps them equal).
+Every claim event carries the claim's facts before and after the change (claims/facts.py) in its
+context; `on_claim_event`, subscribed in the claim's own transaction (receivers.py), moves the
+counts from the old cell to the new one and records the day's submissions, decisions and
+settlements. `rebuild()` recomputes all of it from the raw tables and `verify()` reports any
+difference (a test keeps them equal).
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
-from django.utils import timezone
 
+from insurehub.claims.facts import ClaimFacts, day_of
+from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimSettlement, ClaimStatus, ClaimStatusHistory, Reserve
 from insurehub.dashboard.models import (
     ClaimRollup,
     CycleTimeRollup,
@@ -33,45 +34,7 @@ from insurehub.dashboard.models import (
 ZERO = Decimal("0")
 
 
-@dataclass(frozen=True)
-class ClaimFacts:
-    department: str
-    status: str
-    priority: str
-    estimated: Decimal
-    reserve_open: Decimal
-    submitted_day: date | None
-    sla_day: date | None
-
-    @property
-    def is_open(self) -> bool:
-        from insurehub.claims.models import OPEN_STATUSES
-
-        return self.status in OPEN_STATUSES
-
-
-def _day(value) -> date | None:
-    return timezone.localdate(value, timezone.get_default_timezone()) if value else None
-
-
-def facts_of(claim) -> ClaimFacts:
-    from insurehub.claims.models import Reserve
-
-    reserve_open = ZERO
-    if claim.pk:
-        totals = Reserve.objects.filter(claim_id=claim.pk, closed_at__isnull=True).aggregate(
-            amount=Sum("amount"), paid=Sum("paid")
-        )
-        reserve_open = (totals["amount"] or ZERO) - (totals["paid"] or ZERO)
-    return ClaimFacts(
-        department=claim.department,
-        status=claim.status,
-        priority=claim.priority,
-        estimated=claim.estimated_cost or ZERO,
-        reserve_open=reserve_open,
-        submitted_day=_day(claim.submitted_at),
-        sla_day=_day(claim.sla_due_at),
-    )
+_day = day_of
 
 
 def _bump(model, keys: dict, deltas: dict) -> None:
@@ -88,29 +51,43 @@ def _bump(model, keys: dict, deltas: dict) -> None:
         model.objects.filter(**keys).update(**{f: F(f) + v for f, v in deltas.items()})
 
 
-def _apply(facts: ClaimFacts, sign: int) -> None:
-    _bump(
-        ClaimRollup,
-        {"department": facts.department, "status": facts.status, "priority": facts.priority},
-        {"count": sign, "estimated_total": sign * facts.estimated, "reserve_open_total": sign * facts.reserve_open},
-    )
+def _cells(facts: ClaimFacts, sign: int) -> list[tuple]:
+    cells = [
+        (
+            ClaimRollup,
+            {"department": facts.department, "status": facts.status, "priority": facts.priority},
+            {"count": sign, "estimated_total": sign * facts.estimated, "reserve_open_total": sign * facts.reserve_open},
+        )
+    ]
     if facts.is_open and facts.submitted_day:
-        _bump(
-            OpenClaimAgeRollup,
-            {"department": facts.department, "priority": facts.priority, "day": facts.submitted_day},
-            {"count": sign},
+        cells.append(
+            (
+                OpenClaimAgeRollup,
+                {"department": facts.department, "priority": facts.priority, "day": facts.submitted_day},
+                {"count": sign},
+            )
         )
     if facts.is_open and facts.sla_day:
-        _bump(OpenClaimSlaRollup, {"department": facts.department, "day": facts.sla_day}, {"count": sign})
+        cells.append((OpenClaimSlaRollup, {"department": facts.department, "day": facts.sla_day}, {"count": sign}))
+    return cells
 
 
 def claim_changed(*, before: ClaimFacts | None, after: ClaimFacts | None) -> None:
+    """Move the claim's counts from its old cells to its new ones. The cells are counters shared by
+    every claim of a department: they are updated in one order (table, then key), whatever the
+    change, so two claims moving in opposite directions (normal -> high and high -> normal) never
+    lock the same two cells in opposite orders (a deadlock)."""
     if before == after:
         return
-    if before is not None:
-        _apply(before, -1)
-    if after is not None:
-        _apply(after, +1)
+    merged: dict[tuple, dict] = {}
+    for facts, sign in ((before, -1), (after, +1)):
+        for model, keys, deltas in _cells(facts, sign) if facts is not None else []:
+            key = (model.__name__, tuple(sorted((k, str(v)) for k, v in keys.items())))
+            total = merged.setdefault(key, {"model": model, "keys": keys, "deltas": defaultdict(int)})["deltas"]
+            for field, value in deltas.items():
+                total[field] += value
+    for key in sorted(merged):
+        _bump(merged[key]["model"], merged[key]["keys"], dict(merged[key]["deltas"]))
 
 
 def record_submitted(claim) -> None:
@@ -137,13 +114,28 @@ def record_settled(claim, *, amount: Decimal) -> None:
     )
 
 
+def on_claim_event(event) -> None:
+    """In the claim's transaction: the event's context holds `claim`, `before` (None for a new
+    claim) and `after`; `settled_amount` when the change paid a settlement."""
+    context = event.context
+    if "after" not in context:  # a message, a settlement decision: nothing counted changed
+        return
+    claim, before, after = context["claim"], context.get("before"), context["after"]
+    claim_changed(before=before, after=after)
+    entered = after.status if before is None or before.status != after.status else None
+    if entered == ClaimStatus.SUBMITTED:
+        record_submitted(claim)
+    elif entered in (ClaimStatus.APPROVED, ClaimStatus.REJECTED):
+        record_decision(claim, approved=entered == ClaimStatus.APPROVED, at=claim.last_activity_at)
+    if "settled_amount" in context:
+        record_settled(claim, amount=context["settled_amount"])
+
+
 # --- rebuilding and verifying ------------------------------------------------------------
 
 
 def _raw() -> dict[str, dict]:
     """Every rollup's content, recomputed from the raw tables, as {table: {key: values}}."""
-    from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimSettlement, ClaimStatusHistory, Reserve
-
     expected: dict[str, dict] = {name: {} for name in ("cells", "age", "sla", "daily", "cycle")}
     reserve_open: dict = defaultdict(lambda: ZERO)
     for row in (

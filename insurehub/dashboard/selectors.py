@@ -18,13 +18,14 @@ from django.db.models import Avg, Count, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from insurehub.alerts.models import Alert
+from insurehub.alerts.selectors import alerts_all
 from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimStatus, Priority
 from insurehub.claims.selectors import claim_list, claims_visible_to
 from insurehub.core.errors import ApplicationError
 from insurehub.core.money import money
 from insurehub.core.roles import Role
 from insurehub.dashboard.models import (
-    Alert,
     ClaimRollup,
     CycleTimeRollup,
     DailyClaimRollup,
@@ -305,7 +306,7 @@ def claims_overview(scope: Scope, user) -> dict:
 
 
 def alerts_visible_to(user):
-    queryset = Alert.objects.select_related("claim", "acknowledged_by")
+    queryset = alerts_all().select_related("claim", "acknowledged_by")
     if not getattr(user, "is_authenticated", False):
         return queryset.none()
     if user.role == Role.ADMIN:

@@ -13,9 +13,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from insurehub.alerts.services import alert_raise
 from insurehub.audit.services import audit_record
 from insurehub.claims.services import staff_audience
 from insurehub.core.tasks import enqueue_on_commit
+from insurehub.integrations import risk
 from insurehub.integrations.clients.dvla import DvlaClient
 from insurehub.integrations.clients.nominatim import NominatimClient
 from insurehub.integrations.clients.open_meteo import weather_at
@@ -30,6 +32,7 @@ from insurehub.integrations.models import (
 )
 from insurehub.integrations.results import ProviderResult, ResultStatus
 from insurehub.integrations.vin_decoding import InvalidVinError, decode_vin
+from insurehub.realtime.events import emit
 
 
 # --- vehicle checks ---------------------------------------------------------------------------
@@ -125,7 +128,10 @@ def vehicle_check_run(*, check_id) -> VehicleCheck:
         return check
     result = _run_provider(check)
     with transaction.atomic():
-        check = VehicleCheck.objects.select_for_update().select_related("vehicle").get(pk=check_id)
+        # The check's row only (of=self): FOR UPDATE over the join also locked the vehicle, and an FNOL
+        # inserting a claim for that vehicle then waited at COMMIT on its foreign-key check (issue #14).
+        check = VehicleCheck.objects.select_for_update(no_key=True, of=("self",)).select_related("vehicle")
+        check = check.get(pk=check_id)
         if check.is_final:  # another worker finished it meanwhile
             return check
         findings = vehicle_check_findings(check, result.data or {}) if result.ok else []
@@ -219,7 +225,7 @@ def claim_enrich_later(claim_id, *, refresh: bool = False, actor=None) -> ClaimE
 
     if not settings.INTEGRATIONS_ENRICH_CLAIMS:
         return None
-    enrichment, created = ClaimEnrichment.objects.select_for_update().get_or_create(claim_id=claim_id)
+    enrichment, created = ClaimEnrichment.objects.select_for_update(no_key=True).get_or_create(claim_id=claim_id)
     if created:
         audit_record(actor=actor, action="claim.enrichment_requested", target=enrichment)
     elif refresh:
@@ -316,7 +322,7 @@ def _fetch_parts(enrichment: ClaimEnrichment) -> tuple[dict, dict, dict]:
             parts[name] = _not_available("The claim names no vehicle.")
             continue
         with transaction.atomic():  # the enrichment's row lock: two workers never make two checks
-            ClaimEnrichment.objects.select_for_update().filter(pk=enrichment.pk).first()
+            ClaimEnrichment.objects.select_for_update(no_key=True).filter(pk=enrichment.pk).first()
             check = VehicleCheck.objects.filter(claim=claim, kind=kind).order_by("-created_at").first()
             if check is None:
                 check = vehicle_check_request(
@@ -337,10 +343,6 @@ def _fetch_parts(enrichment: ClaimEnrichment) -> tuple[dict, dict, dict]:
 def claim_enrich_run(*, claim_id) -> ClaimEnrichment:
     """Fetch what is missing, then record it under a row lock, work out the risk flags and raise
     alerts for those that contradict the claim. Idempotent."""
-    from insurehub.dashboard.services import alert_raise
-    from insurehub.integrations import risk
-    from insurehub.realtime.services import publish
-
     enrichment = ClaimEnrichment.objects.select_related("claim", "claim__customer", "claim__vehicle").get(
         claim_id=claim_id
     )
@@ -349,7 +351,12 @@ def claim_enrich_run(*, claim_id) -> ClaimEnrichment:
     fetched, values, raw = _fetch_parts(enrichment)
 
     with transaction.atomic():
-        enrichment = ClaimEnrichment.objects.select_for_update().select_related("claim").get(pk=enrichment.pk)
+        # The enrichment's row only: the claim is read, not locked (its own services lock it first).
+        enrichment = (
+            ClaimEnrichment.objects.select_for_update(no_key=True, of=("self",))
+            .select_related("claim")
+            .get(pk=enrichment.pk)
+        )
         claim = enrichment.claim
         parts = dict(enrichment.parts)
         for name, part in fetched.items():
@@ -403,7 +410,7 @@ def claim_enrich_run(*, claim_id) -> ClaimEnrichment:
                     data={"flag": flag, "enrichment": str(enrichment.pk)},
                 )
         if new_flags or complete:
-            publish(
+            emit(
                 "claim.enriched",
                 {"claim_id": str(claim.pk), "status": enrichment.status, "risk_flags": enrichment.risk_flags},
                 # Risk flags are staff business (the API never shows them to customers): not the claim's

@@ -7,7 +7,9 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from insurehub.notifications import account_messages
+        # Imported here: these modules import models, which are not ready before ready().
+        from insurehub.notifications import account_messages, receivers
         from insurehub.users.account_messages import register_delivery
 
         register_delivery(account_messages.deliver)
+        receivers.subscribe()

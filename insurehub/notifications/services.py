@@ -13,7 +13,7 @@ from insurehub.notifications import texts
 from insurehub.notifications.models import DeliveryStatus, EmailLog, Notification, SMSLog
 from insurehub.notifications.sms import get_provider
 from insurehub.realtime import groups
-from insurehub.realtime.services import publish
+from insurehub.realtime.events import emit
 from insurehub.users.models import DEFAULT_PREFERENCES, NotificationChannel, NotificationPreference, User
 
 
@@ -47,7 +47,7 @@ def notify(
         notification = Notification.objects.create(
             recipient=recipient, topic=topic, kind=kind, title=title[:200], body=body, link=link, data=data or {}
         )
-        publish(
+        emit(
             "notification.created",
             {
                 "id": str(notification.pk),

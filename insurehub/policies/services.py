@@ -22,9 +22,9 @@ from insurehub.policies.models import (
     PolicyStatus,
     PolicyType,
 )
+from insurehub.policies.permissions import can_change_policy, can_review_product, policy_audience, require
 from insurehub.policies.pricing import price
-from insurehub.policies.selectors import record_audience
-from insurehub.realtime.services import publish
+from insurehub.realtime.events import emit
 from insurehub.vehicles.models import Vehicle
 from insurehub.workflows.services import stage_enter
 
@@ -42,10 +42,10 @@ ALLOWED = {
 
 
 def _event(policy: Policy, type_: str, **extra) -> None:
-    publish(
+    emit(
         type_,
         {"policy_id": str(policy.pk), "policy_number": policy.policy_number, "status": policy.status, **extra},
-        record_audience(customer_id=policy.customer_id, policy_id=policy.pk),
+        policy_audience(policy),
     )
 
 
@@ -73,9 +73,10 @@ def _move(policy: Policy, *, to: str, actor, note: str = "", action: str, change
 
 def _locked(policy: Policy) -> Policy:
     # of=("self",): lock the policy row only; PostgreSQL refuses FOR UPDATE on the nullable
-    # side of the outer join that select_related("vehicle") makes.
+    # side of the outer join that select_related("vehicle") makes. no_key: a claim or payment
+    # being inserted for this policy checks its foreign key without waiting (core/locking.py).
     return (
-        Policy.objects.select_for_update(of=("self",))
+        Policy.objects.select_for_update(no_key=True, of=("self",))
         .select_related("policy_type__category", "vehicle")
         .get(pk=policy.pk)
     )
@@ -161,7 +162,8 @@ def _lock_vehicle(policy: Policy) -> None:
     """Serialise the overlap check per vehicle: two quotes for one car accepted at the same time
     must not both pass it. Lock order: policy, then vehicle (as everywhere)."""
     if policy.vehicle_id is not None:
-        Vehicle.objects.select_for_update().filter(pk=policy.vehicle_id).values_list("pk", flat=True).first()
+        vehicles = Vehicle.objects.select_for_update(no_key=True).filter(pk=policy.vehicle_id)
+        vehicles.values_list("pk", flat=True).first()
 
 
 def _overlapping(policy: Policy):
@@ -179,6 +181,7 @@ def _overlapping(policy: Policy):
 @transaction.atomic
 def policy_accept(*, policy: Policy, accepted_by) -> Policy:
     """The customer takes the quote: it awaits its first payment, with its instalments."""
+    require(can_change_policy(accepted_by, policy), "Assessors do not change policies.")
     from insurehub.payments.services import schedule_create
 
     policy = _locked(policy)
@@ -226,6 +229,7 @@ def policy_activate(*, policy: Policy, actor=None, note: str = "first payment re
 
 @transaction.atomic
 def policy_cancel(*, policy: Policy, cancelled_by, reason: str) -> Policy:
+    require(can_change_policy(cancelled_by, policy), "Assessors do not change policies.")
     policy = _locked(policy)
     _guard(policy, "cancel")
     policy.cancelled_at = timezone.now()
@@ -263,6 +267,7 @@ def policy_expire(*, policy: Policy) -> Policy:
 @transaction.atomic
 def policy_renew(*, policy: Policy, renewed_by) -> Policy:
     """A new quote that starts the day after this policy ends, priced at today's rules."""
+    require(can_change_policy(renewed_by, policy), "Assessors do not change policies.")
     policy = _locked(policy)
     _guard(policy, "renew")
     today = timezone.localdate()
@@ -324,6 +329,7 @@ def _held_type(customer, policy_type: PolicyType) -> bool:
 
 @transaction.atomic
 def review_create(*, customer, policy_type: PolicyType, rating: int, text: str) -> PolicyReview:
+    require(can_review_product(customer), "Only customers review products.", code="customers_only")
     if not _held_type(customer, policy_type):
         raise ApplicationError(
             "not_a_policyholder", "Only customers who hold or held this product may review it.", status=403

@@ -59,6 +59,20 @@ Handler = Callable[[Event], None]
 
 
 @dataclass(frozen=True)
+class Notice:
+    """What one person is to be told about a change, in words (the publishing app knows the words;
+    the notifications app, subscribed to every event, delivers them after the commit by each
+    person's channels and preferences)."""
+
+    recipient: Any
+    topic: str
+    kind: str
+    title: str
+    body: str = ""
+    link: str = ""
+
+
+@dataclass(frozen=True)
 class Subscription:
     event_type: str
     handler: Handler
@@ -101,11 +115,20 @@ def registry() -> dict[str, list[Subscription]]:
     return {event_type: list(subs) for event_type, subs in sorted(_subscriptions.items())}
 
 
-def emit(type: str, data: dict, audience: Iterable[str], *, context: Mapping[str, Any] | None = None) -> OutboxEvent:
+def emit(
+    type: str,
+    data: dict,
+    audience: Iterable[str],
+    *,
+    context: Mapping[str, Any] | None = None,
+    notices: Iterable[Notice] = (),
+) -> OutboxEvent:
     """Write the outbox event of one change and run its subscribers (see the module docstring).
-    Call it inside the service's transaction, after the change is saved."""
+    Call it inside the service's transaction, after the change is saved. `notices` (people to tell)
+    travel in the context as `notices`."""
     stored = publish(type, data, audience)
-    event = Event(type=type, data=stored.data, id=stored.id, context=MappingProxyType(dict(context or {})))
+    context = {**(context or {}), "notices": tuple(notices)}
+    event = Event(type=type, data=stored.data, id=stored.id, context=MappingProxyType(context))
     for subscription in subscriptions(type):
         if subscription.phase == IN_TRANSACTION:
             subscription.handler(event)

@@ -6,7 +6,7 @@ from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Department
 from insurehub.core.services import model_update
 from insurehub.realtime import groups
-from insurehub.realtime.services import publish
+from insurehub.realtime.events import emit
 from insurehub.vehicles.models import Vehicle
 
 EDITABLE = ["registration", "vin", "make", "model", "year", "colour", "estimated_value"]
@@ -54,7 +54,7 @@ def vehicle_identity_shared(*, vehicle: Vehicle, fields: list[str] | None = None
         "department": Department.MOTOR,
     }
     audit_record(actor=None, action="vehicle.identity_shared", target=vehicle, changes=data)
-    publish("vehicle.identity_shared", data, [groups.department_group(Department.MOTOR)])
+    emit("vehicle.identity_shared", data, [groups.department_group(Department.MOTOR)])
 
 
 @transaction.atomic
@@ -72,7 +72,7 @@ def vehicle_create(*, owner, created_by, **data) -> Vehicle:
 
 @transaction.atomic
 def vehicle_update(*, vehicle: Vehicle, data: dict, updated_by) -> Vehicle:
-    vehicle = Vehicle.objects.select_for_update().get(pk=vehicle.pk)
+    vehicle = Vehicle.objects.select_for_update(no_key=True).get(pk=vehicle.pk)
     if vehicle.policies.filter(status__in=["active", "pending_payment"]).exists() and (
         {"vin", "registration"} & set(data)
     ):

@@ -14,6 +14,8 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from insurehub.alerts.models import Alert
+from insurehub.alerts.services import alert_raise
 from insurehub.analytics.services import activity_record
 from insurehub.assessments.models import Photo
 from insurehub.assessments.services import assessment_create, estimate_create
@@ -22,8 +24,6 @@ from insurehub.audit.models import AuditEvent
 from insurehub.claims.models import Claim
 from insurehub.claims.services import claim_assign, claim_transition, communication_add, settlement_pay
 from insurehub.claims.tests.test_access import Claims
-from insurehub.dashboard.models import Alert
-from insurehub.dashboard.services import alert_raise
 from insurehub.documents.tests.factories import DocumentFactory
 from insurehub.integrations.models import ClaimEnrichment
 from insurehub.integrations.tests.factories import VehicleCheckFactory

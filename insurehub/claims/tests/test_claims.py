@@ -12,6 +12,7 @@ from django.test import override_settings
 from django.utils import timezone
 from pypdf import PdfReader
 
+from insurehub.alerts.models import Alert
 from insurehub.audit.models import AuditEvent
 from insurehub.audit.selectors import audit_chain_verify
 from insurehub.claims.models import Claim, ClaimStatus, ClaimStatusHistory
@@ -19,7 +20,6 @@ from insurehub.claims.services import claim_transition, claims_flag_periodic
 from insurehub.claims.tests.factories import file_claim
 from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for
 from insurehub.dashboard import rollups
-from insurehub.dashboard.models import Alert
 from insurehub.policies.tests.factories import PolicyFactory
 from insurehub.realtime.models import OutboxEvent
 from insurehub.users.tests.factories import UserFactory
@@ -342,10 +342,12 @@ def test_from_first_notice_to_closed(actors):
 
 
 class TestFlags:
-    def test_duplicate_early_and_high_value(self, actors):
+    def test_duplicate_early_and_high_value(self, actors, django_capture_on_commit_callbacks):
         policy = PolicyFactory(customer=actors["owner"])  # started 30 days ago: early
-        first = file_claim(policy=policy, estimated_cost=Decimal("900000"))
-        second = file_claim(policy=policy, days_ago=1)
+        with django_capture_on_commit_callbacks(execute=True):  # the flags are raised after the filing commits
+            first = file_claim(policy=policy, estimated_cost=Decimal("900000"))
+        with django_capture_on_commit_callbacks(execute=True):
+            second = file_claim(policy=policy, days_ago=1)
         kinds = set(Alert.objects.values_list("kind", flat=True))
         assert {"possible_duplicate", "early_claim", "high_value"} <= kinds
         assert Alert.objects.filter(claim=second, kind="possible_duplicate").exists()

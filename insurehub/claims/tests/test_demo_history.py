@@ -7,11 +7,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from insurehub.alerts.models import Alert
 from insurehub.audit.selectors import audit_chain_verify
 from insurehub.claims.models import Claim, ClaimStatus, ClaimStatusHistory
 from insurehub.core.testing import client_for
 from insurehub.dashboard import rollups
-from insurehub.dashboard.models import Alert
 from insurehub.users.models import User
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from insurehub.alerts.services import alert_raise
 from insurehub.claims.models import Claim
 from insurehub.claims.tests.factories import file_claim
 from insurehub.core.testing import assert_problem, client_for
-from insurehub.dashboard.services import alert_raise
 from insurehub.policies.tests.factories import PolicyFactory
 from insurehub.users.tests.factories import UserFactory
 

@@ -6,14 +6,13 @@ from rest_framework import generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from insurehub.alerts.models import Alert
+from insurehub.alerts.services import alert_acknowledge
 from insurehub.claims.selectors import display_name
-from insurehub.core.permissions import IsStaffRole
 from insurehub.core.roles import Department
 from insurehub.core.serializers import StrictSerializer
-from insurehub.dashboard import selectors
+from insurehub.dashboard import permissions, selectors
 from insurehub.dashboard.api import serializers as out
-from insurehub.dashboard.models import Alert
-from insurehub.dashboard.services import alert_acknowledge
 
 RANGE_PARAMETERS = [
     OpenApiParameter("from", OpenApiTypes.DATE, description="First day (default: 29 days before `to`)"),
@@ -38,7 +37,7 @@ def _scope(request):
 
 
 class KpiApi(APIView):
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.ViewsDashboard]
 
     @extend_schema(parameters=RANGE_PARAMETERS, responses={200: out.KpiSerializer}, tags=["dashboard"])
     def get(self, request):
@@ -61,7 +60,7 @@ class KpiApi(APIView):
 
 
 class ClaimsOverviewApi(APIView):
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.ViewsDashboard]
 
     @extend_schema(parameters=RANGE_PARAMETERS, responses={200: out.ClaimsOverviewSerializer}, tags=["dashboard"])
     def get(self, request):
@@ -81,7 +80,7 @@ class ClaimsOverviewApi(APIView):
 
 
 class AssessmentsOverviewApi(APIView):
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.ViewsDashboard]
 
     @extend_schema(parameters=RANGE_PARAMETERS, responses={200: out.AssessmentsOverviewSerializer}, tags=["dashboard"])
     def get(self, request):
@@ -100,7 +99,7 @@ class AssessmentsOverviewApi(APIView):
 
 
 class TrendApi(APIView):
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.ViewsDashboard]
 
     @extend_schema(
         parameters=RANGE_PARAMETERS,
@@ -161,7 +160,7 @@ SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
 
 class AlertListApi(generics.ListAPIView):
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.HandlesAlerts]
     serializer_class = AlertSerializer
     filterset_class = AlertFilter
     ordering_fields = ["created_at", "severity"]
@@ -197,7 +196,7 @@ class AlertSummaryQuerySerializer(StrictSerializer):
 
 
 class AlertSummaryApi(APIView):
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.HandlesAlerts]
 
     @extend_schema(
         parameters=[
@@ -225,7 +224,7 @@ class AlertSummaryApi(APIView):
 
 
 class AlertAcknowledgeApi(APIView):
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.HandlesAlerts]
 
     @extend_schema(request=None, responses={200: AlertSerializer}, tags=["dashboard"])
     def post(self, request, alert_id):

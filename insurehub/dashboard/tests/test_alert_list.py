@@ -3,9 +3,9 @@ them, for any number of alerts in the same number of queries."""
 
 import pytest
 
+from insurehub.alerts.services import alert_acknowledge, alert_raise
 from insurehub.claims.tests.factories import file_claim
 from insurehub.core.testing import assert_constant_queries, client_for
-from insurehub.dashboard.services import alert_acknowledge, alert_raise
 from insurehub.dashboard.tests.test_dashboard import policy_for
 from insurehub.users.tests.factories import UserFactory
 

@@ -9,6 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from insurehub.alerts.models import Alert
+from insurehub.alerts.services import alert_raise
 from insurehub.claims.models import Claim
 from insurehub.claims.services import (
     claim_transition,
@@ -20,8 +22,7 @@ from insurehub.claims.services import (
 from insurehub.claims.tests.factories import file_claim
 from insurehub.core.testing import AccessMatrix, assert_problem, client_for
 from insurehub.dashboard import rollups
-from insurehub.dashboard.models import Alert, ClaimRollup
-from insurehub.dashboard.services import alert_raise
+from insurehub.dashboard.models import ClaimRollup
 from insurehub.policies.models import PolicyCategory
 from insurehub.policies.tests.factories import PolicyFactory, PolicyTypeFactory
 from insurehub.users.tests.factories import UserFactory

@@ -6,12 +6,12 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from insurehub.alerts.services import alert_acknowledge, alert_raise
 from insurehub.assessments.services import assessment_create
 from insurehub.assessments.tests.factories import claim_for_assessment
 from insurehub.claims.services import claim_transition
 from insurehub.claims.tests.factories import file_claim
 from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for
-from insurehub.dashboard.services import alert_acknowledge, alert_raise
 from insurehub.dashboard.tests.test_dashboard import policy_for
 
 pytestmark = pytest.mark.django_db

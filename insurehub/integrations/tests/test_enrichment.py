@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from insurehub.dashboard.models import Alert
+from insurehub.alerts.models import Alert
 from insurehub.integrations import risk, services
 from insurehub.integrations.models import ClaimEnrichment, VehicleCheck
 from insurehub.integrations.tasks import retry_unfinished

@@ -29,7 +29,8 @@ from insurehub.policies.models import PolicyStatus
 from insurehub.policies.tests.factories import PolicyFactory
 from insurehub.users.models import NotificationPreference
 
-pytestmark = pytest.mark.django_db
+# Real commits: notifications are written after the change commits (a subscriber of its event).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 # DESIGN.md section 10: the pages notifications may link to.

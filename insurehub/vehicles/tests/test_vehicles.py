@@ -5,10 +5,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from insurehub.alerts.models import Alert
 from insurehub.audit.models import AuditEvent
 from insurehub.core.roles import Role
 from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for
-from insurehub.dashboard.models import Alert
 from insurehub.policies.tests.factories import PolicyFactory
 from insurehub.realtime import groups
 from insurehub.realtime.models import OutboxEvent
@@ -155,7 +155,7 @@ def _shape(body: dict) -> dict:
     return {key: value for key, value in body.items() if key not in ("id", "owner", "created_at", "updated_at")}
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the alert is raised after the commit
 def test_a_vin_another_customer_holds_is_accepted_like_a_fresh_one_and_flagged_to_staff(actors):
     theirs = VehicleFactory(owner=actors["other_customer"], vin=NEW_VEHICLE["vin"])
     shared = client_for(actors["owner"]).post("/api/vehicles/", NEW_VEHICLE, format="json")
@@ -185,7 +185,7 @@ def test_a_vin_another_customer_holds_is_accepted_like_a_fresh_one_and_flagged_t
     )
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the alert is raised after the commit
 def test_a_registration_another_customer_holds_is_flagged_too_and_a_fresh_vehicle_is_not(actors):
     VehicleFactory(owner=actors["other_customer"], registration="KCZ404X")
     api = client_for(actors["owner"])
@@ -205,7 +205,7 @@ def test_the_same_customer_registering_a_vehicle_twice_is_still_a_conflict(actor
     assert Vehicle.objects.count() == 1 and not Alert.objects.exists()
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the alert is raised after the commit
 def test_changing_a_vin_to_one_another_customer_holds_is_accepted_and_flagged(actors):
     VehicleFactory(owner=actors["other_customer"], vin="WVWZZZ1JZXW999999")
     mine = VehicleFactory(owner=actors["owner"])
