@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
+from insurehub.alerts.models import Alert
 from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for
-from insurehub.dashboard.models import Alert
 from insurehub.documents.models import Document
 from insurehub.documents.tests import samples
 from insurehub.documents.tests.factories import DocumentFactory, make_claim
