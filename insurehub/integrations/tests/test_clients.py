@@ -16,7 +16,8 @@ from insurehub.integrations.geo import haversine_km
 from insurehub.integrations.resilience import BreakerState, CircuitBreaker, RateLimiter, parse_rate
 from insurehub.integrations.results import ResultStatus
 from insurehub.integrations.tests.servers import dvla_error, history_report
-from insurehub.integrations.vin_decoding import InvalidVinError, decode_vin, validate_vin
+from insurehub.integrations.vin_decoding import decode_vin
+from insurehub.vehicles.vin import InvalidVinError, validate
 
 SERVICE_UNAVAILABLE = ("status", 503, dvla_error(503, "Service Unavailable", "maintenance"), {})
 
@@ -287,7 +288,7 @@ def test_history_answer_missing_fields(history):
 )
 def test_malformed_vins(vin, code):
     with pytest.raises(InvalidVinError) as error:
-        validate_vin(vin)
+        validate(vin)
     assert error.value.code == code
 
 
