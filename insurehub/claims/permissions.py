@@ -48,14 +48,16 @@ def can_file_claim(user, claim=None) -> bool:
 
 
 def can_edit_claim(user, claim=None) -> bool:
-    """Customers (while it is a draft or submitted: the service says when) and the claims desk edit a
-    claim's details; assessors record their findings in the assessment instead."""
+    """Through the API, customers (while it is a draft or submitted: the service says when) and the
+    claims desk edit a claim's details; assessors record their findings in the assessment instead
+    (whose completion sets the claim's estimate through the service)."""
     return has_role(user, Role.CUSTOMER, *MANAGER_ROLES)
 
 
 def can_set_claim_estimate(user, claim=None) -> bool:
-    """The priority and the estimated cost are the insurer's: never the customer's."""
-    return has_role(user, *MANAGER_ROLES)
+    """The priority and the estimated cost are the insurer's (staff, e.g. an assessor's accepted
+    estimate on completion): never the customer's."""
+    return has_role(user, Role.AGENT, Role.ASSESSOR, Role.SUPERVISOR, Role.ADMIN)
 
 
 def can_read_internal(user, claim=None) -> bool:

@@ -1,8 +1,11 @@
 """Reading users."""
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
 from insurehub.users import account_tokens
 from insurehub.users.models import AccountToken, AccountTokenPurpose, User
@@ -19,6 +22,18 @@ def users_visible_to(user: User) -> QuerySet[User]:
             Q(pk=user.pk) | Q(department=user.department, role__in=[Role.AGENT, Role.ASSESSOR, Role.SUPERVISOR])
         )
     return User.objects.filter(pk=user.pk)
+
+
+def customer_acted_for(*, user: User, customer_id, missing_code: str, missing_message: str) -> User:
+    """Whose record (a quote, a vehicle) a caller makes: a customer their own (naming anyone else is a
+    404, as for a record they may not see); staff must name an active customer (else 400 `missing_code`)."""
+    if user.role == Role.CUSTOMER:
+        if customer_id is not None and customer_id != user.pk:
+            raise Http404
+        return user
+    if customer_id is None:
+        raise ApplicationError(missing_code, missing_message)
+    return get_object_or_404(User.objects.filter(role=Role.CUSTOMER, is_active=True), pk=customer_id)
 
 
 def account_token_for_secret(*, secret: str, purposes: list[str]) -> AccountToken | None:

@@ -6,8 +6,8 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from insurehub.analytics import permissions
 from insurehub.analytics.selectors import activity_summary
-from insurehub.core.permissions import IsAdmin
 from insurehub.core.serializers import StrictSerializer
 
 MAX_RANGE = timedelta(days=366)
@@ -57,7 +57,7 @@ class SummarySerializer(serializers.Serializer):
 
 
 class ActivitySummaryApi(APIView):
-    permission_classes = [IsAdmin]
+    permission_classes = [permissions.ReadsActivity]
 
     @extend_schema(parameters=[SummaryQuerySerializer], responses={200: SummarySerializer}, tags=["analytics"])
     def get(self, request):

@@ -5,12 +5,12 @@ from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from insurehub.audit import permissions
 from insurehub.audit.api.serializers import AuditEventOutputSerializer
 from insurehub.audit.models import AuditEvent
 from insurehub.audit.selectors import audit_event_list
 from insurehub.core.filters import TimestampFilter
 from insurehub.core.pagination import CursorPagination
-from insurehub.core.permissions import IsAdmin
 
 
 class AuditCursorPagination(CursorPagination):
@@ -36,7 +36,7 @@ class AuditEventFilter(django_filters.FilterSet):
 
 
 class AuditEventListApi(generics.ListAPIView):
-    permission_classes = [IsAdmin]
+    permission_classes = [permissions.ReadsAuditLog]
     serializer_class = AuditEventOutputSerializer
     pagination_class = AuditCursorPagination
     filterset_class = AuditEventFilter
@@ -65,7 +65,7 @@ class AuditEventListApi(generics.ListAPIView):
 
 
 class AuditEventDetailApi(APIView):
-    permission_classes = [IsAdmin]
+    permission_classes = [permissions.ReadsAuditLog]
 
     @extend_schema(responses={200: AuditEventOutputSerializer}, tags=["audit"])
     def get(self, request, event_id: int):

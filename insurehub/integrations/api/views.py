@@ -8,8 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from insurehub.core.errors import ApplicationError
-from insurehub.core.permissions import IsStaffRole
-from insurehub.integrations import services
+from insurehub.integrations import permissions, services
 from insurehub.integrations.api import serializers as s
 from insurehub.integrations.clients.nominatim import NominatimClient
 from insurehub.integrations.clients.open_meteo import weather_at
@@ -28,7 +27,7 @@ def _answer(result: ProviderResult) -> Response:
 
 
 class VinDecodeApi(APIView):
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.UsesLookups]
 
     @extend_schema(responses={200: s.VinDecodingSerializer}, tags=["integrations"])
     def get(self, request, vin: str):
@@ -54,7 +53,7 @@ class VinDecodeApi(APIView):
 
 
 class WeatherApi(APIView):
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.UsesLookups]
 
     @extend_schema(
         parameters=[s.WeatherQuerySerializer], responses={200: s.LookupResultSerializer}, tags=["integrations"]
@@ -83,7 +82,7 @@ class WeatherApi(APIView):
 
 
 class GeocodeApi(APIView):
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.UsesLookups]
 
     @extend_schema(
         parameters=[s.GeocodeQuerySerializer], responses={200: s.LookupResultSerializer}, tags=["integrations"]
@@ -111,7 +110,7 @@ class GeocodeApi(APIView):
 
 
 class ReverseGeocodeApi(APIView):
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.UsesLookups]
 
     @extend_schema(
         parameters=[s.ReverseGeocodeQuerySerializer], responses={200: s.LookupResultSerializer}, tags=["integrations"]
@@ -141,6 +140,7 @@ class VehicleCheckListCreateApi(generics.ListAPIView):
     """GET: the vehicle's checks (whoever may see the vehicle). POST: staff request a check,
     run in the background; the answer shows its state (pending until a worker has run it)."""
 
+    permission_classes = [permissions.RequestsVehicleChecks]  # asked of POST only
     serializer_class = s.VehicleCheckOutputSerializer
     filterset_fields = ["kind", "status"]
     ordering_fields = ["created_at"]
@@ -186,8 +186,7 @@ class VehicleCheckListCreateApi(generics.ListAPIView):
         `not_found`.
         """
         vehicle = self._vehicle()
-        if not IsStaffRole().has_permission(request, self):
-            raise ApplicationError("permission_denied", "Vehicle checks are requested by staff.", status=403)
+        self.check_object_permissions(request, vehicle)
         data = s.VehicleCheckInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         check = services.vehicle_check_request(vehicle=vehicle, kind=data.validated_data["kind"], actor=request.user)
@@ -211,7 +210,7 @@ class VehicleCheckDetailApi(APIView):
 class ClaimEnrichmentApi(APIView):
     """Staff only (risk flags are internal): a claim's enrichment, and a way to run it again."""
 
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.ReadsEnrichment]
 
     @extend_schema(responses={200: s.ClaimEnrichmentOutputSerializer}, tags=["claims"])
     def get(self, request, claim_id):

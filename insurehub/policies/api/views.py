@@ -1,38 +1,26 @@
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
-from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from insurehub.core.errors import ApplicationError
-from insurehub.core.permissions import has_role
-from insurehub.core.roles import Role
-from insurehub.policies import selectors, services
+from insurehub.policies import permissions, selectors, services
 from insurehub.policies.api import serializers as s
 from insurehub.policies.models import PolicyReview, PolicyType
-from insurehub.users.models import User
+from insurehub.users.selectors import customer_acted_for
 from insurehub.vehicles.selectors import vehicles_visible_to
 from insurehub.workflows.selectors import stages_for
 
 
-class CatalogueReadOrAdmin(BasePermission):
-    """Anyone may browse the catalogue; only admins change it."""
-
-    def has_permission(self, request, view) -> bool:
-        return request.method in SAFE_METHODS or has_role(request.user, Role.ADMIN)
-
-
 class CompanyListCreateApi(generics.ListAPIView):
-    permission_classes = [CatalogueReadOrAdmin]
+    permission_classes = [permissions.CatalogueReadOrManage]
     serializer_class = s.CompanyOutputSerializer
     search_fields = ["name"]
     ordering_fields = ["name"]
     filterset_fields = ["active"]
 
     def get_queryset(self):
-        return selectors.companies_catalogue(include_inactive=has_role(self.request.user, Role.ADMIN))
+        return selectors.companies_catalogue(include_inactive=permissions.can_manage_catalogue(self.request.user))
 
     @extend_schema(tags=["catalogue"])
     def get(self, request, *args, **kwargs):
@@ -66,11 +54,12 @@ class CompanyListCreateApi(generics.ListAPIView):
 
 
 class CompanyDetailApi(APIView):
-    permission_classes = [CatalogueReadOrAdmin]
+    permission_classes = [permissions.CatalogueReadOrManage]
 
     def _get(self, request, company_id):
         return get_object_or_404(
-            selectors.companies_catalogue(include_inactive=has_role(request.user, Role.ADMIN)), pk=company_id
+            selectors.companies_catalogue(include_inactive=permissions.can_manage_catalogue(request.user)),
+            pk=company_id,
         )
 
     @extend_schema(responses={200: s.CompanyOutputSerializer}, tags=["catalogue"])
@@ -102,7 +91,7 @@ class CompanyDetailApi(APIView):
 
 
 class CategoryListApi(generics.ListAPIView):
-    permission_classes = [CatalogueReadOrAdmin]
+    permission_classes = [permissions.CatalogueReadOrManage]
     serializer_class = s.CategoryOutputSerializer
     pagination_class = None
 
@@ -124,7 +113,7 @@ class CategoryListApi(generics.ListAPIView):
 
 
 class CategoryDetailApi(APIView):
-    permission_classes = [CatalogueReadOrAdmin]
+    permission_classes = [permissions.CatalogueReadOrManage]
 
     @extend_schema(responses={200: s.CategoryOutputSerializer}, tags=["catalogue"])
     def get(self, request, slug):
@@ -138,14 +127,14 @@ class CategoryDetailApi(APIView):
 
 
 class PolicyTypeListCreateApi(generics.ListAPIView):
-    permission_classes = [CatalogueReadOrAdmin]
+    permission_classes = [permissions.CatalogueReadOrManage]
     serializer_class = s.PolicyTypeOutputSerializer
     filterset_fields = ["category", "company", "currency"]
     search_fields = ["name", "description", "company__name"]
     ordering_fields = ["name", "base_premium"]
 
     def get_queryset(self):
-        return selectors.policy_types_catalogue(include_inactive=has_role(self.request.user, Role.ADMIN))
+        return selectors.policy_types_catalogue(include_inactive=permissions.can_manage_catalogue(self.request.user))
 
     @extend_schema(tags=["catalogue"])
     def get(self, request, *args, **kwargs):
@@ -179,11 +168,12 @@ class PolicyTypeListCreateApi(generics.ListAPIView):
 
 
 class PolicyTypeDetailApi(APIView):
-    permission_classes = [CatalogueReadOrAdmin]
+    permission_classes = [permissions.CatalogueReadOrManage]
 
     def _get(self, request, type_id):
         return get_object_or_404(
-            selectors.policy_types_catalogue(include_inactive=has_role(request.user, Role.ADMIN)), pk=type_id
+            selectors.policy_types_catalogue(include_inactive=permissions.can_manage_catalogue(request.user)),
+            pk=type_id,
         )
 
     @extend_schema(responses={200: s.PolicyTypeOutputSerializer}, tags=["catalogue"])
@@ -223,8 +213,7 @@ class ReviewsMixin:
         return self.get_paginated_response(s.ReviewOutputSerializer(page, many=True).data)
 
     def _create_review(self, request, policy_type: PolicyType):
-        if not has_role(request.user, Role.CUSTOMER):
-            raise ApplicationError("customers_only", "Only customers review products.", status=403)
+        self.check_object_permissions(request, policy_type)
         data = s.ReviewInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         review = services.review_create(customer=request.user, policy_type=policy_type, **data.validated_data)
@@ -232,15 +221,13 @@ class ReviewsMixin:
 
 
 class PolicyTypeReviewsApi(ReviewsMixin, generics.GenericAPIView):
-    permission_classes = [CatalogueReadOrAdmin]
+    permission_classes = [permissions.CatalogueReadOrManage]
     serializer_class = s.ReviewOutputSerializer
     queryset = PolicyReview.objects.none()  # for the schema: the handlers read through the selectors
 
     def get_permissions(self):
         if self.request.method == "POST":
-            from rest_framework.permissions import IsAuthenticated
-
-            return [IsAuthenticated()]
+            return [permissions.ReviewsProducts()]
         return super().get_permissions()
 
     @extend_schema(responses={200: s.ReviewOutputSerializer(many=True)}, tags=["catalogue"])
@@ -317,14 +304,12 @@ class QuoteApi(APIView):
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         customer_id = values.pop("customer", None)
-        if request.user.role == Role.CUSTOMER:
-            if customer_id not in (None, request.user.pk):
-                raise Http404
-            customer = request.user
-        elif customer_id is None:
-            raise ApplicationError("customer_required", "Staff must name the customer being quoted.")
-        else:
-            customer = get_object_or_404(User.objects.filter(role=Role.CUSTOMER, is_active=True), pk=customer_id)
+        customer = customer_acted_for(
+            user=request.user,
+            customer_id=customer_id,
+            missing_code="customer_required",
+            missing_message="Staff must name the customer being quoted.",
+        )
         policy_type = get_object_or_404(
             PolicyType.objects.select_related("company", "category"), pk=values.pop("policy_type")
         )
@@ -353,12 +338,12 @@ class PolicyDetailApi(APIView):
 class PolicyActionApi(APIView):
     """accept / cancel / renew: the customer's own policy, or staff on their behalf."""
 
+    permission_classes = [permissions.ChangesPolicies]
     action = ""
 
     def _policy(self, request, policy_id):
         policy = get_object_or_404(selectors.policies_visible_to(request.user), pk=policy_id)
-        if request.user.role == Role.ASSESSOR:
-            raise ApplicationError("permission_denied", "Assessors do not change policies.", status=403)
+        self.check_object_permissions(request, policy)
         return policy
 
 
@@ -437,6 +422,7 @@ class PolicyHistoryApi(APIView):
 class PolicyReviewsApi(ReviewsMixin, generics.GenericAPIView):
     """Reviews of the product this policy is for; its holder may add theirs."""
 
+    permission_classes = [permissions.ReviewsProducts]  # asked of POST only
     serializer_class = s.ReviewOutputSerializer
     queryset = PolicyReview.objects.none()  # for the schema: the handlers read through the selectors
 

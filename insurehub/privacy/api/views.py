@@ -6,8 +6,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from insurehub.core.permissions import IsAdmin
-from insurehub.privacy import services
+from insurehub.privacy import permissions, services
 from insurehub.privacy.api import serializers as s
 from insurehub.privacy.selectors import privacy_requests_visible_to, privacy_subject_for
 
@@ -97,7 +96,7 @@ class PrivacyRequestDetailApi(APIView):
 
 
 class PrivacyRequestDecisionApi(APIView):
-    permission_classes = [IsAdmin]
+    permission_classes = [permissions.DecidesPrivacyRequests]
 
     @extend_schema(
         request=s.DecisionInputSerializer, responses={200: s.PrivacyRequestOutputSerializer}, tags=["privacy"]

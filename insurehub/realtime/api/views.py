@@ -7,14 +7,13 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from insurehub.core.permissions import IsAdmin
-from insurehub.realtime import services
+from insurehub.realtime import permissions, services
 from insurehub.realtime.api import serializers as s
 from insurehub.realtime.models import WebhookDelivery, WebhookSubscription
 
 
 class WebhookListCreateApi(generics.ListAPIView):
-    permission_classes = [IsAdmin]
+    permission_classes = [permissions.ManagesWebhooks]
     serializer_class = s.WebhookSubscriptionOutputSerializer
     queryset = WebhookSubscription.objects.all()
     filterset_fields = ["active"]
@@ -59,7 +58,7 @@ class WebhookListCreateApi(generics.ListAPIView):
 
 
 class WebhookDetailApi(APIView):
-    permission_classes = [IsAdmin]
+    permission_classes = [permissions.ManagesWebhooks]
 
     def _get(self, webhook_id):
         return get_object_or_404(WebhookSubscription, pk=webhook_id)
@@ -120,7 +119,7 @@ class DeliveryFilter(django_filters.FilterSet):
 
 
 class WebhookDeliveryListApi(generics.ListAPIView):
-    permission_classes = [IsAdmin]
+    permission_classes = [permissions.ManagesWebhooks]
     serializer_class = s.WebhookDeliveryOutputSerializer
     filterset_class = DeliveryFilter
     ordering_fields = ["id", "created_at"]
@@ -149,7 +148,7 @@ class WebhookDeliveryListApi(generics.ListAPIView):
 
 
 class WebhookReplayApi(APIView):
-    permission_classes = [IsAdmin]
+    permission_classes = [permissions.ManagesWebhooks]
 
     @extend_schema(
         request=s.WebhookReplayInputSerializer, responses={202: s.WebhookReplayOutputSerializer}, tags=["webhooks"]

@@ -11,9 +11,8 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from insurehub.audit.services import audit_record
 from insurehub.core.filters import TimestampFilter
-from insurehub.core.permissions import IsAdmin
 from insurehub.core.throttling import ScopedRateThrottle
-from insurehub.users import services
+from insurehub.users import permissions, services
 from insurehub.users.api import serializers as s
 from insurehub.users.models import User
 from insurehub.users.selectors import users_visible_to
@@ -254,7 +253,7 @@ class UserListCreateApi(generics.ListAPIView):
 
     def get_permissions(self):
         if self.request.method == "POST":
-            return [IsAdmin()]
+            return [permissions.ManagesUsers()]
         return super().get_permissions()
 
     @extend_schema(request=s.UserCreateInputSerializer, responses={201: s.UserOutputSerializer}, tags=["users"])
@@ -279,7 +278,7 @@ class UserDetailApi(APIView):
         return get_object_or_404(users_visible_to(request.user), pk=user_id)
 
     def _require_admin(self, request):
-        permission = IsAdmin()
+        permission = permissions.ManagesUsers()
         if not permission.has_permission(request, self):
             self.permission_denied(request, message=permission.message)
 

@@ -1,13 +1,10 @@
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from insurehub.core.errors import ApplicationError
-from insurehub.core.roles import Role
-from insurehub.users.models import User
+from insurehub.users.selectors import customer_acted_for
 from insurehub.vehicles import services
 from insurehub.vehicles.api import serializers as s
 from insurehub.vehicles.selectors import vehicles_visible_to
@@ -15,13 +12,12 @@ from insurehub.vehicles.selectors import vehicles_visible_to
 
 def _owner_for(request, owner_id):
     """Customers register their own vehicles (naming anyone else is a 404); staff name the customer."""
-    if request.user.role == Role.CUSTOMER:
-        if owner_id is not None and owner_id != request.user.pk:
-            raise Http404
-        return request.user
-    if owner_id is None:
-        raise ApplicationError("owner_required", "Staff must name the customer who owns the vehicle.")
-    return get_object_or_404(User.objects.filter(role=Role.CUSTOMER, is_active=True), pk=owner_id)
+    return customer_acted_for(
+        user=request.user,
+        customer_id=owner_id,
+        missing_code="owner_required",
+        missing_message="Staff must name the customer who owns the vehicle.",
+    )
 
 
 class VehicleListCreateApi(generics.ListAPIView):
