@@ -5,16 +5,32 @@ import shutil
 import socket
 import subprocess  # nosec B404
 import time
+from pathlib import Path
 
 import pytest
 
+from insurehub.documents.tests import samples
 from insurehub.documents.tests.samples import LOCAL_HDB, LOCAL_NDB
+
+CLAMD_LIMITS = Path(__file__).resolve().parents[3] / "deploy" / "clamd-limits.conf"
 
 
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def png_bomb() -> bytes:
+    """A real decompression bomb: 389 KB of PNG that decodes to 20000x20000 pixels (400 MB)."""
+    return samples.real_png_bomb()
+
+
+@pytest.fixture(scope="session")
+def docx_bomb() -> bytes:
+    """A real ZIP bomb shaped as a DOCX: 64 MiB of zeros in about 64 KB."""
+    return samples.zip_bomb(entries=1, entry_bytes=64 * 1024 * 1024)
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +88,7 @@ def clamd_server(tmp_path_factory, clamav_db):
             ]
         )
         + "\n"
+        + CLAMD_LIMITS.read_text()  # the limits production's clamd runs with
     )
     process = subprocess.Popen(  # noqa: S603  # nosec B603
         [binary, "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE

@@ -151,3 +151,40 @@ def png_bomb(width: int = 100_000, height: int = 100_000) -> bytes:
         + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
         + chunk(b"IEND", b"")
     )
+
+
+def real_png_bomb(width: int = 20_000, height: int = 20_000) -> bytes:
+    """A valid PNG of one grey that decodes to width x height bytes (400 MB by default) from about
+    390 KB: the decompression bomb that held ClamAV 13-37 s and 2 GB. Takes about a second."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    compressor = zlib.compressobj(9)
+    rows = b"\x00" * ((width + 1) * 100)  # filter byte + one grey byte per pixel, 100 rows at a time
+    parts = [compressor.compress(rows) for _ in range(height // 100)]
+    parts.append(compressor.compress(b"\x00" * ((width + 1) * (height % 100))))
+    parts.append(compressor.flush())
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(parts)) + chunk(b"IEND", b"")
+
+
+def zip_bomb(*, entries: int = 1, entry_bytes: int = 64 * 1024 * 1024, docx_parts: bool = True) -> bytes:
+    """A valid ZIP (a DOCX when `docx_parts`) whose entries are runs of zeros: about 1000:1, streamed
+    so that the test never holds the expanded bytes."""
+    buffer = io.BytesIO(docx(["Quotation"]) if docx_parts else b"")
+    block = b"\x00" * (1024 * 1024)
+    with zipfile.ZipFile(buffer, "a" if docx_parts else "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for number in range(entries):
+            with archive.open(f"word/media/part{number}.xml", "w", force_zip64=True) as member:
+                for _ in range(entry_bytes // len(block)):
+                    member.write(block)
+    return buffer.getvalue()
+
+
+def nested_zip(depth: int, payload: bytes = b"hello") -> bytes:
+    """A ZIP holding a ZIP holding ... (`depth` archives in all) with `payload` at the bottom."""
+    content = payload
+    for level in range(depth):
+        content = zip_with(f"level{depth - level}.zip" if level else "payload.txt", content)
+    return content
