@@ -50,6 +50,25 @@ if [ "${#missing[@]}" -gt 0 ]; then
     fi
 fi
 
+# clamd's scan limits (deploy/clamd-limits.conf: sizes, files, recursion, time, alert when exceeded)
+# in Debian's clamd.conf, where clamav-daemon is installed and the file is ours to write: each
+# directive replaced or added (clamd keeps the first value it reads). clamd applies them on restart.
+clamd_conf="${CLAMD_CONF:-/etc/clamav/clamd.conf}"
+if [ "$database_only" -eq 0 ] && [ -f "$clamd_conf" ] && [ -w "$clamd_conf" ]; then
+    changed=0
+    while read -r key value; do
+        case "$key" in '' | '#'*) continue ;; esac
+        if [ "$(grep "^$key " "$clamd_conf" || true)" != "$key $value" ]; then
+            sed -i "/^$key /d" "$clamd_conf"
+            printf '%s %s\n' "$key" "$value" >>"$clamd_conf"
+            changed=1
+        fi
+    done <deploy/clamd-limits.conf
+    if [ "$changed" -eq 1 ]; then
+        echo "system-deps: scan limits of deploy/clamd-limits.conf set in $clamd_conf (restart clamav-daemon to apply)"
+    fi
+fi
+
 # The local signature database, built only where freshclam's database is missing: an MD5 of the
 # whole 68-byte EICAR file, and a body signature that also finds it inside a larger file or an
 # archive member. Where freshclam's database exists, settings leave clamscan on it.
