@@ -20,7 +20,7 @@ STAFF = "role.staff"
 
 # Agents', supervisors' and admins' sockets: events about any customer's records (policies, payments).
 # Assessors see the records of the claims assigned to them only, so those events reach them by their
-# user group (policies.selectors.record_audience).
+# user group (audiences.audience_of with the rule of each app's permissions.py).
 OFFICE = "role.office"
 
 # The one group every process's event stream listens on (stream.py): each event is sent to it
