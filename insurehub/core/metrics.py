@@ -1,6 +1,6 @@
 """Prometheus metrics shared by the whole process. Scraped at /metrics."""
 
-from prometheus_client import Counter, Gauge, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 HTTP_REQUESTS = Counter(
     "insurehub_http_requests_total", "HTTP requests by method, route and status", ["method", "route", "status"]
@@ -20,24 +20,20 @@ DOCUMENT_SCANS = Counter("insurehub_document_scans_total", "Virus scan results",
 INTEGRATION_BREAKER_OPEN = Gauge(
     "insurehub_integration_breaker_open", "1 while a provider's circuit breaker is open", ["provider"]
 )
+CACHE_FALLBACK_OPERATIONS = Counter(
+    "insurehub_cache_fallback_operations_total",
+    "Cache operations served from this process's memory while Redis was unreachable",
+    ["operation"],
+)
 
 
-class DatabaseGaugesCollector:
-    """Figures read from the database at scrape time (cheap indexed queries)."""
+# Gauges read from the database at scrape time: the apps that own the tables register their
+# collectors here (realtime: the outbox's lag and pending webhooks). No auto-describe: nothing is
+# queried at import time.
+DATABASE_GAUGES = CollectorRegistry(auto_describe=False)
 
-    def collect(self):
-        from django.db.models import Min
-        from django.utils import timezone
-        from prometheus_client.core import GaugeMetricFamily
-
-        from insurehub.realtime.models import OutboxEvent, WebhookDelivery
-
-        oldest = OutboxEvent.objects.filter(published_at__isnull=True).aggregate(oldest=Min("occurred_at"))["oldest"]
-        lag = GaugeMetricFamily(
-            "insurehub_outbox_lag_seconds", "Age of the oldest event not yet sent to the channel layer (0 when none)"
-        )
-        lag.add_metric([], (timezone.now() - oldest).total_seconds() if oldest else 0.0)
-        yield lag
-        pending = GaugeMetricFamily("insurehub_webhook_deliveries_pending", "Webhook deliveries waiting or retrying")
-        pending.add_metric([], WebhookDelivery.objects.filter(status=WebhookDelivery.Status.PENDING).count())
-        yield pending
+DB_CONFLICTS = Counter(
+    "insurehub_db_conflicts_total",
+    "Deadlocks and serialization failures by kind and outcome (retried, gave_up)",
+    ["kind", "outcome"],
+)

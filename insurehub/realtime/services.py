@@ -12,7 +12,7 @@ from django.utils import timezone
 from insurehub.audit.services import audit_record
 from insurehub.core.services import model_update
 from insurehub.core.tasks import enqueue_on_commit
-from insurehub.realtime import groups, stream, webhooks
+from insurehub.realtime import groups, redispatch, stream, webhooks
 from insurehub.realtime.models import OutboxEvent, WebhookDelivery, WebhookSubscription
 
 logger = logging.getLogger(__name__)
@@ -39,13 +39,19 @@ def publish(type: str, data: dict, audience: Iterable[str]) -> OutboxEvent:
     return event
 
 
-def outbox_dispatch(*, event_ids: list[int] | None = None) -> int:
-    """Send unpublished events (those named, or all pending) to every process's event stream,
-    which orders them by id and hands each to the sockets of its audience (stream.py).
-    Safe to run again: a sent event is marked and skipped, and streams ignore repeats."""
+def outbox_dispatch(*, event_ids: list[int] | None = None, through_id: int | None = None) -> int:
+    """Send unpublished events (those named, those up to `through_id`, or all pending) to every
+    process's event stream, which orders them by id and hands each to the sockets of its audience
+    (stream.py). Safe to run again: a sent event is marked and skipped, and streams ignore repeats.
+    An event the channel layer does not take stays pending and is sent again as soon as the layer
+    takes events again (redispatch.py), not only at the periodic sweep."""
+    if event_ids and redispatch.defer(max(event_ids)):
+        return 0  # the layer is away: the background sweep sends them when it is back
     pending = OutboxEvent.objects.filter(published_at__isnull=True).order_by("id")
     if event_ids is not None:
         pending = pending.filter(id__in=event_ids)
+    elif through_id is not None:
+        pending = pending.filter(id__lte=through_id)
     else:
         # The sweep leaves fresh events to their own after-commit hook.
         pending = pending.filter(occurred_at__lt=timezone.now() - timedelta(seconds=5))
@@ -53,12 +59,21 @@ def outbox_dispatch(*, event_ids: list[int] | None = None) -> int:
     for event in pending:
         try:
             stream.broadcast(event=event.envelope(), audience=event.audience)
-        except Exception:  # the row stays pending; the periodic dispatcher retries it
-            logger.exception("outbox dispatch failed", extra={"event_id": event.id})
+        except Exception as exc:  # the row stays pending
+            redispatch.failed(event.id, exc, sweep=_redispatch_sweep)
+            if redispatch.unreachable(exc):
+                break  # the layer is away: the later ones would wait for it too
             continue
         OutboxEvent.objects.filter(pk=event.pk, published_at__isnull=True).update(published_at=timezone.now())
         sent += 1
+    if sent:
+        redispatch.delivered()
     return sent
+
+
+def _redispatch_sweep(through_id: int) -> tuple[int, bool]:
+    sent = outbox_dispatch(through_id=through_id)
+    return sent, OutboxEvent.objects.filter(published_at__isnull=True, id__lte=through_id).exists()
 
 
 @transaction.atomic
