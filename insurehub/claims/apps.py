@@ -7,8 +7,16 @@ class ClaimsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from insurehub.claims import flags  # models are not ready before ready()
-        from insurehub.realtime import events
+        # Imported here: these modules import models, which are not ready before ready().
+        from insurehub.claims import flags
+        from insurehub.claims.selectors import claims_visible_to
+        from insurehub.realtime import events, groups, subscriptions
 
         for event_type in flags.FILING_EVENTS:
             events.subscribe(event_type, flags.raise_filing_flags, phase=events.AFTER_COMMIT)
+        # Sockets may subscribe to a claim under the same rule as the API (claims_visible_to).
+        subscriptions.register(
+            "claim",
+            group=groups.claim_group,
+            visible=lambda user, pk: claims_visible_to(user).filter(pk=pk).exists(),
+        )

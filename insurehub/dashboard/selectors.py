@@ -20,6 +20,8 @@ from django.utils import timezone
 
 from insurehub.alerts.models import Alert
 from insurehub.alerts.selectors import alerts_all
+from insurehub.assessments.models import Assessment
+from insurehub.claims.api.serializers import ClaimListSerializer
 from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimStatus, Priority
 from insurehub.claims.selectors import claim_list, claims_visible_to
 from insurehub.core.errors import ApplicationError
@@ -167,10 +169,6 @@ def _sla_breaches(scope: Scope) -> int:
 
 
 def _assessments(scope: Scope) -> dict:
-    try:
-        from insurehub.assessments.models import Assessment
-    except (ImportError, RuntimeError):
-        return {"in_progress": None, "mean_completion": None}
     rows = Assessment.objects.filter(status="in_progress")
     if scope.assessor_id:
         rows = rows.filter(assessor_id=scope.assessor_id)
@@ -293,8 +291,6 @@ def claims_overview(scope: Scope, user) -> dict:
         return {"status_priority_matrix": matrix, "aging": aging}
 
     overview = dict(_cached("claims", scope, compute))
-    from insurehub.claims.api.serializers import ClaimListSerializer
-
     mine = Q(assigned_agent=user) | Q(assigned_assessor=user)
     queue = claim_list(user).filter(mine, status__in=OPEN_STATUSES).order_by("sla_due_at", "created_at")[:20]
     recent = claim_list(user)
@@ -330,10 +326,6 @@ def open_alerts_by_severity(user, *, department: str | None = None) -> dict:
 
 
 def assessments_overview(scope: Scope) -> dict:
-    try:
-        from insurehub.assessments.models import Assessment
-    except (ImportError, RuntimeError):
-        return {"available": False}
     rows = Assessment.objects.all()
     if scope.assessor_id:
         rows = rows.filter(assessor_id=scope.assessor_id)

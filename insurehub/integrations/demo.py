@@ -2,13 +2,12 @@
 
 from insurehub.integrations.models import VehicleCheck
 from insurehub.integrations.services import vehicle_check_vin_offline
+from insurehub.vehicles.models import Vehicle
 
 
 def seed(context: dict) -> None:
     vehicles = context.get("vehicles")
     if vehicles is None:
-        from insurehub.vehicles.models import Vehicle
-
         vehicles = Vehicle.objects.all()[:20]
     if isinstance(vehicles, dict):
         vehicles = list(vehicles.values())

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from insurehub.claims.selectors import claims_visible_to
 from insurehub.integrations.models import ClaimEnrichment, VehicleCheck
 from insurehub.vehicles.selectors import vehicles_visible_to
 
@@ -17,7 +18,6 @@ def vehicle_checks_visible_to(user, *, vehicle_id=None) -> QuerySet[VehicleCheck
 
 def claim_enrichment_for(user, *, claim_id) -> ClaimEnrichment:
     """The enrichment of a claim the user may see (404 otherwise; none yet is a 404 too)."""
-    from insurehub.claims.selectors import claims_visible_to
 
     return get_object_or_404(
         ClaimEnrichment.objects.select_related("claim"),

@@ -1,23 +1,10 @@
 from django.db.models import QuerySet
 
-from insurehub.core.access import AccessRule, StaffScope, restrict
-from insurehub.payments.models import PaymentSchedule, Refund, Transaction
-
-# Agents and supervisors see every customer's payments; assessors those of the policies of the claims
-# assigned to them, and the payouts settling those claims.
-ACCESS = AccessRule(
-    owner="customer",
-    assignees=("policy__claims__assigned_assessor", "claim_settlement__claim__assigned_assessor"),
-    staff_scope=StaffScope.OFFICE,
-)
-SCHEDULE_ACCESS = AccessRule(
-    owner="policy__customer", assignees=("policy__claims__assigned_assessor",), staff_scope=StaffScope.OFFICE
-)
-REFUND_ACCESS = AccessRule(
-    owner="transaction__customer",
-    assignees=("transaction__policy__claims__assigned_assessor",),
-    staff_scope=StaffScope.OFFICE,
-)
+from insurehub.core.access import restrict
+from insurehub.payments.models import Instalment, PaymentSchedule, Refund, Transaction
+from insurehub.payments.permissions import REFUND_ACCESS, SCHEDULE_ACCESS
+from insurehub.payments.permissions import TRANSACTION_ACCESS as ACCESS
+from insurehub.policies.models import Policy
 
 
 def transactions_visible_to(user) -> QuerySet[Transaction]:
@@ -32,3 +19,12 @@ def schedules_visible_to(user) -> QuerySet[PaymentSchedule]:
 def refunds_visible_to(user) -> QuerySet[Refund]:
     queryset = Refund.objects.select_related("transaction", "payout")
     return restrict(queryset, user, REFUND_ACCESS)
+
+
+def policies_overdue(grace_limit) -> QuerySet[Policy]:
+    """Policies with an instalment still due from before `grace_limit` (policies lapse them:
+    registered in PaymentsConfig.ready() as policies' overdue rule)."""
+    return Policy.objects.filter(
+        payment_schedule__instalments__status=Instalment.Status.DUE,
+        payment_schedule__instalments__due_date__lt=grace_limit,
+    ).distinct()

@@ -1,11 +1,14 @@
 """The policy lifecycle: quote -> pending_payment -> active -> lapsed | expired | cancelled,
 each step one service with its guard, a WorkflowStage row, an audit entry and an event."""
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -24,7 +27,7 @@ from insurehub.policies.models import (
 )
 from insurehub.policies.permissions import can_change_policy, can_review_product, policy_audience, require
 from insurehub.policies.pricing import price
-from insurehub.realtime.events import emit
+from insurehub.realtime.events import Notice, emit
 from insurehub.vehicles.models import Vehicle
 from insurehub.workflows.services import stage_enter
 
@@ -41,11 +44,13 @@ ALLOWED = {
 }
 
 
-def _event(policy: Policy, type_: str, **extra) -> None:
+def _event(policy: Policy, type_: str, *, context: dict | None = None, notices=(), **extra) -> None:
     emit(
         type_,
         {"policy_id": str(policy.pk), "policy_number": policy.policy_number, "status": policy.status, **extra},
         policy_audience(policy),
+        context={"policy": policy, **(context or {})},
+        notices=notices,
     )
 
 
@@ -59,7 +64,11 @@ def _guard(policy: Policy, action: str) -> None:
         )
 
 
-def _move(policy: Policy, *, to: str, actor, note: str = "", action: str, changes: dict | None = None) -> Policy:
+def _move(
+    policy: Policy, *, to: str, actor, note: str = "", action: str, changes: dict | None = None, notices=()
+) -> Policy:
+    """Move the policy; its `policy.status_changed` event carries the `action` and `actor` in its
+    context (the payments app makes the instalments of an accepted policy in the same transaction)."""
     previous = policy.status
     policy.status = to
     policy.save()
@@ -67,7 +76,13 @@ def _move(policy: Policy, *, to: str, actor, note: str = "", action: str, change
     audit_record(
         actor=actor, action=f"policy.{action}", target=policy, changes={"status": [previous, to], **(changes or {})}
     )
-    _event(policy, "policy.status_changed", previous=previous)
+    _event(
+        policy,
+        "policy.status_changed",
+        previous=previous,
+        context={"action": action, "actor": actor},
+        notices=notices,
+    )
     return policy
 
 
@@ -180,10 +195,9 @@ def _overlapping(policy: Policy):
 
 @transaction.atomic
 def policy_accept(*, policy: Policy, accepted_by) -> Policy:
-    """The customer takes the quote: it awaits its first payment, with its instalments."""
+    """The customer takes the quote: it awaits its first payment, with its instalments (made by the
+    payments app, a subscriber of the event)."""
     require(can_change_policy(accepted_by, policy), "Assessors do not change policies.")
-    from insurehub.payments.services import schedule_create
-
     policy = _locked(policy)
     _guard(policy, "accept")
     if policy.quote_valid_until and policy.quote_valid_until < timezone.now():
@@ -197,7 +211,6 @@ def policy_accept(*, policy: Policy, accepted_by) -> Policy:
             status=409,
         )
     _move(policy, to=PolicyStatus.PENDING_PAYMENT, actor=accepted_by, action="accepted", note="quote accepted")
-    schedule_create(policy=policy, created_by=accepted_by)
     return policy
 
 
@@ -212,10 +225,7 @@ def policy_activate(*, policy: Policy, actor=None, note: str = "first payment re
     if clash is not None:
         raise ApplicationError("overlapping_policy", f"{clash.policy_number} already covers this vehicle.", status=409)
     policy.activated_at = timezone.now()
-    _move(policy, to=PolicyStatus.ACTIVE, actor=actor, action="activated", note=note)
-    from insurehub.notifications.services import notify
-
-    notify(
+    activated = Notice(
         recipient=policy.customer,
         topic="policy_renewals",
         kind="policy.activated",
@@ -224,6 +234,7 @@ def policy_activate(*, policy: Policy, actor=None, note: str = "first payment re
         f"to {date_format(policy.end_date, 'j F Y')}.",
         link=web_links.policy_page(policy.pk),
     )
+    _move(policy, to=PolicyStatus.ACTIVE, actor=actor, action="activated", note=note, notices=[activated])
     return policy
 
 
@@ -294,25 +305,28 @@ def policy_renew(*, policy: Policy, renewed_by) -> Policy:
     return renewal
 
 
+# Which policies have a premium overdue: the payments app knows and registers its rule
+# (PaymentsConfig.ready()); this app only lapses them.
+_overdue_sources: list[Callable[[date], QuerySet]] = []
+
+
+def register_overdue_policies(source: Callable[[date], QuerySet]) -> None:
+    """`source(grace_limit)`: the policies with an instalment due before `grace_limit` and unpaid."""
+    if source not in _overdue_sources:
+        _overdue_sources.append(source)
+
+
 def policies_apply_time(*, today: date | None = None) -> dict:
     """Periodic: expire what ended; lapse what has an instalment overdue past the grace period."""
-    from django.conf import settings
-
-    from insurehub.payments.models import Instalment
-
     today = today or timezone.localdate()
     expired = 0
     for policy in Policy.objects.filter(status__in=[PolicyStatus.ACTIVE, PolicyStatus.LAPSED], end_date__lt=today):
         policy_expire(policy=policy)
         expired += 1
     grace_limit = today - timedelta(days=settings.POLICY_GRACE_DAYS)
-    overdue = Policy.objects.filter(
-        status=PolicyStatus.ACTIVE,
-        payment_schedule__instalments__status=Instalment.Status.DUE,
-        payment_schedule__instalments__due_date__lt=grace_limit,
-    ).distinct()
+    overdue = {policy.pk: policy for source in _overdue_sources for policy in source(grace_limit)}
     lapsed = 0
-    for policy in overdue:
+    for policy in (p for p in overdue.values() if p.status == PolicyStatus.ACTIVE):
         policy_lapse(policy=policy, reason=f"instalment overdue more than {settings.POLICY_GRACE_DAYS} days")
         lapsed += 1
     return {"expired": expired, "lapsed": lapsed}

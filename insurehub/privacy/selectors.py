@@ -1,7 +1,9 @@
 from django.db.models import QuerySet
+from django.http import Http404
 
 from insurehub.core.roles import Role
 from insurehub.privacy.models import PrivacyRequest
+from insurehub.users.models import User
 
 
 def privacy_requests_visible_to(user) -> QuerySet[PrivacyRequest]:
@@ -16,10 +18,6 @@ def privacy_requests_visible_to(user) -> QuerySet[PrivacyRequest]:
 
 def privacy_subject_for(*, caller, subject_id):
     """Who the request is about: oneself, or (admins only) anyone. Others' ids are a 404."""
-    from django.http import Http404
-
-    from insurehub.users.models import User
-
     if subject_id is None or str(subject_id) == str(caller.pk):
         return caller
     if caller.role != Role.ADMIN:

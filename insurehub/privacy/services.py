@@ -14,10 +14,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from insurehub.analytics.models import UserActivity
 from insurehub.audit.services import audit_record
 from insurehub.core import request_context
 from insurehub.core.errors import ApplicationError
 from insurehub.core.tasks import enqueue_on_commit
+from insurehub.notifications.models import Notification
 from insurehub.privacy.models import ConsentPurpose, ConsentRecord, PrivacyRequest
 from insurehub.privacy.registry import contributors
 from insurehub.users.models import User
@@ -200,8 +202,6 @@ def consents_current(*, user: User) -> list[dict]:
 def retention_apply(*, now=None) -> dict:
     """The retention policy (periodic): expired export archives removed, old analytics and read
     notifications deleted, and accounts inactive beyond the limit filed for erasure."""
-    from insurehub.analytics.models import UserActivity
-    from insurehub.notifications.models import Notification
 
     now = now or timezone.now()
     report = {"exports_removed": 0}

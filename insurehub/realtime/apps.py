@@ -7,15 +7,8 @@ class RealtimeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Sockets may subscribe to a claim under the same rule as the API (claims_visible_to).
-        try:
-            from insurehub.claims.selectors import claims_visible_to
-        except ImportError:  # the claims app has no selectors yet
-            return
-        from insurehub.realtime import groups, subscriptions
+        # What sockets may subscribe to is registered by the apps above (claims: ClaimsConfig.ready()).
+        from insurehub.core.metrics import DATABASE_GAUGES
+        from insurehub.realtime.metrics import OutboxGaugesCollector  # reads models: not before ready()
 
-        subscriptions.register(
-            "claim",
-            group=groups.claim_group,
-            visible=lambda user, pk: claims_visible_to(user).filter(pk=pk).exists(),
-        )
+        DATABASE_GAUGES.register(OutboxGaugesCollector())
