@@ -1,6 +1,8 @@
 """Reading claims: one visibility rule (DESIGN.md section 3) for lists, details, nested
 endpoints, dashboards and WebSocket subscriptions."""
 
+from collections.abc import Callable
+
 from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 
 from insurehub.alerts.selectors import alerts_open
@@ -140,37 +142,22 @@ def claim_timeline(claim: Claim, *, for_customer: bool) -> list[dict]:
                 "detail": settlement.payee,
             }
         )
-    for document in _documents_of(claim, for_customer=for_customer):
-        items.append(document)
+    for source in _timeline_sources:
+        items.extend(source(claim, for_customer=for_customer))
     for milestone in _assessment_milestones(claim):
         items.append(milestone)
     items.sort(key=lambda item: (item["at"], item["type"]))
     return items
 
 
-def _documents_of(claim: Claim, *, for_customer: bool) -> list[dict]:
-    """The claim's documents; a customer's timeline lists only what they uploaded (the documents
-    app's rule: staff uploads such as investigators' reports are not the customer's to see)."""
-    from insurehub.documents.models import Document
+# Apps above this one add their entries to a claim's timeline: `source(claim, for_customer=...)`
+# returns items shaped like the ones here (documents: DocumentsConfig.ready()).
+_timeline_sources: list[Callable[..., list[dict]]] = []
 
-    documents = (
-        Document.objects.filter(claim=claim)
-        .select_related("owner")
-        .only("id", "created_at", "owner_id", "filename", "kind", "owner__name", "owner__email")
-    )
-    if for_customer:
-        documents = documents.filter(owner_id=claim.customer_id)
-    return [
-        {
-            "type": "document",
-            "at": doc.created_at,
-            "actor": doc.owner_id,
-            "actor_name": display_name(doc.owner),
-            "detail": doc.filename,
-            "document": doc.pk,
-        }
-        for doc in documents
-    ]
+
+def register_timeline_source(source: Callable[..., list[dict]]) -> None:
+    if source not in _timeline_sources:
+        _timeline_sources.append(source)
 
 
 def _assessment_milestones(claim: Claim) -> list[dict]:
