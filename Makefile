@@ -70,9 +70,11 @@ api-conformance: install
 	DJANGO_ENV=test SCHEMATHESIS_MAX_EXAMPLES=$(EXAMPLES) $(BIN)/pytest -n 2 -p no:randomly \
 		insurehub/core/tests/test_api_conformance.py $(PYTEST_ARGS)
 
+# ruff, then the layer contracts (pyproject.toml [tool.importlinter]; docs/architecture.md "Layers").
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff check --fix .
