@@ -16,7 +16,7 @@ from django.utils import timezone
 from insurehub.alerts.services import alert_raise
 from insurehub.audit.services import audit_record
 from insurehub.claims.services import staff_audience
-from insurehub.core.tasks import enqueue_on_commit
+from insurehub.core.tasks import enqueue_on_commit, task_by_name
 from insurehub.integrations import risk
 from insurehub.integrations.clients.dvla import DvlaClient
 from insurehub.integrations.clients.nominatim import NominatimClient
@@ -34,13 +34,15 @@ from insurehub.integrations.results import ProviderResult, ResultStatus
 from insurehub.integrations.vin_decoding import InvalidVinError, decode_vin
 from insurehub.realtime.events import emit
 
+# The tasks (tasks.py imports this module, so they are named here, not imported).
+RUN_VEHICLE_CHECK = "insurehub.integrations.tasks.run_vehicle_check"
+ENRICH_CLAIM = "insurehub.integrations.tasks.enrich_claim"
+
 
 # --- vehicle checks ---------------------------------------------------------------------------
 @transaction.atomic
 def vehicle_check_request(*, vehicle, kind: str, actor, claim=None, run_later: bool = True) -> VehicleCheck:
     """Record a pending check of `vehicle` and (by default) run it after commit."""
-    from insurehub.integrations import tasks
-
     check = VehicleCheck(vehicle=vehicle, kind=kind, requested_by=actor, provider=_PROVIDERS[kind], claim=claim)
     check.full_clean()
     check.save()
@@ -51,7 +53,7 @@ def vehicle_check_request(*, vehicle, kind: str, actor, claim=None, run_later: b
         changes={"kind": kind, "claim": str(claim.pk) if claim else None},
     )
     if run_later:
-        enqueue_on_commit(tasks.run_vehicle_check, str(check.pk))
+        enqueue_on_commit(task_by_name(RUN_VEHICLE_CHECK), str(check.pk))
     return check
 
 
@@ -164,8 +166,6 @@ MAX_ATTEMPTS = 30
 
 def unfinished_retry_enqueue() -> int:
     """Enqueue the checks (and enrichments) that have no final answer yet. Returns how many."""
-    from insurehub.integrations import tasks
-
     since = timezone.now() - RETRY_WINDOW
     check_ids = list(
         VehicleCheck.objects.exclude(status__in=FINAL_STATUSES)
@@ -173,14 +173,14 @@ def unfinished_retry_enqueue() -> int:
         .values_list("pk", flat=True)[:500]
     )
     for check_id in check_ids:
-        tasks.run_vehicle_check.delay(str(check_id))
+        task_by_name(RUN_VEHICLE_CHECK).delay(str(check_id))
     claim_ids = list(
         ClaimEnrichment.objects.exclude(status=EnrichmentStatus.COMPLETE)
         .filter(created_at__gte=since, attempts__lt=MAX_ATTEMPTS)
         .values_list("claim_id", flat=True)[:500]
     )
     for claim_id in claim_ids:
-        tasks.enrich_claim.delay(str(claim_id))
+        task_by_name(ENRICH_CLAIM).delay(str(claim_id))
     return len(check_ids) + len(claim_ids)
 
 
@@ -221,8 +221,6 @@ def claim_enrich_later(claim_id, *, refresh: bool = False, actor=None) -> ClaimE
     Celery task, so a failing provider never fails the claim's creation. Calling it again is
     harmless: parts already answered are not fetched again. `refresh=True` (the incident's
     place or time changed) forgets the place, the weather and the flags and fetches them anew."""
-    from insurehub.integrations import tasks
-
     if not settings.INTEGRATIONS_ENRICH_CLAIMS:
         return None
     enrichment, created = ClaimEnrichment.objects.select_for_update(no_key=True).get_or_create(claim_id=claim_id)
@@ -245,7 +243,7 @@ def claim_enrich_later(claim_id, *, refresh: bool = False, actor=None) -> ClaimE
             setattr(enrichment, field, value)
         enrichment.save()
         audit_record(actor=actor, action="claim.enrichment_refreshed", target=enrichment)
-    enqueue_on_commit(tasks.enrich_claim, str(claim_id))
+    enqueue_on_commit(task_by_name(ENRICH_CLAIM), str(claim_id))
     return enrichment
 
 

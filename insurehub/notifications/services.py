@@ -8,13 +8,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from insurehub.audit.services import audit_record
-from insurehub.core.tasks import enqueue_on_commit
+from insurehub.core.tasks import enqueue_on_commit, task_by_name
 from insurehub.notifications import texts
 from insurehub.notifications.models import DeliveryStatus, EmailLog, Notification, SMSLog
 from insurehub.notifications.sms import get_provider
 from insurehub.realtime import groups
 from insurehub.realtime.events import emit
 from insurehub.users.models import DEFAULT_PREFERENCES, NotificationChannel, NotificationPreference, User
+
+# The delivery tasks (tasks.py imports this module, so they are named here, not imported).
+SEND_EMAIL = "insurehub.notifications.tasks.send_email"
+SEND_SMS = "insurehub.notifications.tasks.send_sms"
 
 
 def channels_for(*, user: User, topic: str) -> set[str]:
@@ -59,8 +63,6 @@ def notify(
             [groups.user_group(recipient.pk)],
         )
     if NotificationChannel.EMAIL in channels and recipient.email:
-        from insurehub.notifications.tasks import send_email
-
         log = EmailLog.objects.create(
             recipient=recipient,
             to_address=recipient.email,
@@ -68,13 +70,11 @@ def notify(
             subject=title[:200],
             body=texts.email_body(recipient=recipient, title=title, body=body, link=link),
         )
-        enqueue_on_commit(send_email, str(log.pk))
+        enqueue_on_commit(task_by_name(SEND_EMAIL), str(log.pk))
     if NotificationChannel.SMS in channels and recipient.phone:
-        from insurehub.notifications.tasks import send_sms
-
         text = texts.sms_text(title=title, body=body, link=link)
         log = SMSLog.objects.create(recipient=recipient, to_number=recipient.phone, template=kind, body=text)
-        enqueue_on_commit(send_sms, str(log.pk))
+        enqueue_on_commit(task_by_name(SEND_SMS), str(log.pk))
     return notification
 
 

@@ -18,7 +18,7 @@ from insurehub.analytics.models import UserActivity
 from insurehub.audit.services import audit_record
 from insurehub.core import request_context
 from insurehub.core.errors import ApplicationError
-from insurehub.core.tasks import enqueue_on_commit
+from insurehub.core.tasks import enqueue_on_commit, task_by_name
 from insurehub.notifications.models import Notification
 from insurehub.privacy.models import ConsentPurpose, ConsentRecord, PrivacyRequest
 from insurehub.privacy.registry import contributors
@@ -37,6 +37,10 @@ def _holds(user: User) -> list[str]:
     return reasons
 
 
+# tasks.py imports this module, so its task is named here, not imported.
+BUILD_EXPORT = "insurehub.privacy.tasks.build_export"
+
+
 @transaction.atomic
 def export_request(*, subject: User, requested_by: User) -> PrivacyRequest:
     request = PrivacyRequest.objects.create(
@@ -46,9 +50,7 @@ def export_request(*, subject: User, requested_by: User) -> PrivacyRequest:
         status=PrivacyRequest.Status.PROCESSING,
     )
     audit_record(actor=requested_by, action="privacy.export_requested", target=request, changes={"subject": subject.pk})
-    from insurehub.privacy.tasks import build_export
-
-    enqueue_on_commit(build_export, str(request.pk))
+    enqueue_on_commit(task_by_name(BUILD_EXPORT), str(request.pk))
     return request
 
 

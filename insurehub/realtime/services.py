@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from insurehub.audit.services import audit_record
 from insurehub.core.services import model_update
-from insurehub.core.tasks import enqueue_on_commit
+from insurehub.core.tasks import enqueue_on_commit, task_by_name
 from insurehub.realtime import groups, redispatch, stream, webhooks
 from insurehub.realtime.models import OutboxEvent, WebhookDelivery, WebhookSubscription
 
@@ -24,6 +24,10 @@ def _jsonable(data: dict) -> dict:
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
+# tasks.py imports this module, so its task is named here, not imported.
+WEBHOOKS_DELIVER = "insurehub.realtime.tasks.webhooks_deliver"
+
+
 def publish(type: str, data: dict, audience: Iterable[str]) -> OutboxEvent:
     """Store the event in the outbox (same transaction as the change) and send it to the
     channel layer once the transaction commits. Admins always receive every event."""
@@ -32,10 +36,8 @@ def publish(type: str, data: dict, audience: Iterable[str]) -> OutboxEvent:
     deliveries = webhooks.deliveries_create(event=event)
     transaction.on_commit(lambda: outbox_dispatch(event_ids=[event.id]))
     if deliveries:
-        from insurehub.realtime.tasks import webhooks_deliver
-
         for subscription_id in sorted({str(d.subscription_id) for d in deliveries}):
-            enqueue_on_commit(webhooks_deliver, subscription_id)
+            enqueue_on_commit(task_by_name(WEBHOOKS_DELIVER), subscription_id)
     return event
 
 
@@ -133,7 +135,5 @@ def webhook_replay(*, subscription: WebhookSubscription, since: int, replayed_by
         target=subscription,
         changes={"since": since, "queued": len(deliveries)},
     )
-    from insurehub.realtime.tasks import webhooks_deliver
-
-    enqueue_on_commit(webhooks_deliver, str(subscription.pk))
+    enqueue_on_commit(task_by_name(WEBHOOKS_DELIVER), str(subscription.pk))
     return len(deliveries)

@@ -1,7 +1,10 @@
 from celery import shared_task
+from django.utils import timezone
 
 from insurehub.realtime import events
+from insurehub.realtime.models import WebhookDelivery
 from insurehub.realtime.services import outbox_dispatch
+from insurehub.realtime.webhooks import deliver_pending
 
 
 @shared_task(name="insurehub.realtime.tasks.outbox_dispatch_pending")
@@ -12,19 +15,12 @@ def outbox_dispatch_pending() -> int:
 
 @shared_task(name="insurehub.realtime.tasks.webhooks_deliver", autoretry_for=(OSError,), retry_backoff=True)
 def webhooks_deliver(subscription_id: str) -> dict:
-    from insurehub.realtime.webhooks import deliver_pending
-
     return deliver_pending(subscription_id=subscription_id)
 
 
 @shared_task(name="insurehub.realtime.tasks.webhooks_deliver_due")
 def webhooks_deliver_due() -> int:
     """Periodic: run every subscription that has deliveries due (retries after backoff)."""
-    from django.utils import timezone
-
-    from insurehub.realtime.models import WebhookDelivery
-    from insurehub.realtime.webhooks import deliver_pending
-
     due = (
         WebhookDelivery.objects.filter(status=WebhookDelivery.Status.PENDING, next_attempt_at__lte=timezone.now())
         .values_list("subscription_id", flat=True)
