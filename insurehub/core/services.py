@@ -4,6 +4,8 @@ from typing import Any
 
 from django.db import models
 
+from insurehub.core.fields import EncryptedTextField
+
 
 def _comparable(value: Any) -> Any:
     if isinstance(value, models.Model):
@@ -12,8 +14,6 @@ def _comparable(value: Any) -> Any:
 
 
 def _is_personal(instance: models.Model, field: str) -> bool:
-    from insurehub.core.fields import EncryptedTextField
-
     try:
         return isinstance(instance._meta.get_field(field), EncryptedTextField)
     except Exception:  # not a model field (e.g. a property)

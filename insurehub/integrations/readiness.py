@@ -1,6 +1,7 @@
 """/readyz reports each provider's breaker state. An open breaker degrades a feature but
 never makes the process unready: enrichment waits and retries, so this check never fails."""
 
+from insurehub.core.health import READINESS_CHECKS
 from insurehub.core.metrics import INTEGRATION_BREAKER_OPEN
 from insurehub.integrations.clients.dvla import DvlaClient
 from insurehub.integrations.clients.nominatim import NominatimClient
@@ -38,6 +39,4 @@ def providers_report() -> dict:
 def register() -> None:
     """Add the providers to /readyz. Called when the URLconf loads (core.views reads the
     database when imported, so AppConfig.ready() is too early)."""
-    from insurehub.core.health import READINESS_CHECKS
-
     READINESS_CHECKS.setdefault("integrations", providers_report)

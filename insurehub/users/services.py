@@ -20,6 +20,7 @@ from rest_framework_simplejwt.tokens import RefreshToken, TokenError
 from insurehub.audit.services import audit_record
 from insurehub.core import request_context
 from insurehub.core.errors import ApplicationError
+from insurehub.core.metrics import LOGIN_FAILURES
 from insurehub.core.roles import Role
 from insurehub.core.services import model_update
 from insurehub.users import (
@@ -275,8 +276,6 @@ def auth_login(*, email: str, password: str) -> tuple[User, RefreshToken]:
             )
             if account_locked and user is not None and user.is_active:
                 _account_unlock_issue(user)
-        from insurehub.core.metrics import LOGIN_FAILURES
-
         LOGIN_FAILURES.labels(reason).inc()
         raise ApplicationError("invalid_credentials", "Email or password is incorrect.", status=401)
     login_guard.succeeded(attempt)

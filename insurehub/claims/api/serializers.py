@@ -13,6 +13,7 @@ from insurehub.claims.models import (
     ReserveChange,
 )
 from insurehub.claims.selectors import display_name
+from insurehub.claims.workflow import allowed_for
 from insurehub.core.serializers import MoneyField, StrictSerializer
 
 
@@ -88,8 +89,6 @@ class ClaimDetailSerializer(ClaimListSerializer):
         read_only_fields = fields
 
     def get_allowed_transitions(self, obj) -> list[str]:
-        from insurehub.claims.workflow import allowed_for
-
         request = self.context.get("request")
         return allowed_for(obj.status, request.user.role if request is not None else None)
 
