@@ -171,9 +171,9 @@ def test_the_schema_description_is_the_api_and_realtime_documents(schema):
 
 
 def _published_event_types() -> set[str]:
-    """Event types named where they are published: publish("x.y", ...) or an app's _event(obj, "x.y", ...).
-    (A type built at run time would escape this scan: name types literally.)"""
-    pattern = re.compile(r"""(?:\bpublish\(\s*|\b_event\(\s*[\w.]+,\s*)["']([a-z_]+\.[a-z_]+)["']""")
+    """Event types named where they are published: emit("x.y", ...) (or publish), or an app's
+    _event(obj, "x.y", ...). (A type built at run time would escape this scan: name types literally.)"""
+    pattern = re.compile(r"""(?:\b(?:emit|publish)\(\s*|\b_event\(\s*[\w.]+,\s*)["']([a-z_]+\.[a-z_]+)["']""")
     found = set()
     for path in (Path(settings.BASE_DIR) / "insurehub").rglob("*.py"):
         if "tests" not in path.parts:
