@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "insurehub.core",
     "insurehub.users",
     "insurehub.audit",
+    "insurehub.alerts",
     "insurehub.workflows",
     "insurehub.policies",
     "insurehub.vehicles",
@@ -97,6 +98,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "insurehub.core.middleware.RequestContextMiddleware",
     "insurehub.core.middleware.MetricsMiddleware",
+    "insurehub.core.middleware.DependencyFailureMiddleware",  # database down or hung: 503, not 500
     "insurehub.core.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "insurehub.core.static_files.StaticFilesMiddleware",  # WhiteNoise: /static/ from the application
@@ -108,6 +110,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: its process_view runs the view (again, after a deadlock), so every other one runs first.
+    "insurehub.core.db.ConflictRetryMiddleware",
 ]
 # Paths with and without the trailing slash both work (OptionalTrailingSlashMiddleware):
 # no redirect, so a POST to the unslashed form keeps its body.
@@ -151,6 +155,51 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# PostgreSQL fails fast (issue 14, docs/operations.md): a server that does not answer gets
+# DB_CONNECT_TIMEOUT_SECONDS to accept a connection, a statement runs at most
+# DB_STATEMENT_TIMEOUT_SECONDS and waits for a lock at most DB_LOCK_TIMEOUT_SECONDS (0: no limit;
+# the migrate job runs without the statement limit); what fails so is answered 503 problem+json with
+# Retry-After: DB_UNAVAILABLE_RETRY_AFTER_SECONDS (insurehub/core/errors.py). Each process keeps
+# a bounded pool (psycopg_pool) of DB_POOL_MIN_SIZE..DB_POOL_MAX_SIZE connections: a burst queues
+# up to DB_POOL_TIMEOUT_SECONDS for one instead of opening a connection per request thread.
+# DB_POOL_MAX_SIZE=0 turns the pool off (then DB_CONN_MAX_AGE applies).
+DB_CONNECT_TIMEOUT_SECONDS = env_int("DB_CONNECT_TIMEOUT_SECONDS", 5)
+DB_STATEMENT_TIMEOUT_SECONDS = float(env("DB_STATEMENT_TIMEOUT_SECONDS", "30"))
+DB_LOCK_TIMEOUT_SECONDS = float(env("DB_LOCK_TIMEOUT_SECONDS", "10"))
+DB_POOL_MIN_SIZE = env_int("DB_POOL_MIN_SIZE", 2)
+DB_POOL_MAX_SIZE = env_int("DB_POOL_MAX_SIZE", 10)
+DB_POOL_TIMEOUT_SECONDS = float(env("DB_POOL_TIMEOUT_SECONDS", "5"))
+DB_UNAVAILABLE_RETRY_AFTER_SECONDS = env_int("DB_UNAVAILABLE_RETRY_AFTER_SECONDS", 5)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _pg_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _pg_options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT_SECONDS)
+    # TCP keepalives: a connection to a server that vanished (network cut) fails within about a minute.
+    _keepalives = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
+    for _name, _value in _keepalives.items():
+        _pg_options.setdefault(_name, _value)
+    _pg_options["options"] = " ".join(
+        part
+        for part in (
+            _pg_options.get("options", ""),
+            f"-c statement_timeout={int(DB_STATEMENT_TIMEOUT_SECONDS * 1000)}",
+            f"-c lock_timeout={int(DB_LOCK_TIMEOUT_SECONDS * 1000)}",
+        )
+        if part
+    )
+    if DB_POOL_MAX_SIZE > 0:
+        _pg_options["pool"] = {
+            "min_size": min(DB_POOL_MIN_SIZE, DB_POOL_MAX_SIZE),
+            "max_size": DB_POOL_MAX_SIZE,
+            "timeout": DB_POOL_TIMEOUT_SECONDS,
+            "name": "insurehub",
+        }
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections (Django refuses both)
+# A deadlock or serialization failure that still happens is retried, the whole transaction or the
+# whole unsafe request, this many times in all with a jittered backoff doubling from this base;
+# then the answer is 503 with Retry-After (insurehub/core/db.py).
+DB_CONFLICT_ATTEMPTS = env_int("DB_CONFLICT_ATTEMPTS", 3)
+DB_CONFLICT_BACKOFF_SECONDS = float(env("DB_CONFLICT_BACKOFF_SECONDS", "0.05"))
+DB_CONFLICT_RETRY_AFTER_SECONDS = env_int("DB_CONFLICT_RETRY_AFTER_SECONDS", 1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"
@@ -176,8 +225,24 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 
 # --- cache, channels, celery ----------------------------------------------------------
 REDIS_URL = env("REDIS_URL")
+# The cache degrades instead of failing requests while Redis is down or hangs (issue 14): short
+# socket timeouts, then this process's memory for CACHE_RETRY_SECONDS before Redis is tried again,
+# the outage logged once (insurehub/core/resilient_cache.py says what degraded means for each use).
+CACHE_CONNECT_TIMEOUT_SECONDS = float(env("CACHE_CONNECT_TIMEOUT_SECONDS", "1"))
+CACHE_SOCKET_TIMEOUT_SECONDS = float(env("CACHE_SOCKET_TIMEOUT_SECONDS", "1"))
+CACHE_RETRY_SECONDS = float(env("CACHE_RETRY_SECONDS", "5"))
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "insurehub.core.resilient_cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_CONNECT_TIMEOUT_SECONDS,
+                "socket_timeout": CACHE_SOCKET_TIMEOUT_SECONDS,
+                "retry_seconds": CACHE_RETRY_SECONDS,
+            },
+        }
+    }
     # channels_redis waits up to 5 s in BZPOPMIN and redis-py 8 times reads out after 5 s by
     # default: sockets died with "Timeout reading" when quiet or busy, so reads get longer. Only
     # the event streams join a group (realtime/stream.py), renewing it every minute: a crashed
@@ -185,7 +250,10 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 30}], "group_expiry": 300},
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 30, "socket_connect_timeout": 5}],
+                "group_expiry": 300,
+            },
         }
     }
 else:
@@ -200,6 +268,28 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A killed worker's tasks come back (issue 14, docs/operations.md): with acks_late a task is
+# acknowledged only when it ends, and reject_on_worker_lost requeues one whose worker process died.
+# A whole worker lost with its connection: RabbitMQ hands its unacknowledged tasks to another at
+# once; Redis (and SQS) only after the visibility timeout, which must exceed the longest task or a
+# task still running is handed to a second worker. Tasks are stopped at CELERY_TASK_TIME_LIMIT_SECONDS
+# (15 min: the longest is a long scanned document's OCR, which documents may take over after
+# DOCUMENTS_PROCESSING_STALE_SECONDS, also 15 min), warned a minute before; the visibility timeout
+# is that plus 5 minutes unless CELERY_VISIBILITY_TIMEOUT_SECONDS says otherwise.
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT_SECONDS", 15 * 60)
+CELERY_TASK_SOFT_TIME_LIMIT = max(1, CELERY_TASK_TIME_LIMIT - 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT_SECONDS", CELERY_TASK_TIME_LIMIT + 5 * 60)
+}
+if CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        "CELERY_VISIBILITY_TIMEOUT_SECONDS must exceed CELERY_TASK_TIME_LIMIT_SECONDS: a task still running "
+        "would be handed to a second worker."
+    )
+# On losing the broker connection a worker stops its acks_late tasks (the broker hands them out again)
+# rather than finishing them a second time alongside another worker.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {}
 # Without a broker, background work (insurehub.core.tasks) runs in this process: "thread" (a bounded
@@ -479,6 +569,13 @@ CELERY_BEAT_SCHEDULE["payments-mpesa-query-stale"] = {
     "task": "insurehub.payments.tasks.mpesa_query_stale",
     "schedule": float(env("MPESA_QUERY_EVERY_SECONDS", "120")),
 }
+# A card refund approved without a recorded answer from the provider (timeout, stopped process) is
+# asked about again after this long, with the same idempotency key (payments-card-refunds-reconcile).
+CARD_REFUND_RECONCILE_AFTER_MINUTES = env_int("CARD_REFUND_RECONCILE_AFTER_MINUTES", 5)
+CELERY_BEAT_SCHEDULE["payments-card-refunds-reconcile"] = {
+    "task": "insurehub.payments.tasks.card_refunds_reconcile",
+    "schedule": float(env("CARD_REFUND_RECONCILE_EVERY_SECONDS", "300")),
+}
 
 # --- claims ----------------------------------------------------------------------------
 # Authority limits (KES) for approving amounts and paying settlements, by role; above them a
@@ -515,15 +612,9 @@ CELERY_BEAT_SCHEDULE["claims-flag-sla-and-stalled"] = {
 ASSESSMENTS_TOTAL_LOSS_SHARE = env("ASSESSMENTS_TOTAL_LOSS_SHARE", "0.70")
 # Estimate comparison: a line whose amount differs from the baseline by more than this percentage is flagged.
 ASSESSMENTS_VARIANCE_THRESHOLD_PERCENT = env("ASSESSMENTS_VARIANCE_THRESHOLD_PERCENT", "15")
+# Photos go through the documents app's image pipeline (its DOCUMENTS_* image settings below).
 ASSESSMENTS_PHOTO_MAX_BYTES = env_int("ASSESSMENTS_PHOTO_MAX_BYTES", 15 * 1024 * 1024)
-ASSESSMENTS_PHOTO_MAX_PIXELS = env_int("ASSESSMENTS_PHOTO_MAX_PIXELS", 40_000_000)
 ASSESSMENTS_PHOTOS_PER_UPLOAD = env_int("ASSESSMENTS_PHOTOS_PER_UPLOAD", 20)
-ASSESSMENTS_PHOTO_SERVED_MAX_SIDE = env_int("ASSESSMENTS_PHOTO_SERVED_MAX_SIDE", 2048)
-ASSESSMENTS_PHOTO_JPEG_QUALITY = env_int("ASSESSMENTS_PHOTO_JPEG_QUALITY", 82)
-ASSESSMENTS_THUMBNAIL_SIDE = env_int("ASSESSMENTS_THUMBNAIL_SIDE", 320)
-# Photos whose perceptual hashes (64-bit pHash) differ in at most this many bits are the same
-# picture (recompressed, resized); at most 7, which the 8-band index finds exhaustively.
-ASSESSMENTS_PHOTO_DUPLICATE_DISTANCE = min(env_int("ASSESSMENTS_PHOTO_DUPLICATE_DISTANCE", 6), 7)
 CELERY_BEAT_SCHEDULE["assessments-process-scanned-photos"] = {
     "task": "insurehub.assessments.tasks.photos_process_scanned",
     "schedule": 300.0,
@@ -571,8 +662,22 @@ STORAGES = {
 DOCUMENTS_MAX_UPLOAD_BYTES = env_int("DOCUMENTS_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
 DOCUMENTS_MAX_IMAGE_PIXELS = env_int("DOCUMENTS_MAX_IMAGE_PIXELS", 40_000_000)
 DOCUMENTS_MAX_PDF_PAGES = env_int("DOCUMENTS_MAX_PDF_PAGES", 50)
+# Images (claim documents and assessment photos alike, documents/media.py): the served copy
+# (JPEG) and its quality, the thumbnail (WebP), and the reuse index: images whose perceptual
+# hashes (64-bit pHash) differ in at most this many bits are the same picture (recompressed,
+# resized); at most 7, which the 8-band index finds exhaustively.
 DOCUMENTS_SERVED_IMAGE_MAX_SIDE = env_int("DOCUMENTS_SERVED_IMAGE_MAX_SIDE", 2048)
+DOCUMENTS_SERVED_IMAGE_JPEG_QUALITY = env_int("DOCUMENTS_SERVED_IMAGE_JPEG_QUALITY", 82)
+DOCUMENTS_THUMBNAIL_SIDE = env_int("DOCUMENTS_THUMBNAIL_SIDE", 320)
+DOCUMENTS_IMAGE_REUSE_DISTANCE = min(env_int("DOCUMENTS_IMAGE_REUSE_DISTANCE", 6), 7)
 DOCUMENTS_SIGNED_URL_SECONDS = env_int("DOCUMENTS_SIGNED_URL_SECONDS", 300)
+# Cheap limits checked from headers before the virus scan (documents/complexity.py): an image's pixels
+# (DOCUMENTS_MAX_IMAGE_PIXELS) and a ZIP container's (DOCX, or any ZIP) declared expanded size, entry count,
+# expansion ratio (entries above 1 MiB) and nesting depth (the file itself is depth 1). Over a limit: 422.
+DOCUMENTS_ARCHIVE_MAX_UNCOMPRESSED_BYTES = env_int("DOCUMENTS_ARCHIVE_MAX_UNCOMPRESSED_BYTES", 256 * 1024 * 1024)
+DOCUMENTS_ARCHIVE_MAX_RATIO = env_int("DOCUMENTS_ARCHIVE_MAX_RATIO", 100)
+DOCUMENTS_ARCHIVE_MAX_ENTRIES = env_int("DOCUMENTS_ARCHIVE_MAX_ENTRIES", 2000)
+DOCUMENTS_ARCHIVE_MAX_DEPTH = env_int("DOCUMENTS_ARCHIVE_MAX_DEPTH", 2)
 # Virus scanning: clamd (INSTREAM over CLAMD_SOCKET or CLAMD_HOST:CLAMD_PORT) when configured,
 # else `clamscan` when installed (CLAMAV_DB_DIR: its database directory), else "unscanned".
 # Debian's clamav-daemon listens on this socket: used when it exists and neither variable is set.
@@ -582,8 +687,17 @@ CLAMD_SOCKET = env(
 )
 CLAMD_HOST = env("CLAMD_HOST", "")
 CLAMD_PORT = env_int("CLAMD_PORT", 3310)
-CLAMD_TIMEOUT_SECONDS = float(env("CLAMD_TIMEOUT_SECONDS", "30"))
+CLAMD_TIMEOUT_SECONDS = float(env("CLAMD_TIMEOUT_SECONDS", "45"))  # above CLAMAV_MAX_SCAN_TIME_MS
 CLAMSCAN_PATH = env("CLAMSCAN_PATH", "clamscan")
+CLAMSCAN_TIMEOUT_SECONDS = float(env("CLAMSCAN_TIMEOUT_SECONDS", "90"))  # loading signatures + the scan time limit
+# The scanner's own limits: clamscan gets them as flags; clamd reads them from its clamd.conf
+# (deploy/clamd-limits.conf holds the same values; scripts/system-deps.sh and docker-compose apply it).
+# Both alert on a file over a limit ("Heuristics.Limits.Exceeded.*"): refused, never "clean".
+CLAMAV_MAX_FILE_SIZE = env("CLAMAV_MAX_FILE_SIZE", "100M")
+CLAMAV_MAX_SCAN_SIZE = env("CLAMAV_MAX_SCAN_SIZE", "400M")
+CLAMAV_MAX_RECURSION = env_int("CLAMAV_MAX_RECURSION", 10)
+CLAMAV_MAX_FILES = env_int("CLAMAV_MAX_FILES", 5000)
+CLAMAV_MAX_SCAN_TIME_MS = env_int("CLAMAV_MAX_SCAN_TIME_MS", 30_000)
 # scripts/system-deps.sh builds var/clamav-db (EICAR only) where freshclam's database is missing.
 CLAMAV_DB_DIR = env(
     "CLAMAV_DB_DIR", str(BASE_DIR / "var" / "clamav-db") if (BASE_DIR / "var" / "clamav-db").is_dir() else ""
@@ -694,6 +808,11 @@ REALTIME_MAX_FRAME_BYTES = env_int("REALTIME_MAX_FRAME_BYTES", 64 * 1024)
 REALTIME_ORDER_WAIT_SECONDS = float(env("REALTIME_ORDER_WAIT_SECONDS", "3"))
 # Events queued for one socket before it is closed with 1013 (it resumes with ?since=).
 REALTIME_SOCKET_BACKLOG = env_int("REALTIME_SOCKET_BACKLOG", 1000)
+# Events the channel layer did not take (Redis down) are swept again by the process that sent them,
+# from this delay doubling up to the maximum, and at once when another event goes through
+# (realtime/redispatch.py); the periodic dispatcher below remains for what a dead process left.
+REALTIME_REDISPATCH_FIRST_SECONDS = float(env("REALTIME_REDISPATCH_FIRST_SECONDS", "0.5"))
+REALTIME_REDISPATCH_MAX_SECONDS = float(env("REALTIME_REDISPATCH_MAX_SECONDS", "5"))
 CELERY_BEAT_SCHEDULE["realtime-dispatch-pending-outbox"] = {
     "task": "insurehub.realtime.tasks.outbox_dispatch_pending",
     "schedule": 30.0,

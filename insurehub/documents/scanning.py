@@ -2,7 +2,12 @@
 
 `scanner()` picks the engine from settings each call; `scan(stream)` reads the file in chunks
 (it may come from S3) and answers a ScanResult. A scanner that cannot answer (clamd down, a
-database missing) gives status "error", never "clean".
+database missing, our timeout) gives status "error", never "clean".
+
+The scanner's own limits (size expanded, files, recursion, time) are set with alerting on: a file
+over one is reported by ClamAV as "Heuristics.Limits.Exceeded.<limit>", which we answer as
+TOO_COMPLEX (refused at upload, quarantined on a rescan), never as clean or infected. clamscan gets
+them as flags; clamd reads them from its clamd.conf (deploy/clamd-limits.conf).
 """
 
 import os
@@ -23,14 +28,68 @@ FRESHCLAM_DB_DIR = "/var/lib/clamav"
 SIGNATURE_SUFFIXES = (".cvd", ".cld", ".cud", ".hdb", ".hsb", ".mdb", ".msb", ".ndb", ".ldb", ".cdb", ".yar", ".yara")
 LOCAL_DATABASE = {"local.hdb", "local.ndb"}  # what scripts/system-deps.sh writes: EICAR only
 INSTALL_HINT = "Run: sudo scripts/system-deps.sh"
+# Not a models.ScanStatus: a file the scanner could not judge within its limits is never stored as
+# clean; the upload refuses it and a rescan quarantines it.
+TOO_COMPLEX = "too_complex"
+LIMITS_EXCEEDED_PREFIX = "Heuristics.Limits.Exceeded."
 
 
 @dataclass(frozen=True)
 class ScanResult:
-    status: str  # one of models.ScanStatus
+    status: str  # one of models.ScanStatus, or TOO_COMPLEX
     engine: str
     signature: str = ""
     detail: str = ""
+
+
+def _detection(engine: str, signature: str) -> ScanResult:
+    """A FOUND answer: a virus, or the scanner saying the file went past one of its limits."""
+    if signature.startswith(LIMITS_EXCEEDED_PREFIX):
+        limit = signature.removeprefix(LIMITS_EXCEEDED_PREFIX)
+        return ScanResult(TOO_COMPLEX, engine, signature=signature, detail=f"over the scanner's {limit} limit")
+    return ScanResult("infected", engine, signature=signature)
+
+
+@dataclass(frozen=True)
+class ScanLimits:
+    """ClamAV's limits, in its own units (sizes like "100M", time in milliseconds)."""
+
+    max_file_size: str
+    max_scan_size: str
+    max_recursion: int
+    max_files: int
+    max_scan_time_ms: int
+
+    @classmethod
+    def from_settings(cls) -> "ScanLimits":
+        return cls(
+            max_file_size=settings.CLAMAV_MAX_FILE_SIZE,
+            max_scan_size=settings.CLAMAV_MAX_SCAN_SIZE,
+            max_recursion=settings.CLAMAV_MAX_RECURSION,
+            max_files=settings.CLAMAV_MAX_FILES,
+            max_scan_time_ms=settings.CLAMAV_MAX_SCAN_TIME_MS,
+        )
+
+    def clamscan_flags(self) -> list[str]:
+        return [
+            f"--max-filesize={self.max_file_size}",
+            f"--max-scansize={self.max_scan_size}",
+            f"--max-recursion={self.max_recursion}",
+            f"--max-files={self.max_files}",
+            f"--max-scantime={self.max_scan_time_ms}",
+            "--alert-exceeds-max=yes",
+        ]
+
+    def clamd_conf(self) -> dict[str, str]:
+        """The same limits as clamd.conf directives (what deploy/clamd-limits.conf must hold)."""
+        return {
+            "AlertExceedsMax": "yes",
+            "MaxFileSize": self.max_file_size,
+            "MaxScanSize": self.max_scan_size,
+            "MaxRecursion": str(self.max_recursion),
+            "MaxFiles": str(self.max_files),
+            "MaxScanTime": str(self.max_scan_time_ms),
+        }
 
 
 class ClamdScanner:
@@ -84,8 +143,7 @@ class ClamdScanner:
             return ScanResult("error", self.engine, detail=f"clamd unreachable: {exc}")
         # "stream: OK", "stream: <signature> FOUND", "INSTREAM size limit exceeded. ERROR"
         if reply.endswith(" FOUND"):
-            signature = reply.removeprefix("stream:").removesuffix("FOUND").strip()
-            return ScanResult("infected", self.engine, signature=signature)
+            return _detection(self.engine, reply.removeprefix("stream:").removesuffix("FOUND").strip())
         if reply.endswith(": OK") or reply == "OK":
             return ScanResult("clean", self.engine)
         return ScanResult("error", self.engine, detail=reply[:200])
@@ -94,13 +152,15 @@ class ClamdScanner:
 class ClamscanScanner:
     engine = "clamscan"
 
-    def __init__(self, *, path: str, database: str = "", timeout: float = 120.0):
-        self.path, self.database, self.timeout = path, database, timeout
+    def __init__(self, *, path: str, database: str = "", timeout: float = 120.0, limits: ScanLimits | None = None):
+        self.path, self.database, self.timeout, self.limits = path, database, timeout, limits
 
     def scan(self, stream: BinaryIO) -> ScanResult:
         command = [self.path, "--no-summary", "--stdout", "--infected"]
         if self.database:
             command.append(f"--database={self.database}")
+        if self.limits:
+            command.extend(self.limits.clamscan_flags())
         command.append("-")
         try:
             process = subprocess.Popen(  # noqa: S603  # nosec B603
@@ -115,14 +175,17 @@ class ClamscanScanner:
                 process.stdin.close()
                 process.stdin = None  # communicate() must not touch the closed pipe
             out, err = process.communicate(timeout=self.timeout)
-        except (OSError, subprocess.TimeoutExpired) as exc:
+        except subprocess.TimeoutExpired:
+            process.kill()  # never leave a scanner running on a file nobody waits for
+            process.communicate()
+            return ScanResult("error", self.engine, detail=f"clamscan did not finish within {self.timeout:g} s")
+        except OSError as exc:
             return ScanResult("error", self.engine, detail=f"clamscan failed: {exc}")
         if process.returncode == 0:
             return ScanResult("clean", self.engine)
         if process.returncode == 1:
             line = out.decode("utf-8", "replace").strip().splitlines()[0]
-            signature = line.split(":", 1)[-1].removesuffix("FOUND").strip()
-            return ScanResult("infected", self.engine, signature=signature)
+            return _detection(self.engine, line.split(":", 1)[-1].removesuffix("FOUND").strip())
         return ScanResult("error", self.engine, detail=err.decode("utf-8", "replace").strip()[:200])
 
 
@@ -144,7 +207,12 @@ def scanner():
         )
     path = shutil.which(settings.CLAMSCAN_PATH)
     if path:
-        return ClamscanScanner(path=path, database=settings.CLAMAV_DB_DIR)
+        return ClamscanScanner(
+            path=path,
+            database=settings.CLAMAV_DB_DIR,
+            timeout=settings.CLAMSCAN_TIMEOUT_SECONDS,
+            limits=ScanLimits.from_settings(),
+        )
     return NoScanner()
 
 

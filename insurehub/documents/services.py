@@ -7,40 +7,40 @@ from typing import BinaryIO
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
 
+from insurehub.alerts.services import alert_raise
 from insurehub.audit.services import audit_record
 from insurehub.core import metrics
 from insurehub.core.errors import ApplicationError
 from insurehub.core.services import model_update
 from insurehub.core.tasks import enqueue_on_commit
-from insurehub.documents import extraction, images, scanning
+from insurehub.documents import extraction, media, scanning
+from insurehub.documents.complexity import Limits as CostLimits
+from insurehub.documents.complexity import check_cost
 from insurehub.documents.intake import check_upload, clean_filename, detect_type, sha256_of
 from insurehub.documents.models import (
     Document,
     DocumentKind,
     FileType,
+    ImageHashBand,
     ProcessingStatus,
     ScanStatus,
     ValidationStatus,
 )
+from insurehub.documents.permissions import document_audience
+from insurehub.documents.selectors import ImageMatch, image_matches
 from insurehub.documents.storage import documents_storage, move, new_key, quarantine_key
 from insurehub.documents.text_extraction import ExtractionError, extract_text
 from insurehub.documents.validation import ClaimFacts, validate
-from insurehub.realtime import groups
-from insurehub.realtime.services import publish
+from insurehub.realtime.events import emit
 
 logger = logging.getLogger(__name__)
 
 
-def _audience(document: Document) -> list[str]:
-    audience = [groups.user_group(document.owner_id)]
-    if document.claim_id:
-        claim = document.claim
-        audience += [groups.claim_group(claim.pk), groups.department_group(claim.department)]
-        audience += [groups.user_group(claim.customer_id)]
-    return audience
+# Who may read the document (permissions.py): staff uploads never reach the claim's customer.
+_audience = document_audience
 
 
 def _event_data(document: Document) -> dict:
@@ -56,8 +56,6 @@ def _event_data(document: Document) -> dict:
 
 
 def _raise_alert(*, kind: str, severity: str, title: str, message: str, document: Document, data: dict) -> None:
-    from insurehub.dashboard.services import alert_raise
-
     alert_raise(
         kind=kind,
         severity=severity,
@@ -81,11 +79,17 @@ def document_upload(
     kind: str = "",
     claim=None,
     allow_duplicate: bool = False,
+    process: bool = True,
 ) -> Document:
     """Scan the file, check it (size, type by content, duplicate), store it under a random key.
 
+    A clean file is queued for processing, unless `process` is false: then the caller makes the
+    image's copies now (`document_prepare_image`, which queues the rest), as assessments do.
+
     Nothing is stored for a refused file. An infected file (whatever its type) is stored under
     quarantine/, recorded as infected (never served or processed) and reported: the API answers 422.
+    A file whose headers promise more work than the limits allow (an image of too many pixels, a
+    ZIP bomb) is refused before the scan; one the scanner gives up on (its own limits) after it.
     """
     if size > settings.DOCUMENTS_MAX_UPLOAD_BYTES:
         raise ApplicationError(
@@ -98,11 +102,20 @@ def document_upload(
         raise ApplicationError(
             "empty_file", "The file is empty.", errors=[{"field": "file", "code": "empty_file", "message": "Empty."}]
         )
-    # The scan comes first: whatever else the file is, an infected one is quarantined and reported.
+    # Header-only limits first (milliseconds): a decompression bomb never reaches the scanner.
+    check_cost(file, size=size, limits=CostLimits.from_settings())
+    # Then the scan: whatever else the file is, an infected one is quarantined and reported.
     file.seek(0)
     started = timezone.now()
     result = scanning.scanner().scan(file)
     metrics.DOCUMENT_SCANS.labels(result.status).inc()
+    if result.status == scanning.TOO_COMPLEX:
+        raise ApplicationError(
+            "file_too_complex",
+            f"The virus scanner gave up on the file ({result.detail}); it is refused and was not stored.",
+            status=422,
+            errors=[{"field": "file", "code": "file_too_complex", "message": "Too complex to scan."}],
+        )
     sha256 = sha256 or sha256_of(file)
     if result.status == ScanStatus.INFECTED:
         file_type = detect_type(file) or FileType.UNKNOWN
@@ -127,6 +140,7 @@ def document_upload(
             claim=claim,
             result=result,
             scanned_at=started,
+            process=process,
         )
     except Exception:
         storage.delete(key)  # nothing half-written: no orphan file without its row
@@ -149,7 +163,7 @@ def _refuse_duplicate(*, owner, sha256: str) -> None:
 
 @transaction.atomic
 def _document_create(
-    *, owner, key, filename, file_type, size, sha256, kind, claim, result: scanning.ScanResult, scanned_at
+    *, owner, key, filename, file_type, size, sha256, kind, claim, result: scanning.ScanResult, scanned_at, process
 ) -> Document:
     now = timezone.now()
     infected = result.status == ScanStatus.INFECTED
@@ -183,12 +197,12 @@ def _document_create(
             "claim": str(claim.pk) if claim else None,
         },
     )
-    _after_scan(document, result, actor=owner)
+    _after_scan(document, result, actor=owner, process=process)
     return document
 
 
-def _after_scan(document: Document, result: scanning.ScanResult, *, actor) -> None:
-    publish("document.scanned", _event_data(document), _audience(document))
+def _after_scan(document: Document, result: scanning.ScanResult, *, actor, process: bool = True) -> None:
+    emit("document.scanned", _event_data(document), _audience(document))
     if result.status == ScanStatus.INFECTED:
         audit_record(
             actor=actor,
@@ -196,15 +210,16 @@ def _after_scan(document: Document, result: scanning.ScanResult, *, actor) -> No
             target=document,
             changes={"signature": result.signature, "engine": result.engine, "sha256": document.sha256},
         )
+        over_limits = result.signature.startswith(scanning.LIMITS_EXCEEDED_PREFIX)
         _raise_alert(
             kind="document_infected",
             severity="high",
-            title="Infected file quarantined",
+            title="File over the scanner's limits quarantined" if over_limits else "Infected file quarantined",
             message=f"{document.filename} ({result.signature}) was quarantined; it is never served.",
             document=document,
             data={"signature": result.signature, "owner": str(document.owner_id)},
         )
-    elif result.status == ScanStatus.CLEAN:
+    elif result.status == ScanStatus.CLEAN and process:
         from insurehub.documents.tasks import document_process_task
 
         enqueue_on_commit(document_process_task, str(document.pk))
@@ -220,6 +235,9 @@ def document_rescan(*, document: Document) -> Document:
     with storage.open(document.storage_key, "rb") as handle:
         result = scanning.scanner().scan(handle)
     metrics.DOCUMENT_SCANS.labels(result.status).inc()
+    if result.status == scanning.TOO_COMPLEX:
+        # Stored already, so not refused: quarantined under the scanner's heuristic name, never served.
+        result = scanning.ScanResult(ScanStatus.INFECTED, result.engine, result.signature, result.detail)
     if result.status == ScanStatus.INFECTED:
         document.storage_key = move(storage, document.storage_key, quarantine_key(document.storage_key))
     with transaction.atomic():
@@ -301,29 +319,29 @@ def _progress(document: Document, percent: int) -> None:
     with transaction.atomic():
         Document.objects.filter(pk=document.pk).update(processing_progress=percent, updated_at=timezone.now())
         document.processing_progress = percent
-        publish("document.processed", _event_data(document), _audience(document))
+        emit("document.processed", _event_data(document), _audience(document))
 
 
 def document_process(*, document_id) -> Document | None:
-    """The processing job: text (PDF layer, else OCR), fields, image copies, then validation.
-    Returns None when there was nothing to do (already done, running elsewhere, not clean)."""
+    """The processing job: an image's copies (unless made at upload), text (PDF layer, else OCR),
+    fields, then validation. Returns None when there was nothing to do (already done, running
+    elsewhere, not clean)."""
     if not _claim_for_processing(document_id):
         return None
     document = Document.objects.select_related("owner", "claim").get(pk=document_id)
     document.processing_status = ProcessingStatus.PROCESSING
     storage = documents_storage()
     try:
+        if document.is_image and not document.served_key:
+            document = _image_copies_make(document)
+            document.processing_status = ProcessingStatus.PROCESSING
         with storage.open(document.storage_key, "rb") as handle:
             text = extract_text(
                 handle,
                 file_type=document.file_type,
                 progress=lambda done, total: _progress(document, 10 + int(70 * done / max(total, 1))),
             )
-            prepared = None
-            if document.is_image:
-                handle.seek(0)
-                prepared = images.prepare(handle, max_side=settings.DOCUMENTS_SERVED_IMAGE_MAX_SIDE)
-    except ExtractionError as exc:
+    except (ExtractionError, media.MediaError) as exc:
         _process_failed(document, f"{exc.code}: {exc.message}")
         return document
     except Exception as exc:
@@ -332,14 +350,8 @@ def document_process(*, document_id) -> Document | None:
 
     fields = extraction.extract_fields(text.lines)
     kind_guess, kind_confidence = extraction.guess_kind(text.text, is_image=document.is_image)
-    served_key = thumbnail_key = ""
-    if prepared is not None:
-        extension = ".png" if prepared.served_type == "image/png" else ".jpg"
-        served_key = storage.save(new_key("served") + extension, ContentFile(prepared.served))
-        thumbnail_key = storage.save(new_key("thumbnails") + ".jpg", ContentFile(prepared.thumbnail))
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
-        old_keys = [k for k in (locked.served_key, locked.thumbnail_key) if k]
         locked.extracted_text = text.text
         locked.page_count = text.pages
         locked.processed_data = {
@@ -349,49 +361,172 @@ def document_process(*, document_id) -> Document | None:
         }
         if locked.kind_guessed:
             locked.kind = kind_guess
-        if prepared is not None:
-            locked.served_key, locked.thumbnail_key = served_key, thumbnail_key
-            locked.image_width, locked.image_height = prepared.width, prepared.height
-            locked.perceptual_hash = prepared.perceptual_hash
         locked.processing_status = ProcessingStatus.DONE
         locked.processing_progress = 100
         locked.processed_at = timezone.now()
-        locked.full_clean()
-        if prepared is not None:
-            # After full_clean: core.fields.EncryptedJSONField has no to_python, so cleaning
-            # would turn the dict into its repr.
-            locked.private_metadata = prepared.private_metadata
-        locked.save()
+        locked.full_clean(exclude=["private_metadata"])  # EncryptedJSONField has no to_python
+        locked.save(
+            update_fields=[
+                "extracted_text",
+                "page_count",
+                "processed_data",
+                "kind",
+                "processing_status",
+                "processing_progress",
+                "processed_at",
+                "updated_at",
+            ]
+        )
         audit_record(
             actor=None,
             action="document.processed",
             target=locked,
             changes={"pages": text.pages, "methods": sorted(text.methods), "kind": locked.kind},
         )
-        publish("document.processed", _event_data(locked), _audience(locked))
-        transaction.on_commit(lambda: [storage.delete(k) for k in old_keys])
-        if locked.claim_id and locked.perceptual_hash:
-            _check_photo_reuse(locked)
+        emit("document.processed", _event_data(locked), _audience(locked))
     if locked.claim_id:
         locked = document_validate(document=locked, actor=None)
     return locked
 
 
-def _check_photo_reuse(document: Document) -> None:
-    """The same photo (equal perceptual hash) already on another claim: a fraud signal."""
-    others = list(
-        Document.objects.filter(perceptual_hash=document.perceptual_hash, claim__isnull=False)
-        .exclude(claim_id=document.claim_id)
-        .values_list("pk", "claim_id")[:5]
+# --- images: the one media pipeline -------------------------------------------------------
+
+
+def document_prepare_image(*, document: Document, stream: BinaryIO | None = None) -> Document:
+    """Make a clean image's served copy, thumbnail and perceptual hash now, instead of in the
+    processing job, for a caller that must show it at once (assessment photos). `stream` is the
+    upload itself when at hand (else the stored original is read). The processing job is queued
+    for the rest (text, fields) and leaves the image alone: each image is processed once.
+
+    Idempotent: an image that has its copies is answered as it is. Errors: 415
+    `unsupported_type`, 422 `image_too_large`, `corrupt_image` (nothing is stored)."""
+    if document.scan_status != ScanStatus.CLEAN or not document.is_image:
+        raise ApplicationError("not_clean_image", "Only a clean image gets a served copy and a thumbnail.", status=409)
+    if not document.served_key:
+        try:
+            document = _image_copies_make(document, stream=stream)
+        except media.MediaError as exc:
+            raise ApplicationError(
+                exc.code,
+                exc.message,
+                status=415 if exc.code == "unsupported_type" else 422,
+                errors=[{"field": "file", "code": exc.code, "message": exc.message}],
+            ) from exc
+    if document.processing_status == ProcessingStatus.PENDING:
+        from insurehub.documents.tasks import document_process_task
+
+        enqueue_on_commit(document_process_task, str(document.pk))
+    return document
+
+
+def _image_copies_make(document: Document, *, stream: BinaryIO | None = None) -> Document:
+    """Decode the image once, store its served copy and thumbnail, record them with the hash and
+    the original's metadata, index the hash under the document's claim and look for reuse there.
+    Two runs racing on one image keep the first copies and delete the others."""
+    storage = documents_storage()
+    options = {
+        "max_pixels": settings.DOCUMENTS_MAX_IMAGE_PIXELS,
+        "served_max_side": settings.DOCUMENTS_SERVED_IMAGE_MAX_SIDE,
+        "jpeg_quality": settings.DOCUMENTS_SERVED_IMAGE_JPEG_QUALITY,
+        "thumbnail_side": settings.DOCUMENTS_THUMBNAIL_SIDE,
+    }
+    if stream is None:
+        with storage.open(document.storage_key, "rb") as handle:
+            prepared = media.prepare(handle, **options)
+    else:
+        prepared = media.prepare(stream, **options)
+    keys = [storage.save(new_key("served") + ".jpg", ContentFile(prepared.served))]
+    try:
+        keys.append(storage.save(new_key("thumbnails") + ".webp", ContentFile(prepared.thumbnail)))
+        with transaction.atomic():
+            locked = Document.objects.select_for_update().get(pk=document.pk)
+            if locked.served_key:  # another run made them meanwhile: theirs stay, ours go
+                transaction.on_commit(lambda: [storage.delete(k) for k in keys])
+                return locked
+            locked.served_key, locked.thumbnail_key = keys
+            locked.served_size = len(prepared.served)
+            locked.served_width, locked.served_height = prepared.served_width, prepared.served_height
+            locked.image_width, locked.image_height = prepared.width, prepared.height
+            locked.perceptual_hash = prepared.perceptual_hash
+            locked.private_metadata = prepared.metadata
+            locked.save(update_fields=[*IMAGE_FIELDS, "updated_at"])
+            audit_record(
+                actor=None,
+                action="document.image_prepared",
+                target=locked,
+                changes={
+                    "width": prepared.width,
+                    "height": prepared.height,
+                    "perceptual_hash": prepared.perceptual_hash,
+                },
+            )
+            _image_index(locked, claim_id=locked.claim_id)
+            if locked.claim_id:
+                _check_photo_reuse(locked)
+    except Exception:
+        for key in keys:
+            storage.delete(key)
+        raise
+    return locked
+
+
+IMAGE_FIELDS = [
+    "served_key",
+    "thumbnail_key",
+    "served_size",
+    "served_width",
+    "served_height",
+    "image_width",
+    "image_height",
+    "perceptual_hash",
+    "private_metadata",
+]
+
+
+def _image_index(document: Document, *, claim_id) -> None:
+    """The document's hash in the reuse index, as evidence for `claim_id` (none: not yet on a claim)."""
+    ImageHashBand.objects.filter(document=document).delete()
+    ImageHashBand.objects.bulk_create(
+        [
+            ImageHashBand(document=document, claim_id=claim_id, band=band, value=value)
+            for band, value in enumerate(media.hash_bands(document.perceptual_hash))
+        ]
     )
-    if others:
+
+
+def document_image_index(*, document: Document, claim) -> list[ImageMatch]:
+    """The document's image is evidence for `claim` although not attached to it (an assessment
+    photo): index it under that claim, and answer the images on other claims that are the same
+    picture (Hamming distance at most DOCUMENTS_IMAGE_REUSE_DISTANCE), nearest first. The caller
+    raises its own alert on them."""
+    if not document.perceptual_hash:
+        raise ApplicationError("no_image_hash", "The image has not been prepared yet.", status=409)
+    _image_index(document, claim_id=claim.pk)
+    return image_matches(document=document, claim_id=claim.pk)
+
+
+def _check_photo_reuse(document: Document) -> None:
+    """The same or a near-identical picture (a claim document or an assessment photo) already on
+    another claim: a fraud signal on this claim."""
+    matches = image_matches(document=document, claim_id=document.claim_id)
+    if matches:
         _raise_alert(
             kind="photo_reused",
             severity="high",
             title="Photo already used on another claim",
-            message=f"{document.filename} matches a photo on {len(others)} other claim(s).",
+            message=f"{document.filename} matches a photo on {len({m.claim_id for m in matches})} other claim(s).",
             document=document,
-            data={"matches": [{"document": str(d), "claim": str(c)} for d, c in others]},
+            data={
+                "matches": [
+                    {
+                        "document": str(m.document_id),
+                        "claim": str(m.claim_id),
+                        "claim_number": m.claim_number,
+                        "distance": m.distance,
+                    }
+                    for m in matches
+                ]
+            },
         )
 
 
@@ -444,7 +579,7 @@ def document_validate(*, document: Document, actor) -> Document:
             target=locked,
             changes={"status": status, "findings": [f["code"] for f in findings]},
         )
-        publish("document.validated", _event_data(locked), _audience(locked))
+        emit("document.validated", _event_data(locked), _audience(locked))
         problems = [f for f in findings if f["severity"] == "error"]
         if problems:
             _raise_alert(
@@ -466,7 +601,7 @@ def _process_failed(document: Document, reason: str) -> None:
         document.processing_status = ProcessingStatus.FAILED
         document.processing_error = reason[:255]
         audit_record(actor=None, action="document.processing_failed", target=document, changes={"reason": reason})
-        publish("document.processed", _event_data(document), _audience(document))
+        emit("document.processed", _event_data(document), _audience(document))
 
 
 # --- edits and deletion ------------------------------------------------------------------
@@ -475,6 +610,7 @@ def _process_failed(document: Document, reason: str) -> None:
 @transaction.atomic
 def document_update(*, document: Document, data: dict, updated_by) -> Document:
     locked = Document.objects.select_for_update().get(pk=document.pk)
+    claim_before = locked.claim_id
     if "kind" in data:
         data = {**data, "kind_guessed": False}
     if "filename" in data:
@@ -488,11 +624,16 @@ def document_update(*, document: Document, data: dict, updated_by) -> Document:
     )
     if changes:
         audit_record(actor=updated_by, action="document.updated", target=locked, changes=changes)
+    if "claim" in changes:
+        # The image follows its document to the claim (unless indexed as another claim's photo).
+        ImageHashBand.objects.filter(document=locked, claim_id=claim_before).update(claim=locked.claim)
     return locked
 
 
 @transaction.atomic
 def document_delete(*, document: Document, deleted_by) -> None:
+    """Remove the document and, after commit, its files. A document another record still shows
+    (an assessment photo: delete the photo instead) is refused with 409 `document_in_use`."""
     keys = [k for k in (document.storage_key, document.served_key, document.thumbnail_key) if k]
     audit_record(
         actor=deleted_by,
@@ -500,6 +641,12 @@ def document_delete(*, document: Document, deleted_by) -> None:
         target=document,
         changes={"filename": document.filename, "sha256": document.sha256},
     )
-    document.delete()
+    try:
+        with transaction.atomic():
+            document.delete()
+    except ProtectedError as exc:
+        raise ApplicationError(
+            "document_in_use", "This file is shown elsewhere (an assessment's photo); remove it there.", status=409
+        ) from exc
     storage = documents_storage()
     transaction.on_commit(lambda: [storage.delete(k) for k in keys])

@@ -13,8 +13,7 @@ from rest_framework.views import APIView
 from insurehub.claims.selectors import claims_visible_to
 from insurehub.core.errors import ApplicationError
 from insurehub.core.filters import TimestampFilter
-from insurehub.core.roles import Role
-from insurehub.documents import selectors, services
+from insurehub.documents import permissions, selectors, services
 from insurehub.documents.api import serializers as s
 from insurehub.documents.downloads import download_target, signed_url
 from insurehub.documents.intake import HashingUploadHandler
@@ -83,8 +82,10 @@ class DocumentUploadApi(APIView):
         Errors: 400 `validation_error` (no `file`, an unknown `kind`, a `claim` that does not exist or
         the caller may not see), `empty_file`; 409 `duplicate_document` (you uploaded the same file
         before; send `allow_duplicate=true` to keep both); 413 `file_too_large`; 415 `unsupported_type`;
-        422 `corrupt_file`, `image_too_large`; 422 `infected` (the file is quarantined and never served;
-        the problem names the `document`).
+        422 `corrupt_file`, `image_too_large` (more pixels than `DOCUMENTS_MAX_IMAGE_PIXELS`, judged from the
+        header before the scan); 422 `file_too_complex` (an archive past the expansion, entry or nesting
+        limits, judged before the scan, or a file past the virus scanner's own limits; nothing is stored);
+        422 `infected` (the file is quarantined and never served; the problem names the `document`).
         """
         limit = settings.DOCUMENTS_MAX_UPLOAD_BYTES
         try:
@@ -124,6 +125,8 @@ class DocumentUploadApi(APIView):
 
 
 class DocumentDetailApi(APIView):
+    permission_classes = [permissions.DeletesDocuments]  # asked of DELETE only
+
     @extend_schema(responses={200: s.DocumentDetailOutputSerializer}, tags=["documents"])
     def get(self, request, document_id):
         """Show a document with its extracted data and validation findings.
@@ -170,11 +173,11 @@ class DocumentDetailApi(APIView):
 
         Access: its uploader, and admins.
 
-        Errors: 403 `permission_denied` (someone who may see it but did not upload it); 404 `not_found`.
+        Errors: 403 `permission_denied` (someone who may see it but did not upload it); 404 `not_found`;
+        409 `document_in_use` (an assessment's photo: delete the photo).
         """
         document = selectors.document_get(user=request.user, document_id=document_id)
-        if document.owner_id != request.user.pk and request.user.role != Role.ADMIN:
-            raise ApplicationError("permission_denied", "Only the uploader or an admin may delete it.", status=403)
+        self.check_object_permissions(request, document)
         services.document_delete(document=document, deleted_by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -304,7 +304,8 @@ export interface paths {
          *     Errors: 400 `validation_error`, `no_files`, `too_many_files`, `empty_file`; 403
          *     `permission_denied`; 404 `not_found`; 409 `assessment_closed`; 409 `duplicate_photo` (the
          *     same file twice, or already in the gallery); 413 `file_too_large`; 415 `unsupported_type`; 422
-         *     `infected_file` (quarantined, nothing stored), `image_too_large`, `corrupt_image`.
+         *     `infected_file` (quarantined, nothing stored), `image_too_large`, `file_too_complex` (past the
+         *     virus scanner's limits), `corrupt_image`.
          */
         post: operations["assessments_photos_create"];
         delete?: never;
@@ -1137,6 +1138,11 @@ export interface paths {
          *     weather, vehicle) run after the answer. An agent who files it is assigned to it. Answers the
          *     claim (201).
          *
+         *     Send an `Idempotency-Key` header so that a retry after a lost answer never files a second claim:
+         *     a repeat with the same key and body answers the first answer again (same status and body,
+         *     `Idempotent-Replayed: true`); the same key with another body answers 422
+         *     `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+         *
          *     Access: customers, on their own policies; agents and supervisors of the department that handles
          *     the product's category, and admins, on the customer's behalf (staff may also set `priority`).
          *     Assessors do not file claims.
@@ -1144,7 +1150,8 @@ export interface paths {
          *     Errors: 400 `validation_error` (including latitude without longitude), `incident_in_future`,
          *     `incident_outside_cover`, `vehicle_not_on_policy`, `read_only` (a customer setting `priority`);
          *     403 `permission_denied` (assessors), `other_department`; 404 `not_found` (a policy or vehicle
-         *     the caller may not see); 409 `policy_not_active`.
+         *     the caller may not see); 409 `policy_not_active`, `request_in_progress`; 422
+         *     `idempotency_key_reused`; 400 `bad_idempotency_key` (a key over 128 characters).
          */
         post: operations["claims_create"];
         delete?: never;
@@ -1452,10 +1459,16 @@ export interface paths {
          *     proposal moves the claim to `settlement`. One settlement at a time may await approval or payment.
          *     Answers the settlement (201).
          *
+         *     Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+         *     request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+         *     and proposes once.
+         *
          *     Access: agents, supervisors and admins who may see the claim.
          *
-         *     Errors: 400 `validation_error`, `above_policy_limit`; 403 `permission_denied`; 404 `not_found`;
-         *     409 `not_approved` (the claim is not approved or in settlement); 409 `settlement_open`.
+         *     Errors: 400 `validation_error`, `above_policy_limit`, `idempotency_key_required`,
+         *     `bad_idempotency_key`; 403 `permission_denied`; 404 `not_found`; 409 `not_approved` (the claim is
+         *     not approved or in settlement), `settlement_open`, `request_in_progress`; 422
+         *     `idempotency_key_reused`.
          */
         post: operations["claims_settlement_create"];
         delete?: never;
@@ -1484,15 +1497,16 @@ export interface paths {
          *       outgoing transaction is recorded, the reserve drawn down, the claim moves to `settled` and the
          *       customer is told.
          *
-         *     Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-         *     answer again (`Idempotent-Replayed: true`) and pays once.
+         *     Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+         *     request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+         *     and pays once.
          *
          *     Access: agents, supervisors and admins who may see the claim.
          *
-         *     Errors: 400 `validation_error`, `reason_required`, `bad_idempotency_key`; 403
-         *     `permission_denied`, `above_authority`, `maker_checker`; 404 `not_found`; 409 `not_proposed`,
-         *     `not_approved`, `settlement_closed`, `above_reserve` (raise the reserve first),
-         *     `request_in_progress`; 422 `idempotency_key_reused`.
+         *     Errors: 400 `validation_error`, `reason_required`, `idempotency_key_required`,
+         *     `bad_idempotency_key`; 403 `permission_denied`, `above_authority`, `maker_checker`; 404
+         *     `not_found`; 409 `not_proposed`, `not_approved`, `settlement_closed`, `above_reserve` (raise the
+         *     reserve first), `request_in_progress`; 422 `idempotency_key_reused`.
          */
         post: operations["claims_settlement_action"];
         delete?: never;
@@ -1982,7 +1996,8 @@ export interface paths {
          *
          *     Access: its uploader, and admins.
          *
-         *     Errors: 403 `permission_denied` (someone who may see it but did not upload it); 404 `not_found`.
+         *     Errors: 403 `permission_denied` (someone who may see it but did not upload it); 404 `not_found`;
+         *     409 `document_in_use` (an assessment's photo: delete the photo).
          */
         delete: operations["documents_destroy"];
         options?: never;
@@ -2082,8 +2097,10 @@ export interface paths {
          *     Errors: 400 `validation_error` (no `file`, an unknown `kind`, a `claim` that does not exist or
          *     the caller may not see), `empty_file`; 409 `duplicate_document` (you uploaded the same file
          *     before; send `allow_duplicate=true` to keep both); 413 `file_too_large`; 415 `unsupported_type`;
-         *     422 `corrupt_file`, `image_too_large`; 422 `infected` (the file is quarantined and never served;
-         *     the problem names the `document`).
+         *     422 `corrupt_file`, `image_too_large` (more pixels than `DOCUMENTS_MAX_IMAGE_PIXELS`, judged from the
+         *     header before the scan); 422 `file_too_complex` (an archive past the expansion, entry or nesting
+         *     limits, judged before the scan, or a file past the virus scanner's own limits; nothing is stored);
+         *     422 `infected` (the file is quarantined and never served; the problem names the `document`).
          */
         post: operations["documents_upload_create"];
         delete?: never;
@@ -2419,15 +2436,18 @@ export interface paths {
          *     The payment succeeds when a bank statement with that reference and the exact amount is
          *     reconciled.
          *
-         *     Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-         *     answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
-         *     body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+         *     Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+         *     request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+         *     and does nothing twice; the same key with another body answers 422 `idempotency_key_reused`, and
+         *     409 `request_in_progress` while the first runs.
          *
          *     Access: the policy's customer; staff and admins on their behalf.
          *
-         *     Errors: 400 `validation_error`, `instalment_mismatch`, `currency_mismatch`, `amount_mismatch`
-         *     (it must be the instalment's amount); 404 `not_found`; 409 `policy_not_payable` (only a policy
-         *     awaiting payment, active or lapsed takes payment), `nothing_due`, `instalment_paid`.
+         *     Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`,
+         *     `instalment_mismatch`, `currency_mismatch`, `amount_mismatch` (it must be the instalment's
+         *     amount); 404 `not_found`; 409 `policy_not_payable` (only a policy awaiting payment, active or
+         *     lapsed takes payment), `nothing_due`, `instalment_paid`, `request_in_progress`; 422
+         *     `idempotency_key_reused`.
          */
         post: operations["payments_bank_transfers_create"];
         delete?: never;
@@ -2452,16 +2472,23 @@ export interface paths {
          *     with the `pending` transaction and the intent's `client_secret`, which the web app hands to the
          *     provider's card form; the result arrives by the provider's webhook.
          *
-         *     Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-         *     answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
-         *     body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+         *     An instalment has at most one open card payment: while one is pending, asking again answers that
+         *     payment and its `client_secret` (nothing new is created), so however often the customer asks, the
+         *     card is charged once; when the instalment is paid another way, its open card payment is cancelled.
+         *
+         *     Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+         *     request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+         *     and does nothing twice; the same key with another body answers 422 `idempotency_key_reused`, and
+         *     409 `request_in_progress` while the first runs.
          *
          *     Access: the policy's customer; staff and admins on their behalf.
          *
-         *     Errors: 400 `validation_error`, `instalment_mismatch`, `currency_mismatch`, `amount_mismatch`
-         *     (it must be the instalment's amount); 404 `not_found`; 409 `policy_not_payable` (only a policy
-         *     awaiting payment, active or lapsed takes payment), `nothing_due`, `instalment_paid`; 502
-         *     `card_provider_unavailable`.
+         *     Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`,
+         *     `instalment_mismatch`, `currency_mismatch`, `amount_mismatch` (it must be the instalment's
+         *     amount); 404 `not_found`; 409 `policy_not_payable` (only a policy awaiting payment, active or
+         *     lapsed takes payment), `nothing_due`, `instalment_paid`, `payment_in_progress` (the open card
+         *     payment is being started or completed: its result comes shortly), `request_in_progress`; 422
+         *     `idempotency_key_reused`; 502 `card_provider_unavailable`.
          */
         post: operations["payments_card_intents_create"];
         delete?: never;
@@ -2483,7 +2510,8 @@ export interface paths {
          * Settle a sandbox card payment
          * @description Plays the customer's bank for a payment made with the sandbox card provider (the embedded
          *     default): `outcome` `succeeded` credits the instalment (the policy may turn active), `failed`
-         *     fails it. Exists only outside production, and only while `CARD_PROVIDER` is `sandbox`.
+         *     fails it. A payment whose instalment was paid meanwhile is `cancelled` instead: nothing is
+         *     collected twice. Exists only outside production, and only while `CARD_PROVIDER` is `sandbox`.
          *
          *     Access: whoever may see the transaction.
          *
@@ -2571,18 +2599,20 @@ export interface paths {
          *     `payment.failed` events; the policy turns active on its first payment). A push whose callback
          *     never comes is settled by asking Daraja for its status later.
          *
-         *     Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-         *     answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
-         *     body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+         *     Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+         *     request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+         *     and does nothing twice; the same key with another body answers 422 `idempotency_key_reused`, and
+         *     409 `request_in_progress` while the first runs.
          *
          *     Access: the policy's customer; staff and admins on their behalf.
          *
-         *     Errors: 400 `validation_error`, `invalid_phone`, `instalment_mismatch`, `currency_mismatch`,
-         *     `amount_mismatch` (it must be the instalment's amount); 404 `not_found` (a policy or instalment
-         *     the caller may not see); 409 `policy_not_payable` (only a policy awaiting payment, active or
-         *     lapsed takes payment), `nothing_due`, `instalment_paid`, `currency_unsupported` (M-Pesa takes
-         *     KES only); 502 `mpesa_unavailable` (Daraja refused the push; the transaction is failed); 503
-         *     `mpesa_not_configured`.
+         *     Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`,
+         *     `invalid_phone`, `instalment_mismatch`, `currency_mismatch`, `amount_mismatch` (it must be the
+         *     instalment's amount); 404 `not_found` (a policy or instalment the caller may not see); 409
+         *     `policy_not_payable` (only a policy awaiting payment, active or lapsed takes payment),
+         *     `nothing_due`, `instalment_paid`, `currency_unsupported` (M-Pesa takes KES only),
+         *     `request_in_progress`; 422 `idempotency_key_reused`; 502 `mpesa_unavailable` (Daraja refused the
+         *     push; the transaction is failed); 503 `mpesa_not_configured`.
          */
         post: operations["payments_mpesa_stk_push_create"];
         delete?: never;
@@ -2615,14 +2645,16 @@ export interface paths {
          * @description Asks for `amount` (at most what is left of the payment after earlier refunds) back from a
          *     succeeded incoming `transaction`, with a `reason`; staff then decide. Answers the request (201).
          *
-         *     Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-         *     answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
-         *     body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+         *     Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+         *     request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+         *     and does nothing twice; the same key with another body answers 422 `idempotency_key_reused`, and
+         *     409 `request_in_progress` while the first runs.
          *
          *     Access: the payment's customer; staff and admins.
          *
-         *     Errors: 400 `validation_error`, `refund_too_large`; 404 `not_found`; 409 `not_refundable` (not a
-         *     succeeded incoming payment).
+         *     Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`,
+         *     `refund_too_large`; 404 `not_found`; 409 `not_refundable` (not a succeeded incoming payment),
+         *     `request_in_progress`; 422 `idempotency_key_reused`.
          */
         post: operations["payments_refunds_create"];
         delete?: never;
@@ -2647,15 +2679,18 @@ export interface paths {
          *     confirms them (`POST /api/payments/transactions/{id}/payout/`). The payment becomes refunded or
          *     partially refunded; an active policy all of whose payments are refunded is cancelled.
          *
-         *     Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-         *     answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
-         *     body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+         *     Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+         *     request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+         *     and does nothing twice; the same key with another body answers 422 `idempotency_key_reused`, and
+         *     409 `request_in_progress` while the first runs.
          *
          *     Access: agents, supervisors and admins; whoever requested a refund may not approve it too
          *     (admins excepted).
          *
-         *     Errors: 400 `validation_error`; 403 `permission_denied` (customers, assessors), `maker_checker`;
-         *     404 `not_found`; 409 `already_decided`, `refund_too_large`; 502 `card_provider_unavailable`.
+         *     Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`; 403
+         *     `permission_denied` (customers, assessors), `maker_checker`; 404 `not_found`; 409
+         *     `already_decided`, `refund_too_large`, `request_in_progress`; 422 `idempotency_key_reused`; 502
+         *     `card_provider_unavailable`.
          */
         post: operations["payments_refunds_decision_create"];
         delete?: never;
@@ -2776,14 +2811,16 @@ export interface paths {
          * @description Records that a pending outgoing payment (an M-Pesa B2C or bank refund) was paid, with the
          *     provider's reference; the payout succeeds (`payment.payout_confirmed`).
          *
-         *     Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-         *     answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
-         *     body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+         *     Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+         *     request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+         *     and does nothing twice; the same key with another body answers 422 `idempotency_key_reused`, and
+         *     409 `request_in_progress` while the first runs.
          *
          *     Access: supervisors and admins.
          *
-         *     Errors: 400 `validation_error`; 403 `permission_denied`; 404 `not_found`; 409
-         *     `not_a_pending_payout`, `reference_used` (the reference is already on another payment).
+         *     Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`; 403
+         *     `permission_denied`; 404 `not_found`; 409 `not_a_pending_payout`, `reference_used` (the
+         *     reference is already on another payment), `request_in_progress`; 422 `idempotency_key_reused`.
          */
         post: operations["payments_transactions_payout_create"];
         delete?: never;
@@ -7342,7 +7379,10 @@ export interface operations {
     claims_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description One unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried: a repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7721,7 +7761,10 @@ export interface operations {
     claims_settlement_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Required: one unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried. A repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key": string;
+            };
             path: {
                 claim_id: string;
             };
@@ -7746,9 +7789,9 @@ export interface operations {
     claims_settlement_action: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Replays return the first answer. */
-                "Idempotency-Key"?: string;
+            header: {
+                /** @description Required: one unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried. A repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key": string;
             };
             path: {
                 claim_id: string;
@@ -8706,9 +8749,9 @@ export interface operations {
     payments_bank_transfers_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Replays return the first answer. */
-                "Idempotency-Key"?: string;
+            header: {
+                /** @description Required: one unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried. A repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key": string;
             };
             path?: never;
             cookie?: never;
@@ -8732,9 +8775,9 @@ export interface operations {
     payments_card_intents_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Replays return the first answer. */
-                "Idempotency-Key"?: string;
+            header: {
+                /** @description Required: one unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried. A repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key": string;
             };
             path?: never;
             cookie?: never;
@@ -8835,9 +8878,9 @@ export interface operations {
     payments_mpesa_stk_push_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Replays return the first answer. */
-                "Idempotency-Key"?: string;
+            header: {
+                /** @description Required: one unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried. A repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key": string;
             };
             path?: never;
             cookie?: never;
@@ -8896,9 +8939,9 @@ export interface operations {
     payments_refunds_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Replays return the first answer. */
-                "Idempotency-Key"?: string;
+            header: {
+                /** @description Required: one unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried. A repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key": string;
             };
             path?: never;
             cookie?: never;
@@ -8922,9 +8965,9 @@ export interface operations {
     payments_refunds_decision_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Replays return the first answer. */
-                "Idempotency-Key"?: string;
+            header: {
+                /** @description Required: one unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried. A repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key": string;
             };
             path: {
                 refund_id: string;
@@ -9071,9 +9114,9 @@ export interface operations {
     payments_transactions_payout_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Replays return the first answer. */
-                "Idempotency-Key"?: string;
+            header: {
+                /** @description Required: one unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried. A repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key": string;
             };
             path: {
                 transaction_id: string;
