@@ -85,16 +85,12 @@ class EstimateAdmin(ServiceModelAdmin):
 @admin.register(Photo)
 class PhotoAdmin(ServiceModelAdmin):
     editable_fields = ["caption", "section", "position", "taken_at"]
-    list_display = ["filename", "assessment", "status", "perceptual_hash", "created_at"]
+    list_display = ["filename", "assessment", "status", "created_at"]
     list_filter = ["status"]
-    exclude = ["original_metadata"]
-    raw_id_fields = ["section"]
+    raw_id_fields = ["section", "document"]
 
     def has_add_permission(self, request) -> bool:
         return False  # uploads go through the API: scanned, stripped, thumbnailed
-
-    def get_readonly_fields(self, request, obj=None):
-        return [name for name in super().get_readonly_fields(request, obj) if name != "original_metadata"]
 
     def update(self, request, obj, data):
         photo_update(photo=obj, data=data, updated_by=request.user)

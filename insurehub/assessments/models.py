@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from insurehub.core.fields import EncryptedJSONField
 from insurehub.core.models import BaseModel
 from insurehub.policies.models import CURRENCIES
 
@@ -141,10 +140,10 @@ class Photo(BaseModel):
     section = models.ForeignKey(
         AssessmentSection, null=True, blank=True, on_delete=models.SET_NULL, related_name="photos"
     )
-    # The original as uploaded: scanned and stored by the documents app, never served here.
-    document = models.OneToOneField(
-        "documents.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="assessment_photo"
-    )
+    # The image, through the documents app's one pipeline: the original as uploaded (scanned, never
+    # served here), the served copy, the thumbnail, the size, the perceptual hash in the reuse
+    # index, and the original's metadata (sealed; only staff read it).
+    document = models.OneToOneField("documents.Document", on_delete=models.PROTECT, related_name="assessment_photo")
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=16, choices=PhotoStatus.choices, default=PhotoStatus.AWAITING_SCAN)
     caption = models.CharField(max_length=300, blank=True)
@@ -153,15 +152,6 @@ class Photo(BaseModel):
     filename = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64)
     original_size = models.PositiveBigIntegerField()
-    # The served copy: orientation applied, every metadata block dropped, re-compressed.
-    served_key = models.CharField(max_length=255, blank=True)
-    served_size = models.PositiveBigIntegerField(null=True, blank=True)
-    thumbnail_key = models.CharField(max_length=255, blank=True)
-    width = models.PositiveIntegerField(null=True, blank=True)
-    height = models.PositiveIntegerField(null=True, blank=True)
-    perceptual_hash = models.CharField(max_length=16, blank=True, db_index=True)
-    # EXIF (GPS, camera, times) of the original, sealed at rest; only staff read it.
-    original_metadata = EncryptedJSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["assessment", "position", "created_at"]
@@ -172,23 +162,6 @@ class Photo(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.assessment_id})"
-
-
-class PhotoHashBand(models.Model):
-    """One byte of a photo's 64-bit perceptual hash. Two hashes within 7 bits of each other
-    share at least one of their 8 bytes (pigeonhole), so near-duplicates are found by an
-    indexed lookup on (band, value) instead of comparing against every photo."""
-
-    id = models.BigAutoField(primary_key=True)
-    photo = models.ForeignKey(Photo, on_delete=models.CASCADE, related_name="hash_bands")
-    band = models.PositiveSmallIntegerField(validators=[MaxValueValidator(7)])
-    value = models.PositiveSmallIntegerField(validators=[MaxValueValidator(255)])
-
-    class Meta:
-        indexes = [models.Index(fields=["band", "value"], name="assessments_hash_band")]
-
-    def __str__(self) -> str:
-        return f"{self.photo_id}[{self.band}]={self.value}"
 
 
 class EstimateSource(models.TextChoices):

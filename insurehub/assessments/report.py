@@ -126,7 +126,8 @@ def assessment_report_pdf(*, assessment: Assessment, sections, photos, estimate)
     if photos:
         storage = documents_storage()
         cells = [
-            [_thumbnail(storage, p.thumbnail_key), Paragraph(escape(p.caption or p.filename), body)] for p in photos
+            [_thumbnail(storage, p.document.thumbnail_key), Paragraph(escape(p.caption or p.filename), body)]
+            for p in photos
         ]
         rows = []
         for i in range(0, len(cells), 3):

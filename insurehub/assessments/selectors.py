@@ -26,7 +26,7 @@ def active_assessment_of(user, claim_id) -> Assessment | None:
 
 
 def photos_of(assessment: Assessment, *, served_only: bool = False) -> QuerySet[Photo]:
-    photos = Photo.objects.filter(assessment=assessment).select_related("section", "uploaded_by")
+    photos = Photo.objects.filter(assessment=assessment).select_related("section", "uploaded_by", "document")
     return photos.filter(status=PhotoStatus.READY) if served_only else photos
 
 

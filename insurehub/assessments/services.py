@@ -9,13 +9,13 @@ from decimal import Decimal
 from typing import BinaryIO
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from insurehub.assessments import images, sections
+from insurehub.alerts.services import alert_raise
+from insurehub.assessments import sections
 from insurehub.assessments.completion import completion_blockers
 from insurehub.assessments.estimating import cents, line_amounts, totals
 from insurehub.assessments.models import (
@@ -27,17 +27,30 @@ from insurehub.assessments.models import (
     EstimateLine,
     EstimateStatus,
     Photo,
-    PhotoHashBand,
     PhotoStatus,
 )
-from insurehub.assessments.permissions import ensure_can_edit, ensure_can_manage, ensure_can_schedule
+from insurehub.assessments.permissions import (
+    assessment_audience,
+    ensure_can_edit,
+    ensure_can_manage,
+    ensure_can_schedule,
+)
 from insurehub.audit.services import audit_record
 from insurehub.claims.models import Claim, ClaimStatus
+from insurehub.claims.services import claim_record_assessment_completed, claim_update
 from insurehub.core import web_links
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
 from insurehub.core.services import model_update
-from insurehub.realtime.services import publish
+from insurehub.documents.intake import detect_type, sha256_of
+from insurehub.documents.models import DocumentKind, ScanStatus
+from insurehub.documents.services import (
+    document_delete,
+    document_image_index,
+    document_prepare_image,
+    document_upload,
+)
+from insurehub.realtime.events import Notice, emit
 
 logger = logging.getLogger(__name__)
 
@@ -48,12 +61,10 @@ PHOTO_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/tiff"})
 # --- helpers -----------------------------------------------------------------------------
 
 
-def _event(assessment: Assessment, change: str, **data) -> None:
+def _event(assessment: Assessment, change: str, *, notices=(), **data) -> None:
     """Assessment progress carries estimate totals, which are staff business: the claim's staff
-    hear of it; the customer follows the claim's own status."""
-    from insurehub.claims.services import staff_audience
-
-    publish(
+    hear of it; the customer follows the claim's own status (permissions.assessment_audience)."""
+    emit(
         "assessment.updated",
         {
             "assessment_id": str(assessment.pk),
@@ -63,7 +74,9 @@ def _event(assessment: Assessment, change: str, **data) -> None:
             "change": change,
             **data,
         },
-        staff_audience(assessment.claim),
+        assessment_audience(assessment),
+        context={"assessment": assessment},
+        notices=notices,
     )
 
 
@@ -118,7 +131,7 @@ def assessment_create(
     """Schedule the claim's assessment with the standard sections. One active assessment per
     claim: the claim row lock makes two concurrent requests queue, the second is refused."""
     ensure_can_schedule(created_by, claim)
-    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    claim = Claim.objects.select_for_update(no_key=True).get(pk=claim.pk)
     if claim.status not in SCHEDULABLE_CLAIM_STATUSES:
         raise ApplicationError(
             "claim_not_assessable", f"A claim that is {claim.status} cannot be assessed.", status=409
@@ -152,22 +165,23 @@ def assessment_create(
         target=assessment,
         changes={"claim": str(claim.pk), "assessor": str(assessor.pk) if assessor else None},
     )
-    _event(assessment, "created")
+    told = []
     if assessor is not None and assessor != created_by:
-        from insurehub.notifications.services import notify
-
-        notify(
-            recipient=assessor,
-            topic="assignments",
-            kind="assessment.scheduled",
-            title=f"You have been given the assessment of claim {claim.claim_number}.",
-            body=(
-                f"It is scheduled for {date_format(assessment.scheduled_at, 'j F Y, H:i')} UTC."
-                if assessment.scheduled_at
-                else "It is not scheduled yet: agree a time with the customer."
-            ),
-            link=web_links.assessment_page(assessment.pk),
+        told.append(
+            Notice(
+                recipient=assessor,
+                topic="assignments",
+                kind="assessment.scheduled",
+                title=f"You have been given the assessment of claim {claim.claim_number}.",
+                body=(
+                    f"It is scheduled for {date_format(assessment.scheduled_at, 'j F Y, H:i')} UTC."
+                    if assessment.scheduled_at
+                    else "It is not scheduled yet: agree a time with the customer."
+                ),
+                link=web_links.assessment_page(assessment.pk),
+            )
         )
+    _event(assessment, "created", notices=told)
     return assessment
 
 
@@ -260,8 +274,6 @@ def section_update(*, section: AssessmentSection, data: dict, updated_by) -> Ass
 def assessment_complete(*, assessment: Assessment, completed_by) -> Assessment:
     """All sections completed and an accepted estimate: the assessment is completed, the claim
     gets the accepted estimate as its estimated cost and may now be decided (approved)."""
-    from insurehub.claims.services import claim_record_assessment_completed, claim_update
-
     locked = _locked_for_edit(assessment, completed_by)
     accepted = list(Estimate.objects.filter(assessment=locked, status=EstimateStatus.ACCEPTED))
     blockers = completion_blockers(
@@ -301,31 +313,41 @@ def assessment_complete(*, assessment: Assessment, completed_by) -> Assessment:
             "total_loss": locked.total_loss,
         },
     )
-    _event(locked, "completed", total=estimate.total, currency=estimate.currency, total_loss=locked.total_loss)
-    _notify_completed(locked, claim)
+    _event(
+        locked,
+        "completed",
+        total=estimate.total,
+        currency=estimate.currency,
+        total_loss=locked.total_loss,
+        notices=_completed_notices(claim),
+    )
     return locked
 
 
-def _notify_completed(assessment: Assessment, claim: Claim) -> None:
-    from insurehub.notifications.services import notify
-
+def _completed_notices(claim: Claim) -> list[Notice]:
+    told = []
     if claim.assigned_agent_id:
-        notify(
-            recipient=claim.assigned_agent,
+        told.append(
+            Notice(
+                recipient=claim.assigned_agent,
+                topic="assessment_updates",
+                kind="assessment.completed",
+                title=f"The assessment of claim {claim.claim_number} is complete.",
+                body="The claim is ready for a decision.",
+                link=web_links.claim_page(claim.pk),
+            )
+        )
+    told.append(
+        Notice(
+            recipient=claim.customer,
             topic="assessment_updates",
             kind="assessment.completed",
-            title=f"The assessment of claim {claim.claim_number} is complete.",
-            body="The claim is ready for a decision.",
+            title=f"The assessment of your claim {claim.claim_number} is complete.",
+            body="We will let you know our decision.",
             link=web_links.claim_page(claim.pk),
         )
-    notify(
-        recipient=claim.customer,
-        topic="assessment_updates",
-        kind="assessment.completed",
-        title=f"The assessment of your claim {claim.claim_number} is complete.",
-        body="We will let you know our decision.",
-        link=web_links.claim_page(claim.pk),
     )
+    return told
 
 
 # --- total loss --------------------------------------------------------------------------
@@ -575,6 +597,10 @@ def estimate_accept(*, estimate: Estimate, accepted_by) -> Estimate:
 
 
 # --- photos ------------------------------------------------------------------------------
+# A photo is a document of kind "photo" that the assessment shows. The documents app does the
+# rest, once: virus scan, the untouched original, the served copy, the thumbnail, the perceptual
+# hash and the original's metadata (documents/media.py), and the reuse index that compares it
+# with every other image, claim documents included (documents.ImageHashBand).
 
 
 @dataclass
@@ -586,8 +612,6 @@ class PhotoUpload:
 
 def _check_photo_file(upload: PhotoUpload) -> str:
     """Refusals that need no decoding: empty, too large, not an image by its bytes. Returns SHA-256."""
-    from insurehub.documents.intake import detect_type, sha256_of
-
     if upload.size == 0:
         raise ApplicationError(
             "empty_file", f"{upload.filename} is empty.", errors=[_error("files", "empty_file", "Empty.")]
@@ -609,42 +633,14 @@ def _check_photo_file(upload: PhotoUpload) -> str:
     return sha256_of(upload.file)
 
 
-def _prepare(stream: BinaryIO) -> images.PreparedPhoto:
+def _image_prepared(document, upload: PhotoUpload):
+    """The document with its served copy and thumbnail, made now from the upload itself."""
     try:
-        return images.prepare(
-            stream,
-            max_pixels=settings.ASSESSMENTS_PHOTO_MAX_PIXELS,
-            served_max_side=settings.ASSESSMENTS_PHOTO_SERVED_MAX_SIDE,
-            jpeg_quality=settings.ASSESSMENTS_PHOTO_JPEG_QUALITY,
-            thumbnail_side=settings.ASSESSMENTS_THUMBNAIL_SIDE,
-        )
-    except images.PhotoError as exc:
-        status = 415 if exc.code == "unsupported_type" else 422
+        return document_prepare_image(document=document, stream=upload.file)
+    except ApplicationError as exc:
         raise ApplicationError(
-            exc.code, exc.message, status=status, errors=[_error("files", exc.code, exc.message)]
+            exc.code, exc.message, status=exc.status, errors=[_error("files", exc.code, exc.message)]
         ) from exc
-
-
-def _store_copies(prepared: images.PreparedPhoto) -> tuple[str, str]:
-    from insurehub.documents.storage import documents_storage, new_key
-
-    storage = documents_storage()
-    served = storage.save(new_key("photos/served") + ".jpg", ContentFile(prepared.served))
-    try:
-        thumbnail = storage.save(new_key("photos/thumbnails") + ".webp", ContentFile(prepared.thumbnail))
-    except Exception:
-        storage.delete(served)
-        raise
-    return served, thumbnail
-
-
-def _delete_keys(keys: list[str]) -> None:
-    from insurehub.documents.storage import documents_storage
-
-    storage = documents_storage()
-    for key in keys:
-        if key:
-            storage.delete(key)
 
 
 def photo_upload(
@@ -658,15 +654,12 @@ def photo_upload(
 ) -> list[Photo]:
     """Store several photos at once, all or none.
 
-    Each file is checked by its bytes, then handed to the documents app (virus scan, storage
-    of the untouched original), then decoded: served copy, WebP thumbnail, perceptual hash and
-    the original's metadata (sealed). A file that fails anything removes the whole batch. When
+    Each file is checked by its bytes, then handed to the documents app: virus scan, storage of
+    the untouched original and, once clean, its one served copy, WebP thumbnail, perceptual hash
+    and the original's metadata (sealed). A file that fails anything removes the whole batch. When
     no scanner could vouch for a file it waits (awaiting_scan) and is never served until a scan
     says clean (tasks.photos_process_scanned).
     """
-    from insurehub.documents.models import DocumentKind, ScanStatus
-    from insurehub.documents.services import document_delete, document_upload
-
     assessment = Assessment.objects.select_related("claim").get(pk=assessment.pk)
     ensure_can_edit(uploaded_by, assessment)
     _ensure_editable(assessment)
@@ -689,7 +682,7 @@ def photo_upload(
     if existing:
         raise ApplicationError("duplicate_photo", "This photo is already in the assessment's gallery.", status=409)
 
-    documents, keys, prepared_list = [], [], []
+    documents = []
     try:
         for upload, digest in zip(uploads, digests, strict=True):
             document = document_upload(
@@ -700,6 +693,7 @@ def photo_upload(
                 sha256=digest,
                 kind=DocumentKind.PHOTO,
                 allow_duplicate=True,
+                process=False,  # the image is prepared right here, once, and the rest queued
             )
             if document.scan_status == ScanStatus.INFECTED:
                 # The documents app keeps it in quarantine and raised its alert; nothing else is kept.
@@ -710,24 +704,18 @@ def photo_upload(
                     errors=[_error("files", "infected_file", "Infected.")],
                 )
             documents.append(document)
-            prepared = None
             if document.scan_status == ScanStatus.CLEAN:
-                prepared = _prepare(upload.file)
-                keys.extend(_store_copies(prepared))
-            prepared_list.append(prepared)
+                documents[-1] = _image_prepared(document, upload)
         photos = _photos_create(
             assessment=assessment,
             uploads=uploads,
             documents=documents,
-            prepared_list=prepared_list,
-            keys=keys,
             uploaded_by=uploaded_by,
             caption=caption,
             section=section,
             taken_at=taken_at,
         )
     except Exception:
-        _delete_keys(keys)
         for document in documents:
             document_delete(document=document, deleted_by=uploaded_by)
         raise
@@ -735,36 +723,30 @@ def photo_upload(
 
 
 @transaction.atomic
-def _photos_create(
-    *, assessment, uploads, documents, prepared_list, keys, uploaded_by, caption, section, taken_at
-) -> list[Photo]:
+def _photos_create(*, assessment, uploads, documents, uploaded_by, caption, section, taken_at) -> list[Photo]:
     locked = _lock(assessment)
     _ensure_editable(locked)
     start = (Photo.objects.filter(assessment=locked).aggregate(m=Max("position"))["m"] or 0) + 1
-    keys_iter = iter(keys)
     photos = []
-    for offset, (upload, document, prepared) in enumerate(zip(uploads, documents, prepared_list, strict=True)):
+    for offset, (upload, document) in enumerate(zip(uploads, documents, strict=True)):
+        ready = bool(document.served_key)
         photo = Photo(
             assessment=locked,
             claim_id=locked.claim_id,
             section=section,
             document=document,
             uploaded_by=uploaded_by,
+            status=PhotoStatus.READY if ready else PhotoStatus.AWAITING_SCAN,
             caption=caption,
             position=start + offset,
-            taken_at=taken_at,
+            taken_at=taken_at or (document.image_taken_at if ready else None),
             filename=document.filename,
             sha256=document.sha256,
             original_size=upload.size,
         )
-        if prepared is not None:
-            _apply_prepared(photo, prepared, served_key=next(keys_iter), thumbnail_key=next(keys_iter))
-        photo.full_clean(exclude=["original_metadata"])
+        photo.full_clean()
         photo.save()
         photos.append(photo)
-    for photo in photos:
-        if photo.status == PhotoStatus.READY:
-            _index_hash(photo)
     _mark_started(locked, uploaded_by)
     audit_record(
         actor=uploaded_by,
@@ -779,85 +761,64 @@ def _photos_create(
     return photos
 
 
-def _apply_prepared(photo: Photo, prepared: images.PreparedPhoto, *, served_key: str, thumbnail_key: str) -> None:
-    photo.status = PhotoStatus.READY
-    photo.served_key, photo.thumbnail_key = served_key, thumbnail_key
-    photo.served_size = len(prepared.served)
-    photo.width, photo.height = prepared.width, prepared.height
-    photo.perceptual_hash = prepared.perceptual_hash
-    photo.original_metadata = prepared.metadata
-    photo.taken_at = photo.taken_at or prepared.taken_at
-
-
-def _index_hash(photo: Photo) -> None:
-    PhotoHashBand.objects.filter(photo=photo).delete()
-    PhotoHashBand.objects.bulk_create(
-        [PhotoHashBand(photo=photo, band=i, value=v) for i, v in enumerate(images.hash_bands(photo.perceptual_hash))]
-    )
-
-
-def near_duplicates(photo: Photo, *, limit: int = 10) -> list[tuple[Photo, int]]:
-    """Photos on other claims whose hash is within the configured distance, nearest first."""
-    condition = Q()
-    for band, value in enumerate(images.hash_bands(photo.perceptual_hash)):
-        condition |= Q(band=band, value=value)
-    candidate_ids = (
-        PhotoHashBand.objects.filter(condition)
-        .exclude(photo__claim_id=photo.claim_id)
-        .values_list("photo_id", flat=True)
-        .distinct()
-    )
-    threshold = settings.ASSESSMENTS_PHOTO_DUPLICATE_DISTANCE
-    found = []
-    for other in Photo.objects.filter(pk__in=candidate_ids).select_related("claim"):
-        distance = images.hash_distance(photo.perceptual_hash, other.perceptual_hash)
-        if distance <= threshold:
-            found.append((other, distance))
-    found.sort(key=lambda pair: (pair[1], pair[0].created_at))
-    return found[:limit]
-
-
 def _check_reuse(photo: Photo) -> None:
-    """The same or a near-identical photo on another claim raises an alert on both claims."""
-    from insurehub.dashboard.services import alert_raise
-
-    matches = near_duplicates(photo)
+    """Index the photo under its claim in the documents app's one reuse index; the same or a
+    near-identical picture on another claim (another assessment's photo or a claim document)
+    raises an alert on both claims."""
+    matches = document_image_index(document=photo.document, claim=photo.claim)
     if not matches:
         return
+    photo_ids = dict(
+        Photo.objects.filter(document_id__in=[m.document_id for m in matches]).values_list("document_id", "pk")
+    )
+    claims = Claim.objects.in_bulk({m.claim_id for m in matches})
     claim = photo.claim
+
+    def shown_as(document_id) -> str | None:
+        return str(photo_ids[document_id]) if document_id in photo_ids else None
+
     alert_raise(
         kind="photo_duplicate",
         severity="high",
         title=f"Damage photo on claim {claim.claim_number} matches another claim's photo",
-        message=", ".join(f"{other.claim.claim_number} (distance {d})" for other, d in matches),
+        message=", ".join(f"{m.claim_number} (distance {m.distance})" for m in matches),
         claim=claim,
         data={
             "photo": str(photo.pk),
+            "document": str(photo.document_id),
             "matches": [
-                {"photo": str(o.pk), "claim": str(o.claim_id), "claim_number": o.claim.claim_number, "distance": d}
-                for o, d in matches
+                {
+                    "photo": shown_as(m.document_id),
+                    "document": str(m.document_id),
+                    "claim": str(m.claim_id),
+                    "claim_number": m.claim_number,
+                    "distance": m.distance,
+                }
+                for m in matches
             ],
         },
     )
     seen = set()
-    for other, distance in matches:
-        if other.claim_id in seen:
+    for match in matches:
+        if match.claim_id in seen:
             continue
-        seen.add(other.claim_id)
+        seen.add(match.claim_id)
         alert_raise(
             kind="photo_duplicate",
             severity="high",
-            title=f"A photo on claim {other.claim.claim_number} was reused on claim {claim.claim_number}",
-            message=f"{photo.filename} on {claim.claim_number} matches {other.filename} (distance {distance}).",
-            claim=other.claim,
+            title=f"A photo on claim {match.claim_number} was reused on claim {claim.claim_number}",
+            message=f"{photo.filename} on {claim.claim_number} matches {match.filename} (distance {match.distance}).",
+            claim=claims[match.claim_id],
             data={
-                "photo": str(other.pk),
+                "photo": shown_as(match.document_id),
+                "document": str(match.document_id),
                 "matches": [
                     {
                         "photo": str(photo.pk),
+                        "document": str(photo.document_id),
                         "claim": str(claim.pk),
                         "claim_number": claim.claim_number,
-                        "distance": distance,
+                        "distance": match.distance,
                     }
                 ],
             },
@@ -865,43 +826,36 @@ def _check_reuse(photo: Photo) -> None:
 
 
 def photo_process(*, photo: Photo) -> Photo:
-    """A photo that waited for its scan: once the documents app says clean, make its copies.
-    Idempotent; an image that turns out undecodable is removed (with its original)."""
-    from insurehub.documents.models import ScanStatus
-    from insurehub.documents.services import document_delete
-    from insurehub.documents.storage import documents_storage
-
+    """A photo that waited for its scan: once the documents app says clean, its image is prepared
+    (by the documents' processing job, else here) and the photo becomes ready. Idempotent; an
+    image that turns out undecodable is removed (with its original)."""
     photo = Photo.objects.select_related("document", "claim").get(pk=photo.pk)
     document = photo.document
-    if photo.status == PhotoStatus.READY or document is None or document.scan_status != ScanStatus.CLEAN:
+    if photo.status == PhotoStatus.READY or document.scan_status != ScanStatus.CLEAN:
         return photo
-    with documents_storage().open(document.storage_key, "rb") as handle:
-        try:
-            prepared = _prepare(handle)
-        except ApplicationError as exc:
-            logger.warning("photo %s removed: %s", photo.pk, exc.message)
-            with transaction.atomic():
-                audit_record(actor=None, action="assessment.photo_rejected", target=photo, changes={"reason": exc.code})
-                photo.delete()
-                document_delete(document=document, deleted_by=None)
-            return photo
-    served_key, thumbnail_key = _store_copies(prepared)
     try:
+        document = document_prepare_image(document=document)
+    except ApplicationError as exc:
+        if exc.status not in (415, 422):
+            raise
+        logger.warning("photo %s removed: %s", photo.pk, exc.message)
         with transaction.atomic():
-            locked = Photo.objects.select_for_update().get(pk=photo.pk)
-            if locked.status == PhotoStatus.READY:
-                _delete_keys([served_key, thumbnail_key])
-                return locked
-            _apply_prepared(locked, prepared, served_key=served_key, thumbnail_key=thumbnail_key)
-            locked.save()
-            _index_hash(locked)
-            audit_record(actor=None, action="assessment.photo_processed", target=locked, changes={})
-            assessment = Assessment.objects.select_related("claim").get(pk=locked.assessment_id)
-            _event(assessment, "photos", photos=[str(locked.pk)])  # the gallery can show it now
-            _check_reuse(locked)
-    except Exception:
-        _delete_keys([served_key, thumbnail_key])
-        raise
+            audit_record(actor=None, action="assessment.photo_rejected", target=photo, changes={"reason": exc.code})
+            photo.delete()
+            document_delete(document=document, deleted_by=None)
+        return photo
+    with transaction.atomic():
+        locked = Photo.objects.select_for_update().select_related("claim").get(pk=photo.pk)
+        if locked.status == PhotoStatus.READY:
+            return locked
+        locked.document = document
+        locked.status = PhotoStatus.READY
+        locked.taken_at = locked.taken_at or document.image_taken_at
+        locked.save(update_fields=["status", "taken_at", "updated_at"])
+        audit_record(actor=None, action="assessment.photo_processed", target=locked, changes={})
+        assessment = Assessment.objects.select_related("claim").get(pk=locked.assessment_id)
+        _event(assessment, "photos", photos=[str(locked.pk)])  # the gallery can show it now
+        _check_reuse(locked)
     return locked
 
 
@@ -920,10 +874,8 @@ def photo_update(*, photo: Photo, data: dict, updated_by) -> Photo:
 
 @transaction.atomic
 def photo_delete(*, photo: Photo, deleted_by) -> None:
-    from insurehub.documents.services import document_delete
-
+    """The photo, its document and the document's files (original, served copy, thumbnail)."""
     assessment = _locked_for_edit(photo.assessment, deleted_by)
-    keys = [photo.served_key, photo.thumbnail_key]
     document, photo_id = photo.document, str(photo.pk)
     audit_record(
         actor=deleted_by,
@@ -932,7 +884,5 @@ def photo_delete(*, photo: Photo, deleted_by) -> None:
         changes={"filename": photo.filename, "sha256": photo.sha256},
     )
     photo.delete()
-    if document is not None:
-        document_delete(document=document, deleted_by=deleted_by)
-    transaction.on_commit(lambda: _delete_keys(keys))
+    document_delete(document=document, deleted_by=deleted_by)
     _event(assessment, "photo_deleted", photo=photo_id)

@@ -7,6 +7,7 @@ from django.conf import settings
 
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
+from insurehub.documents import media
 from insurehub.documents.models import Document, ScanStatus
 from insurehub.documents.storage import documents_storage, is_s3
 
@@ -27,6 +28,13 @@ class DownloadTarget:
 def _renamed(filename: str, extension: str) -> str:
     stem = filename.rsplit(".", 1)[0] if "." in filename else filename
     return f"{stem}.{extension}"
+
+
+def _image_target(key: str, filename: str, warning: str) -> DownloadTarget:
+    """A served copy or thumbnail: JPEG or WebP (PNG for copies made before media.py), by its key."""
+    content_type = media.content_type_of(key)
+    extension = {"image/png": "png", "image/webp": "webp"}.get(content_type, "jpg")
+    return DownloadTarget(key, _renamed(filename, extension), content_type, warning)
 
 
 def download_target(*, document: Document, user, variant: str | None) -> DownloadTarget:
@@ -51,15 +59,9 @@ def download_target(*, document: Document, user, variant: str | None) -> Downloa
     if variant == "thumbnail":
         if not document.thumbnail_key:
             raise ApplicationError("no_thumbnail", "This document has no thumbnail (yet).", status=404)
-        return DownloadTarget(document.thumbnail_key, _renamed(document.filename, "jpg"), "image/jpeg", warning)
+        return _image_target(document.thumbnail_key, document.filename, warning)
     if variant in ("default", "served") and document.served_key:
-        extension = "png" if document.served_key.endswith(".png") else "jpg"
-        return DownloadTarget(
-            document.served_key,
-            _renamed(document.filename, extension),
-            f"image/{extension.replace('jpg', 'jpeg')}",
-            warning,
-        )
+        return _image_target(document.served_key, document.filename, warning)
     if variant == "served":
         raise ApplicationError("no_served_copy", "This document has no re-encoded copy.", status=404)
     return DownloadTarget(document.storage_key, document.filename, document.file_type, warning)

@@ -1,10 +1,12 @@
 """Documents: uploaded files, their virus scan, processing (text, fields) and validation."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 
 from insurehub.core.fields import EncryptedJSONField
 from insurehub.core.models import BaseModel
+from insurehub.documents import media
 
 
 class DocumentKind(models.TextChoices):
@@ -70,7 +72,12 @@ class Document(BaseModel):
     file_size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64, db_index=True)
     storage_key = models.CharField(max_length=255, unique=True)  # random; under quarantine/ once infected
-    served_key = models.CharField(max_length=255, blank=True)  # re-encoded image for serving
+    # Images (media.py): the served copy (JPEG, orientation applied, no metadata) and a WebP
+    # thumbnail, made once per image whoever consumes it (claim documents, assessment photos).
+    served_key = models.CharField(max_length=255, blank=True)
+    served_size = models.PositiveBigIntegerField(null=True, blank=True)
+    served_width = models.PositiveIntegerField(null=True, blank=True)
+    served_height = models.PositiveIntegerField(null=True, blank=True)
     thumbnail_key = models.CharField(max_length=255, blank=True)
     upload_date = models.DateTimeField(auto_now_add=True)
 
@@ -98,9 +105,9 @@ class Document(BaseModel):
     validation_findings = models.JSONField(default=list, blank=True)
     validated_at = models.DateTimeField(null=True, blank=True)
 
-    image_width = models.PositiveIntegerField(null=True, blank=True)
+    image_width = models.PositiveIntegerField(null=True, blank=True)  # of the original, orientation applied
     image_height = models.PositiveIntegerField(null=True, blank=True)
-    perceptual_hash = models.CharField(max_length=32, blank=True, db_index=True)
+    perceptual_hash = models.CharField(max_length=32, blank=True, db_index=True)  # 64-bit pHash, 16 hex digits
     # EXIF (GPS, camera, times) removed from the served copy, kept encrypted for fraud checks.
     private_metadata = EncryptedJSONField(null=True, blank=True)
 
@@ -127,3 +134,29 @@ class Document(BaseModel):
     @property
     def is_servable(self) -> bool:
         return self.scan_status == ScanStatus.CLEAN
+
+    @property
+    def image_taken_at(self):
+        """When the camera says the picture was taken (the sealed EXIF), or None."""
+        return media.taken_at(self.private_metadata) if self.private_metadata else None
+
+
+class ImageHashBand(models.Model):
+    """The reuse index: one byte of a processed image's 64-bit perceptual hash, with the claim the
+    image is evidence for (the document's own claim, or the claim of the assessment that shows it
+    as a photo). Two hashes within 7 bits of each other share at least one of their 8 bytes
+    (pigeonhole), so near-duplicates on other claims are found by an indexed lookup on
+    (band, value), then measured by Hamming distance (selectors.image_matches)."""
+
+    id = models.BigAutoField(primary_key=True)
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="hash_bands")
+    claim = models.ForeignKey("claims.Claim", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    band = models.PositiveSmallIntegerField(validators=[MaxValueValidator(7)])
+    value = models.PositiveSmallIntegerField(validators=[MaxValueValidator(255)])
+
+    class Meta:
+        indexes = [models.Index(fields=["band", "value"], name="documents_hash_band")]
+        constraints = [models.UniqueConstraint(fields=["document", "band"], name="documents_hash_band_once")]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}[{self.band}]={self.value}"

@@ -1,15 +1,21 @@
 """Every read of documents, scoped to what the caller may see."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from insurehub.claims.selectors import claims_visible_to
-from insurehub.core.access import AccessRule, restrict
+from insurehub.core.access import restrict
 from insurehub.core.roles import Role
-from insurehub.documents.models import Document, ScanStatus
+from insurehub.documents import media
+from insurehub.documents.models import Document, ImageHashBand, ScanStatus
+from insurehub.documents.permissions import OWN_DOCUMENT_ACCESS
 
 # Customers see the documents they uploaded; admins see everything. Staff (below) see their own
 # uploads and the documents of every claim they may see (the claims' one rule, reused).
-_OWN = AccessRule(owner="owner", assignees=("owner",))
+_OWN = OWN_DOCUMENT_ACCESS
 
 
 def documents_visible_to(user) -> QuerySet[Document]:
@@ -48,3 +54,58 @@ def claim_for_attachment(*, user, claim_id):
             errors=[{"field": "claim", "code": "does_not_exist", "message": "No such claim."}],
         )
     return claim
+
+
+@dataclass(frozen=True)
+class ImageMatch:
+    """An image on another claim that is the same picture as the one looked up."""
+
+    document_id: object
+    claim_id: object
+    claim_number: str
+    filename: str
+    distance: int  # Hamming distance between the two 64-bit perceptual hashes
+    created_at: datetime
+
+
+def image_matches(*, document: Document, claim_id, limit: int = 10) -> list[ImageMatch]:
+    """Images indexed under a claim other than `claim_id` whose perceptual hash is within
+    DOCUMENTS_IMAGE_REUSE_DISTANCE bits of `document`'s, nearest (then oldest) first: claim
+    documents and assessment photos alike, since both are indexed (models.ImageHashBand).
+    One query: the 8 (band, value) lookups find every candidate within 7 bits."""
+    if not document.perceptual_hash:
+        return []
+    condition = Q()
+    for band, value in enumerate(media.hash_bands(document.perceptual_hash)):
+        condition |= Q(band=band, value=value)
+    candidates = (
+        ImageHashBand.objects.filter(condition, claim__isnull=False)
+        .exclude(claim_id=claim_id)
+        .exclude(document_id=document.pk)
+        .values(
+            "document_id",
+            "claim_id",
+            "claim__claim_number",
+            "document__filename",
+            "document__perceptual_hash",
+            "document__created_at",
+        )
+        .distinct()
+    )
+    threshold = min(settings.DOCUMENTS_IMAGE_REUSE_DISTANCE, media.MAX_INDEXED_DISTANCE)
+    found = []
+    for row in candidates:
+        distance = media.hash_distance(document.perceptual_hash, row["document__perceptual_hash"])
+        if distance <= threshold:
+            found.append(
+                ImageMatch(
+                    document_id=row["document_id"],
+                    claim_id=row["claim_id"],
+                    claim_number=row["claim__claim_number"],
+                    filename=row["document__filename"],
+                    distance=distance,
+                    created_at=row["document__created_at"],
+                )
+            )
+    found.sort(key=lambda match: (match.distance, match.created_at))
+    return found[:limit]

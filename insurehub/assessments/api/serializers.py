@@ -230,6 +230,10 @@ class PhotoSerializer(serializers.ModelSerializer):
     section = serializers.ChoiceField(
         source="section.kind", choices=SectionKind.choices, read_only=True, default=None, allow_null=True
     )
+    # The image is the documents app's (one pipeline): its served copy's size, in pixels and bytes.
+    width = serializers.IntegerField(source="document.served_width", read_only=True, allow_null=True)
+    height = serializers.IntegerField(source="document.served_height", read_only=True, allow_null=True)
+    served_size = serializers.IntegerField(source="document.served_size", read_only=True, allow_null=True)
     url = serializers.SerializerMethodField()
     thumbnail_url = serializers.SerializerMethodField()
 
@@ -279,7 +283,8 @@ class PhotoSerializer(serializers.ModelSerializer):
 )
 class StaffPhotoSerializer(PhotoSerializer):
     customer_serializer = PhotoSerializer  # core/schema.py: the other fields are staff-only
-    original_metadata = serializers.JSONField(read_only=True, allow_null=True)
+    original_metadata = serializers.JSONField(source="document.private_metadata", read_only=True, allow_null=True)
+    perceptual_hash = serializers.CharField(source="document.perceptual_hash", read_only=True)
     uploaded_by = serializers.UUIDField(source="uploaded_by_id", read_only=True)
     document = serializers.UUIDField(source="document_id", read_only=True, allow_null=True)
 

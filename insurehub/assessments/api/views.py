@@ -14,7 +14,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from insurehub.assessments import estimating, selectors, services
+from insurehub.assessments import estimating, permissions, selectors, services
 from insurehub.assessments.api import serializers as s
 from insurehub.assessments.models import Assessment, AssessmentSection, Estimate, Photo
 from insurehub.assessments.report import assessment_report_pdf
@@ -22,19 +22,15 @@ from insurehub.assessments.sections import SCHEMAS
 from insurehub.claims.selectors import claims_visible_to
 from insurehub.core.errors import ApplicationError
 from insurehub.core.pagination import CursorPagination
-from insurehub.core.roles import Role
+from insurehub.documents.downloads import download_target
 from insurehub.users.models import User
 
 TAGS = ["assessments"]
 
 
-def _is_customer(request) -> bool:
-    return request.user.role == Role.CUSTOMER
-
-
-def _staff_only(request, what: str) -> None:
-    if _is_customer(request):
-        raise ApplicationError("permission_denied", f"{what} are internal to the insurer.", status=403)
+def _summary_only(request) -> bool:
+    """Customers read an assessment's summary; staff read it whole (permissions.can_read_details)."""
+    return not permissions.can_read_details(request.user)
 
 
 def _assessment(request, assessment_id) -> Assessment:
@@ -42,7 +38,7 @@ def _assessment(request, assessment_id) -> Assessment:
 
 
 def _assessment_out(request, assessment: Assessment):
-    serializer = s.AssessmentSummarySerializer if _is_customer(request) else s.AssessmentSerializer
+    serializer = s.AssessmentSummarySerializer if _summary_only(request) else s.AssessmentSerializer
     fresh = selectors.assessment_detail(request.user).get(pk=assessment.pk)
     return serializer(fresh, context={"request": request}).data
 
@@ -71,7 +67,7 @@ class AssessmentListCreateApi(generics.ListAPIView):
     ordering_fields = ["created_at", "scheduled_at", "completed_at"]
 
     def get_serializer_class(self):
-        if getattr(self, "swagger_fake_view", False) or not _is_customer(self.request):
+        if getattr(self, "swagger_fake_view", False) or not _summary_only(self.request):
             return s.AssessmentSerializer
         return s.AssessmentSummarySerializer
 
@@ -280,7 +276,7 @@ class SectionListApi(APIView):
         Errors: 404 `not_found`.
         """
         assessment = _assessment(request, assessment_id)
-        serializer = s.SectionSummarySerializer if _is_customer(request) else s.SectionSerializer
+        serializer = s.SectionSummarySerializer if _summary_only(request) else s.SectionSerializer
         return Response(serializer(assessment.sections.all(), many=True).data)
 
 
@@ -302,7 +298,7 @@ class SectionDetailApi(APIView):
         Errors: 404 `not_found` (the assessment, or no such section kind).
         """
         section = self._section(request, assessment_id, kind)
-        serializer = s.SectionSummarySerializer if _is_customer(request) else s.SectionSerializer
+        serializer = s.SectionSummarySerializer if _summary_only(request) else s.SectionSerializer
         return Response(serializer(section).data)
 
     @extend_schema(request=s.SectionUpdateSerializer, responses={200: s.SectionSerializer}, tags=TAGS)
@@ -329,7 +325,7 @@ class SectionDetailApi(APIView):
 
 
 def _photo_serializer(request):
-    return s.PhotoSerializer if _is_customer(request) else s.StaffPhotoSerializer
+    return s.PhotoSerializer if _summary_only(request) else s.StaffPhotoSerializer
 
 
 def _section_of(assessment: Assessment, kind: str | None) -> AssessmentSection | None:
@@ -353,7 +349,7 @@ class PhotoListApi(APIView):
         Errors: 404 `not_found`.
         """
         assessment = _assessment(request, assessment_id)
-        photos = selectors.photos_of(assessment, served_only=_is_customer(request))
+        photos = selectors.photos_of(assessment, served_only=_summary_only(request))
         return Response(_photo_serializer(request)(photos, many=True, context={"request": request}).data)
 
     @extend_schema(
@@ -378,7 +374,8 @@ class PhotoListApi(APIView):
         Errors: 400 `validation_error`, `no_files`, `too_many_files`, `empty_file`; 403
         `permission_denied`; 404 `not_found`; 409 `assessment_closed`; 409 `duplicate_photo` (the
         same file twice, or already in the gallery); 413 `file_too_large`; 415 `unsupported_type`; 422
-        `infected_file` (quarantined, nothing stored), `image_too_large`, `corrupt_image`.
+        `infected_file` (quarantined, nothing stored), `image_too_large`, `file_too_complex` (past the
+        virus scanner's limits), `corrupt_image`.
         """
         assessment = _assessment(request, assessment_id)
         payload = {key: request.data.get(key) for key in request.data if key != "files"}
@@ -404,7 +401,7 @@ class PhotoListApi(APIView):
 class PhotoDetailApi(APIView):
     def _photo(self, request, assessment_id, photo_id) -> Photo:
         assessment = _assessment(request, assessment_id)
-        photos = selectors.photos_of(assessment, served_only=_is_customer(request))
+        photos = selectors.photos_of(assessment, served_only=_summary_only(request))
         return get_object_or_404(photos.select_related("assessment__claim", "document"), pk=photo_id)
 
     @extend_schema(responses={200: s.StaffPhotoSerializer}, tags=TAGS)
@@ -471,16 +468,15 @@ class PhotoFileApi(APIView):
 
         Errors: 404 `not_found` (another `variant`, a photo not ready, or one the caller may not see).
         """
-        from insurehub.documents.storage import documents_storage
-
         if variant not in ("full", "thumbnail"):
             raise Http404
         assessment = _assessment(request, assessment_id)
         photo = get_object_or_404(selectors.photos_of(assessment, served_only=True), pk=photo_id)
-        key, content_type = (
-            (photo.served_key, "image/jpeg") if variant == "full" else (photo.thumbnail_key, "image/webp")
+        # The documents app serves its own copies (the same rule as its download endpoint).
+        target = download_target(
+            document=photo.document, user=request.user, variant="served" if variant == "full" else "thumbnail"
         )
-        response = FileResponse(documents_storage().open(key, "rb"), content_type=content_type)
+        response = FileResponse(target.open(), content_type=target.content_type)
         response["Cache-Control"] = "private, max-age=300"
         response["X-Content-Type-Options"] = "nosniff"
         return response
@@ -490,6 +486,8 @@ class PhotoFileApi(APIView):
 
 
 class EstimateListApi(APIView):
+    permission_classes = [permissions.ReadsEstimates]
+
     @extend_schema(
         parameters=[
             OpenApiParameter("compare", OpenApiTypes.BOOL, description="Side-by-side comparison of the estimates"),
@@ -515,7 +513,7 @@ class EstimateListApi(APIView):
         (customers); 404 `not_found`; 409 `nothing_to_compare` (fewer than two estimates).
         """
         assessment = _assessment(request, assessment_id)
-        _staff_only(request, "Estimates")
+        self.check_object_permissions(request, assessment)
         estimates = list(selectors.estimates_of(assessment))
         if request.query_params.get("compare") in ("1", "true", "yes"):
             return Response(s.ComparisonSerializer(_comparison(request, estimates)).data)
@@ -535,7 +533,7 @@ class EstimateListApi(APIView):
         `currency_mismatch`; 403 `permission_denied`; 404 `not_found`; 409 `assessment_closed`.
         """
         assessment = _assessment(request, assessment_id)
-        _staff_only(request, "Estimates")
+        self.check_object_permissions(request, assessment)
         data = s.EstimateCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         estimate = services.estimate_create(assessment=assessment, created_by=request.user, **data.validated_data)
@@ -569,9 +567,11 @@ def _comparison(request, estimates: list[Estimate]) -> dict:
 
 
 class EstimateDetailApi(APIView):
+    permission_classes = [permissions.ReadsEstimates]
+
     def _estimate(self, request, assessment_id, estimate_id) -> Estimate:
         assessment = _assessment(request, assessment_id)
-        _staff_only(request, "Estimates")
+        self.check_object_permissions(request, assessment)
         return get_object_or_404(selectors.estimates_of(assessment).select_related("assessment"), pk=estimate_id)
 
     @extend_schema(responses={200: s.EstimateSerializer}, tags=TAGS)
@@ -619,6 +619,8 @@ class EstimateDetailApi(APIView):
 
 
 class EstimateAcceptApi(APIView):
+    permission_classes = [permissions.ReadsEstimates]
+
     @extend_schema(request=None, responses={200: s.EstimateSerializer}, tags=TAGS)
     def post(self, request, assessment_id, estimate_id):
         """Accept an estimate.
@@ -632,7 +634,7 @@ class EstimateAcceptApi(APIView):
         `empty_estimate` (no lines).
         """
         assessment = _assessment(request, assessment_id)
-        _staff_only(request, "Estimates")
+        self.check_object_permissions(request, assessment)
         estimate = get_object_or_404(
             Estimate.objects.select_related("assessment"), assessment=assessment, pk=estimate_id
         )
@@ -641,6 +643,8 @@ class EstimateAcceptApi(APIView):
 
 
 class AssessmentReportApi(APIView):
+    permission_classes = [permissions.ReadsAssessmentReports]
+
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, tags=TAGS)
     def get(self, request, assessment_id):
         """Download an assessment report (PDF).
@@ -652,7 +656,7 @@ class AssessmentReportApi(APIView):
         Errors: 403 `permission_denied` (customers); 404 `not_found`.
         """
         assessment = _assessment(request, assessment_id)
-        _staff_only(request, "Assessment reports")
+        self.check_object_permissions(request, assessment)
         pdf = assessment_report_pdf(
             assessment=assessment,
             sections=list(assessment.sections.all()),

@@ -182,14 +182,14 @@ def test_bad_photos_are_refused_and_nothing_is_stored(assessment, actors, payloa
 @pytest.mark.usefixtures("clean_scans")
 def test_decompression_bombs_and_oversized_files_are_refused(assessment, actors, settings):
     client = client_for(actors["assessor"])
-    settings.ASSESSMENTS_PHOTO_MAX_PIXELS = 10_000
+    settings.DOCUMENTS_MAX_IMAGE_PIXELS = 10_000  # the documents app's image pipeline decides
     assert_problem(
         client.post(
             _url(assessment, "photos/"), {"files": _files(photo_bytes(seed=203, size=(200, 200)))}, format="multipart"
         ),
         422,
     )
-    settings.ASSESSMENTS_PHOTO_MAX_PIXELS = 40_000_000
+    settings.DOCUMENTS_MAX_IMAGE_PIXELS = 40_000_000
     settings.ASSESSMENTS_PHOTO_MAX_BYTES = 500
     assert_problem(
         client.post(

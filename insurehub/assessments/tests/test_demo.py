@@ -29,7 +29,7 @@ def test_a_first_run_without_a_scanner_is_finished_by_the_next_seed(settings, cl
     _seed()
     for photo in Photo.objects.all():
         assert photo.status == PhotoStatus.READY
-        assert photo.thumbnail_key and photo.served_key and photo.perceptual_hash
+        assert photo.document.thumbnail_key and photo.document.served_key and photo.document.perceptual_hash
     assert set(Document.objects.values_list("scan_status", flat=True)) == {"clean"}
     if shutil.which("tesseract"):
         scan = Document.objects.get(filename="v5c-scan.pdf")

@@ -1,17 +1,10 @@
-"""Pure parts: section schemas, estimate arithmetic and comparison, photo processing."""
+"""Pure parts: section schemas, estimate arithmetic and comparison (photo processing: documents/tests/test_media.py)."""
 
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import pytest
-from PIL import Image
-
-from insurehub.assessments import estimating, images, sections
+from insurehub.assessments import estimating, sections
 from insurehub.assessments.models import SectionKind
-from insurehub.assessments.tests.factories import photo_bytes
-
-PREPARE = {"max_pixels": 40_000_000, "served_max_side": 2048, "jpeg_quality": 82, "thumbnail_side": 320}
 
 
 def test_every_section_of_the_template_has_a_schema():
@@ -123,65 +116,3 @@ def test_part_numbers_match_whatever_the_description():
     b = _Estimate("b", "garage_quote", [_Line("part", "Rear bumper OEM", Decimal("100"), part_number="ab123")])
     result = estimating.compare([a, b], baseline=a, threshold_percent=Decimal("15"))
     assert len(result["lines"]) == 1 and not result["lines"][0]["flagged"]
-
-
-def test_photo_is_oriented_stripped_compressed_and_thumbnailed():
-    raw = photo_bytes(seed=3, size=(400, 200), orientation=6, gps=True)
-    prepared = images.prepare(io.BytesIO(raw), **PREPARE)
-    served = Image.open(io.BytesIO(prepared.served))
-    assert served.format == "JPEG"
-    assert served.size == (200, 400)  # orientation 6: rotated a quarter turn
-    assert not served.getexif()  # no EXIF at all: no GPS, no device
-    assert b"PhoneMaker" not in prepared.served and b"Exif" not in prepared.served
-    thumbnail = Image.open(io.BytesIO(prepared.thumbnail))
-    assert thumbnail.format == "WEBP" and max(thumbnail.size) <= 320
-    assert prepared.metadata["Make"] == "PhoneMaker"
-    assert prepared.metadata["GPSPosition"] == {"latitude": -1.291667, "longitude": 36.82}
-    assert prepared.taken_at.isoformat() == "2026-01-15T10:30:00+00:00"
-    assert len(prepared.perceptual_hash) == 16
-
-
-def test_big_photos_are_scaled_down_for_serving():
-    raw = photo_bytes(seed=4, size=(3000, 1000))
-    prepared = images.prepare(io.BytesIO(raw), **{**PREPARE, "served_max_side": 1024})
-    assert (prepared.width, prepared.height) == (1024, 341)
-
-
-def test_near_identical_photos_have_close_hashes_and_different_ones_do_not():
-    original = photo_bytes(seed=5, size=(300, 200))
-    image = Image.open(io.BytesIO(original)).resize((240, 160))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=60)
-    a = images.prepare(io.BytesIO(original), **PREPARE).perceptual_hash
-    b = images.prepare(io.BytesIO(buffer.getvalue()), **PREPARE).perceptual_hash
-    c = images.prepare(io.BytesIO(photo_bytes(seed=6, size=(300, 200))), **PREPARE).perceptual_hash
-    assert images.hash_distance(a, b) <= 6
-    assert images.hash_distance(a, c) > 7
-
-
-def test_hash_bands_find_every_hash_within_seven_bits():
-    a = "f0e1d2c3b4a59687"
-    flipped = int(a, 16) ^ 0b1000000110000001100000011  # 7 bits in 4 different bytes
-    b = f"{flipped:016x}"
-    assert images.hash_distance(a, b) == 7
-    assert any(x == y for x, y in zip(images.hash_bands(a), images.hash_bands(b), strict=True))
-
-
-@pytest.mark.parametrize(
-    ("payload", "code"),
-    [
-        (photo_bytes(seed=7)[:200], "corrupt_image"),  # truncated
-        (b"GIF89a" + b"\0" * 50, "corrupt_image"),
-    ],
-)
-def test_undecodable_photos_are_refused(payload, code):
-    with pytest.raises(images.PhotoError) as caught:
-        images.prepare(io.BytesIO(payload), **PREPARE)
-    assert caught.value.code in (code, "unsupported_type")
-
-
-def test_decompression_bombs_are_refused_before_decoding():
-    raw = photo_bytes(seed=8, size=(300, 300), fmt="PNG")
-    with pytest.raises(images.PhotoError) as caught:
-        images.prepare(io.BytesIO(raw), **{**PREPARE, "max_pixels": 10_000})
-    assert caught.value.code == "image_too_large"

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from insurehub.alerts.models import Alert
 from insurehub.assessments import services
 from insurehub.assessments.models import Assessment, AssessmentStatus, Photo, PhotoStatus
 from insurehub.assessments.tests.factories import claim_for_assessment, lines, photo_bytes
@@ -14,7 +15,6 @@ from insurehub.audit.models import AuditEvent
 from insurehub.claims.models import ClaimStatus
 from insurehub.claims.services import claim_transition
 from insurehub.core.errors import ApplicationError
-from insurehub.dashboard.models import Alert
 from insurehub.realtime.models import OutboxEvent
 
 pytestmark = pytest.mark.django_db
@@ -205,7 +205,7 @@ def test_photos_are_stored_through_the_documents_pipeline(assessment, actors):
     assert [p.status for p in photos] == [PhotoStatus.READY, PhotoStatus.READY]
     photo = Photo.objects.get(pk=photos[0].pk)
     assert photo.document.scan_status == "clean" and photo.document.kind == "photo"
-    assert photo.served_key and photo.thumbnail_key.endswith(".webp")
+    assert photo.document.served_key and photo.document.thumbnail_key.endswith(".webp")
     assert photo.position == 1 and photos[1].position == 2
 
 
@@ -244,8 +244,8 @@ def test_a_recompressed_copy_is_a_near_duplicate(assessment, actors):
         uploads=[services.PhotoUpload(file=io.BytesIO(copy), filename="b.jpg", size=len(copy))],
         uploaded_by=actors["assessor"],
     )
-    assert services.near_duplicates(photo)
-    assert Alert.objects.filter(kind="photo_duplicate", claim=other_claim).exists()
+    alert = Alert.objects.get(kind="photo_duplicate", claim=other_claim)
+    assert alert.data["photo"] == str(photo.pk) and alert.data["matches"][0]["distance"] <= 6
 
 
 @pytest.mark.usefixtures("clean_scans")
@@ -269,7 +269,7 @@ def test_a_bad_file_in_a_batch_stores_nothing(assessment, actors):
 
 def test_without_a_scanner_photos_wait_and_are_never_served(no_scanner, assessment, actors):
     [photo] = _upload(assessment, actors["assessor"], 51)
-    assert photo.status == PhotoStatus.AWAITING_SCAN and not photo.served_key
+    assert photo.status == PhotoStatus.AWAITING_SCAN and not photo.document.served_key
     assert services.photo_process(photo=photo).status == PhotoStatus.AWAITING_SCAN
 
 
@@ -281,7 +281,7 @@ def test_a_photo_waiting_for_its_scan_is_processed_once_clean(no_scanner, assess
     photo.document.save(update_fields=["scan_status"])
     assert photos_process_scanned() == 1
     photo.refresh_from_db()
-    assert photo.status == PhotoStatus.READY and photo.thumbnail_key
+    assert photo.status == PhotoStatus.READY and photo.document.thumbnail_key
     # Open galleries hear that it can be shown now.
     events = OutboxEvent.objects.filter(type="assessment.updated", data__change="photos").order_by("id")
     assert [e.data["photos"] for e in events] == [[str(photo.pk)], [str(photo.pk)]]  # uploaded, then ready

@@ -1,7 +1,10 @@
-"""Damage photos: the served copy (orientation applied, every metadata block dropped,
-re-compressed), a WebP thumbnail, a perceptual hash, and the original's metadata for fraud checks.
+"""The one image pipeline, for every image a user uploads (a claim's documents, assessment photos):
+the served copy (orientation applied, every metadata block dropped, re-compressed as JPEG), a
+WebP thumbnail, a 64-bit perceptual hash (pHash) to find the same picture reused on another
+claim, and the original's metadata (device, times, GPS) for fraud checks. The original itself is
+kept untouched elsewhere.
 
-Pure functions over bytes: no storage, no database.
+Pure functions over bytes: no storage, no database (services.py stores and records).
 """
 
 import io
@@ -24,27 +27,35 @@ EXIF_SUB_TAGS = (
     "CameraOwnerName",
     "ImageUniqueID",
 )
-PHOTO_FORMATS = {
+# Formats Pillow decodes here, by what the decoder found (the upload's type was already judged
+# by its magic bytes; HEIC is accepted and OCR'd where a decoder exists, never re-encoded here).
+DECODABLE_FORMATS = {
     "JPEG": "image/jpeg",
     "PNG": "image/png",
     "WEBP": "image/webp",
     "TIFF": "image/tiff",
     "MPO": "image/jpeg",
 }
+SERVED_TYPE = "image/jpeg"
+THUMBNAIL_TYPE = "image/webp"
 
 
-class PhotoError(Exception):
+class MediaError(Exception):
+    """An image the pipeline refuses: `unsupported_type`, `image_too_large` or `corrupt_image`."""
+
     def __init__(self, code: str, message: str):
         super().__init__(message)
         self.code, self.message = code, message
 
 
 @dataclass(frozen=True)
-class PreparedPhoto:
+class PreparedImage:
     served: bytes  # JPEG, no metadata
-    thumbnail: bytes  # WebP
-    width: int  # of the served copy
+    thumbnail: bytes  # WebP, no metadata
+    width: int  # of the original, orientation applied
     height: int
+    served_width: int
+    served_height: int
     perceptual_hash: str  # 16 hex digits (64-bit pHash)
     metadata: dict  # the original's EXIF (device, times, GPS): JSON-ready
     taken_at: datetime | None
@@ -102,8 +113,9 @@ def gps_position(gps: dict) -> tuple[float, float] | None:
     )
 
 
-def taken_at(metadata: dict) -> datetime | None:
+def taken_at(metadata: dict | None) -> datetime | None:
     """When the camera says the photo was taken (EXIF local time, with its offset when given, else UTC)."""
+    metadata = metadata or {}
     raw = metadata.get("DateTimeOriginal") or metadata.get("DateTime")
     if not isinstance(raw, str):
         return None
@@ -125,37 +137,38 @@ def taken_at(metadata: dict) -> datetime | None:
 
 def prepare(
     stream: BinaryIO, *, max_pixels: int, served_max_side: int, jpeg_quality: int, thumbnail_side: int
-) -> PreparedPhoto:
+) -> PreparedImage:
     """Decode the whole image (a truncated file or a decompression bomb is refused), then make
     the served copy and the thumbnail from a fresh image that carries no metadata at all."""
     stream.seek(0)
     try:
         with Image.open(stream) as original:
-            source_type = PHOTO_FORMATS.get(original.format or "")
+            source_type = DECODABLE_FORMATS.get(original.format or "")
             if source_type is None:
-                raise PhotoError("unsupported_type", "Photos must be JPEG, PNG, WebP or TIFF images.")
+                raise MediaError("unsupported_type", "Images must be JPEG, PNG, WebP or TIFF.")
             if original.width * original.height > max_pixels:
-                raise PhotoError(
+                raise MediaError(
                     "image_too_large",
                     f"The image is {original.width}x{original.height} pixels; at most {max_pixels} are accepted.",
                 )
             metadata = original_metadata(original)
             original.load()
             image = ImageOps.exif_transpose(original)
-    except PhotoError:
+    except MediaError:
         raise
     except Image.DecompressionBombError as exc:
-        raise PhotoError("image_too_large", "The image is too large to decode safely.") from exc
+        raise MediaError("image_too_large", "The image is too large to decode safely.") from exc
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise PhotoError("corrupt_image", f"The image could not be decoded ({type(exc).__name__}).") from exc
+        raise MediaError("corrupt_image", f"The image could not be decoded ({type(exc).__name__}).") from exc
     if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
-        # Photos are served as JPEG: flatten transparency onto white.
+        # Served as JPEG: transparency is flattened onto white.
         rgba = image.convert("RGBA")
         background = Image.new("RGB", rgba.size, (255, 255, 255))
         background.paste(rgba, mask=rgba.getchannel("A"))
         image = background
     elif image.mode != "RGB":
         image = image.convert("RGB")
+    width, height = image.size
     served = image.copy()
     # reducing_gap: a fast integer reduce() first, then LANCZOS (same quality, a fraction of the time).
     served.thumbnail((served_max_side, served_max_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
@@ -168,16 +181,26 @@ def prepare(
     thumb.thumbnail((thumbnail_side, thumbnail_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
     thumb_buffer = io.BytesIO()
     thumb.save(thumb_buffer, "WEBP", quality=75, method=4)
-    return PreparedPhoto(
+    return PreparedImage(
         served=buffer.getvalue(),
         thumbnail=thumb_buffer.getvalue(),
-        width=clean.width,
-        height=clean.height,
+        width=width,
+        height=height,
+        served_width=clean.width,
+        served_height=clean.height,
         perceptual_hash=phash,
         metadata=metadata,
         taken_at=taken_at(metadata),
         source_type=source_type,
     )
+
+
+# --- the reuse index ---------------------------------------------------------------------
+# Two hashes within 7 bits of each other share at least one of their 8 bytes (pigeonhole), so
+# near-duplicates are found by an indexed lookup on (band, value) instead of comparing against
+# every image (models.ImageHashBand).
+
+MAX_INDEXED_DISTANCE = 7
 
 
 def hash_bands(perceptual_hash: str) -> list[int]:
@@ -186,4 +209,11 @@ def hash_bands(perceptual_hash: str) -> list[int]:
 
 
 def hash_distance(a: str, b: str) -> int:
+    """Hamming distance: how many of the 64 bits differ."""
     return bin(int(a, 16) ^ int(b, 16)).count("1")
+
+
+def content_type_of(key: str) -> str:
+    """The content type of a served copy or thumbnail, by the extension its key was given."""
+    extension = key.rsplit(".", 1)[-1].lower() if "." in key else ""
+    return {"png": "image/png", "webp": "image/webp"}.get(extension, "image/jpeg")
