@@ -355,6 +355,9 @@ SIMPLE_JWT = {
 # rotation it ends its whole sign-in (a copy is in someone else's hands); sooner, it is only refused
 # (the same client refreshing twice at once).
 JWT_REFRESH_REUSE_GRACE_SECONDS = env_int("JWT_REFRESH_REUSE_GRACE_SECONDS", 5)
+# How long a web process keeps a signed-in user's account state to authenticate requests with no
+# query; any save of the user refreshes every process's copy on its next request (users/auth_cache.py).
+AUTH_USER_CACHE_SECONDS = env_int("AUTH_USER_CACHE_SECONDS", 30)
 # The web app's refresh token lives in an httpOnly cookie (users/api/session_cookie.py): Secure
 # everywhere but development and tests, which run over plain http on 127.0.0.1.
 AUTH_REFRESH_COOKIE_SECURE = DJANGO_ENV not in ("development", "test") and env_bool("SECURE_COOKIES", True)

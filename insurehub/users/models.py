@@ -11,6 +11,7 @@ from insurehub.core.fields import EncryptedDateField, EncryptedTextField
 from insurehub.core.models import BaseModel
 from insurehub.core.roles import Department, Role
 from insurehub.core.validators import validate_phone
+from insurehub.users import auth_cache
 
 MAX_CERTIFICATION_LEVEL = 5
 
@@ -96,6 +97,15 @@ class User(BaseModel, AbstractBaseUser, PermissionsMixin):
             extra = {"phone": "phone_hash", "national_id": "national_id_hash"}
             kwargs["update_fields"] = {*update_fields, *(extra[f] for f in update_fields if f in extra)}
         super().save(*args, **kwargs)
+        # Role, department, deactivation, tokens_valid_after...: every process's cached copy of
+        # this user (the one requests authenticate with) is stale from the next request on.
+        auth_cache.user_changed(self.pk)
+
+    def delete(self, *args, **kwargs):
+        user_id = self.pk
+        result = super().delete(*args, **kwargs)
+        auth_cache.user_changed(user_id)
+        return result
 
     @property
     def is_staff_role(self) -> bool:

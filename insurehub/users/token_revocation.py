@@ -41,8 +41,13 @@ def deny_family(family: str | None) -> None:
         cache.set(_family_key(family), 1, timeout=_access_lifetime() + 1)
 
 
-def is_denied(payload) -> bool:
+def denial_keys(payload) -> list[str]:
+    """The cache keys whose presence refuses this token (read with others in one round trip)."""
     keys = [_jti_key(payload.get("jti", ""))]
     if payload.get(FAMILY_CLAIM):
         keys.append(_family_key(payload[FAMILY_CLAIM]))
-    return bool(cache.get_many(keys))
+    return keys
+
+
+def is_denied(payload) -> bool:
+    return bool(cache.get_many(denial_keys(payload)))
