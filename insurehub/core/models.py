@@ -1,7 +1,8 @@
-"""Shared model bases: UUID primary keys and timestamps."""
+"""Shared model bases: UUID primary keys and timestamps; number sequences; idempotency records."""
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 
 
@@ -35,3 +36,21 @@ class NumberSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.value}"
+
+
+class IdempotencyRecord(BaseModel):
+    """The first answer to a request sent with an `Idempotency-Key` (see core.idempotency), replayed for the
+    same key: money-moving writes and first notice of loss."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=128)
+    endpoint = models.CharField(max_length=200)
+    request_hash = models.CharField(max_length=64)
+    response_status = models.PositiveSmallIntegerField(null=True)
+    response_body = models.JSONField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="core_idempotency_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.key}"

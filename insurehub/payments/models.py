@@ -1,5 +1,5 @@
 """Money movements: transactions (in and out), payment schedules with instalments, refunds,
-bank statements for reconciliation, and the idempotency keys of money-moving requests."""
+and bank statements for reconciliation (the idempotency keys of money-moving requests are in core)."""
 
 from decimal import Decimal
 
@@ -166,20 +166,3 @@ class StatementLine(BaseModel):
 
     def __str__(self) -> str:
         return self.bank_reference
-
-
-class IdempotencyRecord(BaseModel):
-    """The first answer to a money-moving request, replayed for the same Idempotency-Key."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=128)
-    endpoint = models.CharField(max_length=200)
-    request_hash = models.CharField(max_length=64)
-    response_status = models.PositiveSmallIntegerField(null=True)
-    response_body = models.JSONField(null=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="payments_idempotency_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.user_id}:{self.key}"

@@ -7,6 +7,8 @@ agent and as the demo customer, with no server error and no answer outside its s
 - A path parameter naming an object (claim_id, assessment_id, ...) is filled with an object of the demo data
   the caller may see, so operations answer about real claims, assessments and payments instead of 404;
   the others are generated from the schema.
+- Operations that take an `Idempotency-Key` get a new key per example (a repeated generated key would only
+  replay the first answer); a negative example without a valid key is sent as generated.
 - Outside providers are the stand-ins (Daraja, DVLA, vehicle history, vPIC, Open-Meteo, Nominatim) on
   127.0.0.1; the card provider is the sandbox.
 - Bounded and repeatable: a fixed seed, the schema's examples, the coverage phase and at most
@@ -17,6 +19,7 @@ import io
 import json
 import os
 import types
+import uuid
 from contextlib import ExitStack
 
 import pytest
@@ -151,6 +154,17 @@ def _settlement_claim(user) -> dict[str, str]:
     return {"settlement_id": str(settlement.pk), "claim_id": str(settlement.claim_id)} if settlement else {}
 
 
+def _fresh_idempotency_key(case) -> dict[str, str]:
+    """Each example is a user action of its own: a valid generated Idempotency-Key (money-moving writes require
+    one) is replaced by a new one, since generated keys repeat across examples and a repeat would only replay
+    the first answer (or be refused, 422, for another body) instead of running the operation. A missing or
+    invalid key (a negative case) is sent as generated: the answer is the documented 400."""
+    key = (case.headers or {}).get("Idempotency-Key")
+    if isinstance(key, str) and key.strip() and len(key) <= 128:
+        return {"Idempotency-Key": uuid.uuid4().hex}
+    return {}
+
+
 @pytest.fixture(scope="module")
 def providers():
     """The outside providers' stand-ins, for the whole module."""
@@ -235,7 +249,7 @@ def test_the_api_answers_as_its_schema_says(case, role, demo, app, db, settings,
         known = {**known, **caller["settlement"]}
     _use_known_objects(case, known)
     case.call_and_validate(
-        headers={"Authorization": f"Bearer {token}"},
+        headers={"Authorization": f"Bearer {token}", **_fresh_idempotency_key(case)},
         app=app,
         session=ClosingClient(app),  # a new one per call: no cookie carried from one example to the next
         checks=[not_a_server_error, response_schema_conformance],

@@ -1,4 +1,4 @@
-"""Payments API. Writes that move money honour Idempotency-Key."""
+"""Payments API. Writes that move money require an Idempotency-Key (core.idempotency)."""
 
 import hmac
 import json
@@ -14,18 +14,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from insurehub.core.errors import ApplicationError
-from insurehub.core.permissions import HasRole, IsStaffRole
-from insurehub.core.roles import Role
-from insurehub.payments import cards, services
+from insurehub.core.idempotency import IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_OPTIONAL, idempotent
+from insurehub.payments import cards, permissions, services
 from insurehub.payments.api import serializers as s
-from insurehub.payments.idempotency import idempotent
 from insurehub.payments.models import Instalment
 from insurehub.payments.selectors import refunds_visible_to, schedules_visible_to, transactions_visible_to
 from insurehub.policies.selectors import policies_visible_to
 
-IDEMPOTENCY_HEADER = OpenApiParameter(
-    "Idempotency-Key", str, OpenApiParameter.HEADER, required=False, description="Replays return the first answer."
-)
+# The claims views' name for the header until they import it from core (then this goes).
+IDEMPOTENCY_HEADER = IDEMPOTENCY_KEY_OPTIONAL
 
 
 def _target(request, data):
@@ -79,7 +76,7 @@ class StkPushApi(APIView):
     @extend_schema(
         request=s.StkPushInputSerializer,
         responses={202: s.StkPushOutputSerializer},
-        parameters=[IDEMPOTENCY_HEADER],
+        parameters=[IDEMPOTENCY_KEY],
         tags=["payments"],
     )
     def post(self, request):
@@ -92,18 +89,20 @@ class StkPushApi(APIView):
         `payment.failed` events; the policy turns active on its first payment). A push whose callback
         never comes is settled by asking Daraja for its status later.
 
-        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-        answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
-        body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+        Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+        request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+        and does nothing twice; the same key with another body answers 422 `idempotency_key_reused`, and
+        409 `request_in_progress` while the first runs.
 
         Access: the policy's customer; staff and admins on their behalf.
 
-        Errors: 400 `validation_error`, `invalid_phone`, `instalment_mismatch`, `currency_mismatch`,
-        `amount_mismatch` (it must be the instalment's amount); 404 `not_found` (a policy or instalment
-        the caller may not see); 409 `policy_not_payable` (only a policy awaiting payment, active or
-        lapsed takes payment), `nothing_due`, `instalment_paid`, `currency_unsupported` (M-Pesa takes
-        KES only); 502 `mpesa_unavailable` (Daraja refused the push; the transaction is failed); 503
-        `mpesa_not_configured`.
+        Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`,
+        `invalid_phone`, `instalment_mismatch`, `currency_mismatch`, `amount_mismatch` (it must be the
+        instalment's amount); 404 `not_found` (a policy or instalment the caller may not see); 409
+        `policy_not_payable` (only a policy awaiting payment, active or lapsed takes payment),
+        `nothing_due`, `instalment_paid`, `currency_unsupported` (M-Pesa takes KES only),
+        `request_in_progress`; 422 `idempotency_key_reused`; 502 `mpesa_unavailable` (Daraja refused the
+        push; the transaction is failed); 503 `mpesa_not_configured`.
         """
 
         def handle():
@@ -124,7 +123,7 @@ class StkPushApi(APIView):
             }
             return Response(body, status=status.HTTP_202_ACCEPTED)
 
-        return idempotent(request, endpoint="mpesa.stk_push", handler=handle)
+        return idempotent(request, endpoint="mpesa.stk_push", handler=handle, atomic=False)  # calls Daraja
 
 
 class MpesaCallbackApi(APIView):
@@ -166,7 +165,7 @@ class CardIntentApi(APIView):
     @extend_schema(
         request=s.PayInputSerializer,
         responses={201: s.CardIntentOutputSerializer},
-        parameters=[IDEMPOTENCY_HEADER],
+        parameters=[IDEMPOTENCY_KEY],
         tags=["payments"],
     )
     def post(self, request):
@@ -177,16 +176,23 @@ class CardIntentApi(APIView):
         with the `pending` transaction and the intent's `client_secret`, which the web app hands to the
         provider's card form; the result arrives by the provider's webhook.
 
-        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-        answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
-        body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+        An instalment has at most one open card payment: while one is pending, asking again answers that
+        payment and its `client_secret` (nothing new is created), so however often the customer asks, the
+        card is charged once; when the instalment is paid another way, its open card payment is cancelled.
+
+        Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+        request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+        and does nothing twice; the same key with another body answers 422 `idempotency_key_reused`, and
+        409 `request_in_progress` while the first runs.
 
         Access: the policy's customer; staff and admins on their behalf.
 
-        Errors: 400 `validation_error`, `instalment_mismatch`, `currency_mismatch`, `amount_mismatch`
-        (it must be the instalment's amount); 404 `not_found`; 409 `policy_not_payable` (only a policy
-        awaiting payment, active or lapsed takes payment), `nothing_due`, `instalment_paid`; 502
-        `card_provider_unavailable`.
+        Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`,
+        `instalment_mismatch`, `currency_mismatch`, `amount_mismatch` (it must be the instalment's
+        amount); 404 `not_found`; 409 `policy_not_payable` (only a policy awaiting payment, active or
+        lapsed takes payment), `nothing_due`, `instalment_paid`, `payment_in_progress` (the open card
+        payment is being started or completed: its result comes shortly), `request_in_progress`; 422
+        `idempotency_key_reused`; 502 `card_provider_unavailable`.
         """
 
         def handle():
@@ -207,7 +213,7 @@ class CardIntentApi(APIView):
             }
             return Response(body, status=status.HTTP_201_CREATED)
 
-        return idempotent(request, endpoint="card.intent", handler=handle)
+        return idempotent(request, endpoint="card.intent", handler=handle, atomic=False)  # calls the provider
 
 
 class CardWebhookApi(APIView):
@@ -251,7 +257,8 @@ class CardSandboxSettleApi(APIView):
 
         Plays the customer's bank for a payment made with the sandbox card provider (the embedded
         default): `outcome` `succeeded` credits the instalment (the policy may turn active), `failed`
-        fails it. Exists only outside production, and only while `CARD_PROVIDER` is `sandbox`.
+        fails it. A payment whose instalment was paid meanwhile is `cancelled` instead: nothing is
+        collected twice. Exists only outside production, and only while `CARD_PROVIDER` is `sandbox`.
 
         Access: whoever may see the transaction.
 
@@ -273,7 +280,7 @@ class BankTransferApi(APIView):
     @extend_schema(
         request=s.PayInputSerializer,
         responses={201: s.BankTransferOutputSerializer},
-        parameters=[IDEMPOTENCY_HEADER],
+        parameters=[IDEMPOTENCY_KEY],
         tags=["payments"],
     )
     def post(self, request):
@@ -284,15 +291,18 @@ class BankTransferApi(APIView):
         The payment succeeds when a bank statement with that reference and the exact amount is
         reconciled.
 
-        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-        answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
-        body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+        Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+        request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+        and does nothing twice; the same key with another body answers 422 `idempotency_key_reused`, and
+        409 `request_in_progress` while the first runs.
 
         Access: the policy's customer; staff and admins on their behalf.
 
-        Errors: 400 `validation_error`, `instalment_mismatch`, `currency_mismatch`, `amount_mismatch`
-        (it must be the instalment's amount); 404 `not_found`; 409 `policy_not_payable` (only a policy
-        awaiting payment, active or lapsed takes payment), `nothing_due`, `instalment_paid`.
+        Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`,
+        `instalment_mismatch`, `currency_mismatch`, `amount_mismatch` (it must be the instalment's
+        amount); 404 `not_found`; 409 `policy_not_payable` (only a policy awaiting payment, active or
+        lapsed takes payment), `nothing_due`, `instalment_paid`, `request_in_progress`; 422
+        `idempotency_key_reused`.
         """
 
         def handle():
@@ -317,7 +327,7 @@ class BankTransferApi(APIView):
 
 
 class BankStatementReconcileApi(APIView):
-    permission_classes = [HasRole(Role.SUPERVISOR, Role.ADMIN)]
+    permission_classes = [permissions.ReconcilesBankStatements]
     parser_classes = [MultiPartParser]
 
     @extend_schema(
@@ -411,7 +421,7 @@ class RefundListCreateApi(generics.ListAPIView):
     @extend_schema(
         request=s.RefundInputSerializer,
         responses={201: s.RefundOutputSerializer},
-        parameters=[IDEMPOTENCY_HEADER],
+        parameters=[IDEMPOTENCY_KEY],
         tags=["payments"],
     )
     def post(self, request):
@@ -420,14 +430,16 @@ class RefundListCreateApi(generics.ListAPIView):
         Asks for `amount` (at most what is left of the payment after earlier refunds) back from a
         succeeded incoming `transaction`, with a `reason`; staff then decide. Answers the request (201).
 
-        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-        answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
-        body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+        Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+        request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+        and does nothing twice; the same key with another body answers 422 `idempotency_key_reused`, and
+        409 `request_in_progress` while the first runs.
 
         Access: the payment's customer; staff and admins.
 
-        Errors: 400 `validation_error`, `refund_too_large`; 404 `not_found`; 409 `not_refundable` (not a
-        succeeded incoming payment).
+        Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`,
+        `refund_too_large`; 404 `not_found`; 409 `not_refundable` (not a succeeded incoming payment),
+        `request_in_progress`; 422 `idempotency_key_reused`.
         """
 
         def handle():
@@ -446,12 +458,12 @@ class RefundListCreateApi(generics.ListAPIView):
 
 
 class RefundDecisionApi(APIView):
-    permission_classes = [IsStaffRole]
+    permission_classes = [permissions.StaffOnly, permissions.DecidesRefunds]
 
     @extend_schema(
         request=s.RefundDecisionInputSerializer,
         responses={200: s.RefundOutputSerializer},
-        parameters=[IDEMPOTENCY_HEADER],
+        parameters=[IDEMPOTENCY_KEY],
         tags=["payments"],
     )
     def post(self, request, refund_id):
@@ -462,19 +474,21 @@ class RefundDecisionApi(APIView):
         confirms them (`POST /api/payments/transactions/{id}/payout/`). The payment becomes refunded or
         partially refunded; an active policy all of whose payments are refunded is cancelled.
 
-        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-        answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
-        body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+        Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+        request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+        and does nothing twice; the same key with another body answers 422 `idempotency_key_reused`, and
+        409 `request_in_progress` while the first runs.
 
         Access: agents, supervisors and admins; whoever requested a refund may not approve it too
         (admins excepted).
 
-        Errors: 400 `validation_error`; 403 `permission_denied` (customers, assessors), `maker_checker`;
-        404 `not_found`; 409 `already_decided`, `refund_too_large`; 502 `card_provider_unavailable`.
+        Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`; 403
+        `permission_denied` (customers, assessors), `maker_checker`; 404 `not_found`; 409
+        `already_decided`, `refund_too_large`, `request_in_progress`; 422 `idempotency_key_reused`; 502
+        `card_provider_unavailable`.
         """
         refund = get_object_or_404(refunds_visible_to(request.user), pk=refund_id)
-        if request.user.role == Role.ASSESSOR:
-            raise ApplicationError("permission_denied", "Assessors do not decide refunds.", status=403)
+        self.check_object_permissions(request, refund)
 
         def handle():
             data = s.RefundDecisionInputSerializer(data=request.data)
@@ -482,18 +496,19 @@ class RefundDecisionApi(APIView):
             decided = services.refund_decide(refund=refund, decided_by=request.user, **data.validated_data)
             return Response(s.RefundOutputSerializer(decided).data)
 
-        return idempotent(request, endpoint=f"refund.decide.{refund_id}", handler=handle)
+        # A card refund calls the provider.
+        return idempotent(request, endpoint=f"refund.decide.{refund_id}", handler=handle, atomic=False)
 
 
 class PayoutConfirmApi(APIView):
     """Supervisors and admins record a refund paid out by finance (M-Pesa B2C or bank)."""
 
-    permission_classes = [HasRole(Role.SUPERVISOR, Role.ADMIN)]
+    permission_classes = [permissions.ConfirmsPayouts]
 
     @extend_schema(
         request=s.PayoutConfirmInputSerializer,
         responses={200: s.TransactionOutputSerializer},
-        parameters=[IDEMPOTENCY_HEADER],
+        parameters=[IDEMPOTENCY_KEY],
         tags=["payments"],
     )
     def post(self, request, transaction_id):
@@ -502,14 +517,16 @@ class PayoutConfirmApi(APIView):
         Records that a pending outgoing payment (an M-Pesa B2C or bank refund) was paid, with the
         provider's reference; the payout succeeds (`payment.payout_confirmed`).
 
-        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-        answer again (`Idempotent-Replayed: true`) and does nothing twice; the same key with another
-        body answers 422 `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+        Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+        request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+        and does nothing twice; the same key with another body answers 422 `idempotency_key_reused`, and
+        409 `request_in_progress` while the first runs.
 
         Access: supervisors and admins.
 
-        Errors: 400 `validation_error`; 403 `permission_denied`; 404 `not_found`; 409
-        `not_a_pending_payout`, `reference_used` (the reference is already on another payment).
+        Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`; 403
+        `permission_denied`; 404 `not_found`; 409 `not_a_pending_payout`, `reference_used` (the
+        reference is already on another payment), `request_in_progress`; 422 `idempotency_key_reused`.
         """
         payout = get_object_or_404(transactions_visible_to(request.user), pk=transaction_id)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for
+from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for, idempotency_key
 from insurehub.payments.models import Refund, Transaction
 from insurehub.payments.services import card_intent_create, card_sandbox_settle, refund_request
 from insurehub.payments.tests.builders import pending_policy
@@ -51,7 +51,7 @@ def test_refund_access_matrix_and_who_decides(actors):
     AccessMatrix(actors).assert_read(visible={"owner", *STAFF}, object_id=refund.pk, list_url="/api/payments/refunds/")
     url = f"/api/payments/refunds/{refund.pk}/decision/"
     AccessMatrix(actors).assert_write(
-        lambda client: client.post(url, {"approve": False}, format="json"),
+        lambda client: client.post(url, {"approve": False}, format="json", **idempotency_key()),
         # customers may not decide (403 before the lookup); assessors do not see the payment of a
         # claim not assigned to them (404); the first
         # staff member who may decides, after which the refund is no longer open (409)
@@ -78,7 +78,7 @@ def test_a_customer_cannot_pay_or_refund_someone_elses_policy(actors):
         ("/api/payments/bank-transfers/", {"policy": str(txn.policy_id)}),
         ("/api/payments/refunds/", {"transaction": str(txn.pk), "amount": "1.00", "reason": "mine now"}),
     ]:
-        assert_problem(stranger.post(url, body, format="json"), 404)
+        assert_problem(stranger.post(url, body, format="json", **idempotency_key()), 404)
     assert Transaction.objects.count() == 1 and not Refund.objects.exists()
 
 

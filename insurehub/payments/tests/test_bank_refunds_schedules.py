@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from insurehub.core.money import split_evenly
-from insurehub.core.testing import AccessMatrix, assert_problem, client_for
+from insurehub.core.testing import AccessMatrix, assert_problem, client_for, idempotency_key
 from insurehub.payments.models import Direction, Instalment, Refund, Transaction, TransactionStatus
 from insurehub.payments.services import bank_statement_reconcile, card_sandbox_settle
 from insurehub.payments.tests.builders import pending_policy
@@ -20,7 +20,9 @@ REFUNDS_URL = "/api/payments/refunds/"
 
 
 def start_transfer(policy: Policy) -> dict:
-    response = client_for(policy.customer).post(TRANSFER_URL, {"policy": str(policy.pk)}, format="json")
+    response = client_for(policy.customer).post(
+        TRANSFER_URL, {"policy": str(policy.pk)}, format="json", **idempotency_key()
+    )
     assert response.status_code == 201, response.content
     return response.json()
 
@@ -129,12 +131,16 @@ def test_each_instalment_links_to_the_transaction_that_paid_it(settings):
     settings.CARD_PROVIDER = "sandbox"
     policy = pending_policy(plan=PaymentPlan.MONTHLY)
     api = client_for(policy.customer)
-    paid = api.post("/api/payments/card/intents/", {"policy": str(policy.pk)}, format="json").json()["transaction"]
+    paid = api.post(
+        "/api/payments/card/intents/", {"policy": str(policy.pk)}, format="json", **idempotency_key()
+    ).json()["transaction"]
     card_sandbox_settle(txn=Transaction.objects.get(pk=paid["id"]), succeed=True, actor=policy.customer)
     first = Instalment.objects.get(schedule__policy=policy, sequence=1)
     assert first.status == Instalment.Status.PAID
     assert [t.pk for t in first.transactions.all()] == [Transaction.objects.get(pk=paid["id"]).pk]
-    nxt = api.post("/api/payments/card/intents/", {"policy": str(policy.pk)}, format="json").json()["transaction"]
+    nxt = api.post(
+        "/api/payments/card/intents/", {"policy": str(policy.pk)}, format="json", **idempotency_key()
+    ).json()["transaction"]
     assert nxt["instalment"] == str(Instalment.objects.get(schedule__policy=policy, sequence=2).pk)
 
 
@@ -144,7 +150,9 @@ def test_each_instalment_links_to_the_transaction_that_paid_it(settings):
 def paid_transaction(settings, customer=None) -> Transaction:
     settings.CARD_PROVIDER = "sandbox"
     policy = pending_policy(customer=customer, plan=PaymentPlan.ANNUAL)
-    body = client_for(policy.customer).post("/api/payments/card/intents/", {"policy": str(policy.pk)}, format="json")
+    body = client_for(policy.customer).post(
+        "/api/payments/card/intents/", {"policy": str(policy.pk)}, format="json", **idempotency_key()
+    )
     txn = Transaction.objects.get(pk=body.json()["transaction"]["id"])
     return card_sandbox_settle(txn=txn, succeed=True, actor=policy.customer)
 
@@ -152,10 +160,22 @@ def paid_transaction(settings, customer=None) -> Transaction:
 def test_a_partial_then_full_refund_moves_the_statuses_and_records_outgoing_transactions(settings, actors):
     txn = paid_transaction(settings, customer=actors["owner"])
     agent, supervisor = client_for(actors["agent"]), client_for(actors["supervisor"])
-    part = agent.post(REFUNDS_URL, {"transaction": str(txn.pk), "amount": "1000.00", "reason": "r"}, format="json")
+    part = agent.post(
+        REFUNDS_URL,
+        {"transaction": str(txn.pk), "amount": "1000.00", "reason": "r"},
+        format="json",
+        **idempotency_key(),
+    )
     assert part.status_code == 201, part.content
-    assert_problem(agent.post(f"{REFUNDS_URL}{part.json()['id']}/decision/", {"approve": True}, format="json"), 403)
-    approved = supervisor.post(f"{REFUNDS_URL}{part.json()['id']}/decision/", {"approve": True}, format="json")
+    assert_problem(
+        agent.post(
+            f"{REFUNDS_URL}{part.json()['id']}/decision/", {"approve": True}, format="json", **idempotency_key()
+        ),
+        403,
+    )
+    approved = supervisor.post(
+        f"{REFUNDS_URL}{part.json()['id']}/decision/", {"approve": True}, format="json", **idempotency_key()
+    )
     assert approved.status_code == 200, approved.content
     txn.refresh_from_db()
     assert txn.status == TransactionStatus.PARTIALLY_REFUNDED and txn.refunded_amount == Decimal("1000.00")
@@ -164,8 +184,15 @@ def test_a_partial_then_full_refund_moves_the_statuses_and_records_outgoing_tran
     assert Policy.objects.get(pk=txn.policy_id).status == PolicyStatus.ACTIVE
 
     rest = str(txn.amount - Decimal("1000.00"))
-    full = agent.post(REFUNDS_URL, {"transaction": str(txn.pk), "amount": rest, "reason": "cancel"}, format="json")
-    supervisor.post(f"{REFUNDS_URL}{full.json()['id']}/decision/", {"approve": True}, format="json")
+    full = agent.post(
+        REFUNDS_URL,
+        {"transaction": str(txn.pk), "amount": rest, "reason": "cancel"},
+        format="json",
+        **idempotency_key(),
+    )
+    supervisor.post(
+        f"{REFUNDS_URL}{full.json()['id']}/decision/", {"approve": True}, format="json", **idempotency_key()
+    )
     txn.refresh_from_db()
     assert txn.status == TransactionStatus.REFUNDED and txn.refunded_amount == txn.amount
     assert Policy.objects.get(pk=txn.policy_id).status == PolicyStatus.CANCELLED
@@ -175,7 +202,9 @@ def test_a_partial_then_full_refund_moves_the_statuses_and_records_outgoing_tran
 def test_bad_refund_amounts_are_field_errors(settings, actors, amount):
     txn = paid_transaction(settings, customer=actors["owner"])
     body = {"transaction": str(txn.pk), "amount": amount, "reason": "r"}
-    problem = assert_problem(client_for(actors["agent"]).post(REFUNDS_URL, body, format="json"), 400)
+    problem = assert_problem(
+        client_for(actors["agent"]).post(REFUNDS_URL, body, format="json", **idempotency_key()), 400
+    )
     assert problem["errors"][0]["field"] == "amount"
     assert not Refund.objects.exists()
 
@@ -184,13 +213,18 @@ def test_a_refund_never_exceeds_what_was_paid_including_pending_requests(setting
     txn = paid_transaction(settings, customer=actors["owner"])
     agent = client_for(actors["agent"])
     too_much = {"transaction": str(txn.pk), "amount": str(txn.amount + Decimal("0.01")), "reason": "r"}
-    assert_problem(agent.post(REFUNDS_URL, too_much, format="json"), 400)
+    assert_problem(agent.post(REFUNDS_URL, too_much, format="json", **idempotency_key()), 400)
     half = str((txn.amount / 2).quantize(Decimal("0.01")))
-    first = agent.post(REFUNDS_URL, {"transaction": str(txn.pk), "amount": half, "reason": "a"}, format="json")
+    first = agent.post(
+        REFUNDS_URL, {"transaction": str(txn.pk), "amount": half, "reason": "a"}, format="json", **idempotency_key()
+    )
     assert first.status_code == 201, first.content
     big = str(txn.amount - Decimal(half) + Decimal("0.01"))
     assert_problem(
-        agent.post(REFUNDS_URL, {"transaction": str(txn.pk), "amount": big, "reason": "b"}, format="json"), 400
+        agent.post(
+            REFUNDS_URL, {"transaction": str(txn.pk), "amount": big, "reason": "b"}, format="json", **idempotency_key()
+        ),
+        400,
     )
     assert Refund.objects.count() == 1
 
@@ -198,21 +232,29 @@ def test_a_refund_never_exceeds_what_was_paid_including_pending_requests(setting
 def test_a_pending_payment_cannot_be_refunded_and_a_decision_is_final(settings, actors):
     settings.CARD_PROVIDER = "sandbox"
     policy = pending_policy(customer=actors["owner"])
-    pending = client_for(actors["owner"]).post("/api/payments/card/intents/", {"policy": str(policy.pk)}, format="json")
+    pending = client_for(actors["owner"]).post(
+        "/api/payments/card/intents/", {"policy": str(policy.pk)}, format="json", **idempotency_key()
+    )
     body = {"transaction": pending.json()["transaction"]["id"], "amount": "1.00", "reason": "r"}
-    assert_problem(client_for(actors["agent"]).post(REFUNDS_URL, body, format="json"), 409)
+    assert_problem(client_for(actors["agent"]).post(REFUNDS_URL, body, format="json", **idempotency_key()), 409)
 
     txn = paid_transaction(settings, customer=actors["owner"])
     refund = client_for(actors["owner"]).post(
-        REFUNDS_URL, {"transaction": str(txn.pk), "amount": "10.00", "reason": "changed my mind"}, format="json"
+        REFUNDS_URL,
+        {"transaction": str(txn.pk), "amount": "10.00", "reason": "changed my mind"},
+        format="json",
+        **idempotency_key(),
     )
     assert refund.status_code == 201  # a customer may ask; staff decide
     url = f"{REFUNDS_URL}{refund.json()['id']}/decision/"
-    assert_problem(client_for(actors["owner"]).post(url, {"approve": True}, format="json"), 403)
+    assert_problem(client_for(actors["owner"]).post(url, {"approve": True}, format="json", **idempotency_key()), 403)
     assert (
-        client_for(actors["supervisor"]).post(url, {"approve": False, "note": "no"}, format="json").status_code == 200
+        client_for(actors["supervisor"])
+        .post(url, {"approve": False, "note": "no"}, format="json", **idempotency_key())
+        .status_code
+        == 200
     )
-    assert_problem(client_for(actors["admin"]).post(url, {"approve": True}, format="json"), 409)
+    assert_problem(client_for(actors["admin"]).post(url, {"approve": True}, format="json", **idempotency_key()), 409)
     txn.refresh_from_db()
     assert txn.status == TransactionStatus.SUCCEEDED and txn.refunded_amount == 0
 
@@ -247,22 +289,37 @@ def test_a_refund_paid_out_by_finance_is_confirmed_by_a_supervisor(actors):
     bank_statement_reconcile(content=statement(line), reconciled_by=None)
     txn = Transaction.objects.get(reference=transfer["reference"])
     refund = client_for(actors["agent"]).post(
-        REFUNDS_URL, {"transaction": str(txn.pk), "amount": "500.00", "reason": "overpaid"}, format="json"
+        REFUNDS_URL,
+        {"transaction": str(txn.pk), "amount": "500.00", "reason": "overpaid"},
+        format="json",
+        **idempotency_key(),
     )
-    client_for(actors["supervisor"]).post(f"{REFUNDS_URL}{refund.json()['id']}/decision/", {"approve": True})
+    client_for(actors["supervisor"]).post(
+        f"{REFUNDS_URL}{refund.json()['id']}/decision/", {"approve": True}, **idempotency_key()
+    )
     payout = Transaction.objects.get(refund_of=txn)
     assert payout.status == TransactionStatus.PENDING  # nobody has sent the money yet
 
     url = f"/api/payments/transactions/{payout.pk}/payout/"
     AccessMatrix(actors).assert_write(
-        lambda client: client.post(url, {}, format="json"),
+        lambda client: client.post(url, {}, format="json", **idempotency_key()),
         expected={"owner": 403, "other_customer": 403, "agent": 403, "agent_other_dept": 403, "assessor": 403,
                   "assessor_other": 403, "supervisor": 400, "supervisor_other_dept": 400, "admin": 400},
     )  # fmt: skip
-    assert_problem(client_for(actors["admin"]).post(url, {"provider_reference": "BNK-PAY-1"}, format="json"), 409)
-    done = client_for(actors["supervisor"]).post(url, {"provider_reference": "BNK-OUT-77"}, format="json")
+    assert_problem(
+        client_for(actors["admin"]).post(url, {"provider_reference": "BNK-PAY-1"}, format="json", **idempotency_key()),
+        409,
+    )
+    done = client_for(actors["supervisor"]).post(
+        url, {"provider_reference": "BNK-OUT-77"}, format="json", **idempotency_key()
+    )
     assert done.status_code == 200, done.content
     assert done.json()["status"] == "succeeded" and done.json()["direction"] == "out"
-    assert_problem(client_for(actors["admin"]).post(url, {"provider_reference": "BNK-OUT-78"}, format="json"), 409)
+    assert_problem(
+        client_for(actors["admin"]).post(url, {"provider_reference": "BNK-OUT-78"}, format="json", **idempotency_key()),
+        409,
+    )
     url_in = f"/api/payments/transactions/{txn.pk}/payout/"
-    assert_problem(client_for(actors["admin"]).post(url_in, {"provider_reference": "X"}, format="json"), 409)
+    assert_problem(
+        client_for(actors["admin"]).post(url_in, {"provider_reference": "X"}, format="json", **idempotency_key()), 409
+    )

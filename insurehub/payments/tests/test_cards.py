@@ -6,7 +6,7 @@ import time
 import pytest
 
 from insurehub.core.roles import Role
-from insurehub.core.testing import assert_problem, client_for
+from insurehub.core.testing import assert_problem, client_for, idempotency_key
 from insurehub.notifications.models import Notification
 from insurehub.payments.models import Instalment, Refund, Transaction, TransactionStatus
 from insurehub.payments.tests.builders import pending_policy
@@ -38,12 +38,16 @@ def deliver(event: dict, *, signature: str | None = None):
 
 
 def start_card_payment(policy: Policy):
-    response = client_for(policy.customer).post(INTENTS_URL, {"policy": str(policy.pk)}, format="json")
+    response = client_for(policy.customer).post(
+        INTENTS_URL, {"policy": str(policy.pk)}, format="json", **idempotency_key()
+    )
     assert response.status_code == 201, response.content
     return response.json()
 
 
-def test_a_card_payment_creates_an_intent_in_minor_units_and_the_signed_webhook_activates(stripe):
+def test_a_card_payment_creates_an_intent_in_minor_units_and_the_signed_webhook_activates(
+    stripe, django_capture_on_commit_callbacks
+):
     policy = pending_policy()
     body = start_card_payment(policy)
     intent_id = body["transaction"]["provider_reference"]
@@ -53,10 +57,12 @@ def test_a_card_payment_creates_an_intent_in_minor_units_and_the_signed_webhook_
     assert body["client_secret"] == intent["client_secret"] and body["provider"] == "stripe"
     assert intent["metadata"]["reference"] == body["transaction"]["reference"]
 
-    response = deliver(stripe.event(intent_id))
+    with django_capture_on_commit_callbacks(execute=True):  # the customer is told after the commit
+        response = deliver(stripe.event(intent_id))
     assert response.status_code == 200, response.content
     txn = Transaction.objects.get()
     assert txn.status == TransactionStatus.SUCCEEDED and txn.receipt_number.startswith("ch_")
+
     assert Policy.objects.get(pk=policy.pk).status == PolicyStatus.ACTIVE
     assert "client_secret" not in json.dumps(txn.provider_payloads)  # never stored
     notification = Notification.objects.get(recipient=policy.customer, kind="payment.succeeded")
@@ -120,10 +126,14 @@ def test_an_approved_card_refund_goes_back_through_stripe(stripe):
         "/api/payments/refunds/",
         {"transaction": str(txn.pk), "amount": "100.00", "reason": "overcharge"},
         format="json",
+        **idempotency_key(),
     )
     assert requested.status_code == 201, requested.content
     decided = client_for(supervisor).post(
-        f"/api/payments/refunds/{requested.json()['id']}/decision/", {"approve": True}, format="json"
+        f"/api/payments/refunds/{requested.json()['id']}/decision/",
+        {"approve": True},
+        format="json",
+        **idempotency_key(),
     )
     assert decided.status_code == 200, decided.content
     [stripe_refund] = stripe.refunds.values()

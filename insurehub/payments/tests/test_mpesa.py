@@ -8,7 +8,7 @@ import pytest
 from django.db import connection, connections
 
 from insurehub.core.roles import Role
-from insurehub.core.testing import assert_problem, client_for
+from insurehub.core.testing import assert_problem, client_for, idempotency_key
 from insurehub.notifications.models import Notification
 from insurehub.payments import daraja, tasks
 from insurehub.payments.models import Instalment, Transaction, TransactionStatus
@@ -110,7 +110,7 @@ def test_customer_buys_a_motor_policy_and_pays_by_mpesa_through_the_api_alone(mp
     assert len(instalments) == 4
     assert sum(Decimal(i["amount"]) for i in instalments) == Decimal(policy["premium"])
 
-    push = api.post(STK_URL, {"policy": policy["id"], "phone": "0712 345 678"}, format="json")
+    push = api.post(STK_URL, {"policy": policy["id"], "phone": "0712 345 678"}, format="json", **idempotency_key())
     assert push.status_code == 202, push.content
     sent = mpesa.pushes[mpesa.last_checkout_id]
     assert sent["PhoneNumber"] == "254712345678" and sent["PartyA"] == "254712345678"
@@ -138,12 +138,18 @@ def test_customer_buys_a_motor_policy_and_pays_by_mpesa_through_the_api_alone(mp
 
 
 @pytest.mark.django_db
-def test_successful_callback_publishes_payment_succeeded_and_notifies_the_customer(mpesa):
+def test_successful_callback_publishes_payment_succeeded_and_notifies_the_customer(
+    mpesa, django_capture_on_commit_callbacks
+):
     policy = pending_policy()
-    client_for(policy.customer).post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json")
+    client_for(policy.customer).post(
+        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
+    )
     path, body = mpesa.callback(mpesa.last_checkout_id)
-    post_callback(path, body)
+    with django_capture_on_commit_callbacks(execute=True):  # the customer is told after the commit
+        post_callback(path, body)
     event = OutboxEvent.objects.get(type="payment.succeeded")
+
     assert event.data["policy_id"] == str(policy.pk) and event.data["method"] == "mpesa"
     assert f"user.{policy.customer_id}" in event.audience
     notification = Notification.objects.get(recipient=policy.customer, kind="payment.succeeded")
@@ -153,7 +159,9 @@ def test_successful_callback_publishes_payment_succeeded_and_notifies_the_custom
 @pytest.mark.django_db
 def test_a_repeated_callback_credits_once(mpesa):
     policy = pending_policy()
-    client_for(policy.customer).post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json")
+    client_for(policy.customer).post(
+        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
+    )
     path, body = mpesa.callback(mpesa.last_checkout_id)
     for _ in range(3):
         assert post_callback(path, body).json()["ResultCode"] == 0
@@ -166,7 +174,9 @@ def test_a_repeated_callback_credits_once(mpesa):
 @pytest.mark.django_db
 def test_a_callback_with_a_bad_secret_is_refused_and_changes_nothing(mpesa):
     policy = pending_policy()
-    client_for(policy.customer).post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json")
+    client_for(policy.customer).post(
+        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
+    )
     path, body = mpesa.callback(mpesa.last_checkout_id)
     for bad_path in (path.replace("callback-secret-for-tests", "guess"), path.split("?")[0]):
         assert_problem(post_callback(bad_path, body), 403)
@@ -177,7 +187,9 @@ def test_a_callback_with_a_bad_secret_is_refused_and_changes_nothing(mpesa):
 @pytest.mark.django_db
 def test_a_callback_for_an_unknown_checkout_is_refused_and_changes_nothing(mpesa):
     policy = pending_policy()
-    client_for(policy.customer).post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json")
+    client_for(policy.customer).post(
+        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
+    )
     path, body = mpesa.callback(mpesa.last_checkout_id)
     body["Body"]["stkCallback"]["CheckoutRequestID"] = "ws_CO_000000000000000000"
     assert_problem(post_callback(path, body), 404)
@@ -189,7 +201,9 @@ def test_a_callback_for_an_unknown_checkout_is_refused_and_changes_nothing(mpesa
 @pytest.mark.django_db
 def test_a_cancelled_push_fails_the_payment_and_the_policy_waits(mpesa):
     policy = pending_policy()
-    client_for(policy.customer).post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json")
+    client_for(policy.customer).post(
+        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
+    )
     path, body = mpesa.callback(mpesa.last_checkout_id, result_code=1032)
     assert post_callback(path, body).json()["ResultCode"] == 0
     txn = Transaction.objects.get()
@@ -203,7 +217,9 @@ def test_a_cancelled_push_fails_the_payment_and_the_policy_waits(mpesa):
 @pytest.mark.parametrize("amount", [1, "not a number", None])
 def test_an_underpaid_or_unreadable_callback_does_not_credit(mpesa, amount):
     policy = pending_policy()
-    client_for(policy.customer).post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json")
+    client_for(policy.customer).post(
+        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
+    )
     path, body = mpesa.callback(mpesa.last_checkout_id, amount=amount)
     if amount is None:
         items = body["Body"]["stkCallback"]["CallbackMetadata"]["Item"]
@@ -219,7 +235,9 @@ def test_an_underpaid_or_unreadable_callback_does_not_credit(mpesa, amount):
 @pytest.mark.django_db
 def test_a_push_whose_callback_never_came_is_settled_by_the_status_query(mpesa):
     policy = pending_policy()
-    client_for(policy.customer).post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json")
+    client_for(policy.customer).post(
+        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
+    )
     checkout_id = mpesa.last_checkout_id
 
     report = mpesa_query_stale(older_than_minutes=0)  # the customer has not answered yet
@@ -241,7 +259,9 @@ def test_a_push_whose_callback_never_came_is_settled_by_the_status_query(mpesa):
 @pytest.mark.django_db
 def test_the_status_query_records_a_cancelled_push(mpesa):
     policy = pending_policy()
-    client_for(policy.customer).post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json")
+    client_for(policy.customer).post(
+        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
+    )
     mpesa.outcome[mpesa.last_checkout_id] = 1032
     assert mpesa_query_stale(older_than_minutes=0)["failed"] == 1
     assert Transaction.objects.get().status == TransactionStatus.CANCELLED
@@ -250,7 +270,9 @@ def test_the_status_query_records_a_cancelled_push(mpesa):
 @pytest.mark.django_db
 def test_recent_pushes_are_not_queried_yet(mpesa):
     policy = pending_policy()
-    client_for(policy.customer).post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json")
+    client_for(policy.customer).post(
+        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
+    )
     assert mpesa_query_stale(older_than_minutes=5)["checked"] == 0
     assert tasks.mpesa_query_stale.delay().get()["checked"] == 0  # the periodic task: MPESA_QUERY_AFTER_MINUTES
     assert mpesa.queries == 0
@@ -276,7 +298,7 @@ def test_recent_pushes_are_not_queried_yet(mpesa):
 def test_bad_push_requests_get_field_errors_and_leave_nothing(mpesa, extra, field):
     policy = pending_policy()
     body = {"policy": str(policy.pk), "phone": "0712345678", **extra}
-    problem = assert_problem(client_for(policy.customer).post(STK_URL, body, format="json"), 400)
+    problem = assert_problem(client_for(policy.customer).post(STK_URL, body, format="json", **idempotency_key()), 400)
     assert field in [error["field"] for error in problem["errors"]], problem
     assert not Transaction.objects.exists()
     assert not mpesa.pushes
@@ -287,11 +309,19 @@ def test_an_instalment_cannot_be_paid_twice(mpesa):
     policy = pending_policy()
     first = Instalment.objects.filter(schedule__policy=policy).order_by("sequence").first()
     api = client_for(policy.customer)
-    api.post(STK_URL, {"policy": str(policy.pk), "instalment": str(first.pk), "phone": "0712345678"}, format="json")
+    api.post(
+        STK_URL,
+        {"policy": str(policy.pk), "instalment": str(first.pk), "phone": "0712345678"},
+        format="json",
+        **idempotency_key(),
+    )
     path, body = mpesa.callback(mpesa.last_checkout_id)
     post_callback(path, body)
     again = api.post(
-        STK_URL, {"policy": str(policy.pk), "instalment": str(first.pk), "phone": "0712345678"}, format="json"
+        STK_URL,
+        {"policy": str(policy.pk), "instalment": str(first.pk), "phone": "0712345678"},
+        format="json",
+        **idempotency_key(),
     )
     assert_problem(again, 409)
     assert Transaction.objects.count() == 1 and len(mpesa.pushes) == 1
@@ -301,7 +331,10 @@ def test_an_instalment_cannot_be_paid_twice(mpesa):
 def test_another_customers_policy_is_not_found(mpesa):
     policy = pending_policy()
     stranger = client_for(UserFactory(role=Role.CUSTOMER))
-    assert_problem(stranger.post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json"), 404)
+    assert_problem(
+        stranger.post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()),
+        404,
+    )
     assert not Transaction.objects.exists()
 
 
@@ -310,7 +343,7 @@ def test_a_daraja_outage_is_a_502_and_the_attempt_is_recorded_as_failed(mpesa):
     policy = pending_policy()
     mpesa.push_status = 503
     response = client_for(policy.customer).post(
-        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json"
+        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
     )
     assert_problem(response, 502)
     assert Transaction.objects.get().status == TransactionStatus.FAILED
@@ -322,7 +355,7 @@ def test_mpesa_unconfigured_is_a_503(settings):
     settings.MPESA_CONSUMER_KEY = ""
     policy = pending_policy()
     response = client_for(policy.customer).post(
-        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json"
+        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
     )
     assert_problem(response, 503)
     assert not Transaction.objects.exists()
@@ -364,7 +397,7 @@ def test_a_failed_request_does_not_burn_its_idempotency_key(mpesa):
 def test_twenty_parallel_callbacks_for_one_payment_credit_it_exactly_once(mpesa):
     policy = pending_policy()
     response = client_for(policy.customer).post(
-        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json"
+        STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
     )
     assert response.status_code == 202, response.content
     _, body = mpesa.callback(mpesa.last_checkout_id)
@@ -399,11 +432,18 @@ def test_wrong_daraja_credentials_are_a_502_and_the_token_is_reused_when_right(m
     policy = pending_policy()
     api = client_for(policy.customer)
     settings.MPESA_CONSUMER_SECRET = "wrong"
-    assert_problem(api.post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json"), 502)
+    assert_problem(
+        api.post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()), 502
+    )
     assert Transaction.objects.get().status == TransactionStatus.FAILED
     settings.MPESA_CONSUMER_SECRET = "test-consumer-secret"
     for _ in range(2):
-        assert api.post(STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json").status_code == 202
+        assert (
+            api.post(
+                STK_URL, {"policy": str(policy.pk), "phone": "0712345678"}, format="json", **idempotency_key()
+            ).status_code
+            == 202
+        )
     assert mpesa.tokens_issued == 1  # cached until shortly before it expires
 
 

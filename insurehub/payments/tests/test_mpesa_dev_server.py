@@ -10,6 +10,7 @@ import socket
 import subprocess  # nosec B404
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import httpx
@@ -122,7 +123,11 @@ def new_pending_policy(client: httpx.Client, registration: str, vin: str) -> dic
 
 
 def pay(client: httpx.Client, policy: dict, phone: str, *, timeout: float = 30) -> dict:
-    push = client.post("/api/payments/mpesa/stk-push/", json={"policy": policy["id"], "phone": phone})
+    push = client.post(
+        "/api/payments/mpesa/stk-push/",
+        json={"policy": policy["id"], "phone": phone},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
     assert push.status_code == 202, push.text
     txn = push.json()["transaction"]
     assert txn["status"] == "pending"

@@ -15,7 +15,7 @@ import pytest
 from celery import current_app
 
 from insurehub.core.scheduler import InProcessScheduler
-from insurehub.core.testing import client_for
+from insurehub.core.testing import client_for, idempotency_key
 from insurehub.payments.daraja_standin import CALLBACK_LOST, daraja_standin, outcome_for_phone
 from insurehub.payments.models import Transaction, TransactionStatus
 from insurehub.payments.tests.builders import pending_policy
@@ -43,7 +43,9 @@ def standin(settings, live_server):
 
 
 def push(policy, phone: str) -> Transaction:
-    response = client_for(policy.customer).post(STK_URL, {"policy": str(policy.pk), "phone": phone}, format="json")
+    response = client_for(policy.customer).post(
+        STK_URL, {"policy": str(policy.pk), "phone": phone}, format="json", **idempotency_key()
+    )
     assert response.status_code == 202, response.content
     return Transaction.objects.get(pk=response.json()["transaction"]["id"])
 
