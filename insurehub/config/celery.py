@@ -6,7 +6,8 @@ from celery import Celery, signals
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "insurehub.config.settings")
 
-app = Celery("insurehub")
+# Every task retries a deadlock or serialization failure (insurehub/core/tasks.py ConflictRetryingTask).
+app = Celery("insurehub", task_cls="insurehub.core.tasks:ConflictRetryingTask")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 

@@ -9,18 +9,24 @@ the handlers below. Everything ends up here.
 
 import logging
 import math
+import sqlite3
+import sys
 from http import HTTPStatus
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError as DatabaseInterfaceError
+from django.db import OperationalError as DatabaseOperationalError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.fields import get_error_detail
 from rest_framework.views import set_rollback
 
 from insurehub.core import request_context
+from insurehub.core.db import conflict_kind, is_conflict
 
 logger = logging.getLogger("insurehub.errors")
 
@@ -120,8 +126,71 @@ def _from_drf(exc: drf_exceptions.APIException) -> JsonResponse:
     return problem(exc.status_code, code=str(code), detail=message, headers=headers)
 
 
+def conflict_problem(exc: BaseException) -> JsonResponse:
+    """A deadlock or serialization failure that retries did not clear (insurehub/core/db.py): the
+    client may simply send the request again, so 503 with Retry-After, never a 500. The response
+    carries the exception so that the retrying middleware can tell it from any other 503."""
+    logger.warning("database conflict answered 503", extra={"conflict": conflict_kind(exc)})
+    response = problem(
+        503,
+        code="database_conflict",
+        detail="The database was busy with a conflicting change; nothing was saved. Try again.",
+        headers={"Retry-After": str(settings.DB_CONFLICT_RETRY_AFTER_SECONDS)},
+    )
+    response.conflict_exception = exc
+    return response
+
+
+# A database that is down, hangs or is overloaded (issue 14): PostgreSQL's connect timeout, the
+# pool's wait for a free connection, statement_timeout and lock_timeout all end here as an
+# OperationalError or InterfaceError. The client may send the request again later: 503 with
+# Retry-After, never a 500. Deadlocks and serialization failures are conflicts (above), not this.
+_DATABASE_TIMEOUT_SQLSTATES = {"57014", "55P03"}  # query_canceled (statement_timeout), lock_not_available
+_CONFLICT_SQLSTATES = {"40001", "40P01"}
+_SQLITE_UNAVAILABLE = ("database is locked", "unable to open database", "disk i/o error")
+
+
+def dependency_failure(exc: BaseException | None) -> str | None:
+    """ "database_unavailable" or "database_timeout" when `exc` says the database could not serve
+    the request (not that the request was wrong), else None."""
+    if not isinstance(exc, DatabaseOperationalError | DatabaseInterfaceError):
+        return None
+    cause = exc.__cause__
+    if isinstance(cause, sqlite3.Error):
+        # SQLite calls syntax and schema errors "operational" too: only a busy or missing file counts.
+        return "database_unavailable" if str(cause).lower().startswith(_SQLITE_UNAVAILABLE) else None
+    sqlstate = getattr(cause, "sqlstate", None)
+    if sqlstate in _CONFLICT_SQLSTATES:
+        return None
+    return "database_timeout" if sqlstate in _DATABASE_TIMEOUT_SQLSTATES else "database_unavailable"
+
+
+_DEPENDENCY_DETAIL = {
+    "database_unavailable": "The database did not answer in time; the request was not carried out. Try again shortly.",
+    "database_timeout": "The database took too long on this request; it was not carried out. Try again shortly.",
+}
+
+
+def dependency_problem(kind: str, exc: BaseException) -> JsonResponse:
+    logger.warning(
+        "database unavailable: answered 503", extra={"kind": kind, "error": f"{exc.__class__.__name__}: {exc}"[:300]}
+    )
+    return problem(
+        503,
+        code=kind,
+        detail=_DEPENDENCY_DETAIL[kind],
+        headers={"Retry-After": str(settings.DB_UNAVAILABLE_RETRY_AFTER_SECONDS)},
+    )
+
+
 def exception_handler(exc: Exception, context: dict | None = None) -> JsonResponse | None:
     """DRF's EXCEPTION_HANDLER. Returns None only for errors that should become a 500."""
+    if is_conflict(exc):
+        set_rollback()
+        return conflict_problem(exc)
+    if kind := dependency_failure(exc):
+        set_rollback()
+        return dependency_problem(kind, exc)
     if isinstance(exc, ApplicationError):
         set_rollback()
         return problem(exc.status, code=exc.code, detail=exc.message, errors=exc.errors, extra=exc.extra)
@@ -159,6 +228,13 @@ def handler404(request, exception=None):
 
 
 def handler500(request):
+    # Called while the exception is being handled: one that a middleware or a plain Django view
+    # raised because the database was unavailable is a 503 too.
+    exc = sys.exc_info()[1]
+    if is_conflict(exc):
+        return conflict_problem(exc)
+    if kind := dependency_failure(exc):
+        return dependency_problem(kind, exc)
     return problem(500, code="server_error", detail="An unexpected error occurred; it has been logged.")
 
 

@@ -29,15 +29,38 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from celery import current_app
+from celery import Task, current_app
 from django.conf import settings
 from django.db import connections, transaction
 
 from insurehub.core import request_context
+from insurehub.core.db import is_conflict, retry_on_conflict
 
 logger = logging.getLogger(__name__)
 
 THREAD, EAGER, CELERY = "thread", "eager", "celery"
+
+
+class ConflictRetryingTask(Task):
+    """The base of every task (config/celery.py). A deadlock or serialization failure runs the task
+    again at once, bounded (core.db.retry_on_conflict: the whole task, which is one or more whole
+    transactions; tasks are idempotent). When those attempts are spent, a task on a Celery worker is
+    retried later (up to CONFLICT_TASK_RETRIES times); one run in-process fails (logged) and is left
+    to its periodic job, as any failure is."""
+
+    CONFLICT_TASK_RETRIES = 5
+
+    def __call__(self, *args, **kwargs):
+        run = super().__call__
+        try:
+            return retry_on_conflict(lambda: run(*args, **kwargs), label=self.name)
+        except Exception as exc:
+            request = self.request
+            on_worker = not request.is_eager and not request.called_directly
+            if is_conflict(exc) and on_worker and request.retries < self.CONFLICT_TASK_RETRIES:
+                retry = self.retry(exc=exc, countdown=2**request.retries, max_retries=self.CONFLICT_TASK_RETRIES)
+                raise retry from exc
+            raise
 
 
 def tasks_mode() -> str:
