@@ -26,6 +26,8 @@ from django.core.signals import setting_changed
 from django.db import connections
 from django.dispatch import receiver
 
+from insurehub.core import resilient_cache
+
 CAPABILITY_CACHE_SECONDS = 30.0
 BROKER_CONNECT_TIMEOUT_SECONDS = 0.5
 DEFAULT_PORTS = {"redis": 6379, "rediss": 6379, "amqp": 5672, "amqps": 5671, "pyamqp": 5672}
@@ -63,7 +65,13 @@ def _check_cache() -> dict:
     if cache.get("readyz-probe") != "1":
         raise RuntimeError("cache did not return what was written")
     backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
-    return {"status": "ok", "backend": backend, "ms": round((time.perf_counter() - started) * 1000, 2)}
+    report = {"status": "ok", "backend": backend, "ms": round((time.perf_counter() - started) * 1000, 2)}
+    # Redis away: the cache is served from this process's memory (core/resilient_cache.py). Still
+    # ready, since requests are served; reported, so that the outage shows.
+    outage = resilient_cache.outage_seconds(settings.CACHES["default"].get("LOCATION", ""))
+    if outage is not None:
+        report.update(status="degraded", outage_seconds=round(outage, 1))
+    return report
 
 
 READINESS_CHECKS = {"database": _check_database, "cache": _check_cache}

@@ -6,13 +6,24 @@ import time
 import uuid
 
 from django.urls import Resolver404, resolve
+from django.utils.functional import SimpleLazyObject, empty
 
 from insurehub.core import metrics, request_context
 from insurehub.core.client_address import client_ip
+from insurehub.core.errors import dependency_failure, dependency_problem
 
 access_log = logging.getLogger("insurehub.access")
 
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
+
+
+def _user_id(request) -> str | None:
+    """The user the request already knows; never looked up for the log line (with the database
+    away, a lookup here would wait for it a second time)."""
+    user = getattr(request, "user", None)
+    if isinstance(user, SimpleLazyObject) and user._wrapped is empty:
+        return None
+    return str(getattr(user, "pk", "") or "") or None
 
 
 class RequestContextMiddleware:
@@ -43,12 +54,28 @@ class RequestContextMiddleware:
                     "path": request.path,
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                    "user_id": str(getattr(getattr(request, "user", None), "pk", "") or "") or None,
+                    "user_id": _user_id(request),
                 },
             )
             return response
         finally:
             request_context.reset(token)
+
+
+class DependencyFailureMiddleware:
+    """A plain Django view (not DRF's, whose handler does the same) that failed because the database
+    was unavailable, hung or timed out answers 503 problem+json with Retry-After instead of a 500.
+    What a middleware raises so reaches handler500, which answers the same."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        kind = dependency_failure(exception)
+        return dependency_problem(kind, exception) if kind else None
 
 
 class MetricsMiddleware:

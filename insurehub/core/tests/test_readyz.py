@@ -127,11 +127,29 @@ def test_an_unreachable_cache_is_503_and_capabilities_are_still_reported(api_cli
     with override_settings(CACHES={"default": redis_down}):  # restored before the suite's cache.clear()
         response = api_client.get("/readyz")
     assert response.status_code == 503
+    assert response["Content-Type"] == "application/problem+json" and response["Retry-After"] == "5"
     body = response.json()
-    assert body["status"] == "unavailable"
+    assert (body["type"], body["status"]) == ("/problems/not_ready", 503)
+    assert body["detail"].startswith("Not ready: cache")  # (and what keeps its state in the cache)
     assert body["checks"]["cache"]["status"] == "error"
     assert body["checks"]["database"]["status"] == "ok"
     assert set(body["capabilities"]) >= CAPABILITIES
+
+
+def test_a_cache_served_from_memory_while_redis_is_away_is_degraded_but_ready(api_client):
+    """The cache on Redis as configured (core/resilient_cache.py): Redis away is no reason to take
+    the replica out of rotation, since requests are still served; the outage shows."""
+    redis_down = {
+        "BACKEND": "insurehub.core.resilient_cache.ResilientRedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    with override_settings(CACHES={"default": redis_down}):
+        response = api_client.get("/readyz")
+    assert response.status_code == 200
+    cache = response.json()["checks"]["cache"]
+    assert (cache["status"], cache["backend"]) == ("degraded", "ResilientRedisCache")
+    assert cache["outage_seconds"] >= 0
 
 
 def test_probes_are_cached_and_run_again_when_a_setting_changes(api_client, settings):
