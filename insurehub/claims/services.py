@@ -1,6 +1,8 @@
 """Every write to claims: FNOL, transitions, assignment, communications, reserves, settlement,
-flags. Each is one transaction that locks the claim row, writes its history, keeps the dashboard
-rollups in step, records an audit entry and publishes its event."""
+flags. Each is one transaction that locks the claim row, writes its history, records an audit entry
+and emits one event (realtime/events.py) whose context holds the claim's facts before and after
+and the notices for the people to tell: the dashboard rollups, the notifications, the filing flags
+(flags.py) and the enrichment (integrations) are its subscribers."""
 
 import csv
 import io
@@ -13,8 +15,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
+from insurehub.alerts.selectors import alerts_all
+from insurehub.alerts.services import alert_raise
 from insurehub.audit.services import audit_record
 from insurehub.claims import guards, notices, workflow
+from insurehub.claims.facts import facts_of
 from insurehub.claims.models import (
     OPEN_STATUSES,
     Claim,
@@ -30,21 +35,29 @@ from insurehub.claims.models import (
 )
 from insurehub.claims.permissions import (
     can_export_claims,
+    can_file_claim,
     can_manage_claims,
+    can_propose_settlement,
+    can_set_claim_estimate,
+    can_set_reserve,
     can_view_customer_contact,
+    claim_audience,
+    claim_staff_audience,
+    require,
     required_certification,
 )
 from insurehub.claims.selectors import claims_export_rows, claims_visible_to
+from insurehub.core import locking
 from insurehub.core.errors import ApplicationError
+from insurehub.core.locking import lock_objects, lock_one
 from insurehub.core.money import money
 from insurehub.core.numbering import next_number
 from insurehub.core.roles import Department, Role
 from insurehub.core.services import model_update
-from insurehub.dashboard import rollups
-from insurehub.dashboard.services import alert_raise
+from insurehub.payments.models import Direction, Transaction, TransactionStatus
+from insurehub.payments.services import new_reference
 from insurehub.policies.models import Policy, PolicyStatus
-from insurehub.realtime import groups
-from insurehub.realtime.services import publish
+from insurehub.realtime.events import Notice, emit
 from insurehub.users.models import User
 
 STAFF_EDITABLE = [
@@ -86,26 +99,15 @@ CATEGORY_DEPARTMENT = {
 }
 
 
-def audience(claim: Claim) -> list[str]:
-    members = [
-        groups.claim_group(claim.pk),
-        groups.user_group(claim.customer_id),
-        groups.department_group(claim.department),
-    ]
-    members += [groups.user_group(uid) for uid in (claim.assigned_agent_id, claim.assigned_assessor_id) if uid]
-    return members
+# Event audiences come from the claim's visibility rule (permissions.py), so they cannot drift from it.
+audience = claim_audience
+staff_audience = claim_staff_audience
 
 
-def staff_audience(claim: Claim) -> list[str]:
-    """Who may hear of internal happenings (reserves, internal notes): never the customer, and
-    not the claim group either, because the customer may subscribe to their own claim."""
-    members = [groups.department_group(claim.department), groups.ADMINS]
-    members += [groups.user_group(uid) for uid in (claim.assigned_agent_id, claim.assigned_assessor_id) if uid]
-    return members
-
-
-def _event(claim: Claim, type_: str, *, internal: bool = False, **data) -> None:
-    publish(
+def _event(
+    claim: Claim, type_: str, *, internal: bool = False, context: dict | None = None, notices=(), **data
+) -> None:
+    emit(
         type_,
         {
             "claim_id": str(claim.pk),
@@ -116,11 +118,15 @@ def _event(claim: Claim, type_: str, *, internal: bool = False, **data) -> None:
             **data,
         },
         staff_audience(claim) if internal else audience(claim),
+        context={"claim": claim, **(context or {})},
+        notices=notices,
     )
 
 
 def _lock(claim: Claim) -> Claim:
-    return Claim.objects.select_for_update(of=("self",)).select_related("policy", "customer").get(pk=claim.pk)
+    """The claim's row, first in the lock order (insurehub/core/locking.py): claim -> settlement ->
+    reserve -> transaction -> policy. Every service here locks the claim before any of those."""
+    return lock_one(claim, select_related=("policy", "customer"))
 
 
 def derive_priority(*, injury: bool, total_loss_hint: bool, estimated_cost: Decimal | None) -> str:
@@ -156,52 +162,6 @@ def _validate_incident(*, policy: Policy, incident_date) -> None:
         )
 
 
-def _flags_on_filing(claim: Claim) -> None:
-    window = timedelta(days=settings.CLAIM_DUPLICATE_WINDOW_DAYS)
-    if claim.vehicle_id:
-        twin = (
-            Claim.objects.filter(
-                vehicle_id=claim.vehicle_id,
-                incident_date__gte=claim.incident_date - window,
-                incident_date__lte=claim.incident_date + window,
-            )
-            .exclude(pk=claim.pk)
-            .exclude(status=ClaimStatus.WITHDRAWN)
-            .first()
-        )
-        if twin is not None:
-            alert_raise(
-                kind="possible_duplicate",
-                severity="high",
-                claim=claim,
-                title=f"{claim.claim_number} may duplicate {twin.claim_number}",
-                message=f"Same vehicle, incidents within {settings.CLAIM_DUPLICATE_WINDOW_DAYS} days of each other.",
-                data={"other_claim": str(twin.pk)},
-            )
-    if (timezone.localdate(claim.incident_date) - claim.policy.start_date).days <= settings.CLAIM_EARLY_DAYS:
-        alert_raise(
-            kind="early_claim",
-            severity="medium",
-            claim=claim,
-            title=f"{claim.claim_number}: incident soon after the policy started",
-            message=f"Policy {claim.policy.policy_number} started {claim.policy.start_date}.",
-        )
-    if claim.estimated_cost is not None and claim.estimated_cost >= Decimal(settings.CLAIM_HIGH_VALUE):
-        alert_raise(
-            kind="high_value",
-            severity="high",
-            claim=claim,
-            title=f"{claim.claim_number}: high-value claim ({claim.estimated_cost} {claim.currency})",
-        )
-
-
-def _enrich_later(claim: Claim, *, refresh: bool = False, actor=None) -> None:
-    """Weather, geocoding, distance from home and vehicle checks, after commit (integrations app)."""
-    from insurehub.integrations.services import claim_enrich_later
-
-    claim_enrich_later(claim.pk, refresh=refresh, actor=actor)
-
-
 def _history(claim: Claim, *, from_status: str, to_status: str, actor, reason: str = "") -> None:
     ClaimStatusHistory.objects.create(
         claim=claim,
@@ -233,8 +193,9 @@ def claim_create(
     draft: bool = False,
 ) -> Claim:
     """First notice of loss: the customer on their own active policy, or staff on their behalf."""
+    require(can_file_claim(filed_by), "Assessors do not file claims.")
     policy = (
-        Policy.objects.select_for_update(of=("self",))
+        Policy.objects.select_for_update(no_key=True, of=("self",))
         .select_related("policy_type", "vehicle", "customer")
         .get(pk=policy.pk)
     )
@@ -298,25 +259,22 @@ def claim_create(
     claim.full_clean()
     claim.save()
     _history(claim, from_status="", to_status=claim.status, actor=filed_by, reason="first notice of loss")
-    rollups.claim_changed(before=None, after=rollups.facts_of(claim))
-    if not draft:
-        rollups.record_submitted(claim)
-        _flags_on_filing(claim)
-        _enrich_later(claim)
     audit_record(
         actor=filed_by,
         action="claim.created",
         target=claim,
         changes={"status": claim.status, "priority": claim.priority, "policy": policy.pk},
     )
-    _event(claim, "claim.created")
+    _event(claim, "claim.created", context={"before": None, "after": facts_of(claim), "actor": filed_by})
     return claim
 
 
 @transaction.atomic
 def claim_update(*, claim: Claim, data: dict, updated_by: User) -> Claim:
+    if not can_set_claim_estimate(updated_by, claim) and {"priority", "estimated_cost"} & set(data):
+        raise ApplicationError("read_only", "Customers do not set the priority or the estimate.")
     claim = _lock(claim)
-    before = rollups.facts_of(claim)
+    before = facts_of(claim)
     if updated_by.role == Role.CUSTOMER:
         if claim.status not in (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED):
             raise ApplicationError(
@@ -340,13 +298,13 @@ def claim_update(*, claim: Claim, data: dict, updated_by: User) -> Claim:
         claim.sla_due_at = _sla_due(claim)
     claim.last_activity_at = timezone.now()
     claim.save()
-    rollups.claim_changed(before=before, after=rollups.facts_of(claim))
     audit_record(actor=updated_by, action="claim.updated", target=claim, changes=changes)
-    if claim.status != ClaimStatus.DRAFT and {"incident_address", "incident_latitude", "incident_longitude"} & set(
-        changes
-    ):
-        _enrich_later(claim, refresh=True, actor=updated_by)
-    _event(claim, "claim.updated", changed=sorted(changes))
+    _event(
+        claim,
+        "claim.updated",
+        changed=sorted(changes),
+        context={"before": before, "after": facts_of(claim), "actor": updated_by},
+    )
     return claim
 
 
@@ -384,9 +342,10 @@ def claim_transition(*, claim: Claim, to_status: str, actor: User, reason: str =
             status=409,
             extra={"reasons": refusals, "allowed": allowed},
         )
-    before = rollups.facts_of(claim)
+    before = facts_of(claim)
     previous = claim.status
     now = timezone.now()
+    told = []
     claim.status = to_status
     claim.last_activity_at = now
     if to_status == ClaimStatus.SUBMITTED:
@@ -397,7 +356,7 @@ def claim_transition(*, claim: Claim, to_status: str, actor: User, reason: str =
     if to_status == ClaimStatus.ASSESSMENT and claim.assigned_assessor_id is None:
         assessor = least_loaded_assessor(claim)
         if assessor is not None:
-            _assign(
+            told += _assign(
                 claim,
                 role=ClaimAssignment.Role.ASSESSOR,
                 user=assessor,
@@ -418,13 +377,6 @@ def claim_transition(*, claim: Claim, to_status: str, actor: User, reason: str =
         Reserve.objects.filter(claim=claim, closed_at__isnull=True).update(closed_at=now, updated_at=now)
     claim.save()
     _history(claim, from_status=previous, to_status=to_status, actor=actor, reason=reason)
-    rollups.claim_changed(before=before, after=rollups.facts_of(claim))
-    if to_status == ClaimStatus.SUBMITTED:
-        rollups.record_submitted(claim)
-        _flags_on_filing(claim)
-        _enrich_later(claim)
-    if to_status in (ClaimStatus.APPROVED, ClaimStatus.REJECTED):
-        rollups.record_decision(claim, approved=to_status == ClaimStatus.APPROVED, at=now)
     audit_record(
         actor=actor,
         action="claim.status_changed",
@@ -435,15 +387,19 @@ def claim_transition(*, claim: Claim, to_status: str, actor: User, reason: str =
             **({"approved_amount": claim.approved_amount} if to_status == ClaimStatus.APPROVED else {}),
         },
     )
-    _event(claim, "claim.status_changed", previous=previous, reason=reason)
-    _notify_customer(claim, previous, reason)
+    _event(
+        claim,
+        "claim.status_changed",
+        previous=previous,
+        reason=reason,
+        context={"before": before, "after": facts_of(claim), "actor": actor},
+        notices=[*told, _status_notice(claim, previous, reason)],
+    )
     return claim
 
 
-def _notify_customer(claim: Claim, previous: str, reason: str = "") -> None:
-    from insurehub.notifications.services import notify
-
-    notify(
+def _status_notice(claim: Claim, previous: str, reason: str = "") -> Notice:
+    return Notice(
         recipient=claim.customer,
         topic="claim_updates",
         kind="claim.status_changed",
@@ -466,11 +422,14 @@ def least_loaded_assessor(claim: Claim) -> User | None:
     )
 
 
-def _assign(claim: Claim, *, role: str, user: User | None, by, automatic: bool = False, reason: str = "") -> None:
+def _assign(
+    claim: Claim, *, role: str, user: User | None, by, automatic: bool = False, reason: str = ""
+) -> list[Notice]:
+    """Record the assignment; returns the notice for the person assigned (none when unassigned)."""
     field = "assigned_agent" if role == ClaimAssignment.Role.AGENT else "assigned_assessor"
     previous = getattr(claim, f"{field}_id")
     if previous == (user.pk if user else None):
-        return
+        return []
     setattr(claim, field, user)
     ClaimAssignment.objects.create(
         claim=claim,
@@ -488,15 +447,16 @@ def _assign(claim: Claim, *, role: str, user: User | None, by, automatic: bool =
         target=claim,
         changes={role: [str(previous) if previous else None, str(user.pk) if user else None], "automatic": automatic},
     )
-    if user is not None:
-        from insurehub.notifications.services import notify
-
-        notify(
+    if user is None:
+        return []
+    return [
+        Notice(
             recipient=user,
             topic="assignments",
             kind="claim.assigned",
             **notices.assigned(claim, role=ClaimAssignment.Role(role).label.lower()),
         )
+    ]
 
 
 @transaction.atomic
@@ -507,6 +467,7 @@ def claim_assign(
     claim = _lock(claim)
     if claim.status not in OPEN_STATUSES and claim.status != ClaimStatus.DRAFT:
         raise ApplicationError("claim_not_open", f"A {claim.status} claim is not assigned.", status=409)
+    told: list[Notice] = []
     if agent is not ...:
         if agent is not None and (
             agent.role not in (Role.AGENT, Role.SUPERVISOR)
@@ -518,14 +479,14 @@ def claim_assign(
                 "The agent must be an active agent or supervisor of the claim's department.",
                 errors=[{"field": "agent", "message": "Not an agent of this department.", "code": "invalid"}],
             )
-        _assign(claim, role=ClaimAssignment.Role.AGENT, user=agent, by=assigned_by, reason=reason)
+        told += _assign(claim, role=ClaimAssignment.Role.AGENT, user=agent, by=assigned_by, reason=reason)
     if auto_assessor:
         assessor = least_loaded_assessor(claim)
         if assessor is None:
             raise ApplicationError(
                 "no_assessor", "No active assessor of this department is certified for this claim.", status=409
             )
-        _assign(
+        told += _assign(
             claim,
             role=ClaimAssignment.Role.ASSESSOR,
             user=assessor,
@@ -547,7 +508,7 @@ def claim_assign(
                     f"This claim needs certification level {required_certification(claim)}.",
                     errors=[{"field": "assessor", "message": "Certification too low.", "code": "invalid"}],
                 )
-        _assign(claim, role=ClaimAssignment.Role.ASSESSOR, user=assessor, by=assigned_by, reason=reason)
+        told += _assign(claim, role=ClaimAssignment.Role.ASSESSOR, user=assessor, by=assigned_by, reason=reason)
     claim.last_activity_at = timezone.now()
     claim.save()
     _event(
@@ -555,6 +516,7 @@ def claim_assign(
         "claim.assigned",
         agent=str(claim.assigned_agent_id or ""),
         assessor=str(claim.assigned_assessor_id or ""),
+        notices=told,
     )
     return claim
 
@@ -610,22 +572,24 @@ def communication_add(
         actor=author, action="claim.communication_added", target=claim, changes={"channel": channel, "party": party}
     )
     customer_sees = party == ClaimCommunication.Party.CUSTOMER and direction != ClaimCommunication.Direction.INTERNAL
-    _event(claim, "claim.updated", internal=not customer_sees, communication=str(entry.pk))
+    told = []
     if author.role != Role.CUSTOMER and party == ClaimCommunication.Party.CUSTOMER and direction == "outbound":
-        from insurehub.notifications.services import notify
-
-        notify(
-            recipient=claim.customer,
-            topic="claim_updates",
-            kind="claim.message",
-            **notices.message_sent(claim, subject=subject, body=body),
+        told.append(
+            Notice(
+                recipient=claim.customer,
+                topic="claim_updates",
+                kind="claim.message",
+                **notices.message_sent(claim, subject=subject, body=body),
+            )
         )
+    _event(claim, "claim.updated", internal=not customer_sees, communication=str(entry.pk), notices=told)
     return entry
 
 
 @transaction.atomic
 def reserve_set(*, claim: Claim, cost_type: str, amount: Decimal, reason: str, actor: User) -> Reserve:
     """Set a cost type's reserve (within the actor's reserve authority), recording why."""
+    require(can_set_reserve(actor, claim), "Reserves are internal.")
     claim = _lock(claim)
     if claim.status not in OPEN_STATUSES:
         raise ApplicationError("claim_not_open", f"Reserves of a {claim.status} claim are closed.", status=409)
@@ -641,8 +605,8 @@ def reserve_set(*, claim: Claim, cost_type: str, amount: Decimal, reason: str, a
         raise ApplicationError(
             "above_authority", f"Reserves above {limit} {claim.currency} need a supervisor.", status=403
         )
-    before = rollups.facts_of(claim)
-    reserve, _ = Reserve.objects.select_for_update().get_or_create(
+    before = facts_of(claim)
+    reserve, _ = locking.locked(Reserve).get_or_create(
         claim=claim, cost_type=cost_type, defaults={"currency": claim.currency}
     )
     if amount < reserve.paid:
@@ -655,14 +619,19 @@ def reserve_set(*, claim: Claim, cost_type: str, amount: Decimal, reason: str, a
     )
     claim.last_activity_at = timezone.now()
     claim.save(update_fields=["last_activity_at", "updated_at"])
-    rollups.claim_changed(before=before, after=rollups.facts_of(claim))
     audit_record(
         actor=actor,
         action="claim.reserve_changed",
         target=claim,
         changes={"cost_type": cost_type, "amount": [previous, amount], "reason": reason},
     )
-    _event(claim, "claim.updated", internal=True, reserve=cost_type)
+    _event(
+        claim,
+        "claim.updated",
+        internal=True,
+        reserve=cost_type,
+        context={"before": before, "after": facts_of(claim), "actor": actor},
+    )
     return reserve
 
 
@@ -678,6 +647,7 @@ def _settlement_ceiling(claim: Claim) -> Decimal:
 def settlement_propose(
     *, claim: Claim, amount: Decimal, payee: str, method: str, cost_type: str, proposed_by: User, note: str = ""
 ) -> ClaimSettlement:
+    require(can_propose_settlement(proposed_by, claim), "Only agents, supervisors and admins settle claims.")
     claim = _lock(claim)
     if claim.status not in (ClaimStatus.APPROVED, ClaimStatus.SETTLEMENT):
         raise ApplicationError("not_approved", "Only an approved claim is settled.", status=409)
@@ -706,7 +676,7 @@ def settlement_propose(
             "settlement_open", "This claim already has a settlement awaiting approval or payment.", status=409
         ) from exc
     if claim.status == ClaimStatus.APPROVED:
-        before = rollups.facts_of(claim)
+        before = facts_of(claim)
         claim.status = ClaimStatus.SETTLEMENT
         claim.save()
         _history(
@@ -716,8 +686,13 @@ def settlement_propose(
             actor=proposed_by,
             reason="settlement proposed",
         )
-        rollups.claim_changed(before=before, after=rollups.facts_of(claim))
-        _event(claim, "claim.status_changed", previous=ClaimStatus.APPROVED)
+        # The customer hears of the settlement when it is paid, not of the proposal.
+        _event(
+            claim,
+            "claim.status_changed",
+            previous=ClaimStatus.APPROVED,
+            context={"before": before, "after": facts_of(claim), "actor": proposed_by},
+        )
     audit_record(
         actor=proposed_by, action="claim.settlement_proposed", target=claim, changes={"amount": amount, "payee": payee}
     )
@@ -726,7 +701,7 @@ def settlement_propose(
 
 @transaction.atomic
 def settlement_approve(*, settlement: ClaimSettlement, approved_by: User) -> ClaimSettlement:
-    settlement = ClaimSettlement.objects.select_for_update(of=("self",)).select_related("claim").get(pk=settlement.pk)
+    settlement = lock_one(ClaimSettlement, settlement.pk, select_related=("claim",))
     if settlement.status != ClaimSettlement.Status.PROPOSED:
         raise ApplicationError("not_proposed", f"This settlement is {settlement.status}.", status=409)
     limit = guards.authority_limit(approved_by)
@@ -754,7 +729,8 @@ def settlement_approve(*, settlement: ClaimSettlement, approved_by: User) -> Cla
 @transaction.atomic
 def settlement_reject(*, settlement: ClaimSettlement, rejected_by: User, reason: str) -> ClaimSettlement:
     """Turn down a proposed or approved (not yet paid) settlement, so another may be proposed."""
-    settlement = ClaimSettlement.objects.select_for_update(of=("self",)).select_related("claim").get(pk=settlement.pk)
+    # It writes the claim too: the claim first, then the settlement (the lock order).
+    claim, settlement = lock_objects((Claim, settlement.claim_id), settlement)
     if settlement.status not in (ClaimSettlement.Status.PROPOSED, ClaimSettlement.Status.APPROVED):
         raise ApplicationError("settlement_closed", f"This settlement is {settlement.status}.", status=409)
     if not reason.strip():
@@ -766,7 +742,6 @@ def settlement_reject(*, settlement: ClaimSettlement, rejected_by: User, reason:
     previous = settlement.status
     settlement.status = ClaimSettlement.Status.REJECTED
     settlement.save(update_fields=["status", "updated_at"])
-    claim = settlement.claim
     claim.last_activity_at = timezone.now()
     claim.save(update_fields=["last_activity_at", "updated_at"])
     audit_record(
@@ -783,14 +758,14 @@ def settlement_reject(*, settlement: ClaimSettlement, rejected_by: User, reason:
 def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettlement:
     """Pay an approved settlement from the claim's open reserve: an outgoing transaction is recorded,
     the reserve drawn down, and the claim moves to settled."""
-    from insurehub.payments.models import Direction, Transaction, TransactionStatus
-    from insurehub.payments.services import new_reference
-
-    settlement = ClaimSettlement.objects.select_for_update().get(pk=settlement.pk)
-    claim = _lock(settlement.claim)
+    # claim -> settlement -> reserve -> (new transaction): the lock order, as reserve_set and the
+    # transitions take the claim before its reserves.
+    claim, settlement = lock_objects(
+        (Claim, settlement.claim_id), settlement, select_related={Claim: ("policy", "customer")}
+    )
     if settlement.status != ClaimSettlement.Status.APPROVED:
         raise ApplicationError("not_approved", "Only an approved settlement is paid.", status=409)
-    reserve = Reserve.objects.select_for_update().filter(claim=claim, cost_type=settlement.cost_type).first()
+    reserve = locking.locked(Reserve).filter(claim=claim, cost_type=settlement.cost_type).first()
     open_amount = reserve.open_amount if reserve else Decimal("0")
     if settlement.amount > open_amount:
         raise ApplicationError(
@@ -798,7 +773,7 @@ def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettle
             f"The open {settlement.cost_type} reserve is {open_amount}; raise it before paying {settlement.amount}.",
             status=409,
         )
-    before = rollups.facts_of(claim)
+    before = facts_of(claim)
     txn = Transaction.objects.create(
         reference=new_reference(),
         customer=claim.customer,
@@ -827,16 +802,19 @@ def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettle
         actor=paid_by,
         reason=f"paid {settlement.amount} to {settlement.payee}",
     )
-    rollups.claim_changed(before=before, after=rollups.facts_of(claim))
-    rollups.record_settled(claim, amount=settlement.amount)
     audit_record(
         actor=paid_by,
         action="claim.settled",
         target=claim,
         changes={"amount": settlement.amount, "transaction": txn.pk},
     )
-    _event(claim, "claim.status_changed", previous=previous)
-    _notify_customer(claim, previous)
+    _event(
+        claim,
+        "claim.status_changed",
+        previous=previous,
+        context={"before": before, "after": facts_of(claim), "actor": paid_by, "settled_amount": settlement.amount},
+        notices=[_status_notice(claim, previous)],
+    )
     return settlement
 
 
@@ -858,10 +836,8 @@ def claims_flag_periodic(*, now=None) -> dict:
     raised after the SLA fell due (after the last activity) counts whatever its status, so an
     acknowledged alert is not raised again every run; a new due date or new activity followed by
     another stall raises a new one."""
-    from insurehub.dashboard.models import Alert
-
     now = now or timezone.now()
-    alerts = Alert.objects.filter(claim=OuterRef("pk"))
+    alerts = alerts_all().filter(claim=OuterRef("pk"))
     breached = Claim.objects.filter(status__in=OPEN_STATUSES, sla_due_at__lt=now).exclude(
         Exists(alerts.filter(kind="sla_breached", created_at__gte=OuterRef("sla_due_at")))
     )

@@ -2,7 +2,9 @@
 
 Stripe (public API): POST {base}/v1/payment_intents (form-encoded amount in minor units,
 currency lowercase, metadata[...]; Bearer secret key) -> {"id": "pi_...", "client_secret",
-"status": "requires_payment_method", ...}; POST {base}/v1/refunds (payment_intent, amount).
+"status": "requires_payment_method", ...}; GET {base}/v1/payment_intents/{id} (the intent, with its
+client_secret when asked with the secret key); POST {base}/v1/payment_intents/{id}/cancel;
+POST {base}/v1/refunds (payment_intent, amount).
 Webhooks carry `Stripe-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>` and
 events `payment_intent.succeeded` / `payment_intent.payment_failed` with the intent in data.object.
 """
@@ -18,10 +20,17 @@ import httpx
 from django.conf import settings
 
 ZERO_DECIMAL_CURRENCIES = {"UGX"}  # Stripe takes these in whole units
+# An intent in one of these may still be paid by the customer (Stripe's PaymentIntent statuses).
+OPEN_INTENT_STATUSES = {"requires_payment_method", "requires_confirmation", "requires_action"}
 
 
 class CardProviderError(Exception):
     pass
+
+
+class CardProviderUnreachable(CardProviderError):  # noqa: N818 (a kind of CardProviderError)
+    """No answer (network error, timeout, 5xx): the provider may or may not have acted. A call
+    with an idempotency key may be made again to learn the outcome."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +51,14 @@ class CardProvider:
     def create_intent(self, *, amount: Decimal, currency: str, reference: str) -> Intent:  # pragma: no cover
         raise NotImplementedError
 
-    def refund(self, *, intent_id: str, amount: Decimal, currency: str) -> str:  # pragma: no cover
+    def retrieve_intent(self, *, intent_id: str) -> Intent:  # pragma: no cover
+        raise NotImplementedError
+
+    def cancel_intent(self, *, intent_id: str) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def refund(self, *, intent_id: str, amount: Decimal, currency: str, reference: str = "") -> str:  # pragma: no cover
+        """Refund `amount` of the intent; `reference` (our payout's) makes asking again safe."""
         raise NotImplementedError
 
     def verify_webhook(self, *, payload: bytes, signature_header: str) -> bool:  # pragma: no cover
@@ -59,19 +75,22 @@ class StripeProvider(CardProvider):
         self.timeout = httpx.Timeout(10.0, connect=5.0)
 
     def _post(self, path: str, form: dict, idempotency_key: str) -> dict:
+        return self._call("POST", path, form=form, idempotency_key=idempotency_key)
+
+    def _call(self, method: str, path: str, *, form: dict | None = None, idempotency_key: str = "") -> dict:
+        headers = {"Authorization": f"Bearer {self.secret_key}"}
+        if idempotency_key:
+            headers["Idempotency-Key"] = idempotency_key
         try:
-            response = httpx.post(
-                f"{self.base_url}{path}",
-                data=form,
-                headers={"Authorization": f"Bearer {self.secret_key}", "Idempotency-Key": idempotency_key},
-                timeout=self.timeout,
-            )
+            response = httpx.request(method, f"{self.base_url}{path}", data=form, headers=headers, timeout=self.timeout)
         except httpx.HTTPError as exc:
-            raise CardProviderError(f"the card provider is unreachable ({exc.__class__.__name__})") from exc
+            raise CardProviderUnreachable(f"the card provider is unreachable ({exc.__class__.__name__})") from exc
         try:
             body = response.json()
         except ValueError:
             body = {}
+        if response.status_code >= 500:
+            raise CardProviderUnreachable(f"the card provider failed (HTTP {response.status_code})")
         if response.status_code >= 400:
             raise CardProviderError((body.get("error") or {}).get("message", f"HTTP {response.status_code}"))
         if not body.get("id"):
@@ -91,11 +110,19 @@ class StripeProvider(CardProvider):
         )
         return Intent(id=body["id"], client_secret=body["client_secret"], status=body["status"], raw=body)
 
-    def refund(self, *, intent_id: str, amount: Decimal, currency: str) -> str:
+    def retrieve_intent(self, *, intent_id: str) -> Intent:
+        body = self._call("GET", f"/v1/payment_intents/{intent_id}")
+        return Intent(id=body["id"], client_secret=body.get("client_secret") or "", status=body["status"], raw=body)
+
+    def cancel_intent(self, *, intent_id: str) -> None:
+        self._post(f"/v1/payment_intents/{intent_id}/cancel", {}, idempotency_key=f"cancel-{intent_id}")
+
+    def refund(self, *, intent_id: str, amount: Decimal, currency: str, reference: str = "") -> str:
         body = self._post(
             "/v1/refunds",
             {"payment_intent": intent_id, "amount": minor_units(amount, currency)},
-            idempotency_key=f"refund-{intent_id}-{amount}-{secrets.token_hex(4)}",
+            # One key per payout: asking again after a lost answer returns the same refund.
+            idempotency_key=f"refund-{reference}" if reference else f"refund-{intent_id}-{secrets.token_hex(8)}",
         )
         return body["id"]
 
@@ -129,12 +156,27 @@ class SandboxProvider(CardProvider):
         intent_id = f"pi_sandbox_{secrets.token_hex(8)}"
         return Intent(
             id=intent_id,
-            client_secret=f"{intent_id}_secret_{secrets.token_hex(8)}",
+            client_secret=self._client_secret(intent_id),
             status="requires_payment_method",
             raw={"id": intent_id, "amount": minor_units(amount, currency), "currency": currency.lower()},
         )
 
-    def refund(self, *, intent_id: str, amount: Decimal, currency: str) -> str:
+    @staticmethod
+    def _client_secret(intent_id: str) -> str:
+        # Derived from the id, so retrieving the intent later gives the same secret (no state kept).
+        digest = hmac.new(settings.SECRET_KEY.encode(), intent_id.encode(), hashlib.sha256).hexdigest()
+        return f"{intent_id}_secret_{digest[:16]}"
+
+    def retrieve_intent(self, *, intent_id: str) -> Intent:
+        # The sandbox keeps no state: our transaction says whether the intent is still open.
+        return Intent(
+            id=intent_id, client_secret=self._client_secret(intent_id), status="requires_payment_method", raw={}
+        )
+
+    def cancel_intent(self, *, intent_id: str) -> None:
+        return None
+
+    def refund(self, *, intent_id: str, amount: Decimal, currency: str, reference: str = "") -> str:
         return f"re_sandbox_{secrets.token_hex(8)}"
 
     def verify_webhook(self, *, payload: bytes, signature_header: str) -> bool:

@@ -1,6 +1,8 @@
 """Every money movement: schedules, M-Pesa / card / bank-transfer payments, provider callbacks,
-bank reconciliation and refunds. Money is Decimal; rows that money touches are locked in a fixed
-order (transaction, then instalment, then policy) so concurrent callbacks credit exactly once."""
+bank reconciliation and refunds. Money is Decimal; rows that money touches are locked in the one
+lock order (insurehub/core/locking.py: refund -> transaction -> instalment -> policy here), so
+concurrent callbacks credit exactly once and different operations never deadlock. Providers are
+called outside transactions: the intent is committed first, the outcome recorded after."""
 
 import csv
 import io
@@ -17,10 +19,13 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from insurehub.audit.services import audit_record
-from insurehub.core import web_links
+from insurehub.core import locking, web_links
+from insurehub.core.db import retry_on_conflict, side_effect
 from insurehub.core.errors import ApplicationError
+from insurehub.core.locking import lock_objects, lock_one
 from insurehub.core.money import format_money, money, split_evenly
 from insurehub.core.roles import Role
+from insurehub.core.tasks import enqueue_by_name
 from insurehub.payments import cards, daraja
 from insurehub.payments.models import (
     FINAL_STATUSES,
@@ -33,9 +38,10 @@ from insurehub.payments.models import (
     Transaction,
     TransactionStatus,
 )
+from insurehub.payments.permissions import can_decide_refund, payment_audience, require
 from insurehub.policies.models import PaymentPlan, Policy, PolicyStatus
-from insurehub.policies.selectors import record_audience
-from insurehub.realtime.services import publish
+from insurehub.policies.services import policy_activate, policy_cancel, policy_reinstate
+from insurehub.realtime.events import Notice, emit
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +49,10 @@ MONTHS_PER_INSTALMENT = {PaymentPlan.MONTHLY: 1, PaymentPlan.QUARTERLY: 3}
 PAYABLE_POLICY_STATUSES = {PolicyStatus.PENDING_PAYMENT, PolicyStatus.ACTIVE, PolicyStatus.LAPSED}
 RECEIPT_LABEL = {Method.MPESA: "M-Pesa receipt", Method.CARD: "card charge", Method.BANK_TRANSFER: "bank reference"}
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+# A card payment whose intent is not created yet belongs to a request still starting it for this long;
+# older, that request died between its two steps.
+CARD_INTENT_STARTING = timedelta(minutes=2)
+CARD_INTENTS_CANCEL_TASK = "insurehub.payments.tasks.card_intents_cancel"
 
 
 def new_reference() -> str:
@@ -120,6 +130,25 @@ def payable_for(*, policy: Policy, instalment: Instalment | None, amount=None, c
     return Payable(policy=policy, instalment=instalment, amount=instalment.amount, currency=policy.currency)
 
 
+def _lock_for_payment(policy: Policy, instalment: Instalment | None) -> tuple[Policy, Instalment | None]:
+    """Lock the instalment being paid, then its policy: the instalment comes first in the lock order
+    (insurehub/core/locking.py), as in a callback crediting it. The policy is locked last, once the
+    instalment is known: locking it and then looking for another instalment (the one read was paid
+    meanwhile) took them crosswise to a reconciliation crediting that other one (a deadlock)."""
+    if instalment is not None:
+        due, policy = lock_objects(instalment, (Policy, policy.pk))
+        return policy, due
+    # The first instalment still due, locked. One being paid right now is waited for, then passed
+    # over if it was paid (PostgreSQL checks the condition again on the row it locks).
+    due = (
+        locking.locked(Instalment)
+        .filter(schedule__policy=policy, status=Instalment.Status.DUE)
+        .order_by("sequence")
+        .first()
+    )
+    return lock_one(Policy, policy.pk), due
+
+
 def _new_transaction(payable: Payable, *, method: str, created_by, phone: str = "") -> Transaction:
     txn = Transaction.objects.create(
         reference=new_reference(),
@@ -142,7 +171,7 @@ def _new_transaction(payable: Payable, *, method: str, created_by, phone: str = 
 
 
 def _audience(txn: Transaction) -> list[str]:
-    return record_audience(customer_id=txn.customer_id, policy_id=txn.policy_id)
+    return payment_audience(txn)  # who may read it (permissions.py)
 
 
 def _record_payload(txn: Transaction, kind: str, payload) -> None:
@@ -151,20 +180,30 @@ def _record_payload(txn: Transaction, kind: str, payload) -> None:
 
 def _credit(txn: Transaction, *, actor=None) -> None:
     """A locked, newly succeeded incoming transaction: pay its instalment, move the policy."""
-    from insurehub.notifications.services import notify
-    from insurehub.policies.services import policy_activate, policy_reinstate
-
-    instalment = Instalment.objects.select_for_update().get(pk=txn.instalment_id) if txn.instalment_id else None
+    instalment = lock_one(Instalment, txn.instalment_id) if txn.instalment_id else None
     duplicate = instalment is not None and instalment.status != Instalment.Status.DUE
     if instalment is not None and not duplicate:
         instalment.status = Instalment.Status.PAID
         instalment.paid_at = txn.completed_at
         instalment.save(update_fields=["status", "paid_at", "updated_at"])
-    publish(
+        _cancel_other_card_payments(instalment, paid_by=txn, actor=actor)
+    emit(
         "payment.succeeded",
         {"transaction_id": str(txn.pk), "reference": txn.reference, "amount": str(txn.amount), "currency": txn.currency,
          "policy_id": str(txn.policy_id) if txn.policy_id else None, "method": txn.method},
         _audience(txn),
+        notices=[
+            Notice(
+                recipient=txn.customer,
+                topic="payments",
+                kind="payment.succeeded",
+                title=f"We have received your payment of {format_money(txn.amount, txn.currency)}.",
+                body=f"Payment reference {txn.reference}"
+                + (f", {RECEIPT_LABEL[txn.method]} {txn.receipt_number}" if txn.receipt_number else "")
+                + ".",
+                link=web_links.policy_page(txn.policy_id) if txn.policy_id else "",
+            )
+        ],
     )  # fmt: skip
     if duplicate:
         # Paid twice (e.g. by M-Pesa and card): keep the money on record and queue its refund.
@@ -176,21 +215,11 @@ def _credit(txn: Transaction, *, actor=None) -> None:
             actor=actor, action="payment.duplicate_detected", target=txn, changes={"instalment": instalment.pk}
         )
     elif txn.policy_id:
-        policy = Policy.objects.select_for_update().get(pk=txn.policy_id)
+        policy = lock_one(Policy, txn.policy_id)
         if policy.status == PolicyStatus.PENDING_PAYMENT:
             policy_activate(policy=policy, actor=actor)
         elif policy.status == PolicyStatus.LAPSED and not _overdue_instalments(policy).exists():
             policy_reinstate(policy=policy)
-    notify(
-        recipient=txn.customer,
-        topic="payments",
-        kind="payment.succeeded",
-        title=f"We have received your payment of {format_money(txn.amount, txn.currency)}.",
-        body=f"Payment reference {txn.reference}"
-        + (f", {RECEIPT_LABEL[txn.method]} {txn.receipt_number}" if txn.receipt_number else "")
-        + ".",
-        link=web_links.policy_page(txn.policy_id) if txn.policy_id else "",
-    )
 
 
 def _overdue_instalments(policy: Policy):
@@ -199,27 +228,27 @@ def _overdue_instalments(policy: Policy):
 
 
 def _fail(txn: Transaction, *, status: str, reason: str) -> None:
-    from insurehub.notifications.services import notify
-
     txn.status = status
     txn.failure_reason = reason[:300]
     txn.completed_at = timezone.now()
     txn.save()
-    publish(
+    emit(
         "payment.failed",
         {"transaction_id": str(txn.pk), "reference": txn.reference, "reason": txn.failure_reason, "method": txn.method},
         _audience(txn),
+        notices=[
+            Notice(
+                recipient=txn.customer,
+                topic="payments",
+                kind="payment.failed",
+                title=f"Your payment of {format_money(txn.amount, txn.currency)} did not go through.",
+                body=(f"{txn.failure_reason.rstrip('.')}. " if txn.failure_reason else "")
+                + f"Payment reference {txn.reference}. You can try again.",
+                link=web_links.policy_payment_page(txn.policy_id) if txn.policy_id else "",
+            )
+        ],
     )
     audit_record(actor=None, action="payment.failed", target=txn, changes={"status": status, "reason": reason})
-    notify(
-        recipient=txn.customer,
-        topic="payments",
-        kind="payment.failed",
-        title=f"Your payment of {format_money(txn.amount, txn.currency)} did not go through.",
-        body=(f"{txn.failure_reason.rstrip('.')}. " if txn.failure_reason else "")
-        + f"Payment reference {txn.reference}. You can try again.",
-        link=web_links.policy_payment_page(txn.policy_id) if txn.policy_id else "",
-    )
 
 
 def _succeed(txn: Transaction, *, receipt: str = "", actor=None) -> None:
@@ -235,6 +264,19 @@ def _succeed(txn: Transaction, *, receipt: str = "", actor=None) -> None:
 
 
 # --- M-Pesa ----------------------------------------------------------------------------
+
+
+def _record_outcome(txn_id, apply) -> Transaction:
+    """After a provider call: lock the payment again and `apply(txn)` what the provider said, in a
+    transaction of its own that is run again after a deadlock (the provider call never is)."""
+
+    def record() -> Transaction:
+        with transaction.atomic():
+            txn = lock_one(Transaction, txn_id)
+            apply(txn)
+            return txn
+
+    return retry_on_conflict(record, label="payments.record_outcome")
 
 
 def mpesa_callback_url() -> str:
@@ -257,10 +299,11 @@ def mpesa_stk_push(
     if policy.currency != "KES":
         raise ApplicationError("currency_unsupported", "M-Pesa takes Kenyan shillings only.", status=409)
     with transaction.atomic():
-        policy = Policy.objects.select_for_update().get(pk=policy.pk)
-        payable = payable_for(policy=policy, instalment=instalment, amount=amount, currency=currency)
+        policy, due = _lock_for_payment(policy, instalment)
+        payable = payable_for(policy=policy, instalment=due, amount=amount, currency=currency)
         txn = _new_transaction(payable, method=Method.MPESA, created_by=initiated_by, phone=msisdn)
     # The provider is called outside our transaction: the row exists whatever happens next.
+    side_effect("mpesa.stk_push")
     try:
         result = client.stk_push(
             phone=msisdn,
@@ -270,16 +313,16 @@ def mpesa_stk_push(
             callback_url=mpesa_callback_url(),
         )
     except daraja.DarajaError as exc:
-        with transaction.atomic():
-            txn = Transaction.objects.select_for_update().get(pk=txn.pk)
-            _fail(txn, status=TransactionStatus.FAILED, reason=f"STK push refused: {exc}")
+        reason = f"STK push refused: {exc}"
+        _record_outcome(txn.pk, lambda t: _fail(t, status=TransactionStatus.FAILED, reason=reason))
         raise ApplicationError("mpesa_unavailable", f"M-Pesa did not accept the request: {exc}", status=502) from exc
-    with transaction.atomic():
-        txn = Transaction.objects.select_for_update().get(pk=txn.pk)
-        txn.provider_reference = result.checkout_request_id
-        _record_payload(txn, "stk_push", result.raw)
-        txn.save()
-    return txn
+
+    def accepted(t: Transaction) -> None:
+        t.provider_reference = result.checkout_request_id
+        _record_payload(t, "stk_push", result.raw)
+        t.save()
+
+    return _record_outcome(txn.pk, accepted)
 
 
 @transaction.atomic
@@ -291,7 +334,7 @@ def mpesa_callback_record(*, payload: dict) -> str:
         result_code = int(callback["ResultCode"])
     except (KeyError, TypeError, ValueError) as exc:
         raise ApplicationError("malformed_callback", "Not an STK callback.") from exc
-    txn = Transaction.objects.select_for_update().filter(method=Method.MPESA, provider_reference=checkout_id).first()
+    txn = locking.locked(Transaction).filter(method=Method.MPESA, provider_reference=checkout_id).first()
     if txn is None:
         logger.warning("mpesa callback for unknown checkout", extra={"checkout_request_id": checkout_id})
         raise ApplicationError("unknown_checkout", "No payment waits for this CheckoutRequestID.", status=404)
@@ -334,7 +377,7 @@ def mpesa_query_stale(*, older_than_minutes: int | None = None) -> dict:
             continue
         code = str(answer.get("ResultCode", ""))
         with transaction.atomic():
-            locked = Transaction.objects.select_for_update().get(pk=txn.pk)
+            locked = lock_one(Transaction, txn.pk)
             if locked.status in FINAL_STATUSES:
                 continue
             _record_payload(locked, "query", answer)
@@ -354,27 +397,123 @@ def mpesa_query_stale(*, older_than_minutes: int | None = None) -> dict:
 # --- cards -----------------------------------------------------------------------------
 
 
+def _open_card_payment(instalment: Instalment) -> Transaction | None:
+    """The instalment's pending card payment, if any: the one the customer may still pay."""
+    return (
+        Transaction.objects.filter(
+            instalment=instalment, method=Method.CARD, direction=Direction.IN, status=TransactionStatus.PENDING
+        )
+        .order_by("created_at")
+        .first()
+    )
+
+
+def _cancel_card_payment(txn: Transaction, *, reason: str, actor=None) -> None:
+    """A locked pending card payment that can no longer be paid: cancelled and audited (the customer, who
+    is paying this instalment another way or has paid it, is not told that a payment failed)."""
+    txn.status = TransactionStatus.CANCELLED
+    txn.failure_reason = reason[:300]
+    txn.completed_at = timezone.now()
+    txn.save(update_fields=["status", "failure_reason", "completed_at", "updated_at"])
+    audit_record(actor=actor, action="payment.cancelled", target=txn, changes={"reason": reason})
+
+
 def card_intent_create(
     *, policy: Policy, instalment: Instalment | None, initiated_by, amount=None, currency=None
 ) -> tuple[Transaction, str]:
+    """Start a card payment of an instalment, or hand back the one already open for it.
+
+    An instalment has at most one pending card payment: asking again (another tab, a retry with a new
+    Idempotency-Key) answers the open one and its client secret, so however often the customer asks, one card
+    payment of the instalment can be collected. While the open one is being created (or the provider is
+    completing it) the answer is 409 `payment_in_progress`; one the provider cancelled is replaced.
+    """
     provider = cards.get_card_provider()
     with transaction.atomic():
-        policy = Policy.objects.select_for_update().get(pk=policy.pk)
-        payable = payable_for(policy=policy, instalment=instalment, amount=amount, currency=currency)
-        txn = _new_transaction(payable, method=Method.CARD, created_by=initiated_by)
+        policy, due = _lock_for_payment(policy, instalment)
+        payable = payable_for(policy=policy, instalment=due, amount=amount, currency=currency)
+        txn = _open_card_payment(payable.instalment)
+        if txn is not None and not txn.provider_reference and txn.created_at < timezone.now() - CARD_INTENT_STARTING:
+            # Abandoned between its two steps (the process stopped): nobody can pay it.
+            stale = Transaction.objects.select_for_update(no_key=True, skip_locked=True).filter(pk=txn.pk).first()
+            if stale is not None:
+                _cancel_card_payment(stale, reason="the card payment was never started", actor=initiated_by)
+                txn = None
+        created = txn is None
+        if created:
+            txn = _new_transaction(payable, method=Method.CARD, created_by=initiated_by)
+    if not created:
+        if not txn.provider_reference:
+            raise ApplicationError(
+                "payment_in_progress", "A card payment of this instalment is starting; try again shortly.", status=409
+            )
+        try:
+            intent = provider.retrieve_intent(intent_id=txn.provider_reference)
+        except cards.CardProviderError as exc:
+            raise ApplicationError("card_provider_unavailable", str(exc), status=502) from exc
+        if intent.status in cards.OPEN_INTENT_STATUSES and intent.client_secret:
+            return txn, intent.client_secret
+        if intent.status != "canceled":
+            raise ApplicationError(
+                "payment_in_progress",
+                "The card payment of this instalment is being completed; its result comes shortly.",
+                status=409,
+            )
+        with transaction.atomic():
+            locked = lock_one(Transaction, txn.pk)
+            if locked.status == TransactionStatus.PENDING:
+                _cancel_card_payment(locked, reason="the card provider cancelled the payment", actor=initiated_by)
+        return card_intent_create(
+            policy=policy, instalment=instalment, initiated_by=initiated_by, amount=amount, currency=currency
+        )
+    side_effect("card.create_intent")
     try:
         intent = provider.create_intent(amount=txn.amount, currency=txn.currency, reference=txn.reference)
     except cards.CardProviderError as exc:
-        with transaction.atomic():
-            txn = Transaction.objects.select_for_update().get(pk=txn.pk)
-            _fail(txn, status=TransactionStatus.FAILED, reason=str(exc))
+        reason = str(exc)
+        _record_outcome(txn.pk, lambda t: _fail(t, status=TransactionStatus.FAILED, reason=reason))
         raise ApplicationError("card_provider_unavailable", str(exc), status=502) from exc
-    with transaction.atomic():
-        txn = Transaction.objects.select_for_update().get(pk=txn.pk)
-        txn.provider_reference = intent.id
-        _record_payload(txn, "intent", {k: v for k, v in intent.raw.items() if k != "client_secret"})
-        txn.save()
-    return txn, intent.client_secret
+
+    def accepted(t: Transaction) -> None:
+        t.provider_reference = intent.id
+        _record_payload(t, "intent", {k: v for k, v in intent.raw.items() if k != "client_secret"})
+        t.save()
+
+    return _record_outcome(txn.pk, accepted), intent.client_secret
+
+
+def _cancel_other_card_payments(instalment: Instalment, *, paid_by: Transaction, actor=None) -> None:
+    """The locked instalment was just paid by `paid_by`: its other open card payments can no longer be paid.
+    They are cancelled here and at the provider after commit, so no card is charged twice for it. One locked
+    right now by a request settling it is skipped (never waited for: it would be out of the lock order); that
+    request finds the instalment paid."""
+    others = list(
+        Transaction.objects.select_for_update(no_key=True, skip_locked=True)
+        .filter(instalment=instalment, method=Method.CARD, direction=Direction.IN, status=TransactionStatus.PENDING)
+        .exclude(pk=paid_by.pk)
+    )
+    for other in others:
+        _cancel_card_payment(
+            other, reason=f"instalment {instalment.sequence} was paid by {paid_by.reference}", actor=actor
+        )
+    intent_ids = [other.provider_reference for other in others if other.provider_reference]
+    if intent_ids:
+        transaction.on_commit(lambda: enqueue_by_name(CARD_INTENTS_CANCEL_TASK, intent_ids))
+
+
+def card_intents_cancel(*, intent_ids: list[str]) -> int:
+    """Cancel card intents at the provider (outside any transaction); how many it accepted. One it refuses
+    was charged already: its webhook records the money and queues the refund."""
+    provider = cards.get_card_provider()
+    cancelled = 0
+    for intent_id in intent_ids:
+        try:
+            provider.cancel_intent(intent_id=intent_id)
+        except cards.CardProviderError as exc:
+            logger.warning("card intent not cancelled at the provider", extra={"intent": intent_id, "error": str(exc)})
+            continue
+        cancelled += 1
+    return cancelled
 
 
 @transaction.atomic
@@ -383,15 +522,14 @@ def card_webhook_record(*, event: dict) -> str:
     intent = (event.get("data") or {}).get("object") or {}
     if kind not in ("payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled"):
         return "ignored"
-    txn = (
-        Transaction.objects.select_for_update()
-        .filter(method=Method.CARD, provider_reference=intent.get("id", ""))
-        .first()
-    )
+    txn = locking.locked(Transaction).filter(method=Method.CARD, provider_reference=intent.get("id", "")).first()
     if txn is None:
         raise ApplicationError("unknown_intent", "No payment waits for this intent.", status=404)
-    if txn.status in FINAL_STATUSES:
+    charged_after_cancel = txn.status == TransactionStatus.CANCELLED and kind == "payment_intent.succeeded"
+    if txn.status in FINAL_STATUSES and not charged_after_cancel:
         return "duplicate"
+    # charged_after_cancel: we cancelled it (its instalment was paid another way) but the card was charged before
+    # the provider heard: the money is recorded as received, and as a duplicate payment its refund is queued.
     _record_payload(txn, "webhook", {"id": event.get("id"), "type": kind})
     if kind == "payment_intent.succeeded":
         received = intent.get("amount_received", intent.get("amount"))
@@ -409,11 +547,19 @@ def card_webhook_record(*, event: dict) -> str:
 
 @transaction.atomic
 def card_sandbox_settle(*, txn: Transaction, succeed: bool, actor) -> Transaction:
-    txn = Transaction.objects.select_for_update().get(pk=txn.pk)
+    txn = lock_one(Transaction, txn.pk)
     if txn.method != Method.CARD or not txn.provider_reference.startswith("pi_sandbox_"):
         raise ApplicationError("not_sandbox", "Only sandbox card payments can be settled here.", status=409)
     if txn.status in FINAL_STATUSES:
         raise ApplicationError("already_settled", f"This payment is already {txn.status}.", status=409)
+    instalment = lock_one(Instalment, txn.instalment_id) if txn.instalment_id else None
+    if succeed and instalment is not None and instalment.status != Instalment.Status.DUE:
+        # Paid meanwhile (another card payment, M-Pesa, a transfer): the bank is told the payment is
+        # cancelled, as the provider is when the instalment gets paid, and charges nothing.
+        _cancel_card_payment(
+            txn, reason=f"instalment {instalment.sequence} is already {instalment.status}", actor=actor
+        )
+        return txn
     if succeed:
         _succeed(txn, receipt=f"ch_sandbox_{secrets.token_hex(6)}", actor=actor)
     else:
@@ -428,8 +574,8 @@ def bank_transfer_start(
     *, policy: Policy, instalment: Instalment | None, initiated_by, amount=None, currency=None
 ) -> Transaction:
     with transaction.atomic():
-        policy = Policy.objects.select_for_update().get(pk=policy.pk)
-        payable = payable_for(policy=policy, instalment=instalment, amount=amount, currency=currency)
+        policy, due = _lock_for_payment(policy, instalment)
+        payable = payable_for(policy=policy, instalment=due, amount=amount, currency=currency)
         txn = _new_transaction(payable, method=Method.BANK_TRANSFER, created_by=initiated_by)
     return txn
 
@@ -445,6 +591,37 @@ def bank_details() -> dict:
 
 
 REQUIRED_COLUMNS = {"date", "reference", "amount", "currency", "bank_reference"}
+
+
+def _reconcile_line(*, line: int, reference: str, bank_reference: str, amount, row: dict, reconciled_by):
+    """One statement line, in one transaction: (report bucket, entry)."""
+    try:
+        with transaction.atomic():
+            if StatementLine.objects.filter(bank_reference=bank_reference).exists():
+                return "already_credited", {"line": line, "bank_reference": bank_reference}
+            txn = (
+                locking.locked(Transaction)
+                .filter(method=Method.BANK_TRANSFER, reference=reference, direction=Direction.IN)
+                .first()
+            )
+            reason = None
+            if txn is None:
+                reason = "no transfer with this reference"
+            elif txn.status != TransactionStatus.PENDING:
+                reason = f"transfer is already {txn.status}"
+            elif (row.get("currency") or "").strip().upper() != txn.currency:
+                reason = f"currency is not {txn.currency}"
+            elif amount != txn.amount:
+                reason = f"amount {amount} differs from the {txn.amount} expected"
+            if reason:
+                return "unmatched", {"line": line, "reference": reference, "reason": reason}
+            StatementLine.objects.create(bank_reference=bank_reference, transaction=txn, amount=amount)
+            txn.provider_reference = bank_reference
+            _record_payload(txn, "statement", row)
+            _succeed(txn, receipt=bank_reference, actor=reconciled_by)
+            return "matched", {"line": line, "reference": reference, "transaction": str(txn.pk)}
+    except IntegrityError:
+        return "already_credited", {"line": line, "bank_reference": bank_reference}
 
 
 def bank_statement_reconcile(*, content: str, reconciled_by) -> dict:
@@ -466,35 +643,13 @@ def bank_statement_reconcile(*, content: str, reconciled_by) -> dict:
         if not bank_reference:
             report["unmatched"].append({"line": line_number, "reference": reference, "reason": "no bank reference"})
             continue
-        try:
-            with transaction.atomic():
-                if StatementLine.objects.filter(bank_reference=bank_reference).exists():
-                    report["already_credited"].append({"line": line_number, "bank_reference": bank_reference})
-                    continue
-                txn = (
-                    Transaction.objects.select_for_update()
-                    .filter(method=Method.BANK_TRANSFER, reference=reference, direction=Direction.IN)
-                    .first()
-                )
-                reason = None
-                if txn is None:
-                    reason = "no transfer with this reference"
-                elif txn.status != TransactionStatus.PENDING:
-                    reason = f"transfer is already {txn.status}"
-                elif (row.get("currency") or "").strip().upper() != txn.currency:
-                    reason = f"currency is not {txn.currency}"
-                elif amount != txn.amount:
-                    reason = f"amount {amount} differs from the {txn.amount} expected"
-                if reason:
-                    report["unmatched"].append({"line": line_number, "reference": reference, "reason": reason})
-                    continue
-                StatementLine.objects.create(bank_reference=bank_reference, transaction=txn, amount=amount)
-                txn.provider_reference = bank_reference
-                _record_payload(txn, "statement", row)
-                _succeed(txn, receipt=bank_reference, actor=reconciled_by)
-                report["matched"].append({"line": line_number, "reference": reference, "transaction": str(txn.pk)})
-        except IntegrityError:
-            report["already_credited"].append({"line": line_number, "bank_reference": bank_reference})
+        line = {"line": line_number, "reference": reference, "bank_reference": bank_reference, "amount": amount}
+        # Each line is its own transaction, run again alone after a deadlock (not the lines before it).
+        bucket, entry = retry_on_conflict(
+            lambda line=line, row=row: _reconcile_line(**line, row=row, reconciled_by=reconciled_by),
+            label="payments.reconcile_line",
+        )
+        report[bucket].append(entry)
     with transaction.atomic():
         audit_record(
             actor=reconciled_by,
@@ -515,7 +670,7 @@ def _refundable(txn: Transaction) -> Decimal:
 
 @transaction.atomic
 def refund_request(*, txn: Transaction, amount: Decimal, reason: str, requested_by) -> Refund:
-    txn = Transaction.objects.select_for_update().get(pk=txn.pk)
+    txn = lock_one(Transaction, txn.pk)
     if txn.direction != Direction.IN or txn.status not in (
         TransactionStatus.SUCCEEDED,
         TransactionStatus.PARTIALLY_REFUNDED,
@@ -534,10 +689,33 @@ def refund_request(*, txn: Transaction, amount: Decimal, reason: str, requested_
     return refund
 
 
-@transaction.atomic
 def refund_decide(*, refund: Refund, approve: bool, decided_by, note: str = "") -> Refund:
-    """Staff decide; whoever asked for a refund may not approve it too (maker-checker)."""
-    refund = Refund.objects.select_for_update().get(pk=refund.pk)
+    """Staff decide; whoever asked for a refund may not approve it too (maker-checker).
+
+    No row lock is held while a card provider is called: the decision and a pending payout are
+    committed first (the payment's refundable amount is taken at once, so the same money cannot be
+    approved twice), then the provider is called with the payout's reference as its idempotency key,
+    and its answer is recorded in a second transaction. A refusal undoes the approval (the refund is
+    requested again; 502); an answer lost on the way (timeout, a stopped process) leaves the payout
+    pending, and `card_refunds_reconcile` (periodic) asks the provider again with the same key."""
+    require(can_decide_refund(decided_by, refund), "Assessors do not decide refunds.")
+    refund = retry_on_conflict(
+        lambda: _refund_decision_record(refund_id=refund.pk, approve=approve, decided_by=decided_by, note=note),
+        label="payments.refund_decide",
+    )
+    payout = refund.payout
+    if payout is None or payout.method != Method.CARD:
+        return refund
+    outcome, error = card_refund_send(payout=payout, actor=decided_by)
+    if outcome == "refused":
+        raise ApplicationError("card_provider_unavailable", error, status=502)
+    refund.refresh_from_db()
+    return refund
+
+
+@transaction.atomic
+def _refund_decision_record(*, refund_id, approve: bool, decided_by, note: str) -> Refund:
+    refund = lock_one(Refund, refund_id)
     if refund.status != Refund.Status.REQUESTED:
         raise ApplicationError("already_decided", f"This refund is already {refund.status}.", status=409)
     if approve and refund.requested_by_id == decided_by.pk and decided_by.role != Role.ADMIN:
@@ -548,18 +726,9 @@ def refund_decide(*, refund: Refund, approve: bool, decided_by, note: str = "") 
         refund.save()
         audit_record(actor=decided_by, action="payment.refund_rejected", target=refund, changes={"note": note})
         return refund
-    txn = Transaction.objects.select_for_update().get(pk=refund.transaction_id)
+    txn = lock_one(Transaction, refund.transaction_id)  # refund, then transaction: the lock order
     if refund.amount > txn.amount - txn.refunded_amount:
         raise ApplicationError("refund_too_large", "The refund exceeds what remains of the payment.", status=409)
-    provider_id, payout_status = "", TransactionStatus.PENDING
-    if txn.method == Method.CARD:
-        try:
-            provider_id = cards.get_card_provider().refund(
-                intent_id=txn.provider_reference, amount=refund.amount, currency=txn.currency
-            )
-        except cards.CardProviderError as exc:
-            raise ApplicationError("card_provider_unavailable", str(exc), status=502) from exc
-        payout_status = TransactionStatus.SUCCEEDED
     payout = Transaction.objects.create(
         reference=new_reference(),
         customer=txn.customer,
@@ -568,16 +737,12 @@ def refund_decide(*, refund: Refund, approve: bool, decided_by, note: str = "") 
         direction=Direction.OUT,
         amount=refund.amount,
         currency=txn.currency,
-        status=payout_status,
-        provider_reference=provider_id,
+        status=TransactionStatus.PENDING,
         refund_of=txn,
         phone=txn.phone,
-        completed_at=timezone.now() if payout_status == TransactionStatus.SUCCEEDED else None,
     )
     txn.refunded_amount += refund.amount
-    txn.status = (
-        TransactionStatus.REFUNDED if txn.refunded_amount == txn.amount else TransactionStatus.PARTIALLY_REFUNDED
-    )
+    txn.status = _refunded_status(txn)
     txn.save()
     refund.status = Refund.Status.APPROVED
     refund.payout = payout
@@ -586,30 +751,134 @@ def refund_decide(*, refund: Refund, approve: bool, decided_by, note: str = "") 
         actor=decided_by,
         action="payment.refund_approved",
         target=refund,
-        changes={"amount": refund.amount, "payout": payout.pk, "payout_status": payout_status},
+        changes={"amount": refund.amount, "payout": payout.pk, "payout_status": payout.status},
     )
-    publish(
+    if payout.method != Method.CARD:  # finance pays it out and confirms it (payout_confirm)
+        _refunded(txn, refund=refund, actor=decided_by)
+    return refund
+
+
+def _refunded_status(txn: Transaction) -> str:
+    if txn.refunded_amount == txn.amount:
+        return TransactionStatus.REFUNDED
+    return TransactionStatus.PARTIALLY_REFUNDED if txn.refunded_amount else TransactionStatus.SUCCEEDED
+
+
+def _refunded(txn: Transaction, *, refund: Refund, actor) -> None:
+    """A refund of the locked payment `txn` is under way: say so, and cancel an active policy all of
+    whose payments are now refunded."""
+    emit(
         "payment.refunded",
         {"transaction_id": str(txn.pk), "refund_id": str(refund.pk), "amount": str(refund.amount)},
         _audience(txn),
     )
     if txn.policy_id:
-        policy = Policy.objects.select_for_update().get(pk=txn.policy_id)
+        policy = lock_one(Policy, txn.policy_id)  # last in the lock order
         paid_in = Transaction.objects.filter(policy=policy, direction=Direction.IN).aggregate(
             paid=Sum("amount"), refunded=Sum("refunded_amount")
         )
         if policy.status == PolicyStatus.ACTIVE and paid_in["paid"] and paid_in["paid"] == paid_in["refunded"]:
-            from insurehub.policies.services import policy_cancel
+            policy_cancel(policy=policy, cancelled_by=actor, reason="every payment was refunded")
 
-            policy_cancel(policy=policy, cancelled_by=decided_by, reason="every payment was refunded")
-    return refund
+
+def card_refund_send(*, payout: Transaction, actor=None) -> tuple[str, str]:
+    """Ask the card provider to pay out a pending card refund (outside any transaction) and record
+    its answer. Returns (outcome, error): "succeeded"; "refused" (the approval is undone, the refund
+    is requested again); "unknown" (no answer: still pending, asked again by card_refunds_reconcile,
+    the same idempotency key making the provider answer with the refund it made, if it made one)."""
+    original = Transaction.objects.get(pk=payout.refund_of_id)
+    side_effect("card.refund")
+    try:
+        provider_id = cards.get_card_provider().refund(
+            intent_id=original.provider_reference,
+            amount=payout.amount,
+            currency=payout.currency,
+            reference=payout.reference,
+        )
+    except cards.CardProviderUnreachable as exc:
+        logger.warning("card refund outcome unknown", extra={"payout": str(payout.pk), "error": str(exc)})
+        return "unknown", str(exc)
+    except cards.CardProviderError as exc:
+        error = str(exc)
+        retry_on_conflict(
+            lambda: _card_refund_refused(payout_id=payout.pk, reason=error, actor=actor),
+            label="payments.card_refund_refused",
+        )
+        return "refused", error
+    retry_on_conflict(
+        lambda: _card_refund_succeeded(payout_id=payout.pk, provider_id=provider_id, actor=actor),
+        label="payments.card_refund_succeeded",
+    )
+    return "succeeded", ""
+
+
+@transaction.atomic
+def _card_refund_succeeded(*, payout_id, provider_id: str, actor) -> None:
+    payout = Transaction.objects.get(pk=payout_id)
+    refund = Refund.objects.filter(payout_id=payout_id).first()
+    refund, payout, original = lock_objects(refund, payout, (Transaction, payout.refund_of_id))
+    if payout.status != TransactionStatus.PENDING:
+        return  # recorded already (by the reconciliation job, or the request itself)
+    payout.status = TransactionStatus.SUCCEEDED
+    payout.provider_reference = provider_id
+    payout.completed_at = timezone.now()
+    payout.save()
+    audit_record(actor=actor, action="payment.payout_succeeded", target=payout, changes={"reference": provider_id})
+    if refund is not None:
+        _refunded(original, refund=refund, actor=actor)
+
+
+@transaction.atomic
+def _card_refund_refused(*, payout_id, reason: str, actor) -> None:
+    payout = Transaction.objects.get(pk=payout_id)
+    refund = Refund.objects.filter(payout_id=payout_id).first()
+    refund, payout, original = lock_objects(refund, payout, (Transaction, payout.refund_of_id))
+    if payout.status != TransactionStatus.PENDING:
+        return
+    payout.status = TransactionStatus.FAILED
+    payout.failure_reason = reason[:300]
+    payout.completed_at = timezone.now()
+    payout.save()
+    original.refunded_amount -= payout.amount
+    original.status = _refunded_status(original)
+    original.save()
+    if refund is not None:
+        refund.status, refund.decided_by, refund.payout = Refund.Status.REQUESTED, None, None
+        refund.save()
+    audit_record(
+        actor=actor,
+        action="payment.refund_failed",
+        target=payout,
+        changes={"reason": reason, "refund": refund.pk if refund else None},
+    )
+
+
+def card_refunds_reconcile(*, older_than_minutes: int | None = None) -> dict:
+    """Periodic: card refunds approved but without a recorded answer from the provider (it did not
+    answer, or the process stopped between the call and the record) are asked again, with the same
+    idempotency key, and the answer recorded."""
+    minutes = older_than_minutes if older_than_minutes is not None else settings.CARD_REFUND_RECONCILE_AFTER_MINUTES
+    cutoff = timezone.now() - timedelta(minutes=minutes)
+    report = {"checked": 0, "succeeded": 0, "refused": 0, "unknown": 0}
+    pending = Transaction.objects.filter(
+        method=Method.CARD,
+        direction=Direction.OUT,
+        status=TransactionStatus.PENDING,
+        refund_of__isnull=False,
+        created_at__lt=cutoff,
+    ).order_by("created_at")
+    for payout in pending[:200]:
+        report["checked"] += 1
+        outcome, _ = card_refund_send(payout=payout)
+        report[outcome] += 1
+    return report
 
 
 @transaction.atomic
 def payout_confirm(*, payout: Transaction, provider_reference: str, confirmed_by) -> Transaction:
     """An operator records that a refund paid out outside the providers we call (an M-Pesa B2C or
     bank payment made by finance): the outgoing transaction succeeds with that reference."""
-    payout = Transaction.objects.select_for_update().get(pk=payout.pk)
+    payout = lock_one(Transaction, payout.pk)
     if payout.direction != Direction.OUT or payout.status != TransactionStatus.PENDING:
         raise ApplicationError(
             "not_a_pending_payout", f"Only a pending outgoing payment can be confirmed (this one is {payout.status}).",
@@ -629,7 +898,7 @@ def payout_confirm(*, payout: Transaction, provider_reference: str, confirmed_by
     payout.completed_at = timezone.now()
     payout.save()
     audit_record(actor=confirmed_by, action="payment.payout_confirmed", target=payout, changes={"reference": reference})
-    publish(
+    emit(
         "payment.payout_confirmed",
         {"transaction_id": str(payout.pk), "refund_of": str(payout.refund_of_id), "amount": str(payout.amount)},
         _audience(payout),
