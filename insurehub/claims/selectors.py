@@ -41,8 +41,61 @@ def claim_list(user) -> QuerySet[Claim]:
     return (
         claims_visible_to(user)
         .select_related("customer", "policy", "vehicle", "assigned_agent", "assigned_assessor")
+        .only(*CLAIM_COLUMNS, *RELATED_SHOWN)
         .annotate(has_open_alerts=flagged)
     )
+
+
+# Of the rows a claim points at, what the claim answers and the export show: names and numbers.
+# The people's other columns (personal fields, encrypted at rest) are neither read nor decrypted.
+RELATED_SHOWN = (
+    "customer__name",
+    "customer__email",
+    "policy__policy_number",
+    "vehicle__registration",
+    "assigned_agent__name",
+    "assigned_agent__email",
+    "assigned_assessor__name",
+    "assigned_assessor__email",
+)
+CLAIM_COLUMNS = tuple(field.name for field in Claim._meta.concrete_fields)
+
+
+# What a list of claims shows (ClaimListSerializer: the claims list, the dashboard's queue and
+# recently changed): the claim's own columns and the names and numbers of what it points at, read
+# as plain rows (no model instances for a page of 50 claims and their five related rows).
+LIST_VALUES = (
+    "id",
+    "claim_number",
+    "status",
+    "priority",
+    "department",
+    "customer",
+    "customer__name",
+    "policy",
+    "policy__policy_number",
+    "vehicle",
+    "vehicle__registration",
+    "assigned_agent",
+    "assigned_agent__name",
+    "assigned_agent__email",
+    "assigned_assessor",
+    "assigned_assessor__name",
+    "assigned_assessor__email",
+    "incident_date",
+    "estimated_cost",
+    "approved_amount",
+    "currency",
+    "sla_due_at",
+    "has_open_alerts",
+    "created_at",
+    "updated_at",
+)
+
+
+def claim_rows(user) -> QuerySet:
+    """claim_list() as rows of LIST_VALUES (dicts), for pages of claims."""
+    return claim_list(user).values(*LIST_VALUES)
 
 
 def claim_reserves(claim: Claim) -> QuerySet[Reserve]:

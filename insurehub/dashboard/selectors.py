@@ -23,7 +23,7 @@ from insurehub.alerts.selectors import alerts_all
 from insurehub.assessments.models import Assessment
 from insurehub.claims.api.serializers import ClaimListSerializer
 from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimStatus, Priority
-from insurehub.claims.selectors import claim_list, claims_visible_to
+from insurehub.claims.selectors import claim_rows, claims_visible_to
 from insurehub.core.errors import ApplicationError
 from insurehub.core.money import money
 from insurehub.core.roles import Role
@@ -292,8 +292,8 @@ def claims_overview(scope: Scope, user) -> dict:
 
     overview = dict(_cached("claims", scope, compute))
     mine = Q(assigned_agent=user) | Q(assigned_assessor=user)
-    queue = claim_list(user).filter(mine, status__in=OPEN_STATUSES).order_by("sla_due_at", "created_at")[:20]
-    recent = claim_list(user)
+    queue = claim_rows(user).filter(mine, status__in=OPEN_STATUSES).order_by("sla_due_at", "created_at")[:20]
+    recent = claim_rows(user)
     if scope.departments is not None and not scope.assessor_id:
         recent = recent.filter(department__in=scope.departments)
     overview["my_queue"] = ClaimListSerializer(queue, many=True).data

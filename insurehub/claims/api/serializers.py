@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.utils import timezone
 from rest_framework import serializers
 
 from insurehub.claims.models import (
@@ -64,9 +65,96 @@ class ClaimListSerializer(serializers.ModelSerializer):
     def get_assigned_assessor_name(self, obj) -> str | None:
         return display_name(obj.assigned_assessor)
 
+    def to_representation(self, claim):
+        """The fields above, built directly (a page of 50 claims is the API's busiest answer): the
+        same values DRF's fields give, without their per-field machinery. `claim` is a row of
+        selectors.claim_rows() (what the lists read) or a Claim. Money keeps its field's formatting;
+        times are in the current time zone with `Z` for UTC, as DateTimeField writes them.
+        test_list_shape checks the two against each other."""
+        row = claim if isinstance(claim, dict) else _row_of(claim)
+        money = _MONEY.to_representation  # not self.fields: building them costs more than the page
+        zone = timezone.get_current_timezone()
+        has_open_alerts = row.get("has_open_alerts", False)
+        return {
+            "id": str(row["id"]),
+            "claim_number": row["claim_number"],
+            "status": row["status"],
+            "priority": row["priority"],
+            "department": row["department"],
+            "customer": row["customer"],
+            "customer_name": row["customer__name"],
+            "policy": row["policy"],
+            "policy_number": row["policy__policy_number"],
+            "vehicle": row["vehicle"],
+            "vehicle_registration": row["vehicle__registration"] if row["vehicle"] is not None else None,
+            "assigned_agent": row["assigned_agent"],
+            "assigned_agent_name": _person(row, "assigned_agent"),
+            "assigned_assessor": row["assigned_assessor"],
+            "assigned_assessor_name": _person(row, "assigned_assessor"),
+            "incident_date": _iso(row["incident_date"], zone),
+            "estimated_cost": None if row["estimated_cost"] is None else money(row["estimated_cost"]),
+            "approved_amount": None if row["approved_amount"] is None else money(row["approved_amount"]),
+            "currency": row["currency"],
+            "sla_due_at": _iso(row["sla_due_at"], zone),
+            "has_open_alerts": bool(has_open_alerts) if has_open_alerts is not None else None,
+            "created_at": _iso(row["created_at"], zone),
+            "updated_at": _iso(row["updated_at"], zone),
+        }
+
+
+def _row_of(claim: Claim) -> dict:
+    """A Claim as a row of selectors.claim_rows()."""
+    row = {name: getattr(claim, name) for name in _PLAIN}
+    row.update(customer=claim.customer_id, policy=claim.policy_id, vehicle=claim.vehicle_id)
+    row.update(customer__name=claim.customer.name, policy__policy_number=claim.policy.policy_number)
+    row["vehicle__registration"] = claim.vehicle.registration if claim.vehicle_id is not None else None
+    for role in ("assigned_agent", "assigned_assessor"):
+        person = getattr(claim, role)
+        row[role] = getattr(claim, f"{role}_id")
+        row[f"{role}__name"] = person.name if person is not None else None
+        row[f"{role}__email"] = person.email if person is not None else None
+    row["has_open_alerts"] = getattr(claim, "has_open_alerts", False)
+    return row
+
+
+_PLAIN = (
+    "id",
+    "claim_number",
+    "status",
+    "priority",
+    "department",
+    "incident_date",
+    "estimated_cost",
+    "approved_amount",
+    "currency",
+    "sla_due_at",
+    "created_at",
+    "updated_at",
+)
+
+
+def _person(row: dict, role: str) -> str | None:
+    """display_name() of an assigned person from a row: their name, else their e-mail."""
+    if row[role] is None:
+        return None
+    return row[f"{role}__name"] or row[f"{role}__email"]
+
+
+_MONEY = MoneyField(allow_null=True)
+
+
+def _iso(value, zone) -> str | None:
+    """As DRF's DateTimeField writes an aware time (ISO 8601, `Z` for UTC)."""
+    if value is None:
+        return None
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
 
 class ClaimDetailSerializer(ClaimListSerializer):
     allowed_transitions = serializers.SerializerMethodField()
+    # Every field through DRF's own machinery: one claim, and the fields differ from the list's.
+    to_representation = serializers.ModelSerializer.to_representation
 
     class Meta(ClaimListSerializer.Meta):
         fields = [
