@@ -147,7 +147,7 @@ def conflict_problem(exc: BaseException) -> JsonResponse:
 # Retry-After, never a 500. Deadlocks and serialization failures are conflicts (above), not this.
 _DATABASE_TIMEOUT_SQLSTATES = {"57014", "55P03"}  # query_canceled (statement_timeout), lock_not_available
 _CONFLICT_SQLSTATES = {"40001", "40P01"}
-_SQLITE_UNAVAILABLE = ("database is locked", "unable to open database", "disk i/o error")
+_SQLITE_UNAVAILABLE = ("database is locked", "database table is locked", "unable to open database", "disk i/o error")
 
 
 def dependency_failure(exc: BaseException | None) -> str | None:

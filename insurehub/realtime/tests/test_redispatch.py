@@ -90,8 +90,8 @@ def test_events_the_layer_missed_are_sent_when_it_is_back_without_the_beat(layer
     # Five events published into a dead layer cost the requests little: refused once, then deferred.
     assert publishing < 2
     logging.getLogger(redispatch.__name__).removeHandler(handler)
-    assert handler.messages == [
-        "channel layer unreachable: events are kept and sent when it is back",
-        "channel layer reachable again: held-up events sent",
-    ]
+    # Once each way (a sweep that the tests' in-memory SQLite refused for a moment is tried again).
+    assert handler.messages[0] == "channel layer unreachable: events are kept and sent when it is back"
+    assert handler.messages[-1] == "channel layer reachable again: held-up events sent"
+    assert set(handler.messages[1:-1]) <= {"outbox redispatch could not sweep; trying again"}
     print(f"\nheld-up events sent {sent_after:.2f} s after the layer came back (backoff at most 1 s)")
