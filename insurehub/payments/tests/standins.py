@@ -6,8 +6,9 @@ so our real httpx clients are exercised end to end (nothing of ours is patched).
 Daraja's stand-in lives in insurehub/payments/daraja_standin.py (development serves it too);
 it is re-exported here for the tests.
 
-Stripe (docs.stripe.com/api): form-encoded POST /v1/payment_intents and /v1/refunds with
-`Authorization: Bearer sk_...`; errors are {"error": {"type", "code", "message"}} with 4xx.
+Stripe (docs.stripe.com/api): form-encoded POST /v1/payment_intents, /v1/payment_intents/{id}/cancel and
+/v1/refunds, GET /v1/payment_intents/{id}, with `Authorization: Bearer sk_...`; errors are
+{"error": {"type", "code", "message"}} with 4xx.
 Webhooks are signed `Stripe-Signature: t=<unix>,v1=<hex HMAC-SHA256(whsec, "<t>.<body>")>`.
 """
 
@@ -32,8 +33,19 @@ class StripeStandIn:
         self.intents: dict[str, dict] = {}
         self.refunds: dict[str, dict] = {}
         self.idempotency: dict[str, dict] = {}
+        self.retrieved: list[str] = []
+        self.cancelled: list[str] = []
 
     def get(self, h: StandInHandler) -> None:
+        if h.headers.get("Authorization") != f"Bearer {STRIPE_SECRET}":
+            return h._send(
+                401, {"error": {"type": "invalid_request_error", "message": "Invalid API Key provided: sk_***"}}
+            )
+        path = urlsplit(h.path).path
+        intent_id = path.removeprefix("/v1/payment_intents/")
+        if path.startswith("/v1/payment_intents/") and intent_id in self.intents:
+            self.retrieved.append(intent_id)
+            return h._send(200, self.intents[intent_id])
         h._send(404, {"error": {"type": "invalid_request_error", "message": "Unrecognized request URL"}})
 
     def post(self, h: StandInHandler, raw: bytes) -> None:
@@ -48,6 +60,8 @@ class StripeStandIn:
         path = urlsplit(h.path).path
         if path == "/v1/payment_intents":
             status, body = self._intent(form)
+        elif path.startswith("/v1/payment_intents/") and path.endswith("/cancel"):
+            status, body = self._cancel(path.split("/")[3])
         elif path == "/v1/refunds":
             status, body = self._refund(form)
         else:
@@ -76,6 +90,22 @@ class StripeStandIn:
             "latest_charge": None,
         }
         self.intents[intent_id] = intent
+        return 200, intent
+
+    def _cancel(self, intent_id: str) -> tuple[int, dict]:
+        intent = self.intents.get(intent_id)
+        if intent is None:
+            return 404, {"error": {"type": "invalid_request_error", "code": "resource_missing", "message": "no"}}
+        if intent["status"] in ("succeeded", "canceled"):
+            return 400, {
+                "error": {
+                    "type": "invalid_request_error",
+                    "code": "payment_intent_unexpected_state",
+                    "message": f"You cannot cancel this PaymentIntent because it has a status of {intent['status']}.",
+                }
+            }
+        intent["status"] = "canceled"
+        self.cancelled.append(intent_id)
         return 200, intent
 
     def _refund(self, form: dict) -> tuple[int, dict]:
