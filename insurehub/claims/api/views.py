@@ -11,23 +11,17 @@ from rest_framework.filters import SearchFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from insurehub.claims import selectors, services
+from insurehub.claims import permissions, selectors, services
 from insurehub.claims.api import serializers as s
 from insurehub.claims.api.ordering import ClaimOrderingFilter
 from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimSettlement
 from insurehub.claims.report import claim_report_pdf
-from insurehub.core.errors import ApplicationError
 from insurehub.core.filters import TimestampFilter
+from insurehub.core.idempotency import IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_OPTIONAL, idempotent
 from insurehub.core.pagination import CursorPagination
-from insurehub.core.permissions import HasRole
-from insurehub.core.roles import Role
-from insurehub.payments.api.views import IDEMPOTENCY_HEADER
-from insurehub.payments.idempotency import idempotent
 from insurehub.policies.selectors import policies_visible_to
 from insurehub.users.models import User
 from insurehub.vehicles.selectors import vehicles_visible_to
-
-StaffWhoManage = HasRole(Role.AGENT, Role.SUPERVISOR, Role.ADMIN)
 
 
 class ClaimCursorPagination(CursorPagination):
@@ -64,6 +58,7 @@ def _claim(request, claim_id) -> Claim:
 
 
 class ClaimListCreateApi(generics.ListAPIView):
+    permission_classes = [permissions.FilesClaims]
     serializer_class = s.ClaimListSerializer
     filterset_class = ClaimFilter
     pagination_class = ClaimCursorPagination
@@ -71,7 +66,7 @@ class ClaimListCreateApi(generics.ListAPIView):
     search_fields = ["claim_number", "vehicle__registration", "customer__name"]
 
     def get_queryset(self):
-        return selectors.claim_list(self.request.user)
+        return selectors.claim_rows(self.request.user)  # only the columns a list shows
 
     @extend_schema(tags=["claims"])
     def get(self, request, *args, **kwargs):
@@ -93,7 +88,12 @@ class ClaimListCreateApi(generics.ListAPIView):
         """
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(request=s.ClaimCreateSerializer, responses={201: s.ClaimDetailSerializer}, tags=["claims"])
+    @extend_schema(
+        request=s.ClaimCreateSerializer,
+        responses={201: s.ClaimDetailSerializer},
+        parameters=[IDEMPOTENCY_KEY_OPTIONAL],
+        tags=["claims"],
+    )
     def post(self, request):
         """File a claim (first notice of loss).
 
@@ -107,6 +107,11 @@ class ClaimListCreateApi(generics.ListAPIView):
         weather, vehicle) run after the answer. An agent who files it is assigned to it. Answers the
         claim (201).
 
+        Send an `Idempotency-Key` header so that a retry after a lost answer never files a second claim:
+        a repeat with the same key and body answers the first answer again (same status and body,
+        `Idempotent-Replayed: true`); the same key with another body answers 422
+        `idempotency_key_reused`, and 409 `request_in_progress` while the first runs.
+
         Access: customers, on their own policies; agents and supervisors of the department that handles
         the product's category, and admins, on the customer's behalf (staff may also set `priority`).
         Assessors do not file claims.
@@ -114,26 +119,32 @@ class ClaimListCreateApi(generics.ListAPIView):
         Errors: 400 `validation_error` (including latitude without longitude), `incident_in_future`,
         `incident_outside_cover`, `vehicle_not_on_policy`, `read_only` (a customer setting `priority`);
         403 `permission_denied` (assessors), `other_department`; 404 `not_found` (a policy or vehicle
-        the caller may not see); 409 `policy_not_active`.
+        the caller may not see); 409 `policy_not_active`, `request_in_progress`; 422
+        `idempotency_key_reused`; 400 `bad_idempotency_key` (a key over 128 characters).
         """
-        if request.user.role == Role.ASSESSOR:
-            raise ApplicationError("permission_denied", "Assessors do not file claims.", status=403)
-        data = s.ClaimCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        policy = get_object_or_404(policies_visible_to(request.user), pk=values.pop("policy"))
-        vehicle_id = values.pop("vehicle", None)
-        vehicle = get_object_or_404(vehicles_visible_to(request.user), pk=vehicle_id) if vehicle_id else None
-        claim = services.claim_create(policy=policy, vehicle=vehicle, filed_by=request.user, **values)
-        return Response(
-            s.ClaimDetailSerializer(
-                selectors.claim_list(request.user).get(pk=claim.pk), context={"request": request}
-            ).data,
-            status=status.HTTP_201_CREATED,
-        )
+
+        def handle():
+            data = s.ClaimCreateSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            values = dict(data.validated_data)
+            policy = get_object_or_404(policies_visible_to(request.user), pk=values.pop("policy"))
+            vehicle_id = values.pop("vehicle", None)
+            vehicle = get_object_or_404(vehicles_visible_to(request.user), pk=vehicle_id) if vehicle_id else None
+            claim = services.claim_create(policy=policy, vehicle=vehicle, filed_by=request.user, **values)
+            return Response(
+                s.ClaimDetailSerializer(
+                    selectors.claim_list(request.user).get(pk=claim.pk), context={"request": request}
+                ).data,
+                status=status.HTTP_201_CREATED,
+            )
+
+        # The key, the claim and the answer commit together: a retry either replays it or files it.
+        return idempotent(request, endpoint="claim.create", handler=handle, required=False)
 
 
 class ClaimDetailApi(APIView):
+    permission_classes = [permissions.EditsClaims]  # asked of PATCH only
+
     @extend_schema(responses={200: s.ClaimDetailSerializer}, tags=["claims"])
     def get(self, request, claim_id):
         """Show a claim.
@@ -169,14 +180,9 @@ class ClaimDetailApi(APIView):
         (a customer once the claim is under review: send a message instead).
         """
         claim = _claim(request, claim_id)
-        if request.user.role == Role.ASSESSOR:
-            raise ApplicationError(
-                "permission_denied", "Assessors record their findings in the assessment.", status=403
-            )
+        self.check_object_permissions(request, claim)
         data = s.ClaimUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        if request.user.role == Role.CUSTOMER and {"priority", "estimated_cost"} & set(data.validated_data):
-            raise ApplicationError("read_only", "Customers do not set the priority or the estimate.")
         services.claim_update(claim=claim, data=data.validated_data, updated_by=request.user)
         return Response(
             s.ClaimDetailSerializer(
@@ -227,7 +233,7 @@ class ClaimTransitionApi(APIView):
 
 
 class ClaimAssignApi(APIView):
-    permission_classes = [StaffWhoManage]
+    permission_classes = [permissions.ManagesClaims]
 
     @extend_schema(request=s.AssignSerializer, responses={200: s.ClaimDetailSerializer}, tags=["claims"])
     def post(self, request, claim_id):
@@ -373,6 +379,9 @@ class ClaimExportApi(ClaimListCreateApi):
     http_method_names = ["get", "head", "options"]
     pagination_class = None
 
+    def get_queryset(self):
+        return selectors.claim_list(self.request.user)  # whole claims: the export has more columns
+
     @extend_schema(
         responses={(200, "text/csv"): OpenApiTypes.STR},
         tags=["claims"],
@@ -437,7 +446,7 @@ class ClaimTimelineApi(generics.GenericAPIView):
         claim = get_object_or_404(
             selectors.claims_visible_to(request.user).select_related("assigned_assessor"), pk=claim_id
         )
-        items = selectors.claim_timeline(claim, for_customer=request.user.role == Role.CUSTOMER)
+        items = selectors.claim_timeline(claim, for_customer=not permissions.can_read_internal(request.user, claim))
         page = self.paginate_queryset(items)
         return self.get_paginated_response(page)
 
@@ -482,6 +491,8 @@ class ClaimCommunicationsApi(generics.GenericAPIView):
 
 
 class ClaimReservesApi(APIView):
+    permission_classes = [permissions.ReadsReserves]
+
     @extend_schema(responses={200: s.ReserveSerializer(many=True)}, tags=["claims"])
     def get(self, request, claim_id):
         """List a claim's reserves.
@@ -495,8 +506,7 @@ class ClaimReservesApi(APIView):
         Errors: 403 `permission_denied` (customers); 404 `not_found`.
         """
         claim = _claim(request, claim_id)
-        if request.user.role == Role.CUSTOMER:
-            raise ApplicationError("permission_denied", "Reserves are internal.", status=403)
+        self.check_object_permissions(request, claim)
         return Response(s.ReserveSerializer(selectors.claim_reserves(claim), many=True).data)
 
     @extend_schema(request=s.ReserveSetSerializer, responses={200: s.ReserveSerializer}, tags=["claims"])
@@ -514,8 +524,7 @@ class ClaimReservesApi(APIView):
         paid from it).
         """
         claim = _claim(request, claim_id)
-        if request.user.role == Role.CUSTOMER:
-            raise ApplicationError("permission_denied", "Reserves are internal.", status=403)
+        self.check_object_permissions(request, claim)
         data = s.ReserveSetSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         reserve = services.reserve_set(claim=claim, actor=request.user, **data.validated_data)
@@ -523,6 +532,8 @@ class ClaimReservesApi(APIView):
 
 
 class ClaimSettlementApi(APIView):
+    permission_classes = [permissions.ProposesSettlements]  # asked of POST only
+
     @extend_schema(responses={200: s.SettlementSerializer(many=True)}, tags=["claims"])
     def get(self, request, claim_id):
         """List a claim's settlements.
@@ -537,7 +548,12 @@ class ClaimSettlementApi(APIView):
         claim = _claim(request, claim_id)
         return Response(s.SettlementSerializer(selectors.claim_settlements(claim), many=True).data)
 
-    @extend_schema(request=s.SettlementProposeSerializer, responses={201: s.SettlementSerializer}, tags=["claims"])
+    @extend_schema(
+        request=s.SettlementProposeSerializer,
+        responses={201: s.SettlementSerializer},
+        parameters=[IDEMPOTENCY_KEY],
+        tags=["claims"],
+    )
     def post(self, request, claim_id):
         """Propose a settlement of an approved claim.
 
@@ -546,31 +562,38 @@ class ClaimSettlementApi(APIView):
         proposal moves the claim to `settlement`. One settlement at a time may await approval or payment.
         Answers the settlement (201).
 
+        Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+        request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+        and proposes once.
+
         Access: agents, supervisors and admins who may see the claim.
 
-        Errors: 400 `validation_error`, `above_policy_limit`; 403 `permission_denied`; 404 `not_found`;
-        409 `not_approved` (the claim is not approved or in settlement); 409 `settlement_open`.
+        Errors: 400 `validation_error`, `above_policy_limit`, `idempotency_key_required`,
+        `bad_idempotency_key`; 403 `permission_denied`; 404 `not_found`; 409 `not_approved` (the claim is
+        not approved or in settlement), `settlement_open`, `request_in_progress`; 422
+        `idempotency_key_reused`.
         """
         claim = _claim(request, claim_id)
-        if request.user.role not in (Role.AGENT, Role.SUPERVISOR, Role.ADMIN):
-            raise ApplicationError(
-                "permission_denied", "Only agents, supervisors and admins settle claims.", status=403
-            )
-        data = s.SettlementProposeSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        settlement = services.settlement_propose(claim=claim, proposed_by=request.user, **data.validated_data)
-        return Response(s.SettlementSerializer(settlement).data, status=status.HTTP_201_CREATED)
+        self.check_object_permissions(request, claim)
+
+        def handle():
+            data = s.SettlementProposeSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            settlement = services.settlement_propose(claim=claim, proposed_by=request.user, **data.validated_data)
+            return Response(s.SettlementSerializer(settlement).data, status=status.HTTP_201_CREATED)
+
+        return idempotent(request, endpoint=f"claim.settlement.propose.{claim.pk}", handler=handle)
 
 
 class ClaimSettlementActionApi(APIView):
-    permission_classes = [StaffWhoManage]
+    permission_classes = [permissions.ManagesClaims]
 
     @extend_schema(
         request=s.SettlementActionSerializer,
         responses={200: s.SettlementSerializer},
         tags=["claims"],
         operation_id="claims_settlement_action",
-        parameters=[IDEMPOTENCY_HEADER],
+        parameters=[IDEMPOTENCY_KEY],
     )
     def post(self, request, claim_id, settlement_id):
         """Approve, reject or pay a settlement.
@@ -584,15 +607,16 @@ class ClaimSettlementActionApi(APIView):
           outgoing transaction is recorded, the reserve drawn down, the claim moves to `settled` and the
           customer is told.
 
-        Send an `Idempotency-Key` header: a retried request with the same key and body answers the first
-        answer again (`Idempotent-Replayed: true`) and pays once.
+        Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+        request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
+        and pays once.
 
         Access: agents, supervisors and admins who may see the claim.
 
-        Errors: 400 `validation_error`, `reason_required`, `bad_idempotency_key`; 403
-        `permission_denied`, `above_authority`, `maker_checker`; 404 `not_found`; 409 `not_proposed`,
-        `not_approved`, `settlement_closed`, `above_reserve` (raise the reserve first),
-        `request_in_progress`; 422 `idempotency_key_reused`.
+        Errors: 400 `validation_error`, `reason_required`, `idempotency_key_required`,
+        `bad_idempotency_key`; 403 `permission_denied`, `above_authority`, `maker_checker`; 404
+        `not_found`; 409 `not_proposed`, `not_approved`, `settlement_closed`, `above_reserve` (raise the
+        reserve first), `request_in_progress`; 422 `idempotency_key_reused`.
         """
         claim = _claim(request, claim_id)
         settlement = get_object_or_404(ClaimSettlement, pk=settlement_id, claim=claim)
@@ -628,7 +652,7 @@ class ClaimReportApi(APIView):
         Errors: 404 `not_found`.
         """
         claim = _claim(request, claim_id)
-        pdf = claim_report_pdf(claim, for_customer=request.user.role == Role.CUSTOMER)
+        pdf = claim_report_pdf(claim, for_customer=not permissions.can_read_internal(request.user, claim))
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{claim.claim_number}.pdf"'
         return response

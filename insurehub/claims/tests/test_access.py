@@ -19,7 +19,7 @@ from insurehub.claims.services import (
 )
 from insurehub.claims.tests.factories import file_claim
 from insurehub.core.roles import Department, Role
-from insurehub.core.testing import AccessMatrix, client_for
+from insurehub.core.testing import AccessMatrix, client_for, idempotency_key
 from insurehub.policies.tests.factories import PolicyFactory
 from insurehub.users.tests.factories import UserFactory
 
@@ -153,7 +153,7 @@ def test_propose_settlement(actors):
     claims = Claims(actors)
     body = {"amount": "30000.00", "payee": "Westlands Motors", "method": "bank_transfer"}
     AccessMatrix(actors).assert_write(
-        lambda c: c.post(f"/api/claims/{claims.approved().pk}/settlement/", body, format="json"),
+        lambda c: c.post(f"/api/claims/{claims.approved().pk}/settlement/", body, format="json", **idempotency_key()),
         expected=_expect(owner=403, assessor=403, **dict.fromkeys(VISIBLE_STAFF, 201)),
     )
 
@@ -166,7 +166,12 @@ def test_settlement_actions(actors, action, approved):
 
     def call(client):
         claim, settlement = claims.with_settlement(approved=approved)
-        return client.post(f"/api/claims/{claim.pk}/settlement/{settlement.pk}/", {"action": action}, format="json")
+        return client.post(
+            f"/api/claims/{claim.pk}/settlement/{settlement.pk}/",
+            {"action": action},
+            format="json",
+            **idempotency_key(),
+        )
 
     AccessMatrix(actors).assert_write(
         call,
@@ -234,7 +239,7 @@ def test_customer_never_sees_internal_entries(actors):
 def test_internal_events_and_alerts_never_reach_the_customer(actors):
     """A customer's socket joins their user group and may subscribe to their claim's group:
     reserve changes, internal notes and alerts are addressed to neither."""
-    from insurehub.dashboard.services import alert_raise
+    from insurehub.alerts.services import alert_raise
     from insurehub.realtime.models import OutboxEvent
 
     claim = Claims(actors).submitted()
@@ -288,7 +293,7 @@ def test_customer_timeline_lists_only_their_own_documents(actors):
 
 
 def test_customers_do_not_learn_of_alerts_on_their_claim(actors):
-    from insurehub.dashboard.services import alert_raise
+    from insurehub.alerts.services import alert_raise
 
     claim = Claims(actors).submitted()
     alert_raise(kind="possible_duplicate", severity="high", title="Duplicate?", claim=claim)

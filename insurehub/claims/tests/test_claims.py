@@ -18,7 +18,7 @@ from insurehub.audit.selectors import audit_chain_verify
 from insurehub.claims.models import Claim, ClaimStatus, ClaimStatusHistory
 from insurehub.claims.services import claim_transition, claims_flag_periodic
 from insurehub.claims.tests.factories import file_claim
-from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for
+from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for, idempotency_key
 from insurehub.dashboard import rollups
 from insurehub.policies.tests.factories import PolicyFactory
 from insurehub.realtime.models import OutboxEvent
@@ -300,7 +300,10 @@ def test_from_first_notice_to_closed(actors):
     )
     body = assert_problem(
         agent.post(
-            url + "settlement/", {"amount": "999999999", "payee": "Garage", "method": "bank_transfer"}, format="json"
+            url + "settlement/",
+            {"amount": "999999999", "payee": "Garage", "method": "bank_transfer"},
+            format="json",
+            **idempotency_key(),
         ),
         400,
     )
@@ -309,17 +312,23 @@ def test_from_first_notice_to_closed(actors):
         url + "settlement/",
         {"amount": "75000.00", "payee": "Westlands Motors", "method": "bank_transfer"},
         format="json",
+        **idempotency_key(),
     ).json()
     assert settlement["status"] == "proposed"
     action = f"{url}settlement/{settlement['id']}/"
-    assert_problem(agent.post(action, {"action": "approve"}, format="json"), 403)  # maker-checker
-    assert supervisor.post(action, {"action": "approve"}, format="json").json()["status"] == "approved"
-    body = assert_problem(agent.post(action, {"action": "pay"}, format="json"), 409)  # above the open reserve
+    assert_problem(agent.post(action, {"action": "approve"}, format="json", **idempotency_key()), 403)  # maker-checker
+    assert (
+        supervisor.post(action, {"action": "approve"}, format="json", **idempotency_key()).json()["status"]
+        == "approved"
+    )
+    body = assert_problem(
+        agent.post(action, {"action": "pay"}, format="json", **idempotency_key()), 409
+    )  # above the open reserve
     assert body["type"] == "/problems/above_reserve"
     agent.post(
         url + "reserves/", {"cost_type": "own_damage", "amount": "80000.00", "reason": "garage quote"}, format="json"
     )
-    paid = agent.post(action, {"action": "pay"}, format="json").json()
+    paid = agent.post(action, {"action": "pay"}, format="json", **idempotency_key()).json()
     assert paid["status"] == "paid" and paid["paid_transaction"]
     assert agent.get(url).json()["status"] == "settled"
     assert agent.post(url + "transition/", {"to": "closed"}, format="json").json()["status"] == "closed"

@@ -10,7 +10,7 @@ from django.db import connection
 
 from insurehub.claims.models import ClaimSettlement, Reserve
 from insurehub.claims.tests.test_access import Claims
-from insurehub.core.testing import assert_problem, client_for
+from insurehub.core.testing import assert_problem, client_for, idempotency_key
 from insurehub.payments.models import Transaction
 
 pytestmark = pytest.mark.django_db
@@ -32,11 +32,13 @@ def test_settlement_approval_above_the_agents_authority_needs_a_supervisor(actor
     settings.CLAIM_AUTHORITY_LIMITS = {**settings.CLAIM_AUTHORITY_LIMITS, "agent": "10000"}
     claim, settlement = Claims(actors).with_settlement(approved=False)  # 40 000 proposed by another agent
     url = f"/api/claims/{claim.pk}/settlement/{settlement.pk}/"
-    body = assert_problem(client_for(actors["agent"]).post(url, {"action": "approve"}, format="json"), 403)
+    body = assert_problem(
+        client_for(actors["agent"]).post(url, {"action": "approve"}, format="json", **idempotency_key()), 403
+    )
     assert body["type"] == "/problems/above_authority"
     settlement.refresh_from_db()
     assert settlement.status == "proposed" and settlement.approved_by is None
-    response = client_for(actors["supervisor"]).post(url, {"action": "approve"}, format="json")
+    response = client_for(actors["supervisor"]).post(url, {"action": "approve"}, format="json", **idempotency_key())
     assert response.status_code == 200 and response.json()["status"] == "approved"
 
 
@@ -44,7 +46,9 @@ def test_payment_above_the_open_reserve_changes_nothing(actors):
     claim, settlement = Claims(actors).with_settlement(approved=True)
     Reserve.objects.filter(claim=claim).update(amount=Decimal("30000.00"))  # below the 40 000 settlement
     url = f"/api/claims/{claim.pk}/settlement/{settlement.pk}/"
-    body = assert_problem(client_for(actors["supervisor"]).post(url, {"action": "pay"}, format="json"), 409)
+    body = assert_problem(
+        client_for(actors["supervisor"]).post(url, {"action": "pay"}, format="json", **idempotency_key()), 409
+    )
     assert body["type"] == "/problems/above_reserve"
     settlement.refresh_from_db()
     claim.refresh_from_db()
@@ -111,7 +115,7 @@ def test_a_retried_payment_with_its_idempotency_key_gets_the_first_answer(actors
     assert first.status_code == again.status_code == 200 and again["Idempotent-Replayed"] == "true"
     assert first.json() == again.json() and first.json()["status"] == "paid"
     assert Transaction.objects.filter(direction="out").count() == 1
-    assert_problem(supervisor.post(url, {"action": "pay"}, format="json"), 409)  # no key: already paid
+    assert_problem(supervisor.post(url, {"action": "pay"}, format="json", **idempotency_key()), 409)  # a new key: paid
 
 
 def test_acknowledged_sla_and_stall_alerts_are_not_raised_every_run(actors, settings):
@@ -119,10 +123,10 @@ def test_acknowledged_sla_and_stall_alerts_are_not_raised_every_run(actors, sett
 
     from django.utils import timezone
 
+    from insurehub.alerts.models import Alert
+    from insurehub.alerts.services import alert_acknowledge
     from insurehub.claims.models import Claim
     from insurehub.claims.services import claims_flag_periodic, communication_add
-    from insurehub.dashboard.models import Alert
-    from insurehub.dashboard.services import alert_acknowledge
 
     settings.CLAIM_STALLED_DAYS = 3
     claim = Claims(actors).submitted()
@@ -155,13 +159,17 @@ def test_a_turned_down_settlement_makes_room_for_another(actors):
     supervisor = client_for(actors["supervisor"])
     url = f"/api/claims/{claim.pk}/settlement/"
     body = {"amount": "35000.00", "payee": "Westlands Motors", "method": "bank_transfer"}
-    assert_problem(supervisor.post(url, body, format="json"), 409)  # one open settlement at a time
-    assert_problem(supervisor.post(f"{url}{settlement.pk}/", {"action": "reject"}, format="json"), 400)
+    assert_problem(supervisor.post(url, body, format="json", **idempotency_key()), 409)  # one open at a time
+    assert_problem(
+        supervisor.post(f"{url}{settlement.pk}/", {"action": "reject"}, format="json", **idempotency_key()), 400
+    )
     rejected = supervisor.post(
-        f"{url}{settlement.pk}/", {"action": "reject", "reason": "quote too high"}, format="json"
+        f"{url}{settlement.pk}/", {"action": "reject", "reason": "quote too high"}, format="json", **idempotency_key()
     )
     assert rejected.status_code == 200 and rejected.json()["status"] == "rejected"
-    assert_problem(supervisor.post(f"{url}{settlement.pk}/", {"action": "pay"}, format="json"), 409)
-    assert supervisor.post(url, body, format="json").status_code == 201
+    assert_problem(
+        supervisor.post(f"{url}{settlement.pk}/", {"action": "pay"}, format="json", **idempotency_key()), 409
+    )
+    assert supervisor.post(url, body, format="json", **idempotency_key()).status_code == 201
     timeline = [item["type"] for item in supervisor.get(f"/api/claims/{claim.pk}/timeline/").json()["results"]]
     assert "settlement_rejected" in timeline and "settlement_proposed" in timeline

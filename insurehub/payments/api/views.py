@@ -14,15 +14,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from insurehub.core.errors import ApplicationError
-from insurehub.core.idempotency import IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_OPTIONAL, idempotent
+from insurehub.core.idempotency import IDEMPOTENCY_KEY, idempotent
 from insurehub.payments import cards, permissions, services
 from insurehub.payments.api import serializers as s
 from insurehub.payments.models import Instalment
 from insurehub.payments.selectors import refunds_visible_to, schedules_visible_to, transactions_visible_to
 from insurehub.policies.selectors import policies_visible_to
-
-# The claims views' name for the header until they import it from core (then this goes).
-IDEMPOTENCY_HEADER = IDEMPOTENCY_KEY_OPTIONAL
 
 
 def _target(request, data):
