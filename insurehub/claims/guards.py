@@ -8,26 +8,26 @@ is the reason it may not happen (answered 409). Apps register theirs:
 
 Built in: approval needs a completed assessment (`claim.assessment_completed_at`, which the
 assessments app sets when an assessment is completed) and an approved amount within the approver's
-authority (CLAIM_AUTHORITY_LIMITS; above it a supervisor or admin must approve).
+authority (CLAIM_AUTHORITY_LIMITS; above it a supervisor or admin must approve); `settlement`
+needs a settlement proposed (settlement_propose makes the move once it has recorded one).
+The guards are the claims state machine's (claims.workflow.MACHINE), which checks them on every move.
 """
 
-from collections import defaultdict
-from collections.abc import Callable
 from decimal import Decimal
 
 from django.conf import settings
 
-Guard = Callable[[object, object, dict], str | None]
-_guards: dict[str, list[Guard]] = defaultdict(list)
+from insurehub.claims.models import ClaimSettlement
+from insurehub.claims.workflow import MACHINE
+from insurehub.core.state_machine import Guard
 
 
 def register(to_status: str, guard: Guard) -> None:
-    if guard not in _guards[to_status]:
-        _guards[to_status].append(guard)
+    MACHINE.guard(to_status, guard)
 
 
 def check(claim, actor, to_status: str, payload: dict) -> list[str]:
-    return [reason for guard in _guards[to_status] if (reason := guard(claim, actor, payload))]
+    return MACHINE.refusals(claim, actor, to_status, payload)
 
 
 def authority_limit(user, *, kind: str = "approval") -> Decimal:
@@ -54,5 +54,13 @@ def _approved_amount(claim, actor, payload) -> str | None:
     return None
 
 
+def _settlement_proposed(claim, actor, payload) -> str | None:
+    pending = (ClaimSettlement.Status.PROPOSED, ClaimSettlement.Status.APPROVED)
+    if not ClaimSettlement.objects.filter(claim=claim, status__in=pending).exists():
+        return "a settlement must be proposed before the claim is in settlement"
+    return None
+
+
 register("approved", _assessment_completed)
 register("approved", _approved_amount)
+register("settlement", _settlement_proposed)

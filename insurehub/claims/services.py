@@ -27,7 +27,6 @@ from insurehub.claims.models import (
     ClaimCommunication,
     ClaimSettlement,
     ClaimStatus,
-    ClaimStatusHistory,
     CostType,
     Priority,
     Reserve,
@@ -54,6 +53,7 @@ from insurehub.core.money import money
 from insurehub.core.numbering import next_number
 from insurehub.core.roles import Department, Role
 from insurehub.core.services import model_update
+from insurehub.core.state_machine import Transition
 from insurehub.payments.models import Direction, Transaction, TransactionStatus
 from insurehub.payments.services import new_reference
 from insurehub.policies.models import Policy, PolicyStatus
@@ -162,17 +162,6 @@ def _validate_incident(*, policy: Policy, incident_date) -> None:
         )
 
 
-def _history(claim: Claim, *, from_status: str, to_status: str, actor, reason: str = "") -> None:
-    ClaimStatusHistory.objects.create(
-        claim=claim,
-        from_status=from_status,
-        to_status=to_status,
-        actor=actor if actor else None,
-        reason=reason[:500],
-        at=timezone.now(),
-    )
-
-
 @transaction.atomic
 def claim_create(
     *,
@@ -258,7 +247,9 @@ def claim_create(
         claim.sla_due_at = _sla_due(claim)
     claim.full_clean()
     claim.save()
-    _history(claim, from_status="", to_status=claim.status, actor=filed_by, reason="first notice of loss")
+    workflow.record_history(
+        claim, from_status="", to_status=claim.status, actor=filed_by, reason="first notice of loss"
+    )
     audit_record(
         actor=filed_by,
         action="claim.created",
@@ -308,103 +299,150 @@ def claim_update(*, claim: Claim, data: dict, updated_by: User) -> Claim:
     return claim
 
 
-def _may_move(actor: User, to_status: str) -> bool:
-    return actor.role in workflow.ALLOWED_ROLES.get(to_status, set())
-
-
-@transaction.atomic
-def claim_transition(*, claim: Claim, to_status: str, actor: User, reason: str = "", approved_amount=None) -> Claim:
-    """Move a claim along the workflow. The row lock makes concurrent moves queue: the second
-    sees the first one's result and is refused if its move is no longer allowed."""
+def _move(
+    claim: Claim,
+    to_status: str,
+    *,
+    actor: User,
+    reason: str = "",
+    approved_amount=None,
+    service: bool = False,
+    action: str | None = None,
+    changes: dict | None = None,
+    context: dict | None = None,
+    before=None,
+) -> Claim:
+    """Every move of a claim: lock its row (concurrent moves queue; the second sees the first one's
+    result and is refused if its move is no longer allowed), then the state machine's one move
+    (graph, permission, guards; status, history, audit entry, one event) with what each target
+    state changes besides the status."""
     claim = _lock(claim)
-    allowed = workflow.allowed_from(claim.status)
-    if to_status not in allowed or (claim.status, to_status) in workflow.SERVICE_ONLY:
-        raise ApplicationError(
-            "illegal_transition",
-            f"A claim that is {claim.status} cannot become {to_status}.",
-            status=409,
-            extra={"current_status": claim.status, "allowed": workflow.allowed_for(claim.status, actor.role)},
-        )
-    if not _may_move(actor, to_status):
-        raise ApplicationError("permission_denied", f"Your role may not make a claim {to_status}.", status=403)
-    if to_status == ClaimStatus.REJECTED and not reason.strip():
-        raise ApplicationError(
-            "reason_required",
-            "Say why the claim is rejected.",
-            errors=[{"field": "reason", "message": "Required when rejecting.", "code": "required"}],
-        )
+    before = before or facts_of(claim)
     payload = {"approved_amount": money(approved_amount) if approved_amount is not None else None, "reason": reason}
-    refusals = guards.check(claim, actor, to_status, payload)
-    if refusals:
-        raise ApplicationError(
-            "transition_refused",
-            "; ".join(refusals).capitalize() + ".",
-            status=409,
-            extra={"reasons": refusals, "allowed": allowed},
-        )
-    before = facts_of(claim)
-    previous = claim.status
-    now = timezone.now()
-    told = []
-    claim.status = to_status
-    claim.last_activity_at = now
-    if to_status == ClaimStatus.SUBMITTED:
-        claim.submitted_at = now
-        claim.sla_due_at = _sla_due(claim)
-    if to_status == ClaimStatus.APPROVED:
-        claim.approved_amount = payload["approved_amount"]
-    if to_status == ClaimStatus.ASSESSMENT and claim.assigned_assessor_id is None:
-        assessor = least_loaded_assessor(claim)
-        if assessor is not None:
-            told += _assign(
-                claim,
-                role=ClaimAssignment.Role.ASSESSOR,
-                user=assessor,
-                by=actor,
-                automatic=True,
-                reason="automatic: least-loaded qualified assessor",
+
+    def prepare(move: Transition) -> None:
+        if to_status == ClaimStatus.REJECTED and not reason.strip():
+            raise ApplicationError(
+                "reason_required",
+                "Say why the claim is rejected.",
+                errors=[{"field": "reason", "message": "Required when rejecting.", "code": "required"}],
             )
-    if to_status == ClaimStatus.CLOSED:
-        claim.closed_at = now
-        Reserve.objects.filter(claim=claim, closed_at__isnull=True).update(closed_at=now, updated_at=now)
-    if previous in (ClaimStatus.CLOSED, ClaimStatus.REJECTED) and to_status == ClaimStatus.UNDER_REVIEW:
-        claim.closed_at = None
-        Reserve.objects.filter(claim=claim).update(closed_at=None, updated_at=now)
-        claim.sla_due_at = now + timedelta(hours=settings.CLAIM_SLA_HOURS[claim.priority])
-    if to_status in (ClaimStatus.WITHDRAWN, ClaimStatus.REJECTED):
-        # Nothing will be paid on a withdrawn or rejected claim: its reserves leave the exposure
-        # figures (a reopened claim gets them back, above).
-        Reserve.objects.filter(claim=claim, closed_at__isnull=True).update(closed_at=now, updated_at=now)
-    claim.save()
-    _history(claim, from_status=previous, to_status=to_status, actor=actor, reason=reason)
-    audit_record(
-        actor=actor,
-        action="claim.status_changed",
-        target=claim,
-        changes={
-            "status": [previous, to_status],
-            "reason": reason,
-            **({"approved_amount": claim.approved_amount} if to_status == ClaimStatus.APPROVED else {}),
-        },
-    )
-    _event(
+        now = move.at
+        claim.last_activity_at = now
+        if to_status == ClaimStatus.SUBMITTED:
+            claim.submitted_at = now
+            claim.sla_due_at = _sla_due(claim)
+        if to_status == ClaimStatus.APPROVED:
+            claim.approved_amount = payload["approved_amount"]
+        if to_status == ClaimStatus.ASSESSMENT and claim.assigned_assessor_id is None:
+            assessor = least_loaded_assessor(claim)
+            if assessor is not None:
+                move.notices += _assign(
+                    claim,
+                    role=ClaimAssignment.Role.ASSESSOR,
+                    user=assessor,
+                    by=actor,
+                    automatic=True,
+                    reason="automatic: least-loaded qualified assessor",
+                )
+        if to_status == ClaimStatus.SETTLED:
+            claim.settled_at = now
+        if to_status == ClaimStatus.CLOSED:
+            claim.closed_at = now
+            Reserve.objects.filter(claim=claim, closed_at__isnull=True).update(closed_at=now, updated_at=now)
+        if move.source in (ClaimStatus.CLOSED, ClaimStatus.REJECTED) and to_status == ClaimStatus.UNDER_REVIEW:
+            claim.closed_at = None
+            Reserve.objects.filter(claim=claim).update(closed_at=None, updated_at=now)
+            claim.sla_due_at = now + timedelta(hours=settings.CLAIM_SLA_HOURS[claim.priority])
+        if to_status in (ClaimStatus.WITHDRAWN, ClaimStatus.REJECTED):
+            # Nothing will be paid on a withdrawn or rejected claim: its reserves leave the exposure
+            # figures (a reopened claim gets them back, above).
+            Reserve.objects.filter(claim=claim, closed_at__isnull=True).update(closed_at=now, updated_at=now)
+
+    approved = {"approved_amount": payload["approved_amount"]} if to_status == ClaimStatus.APPROVED else {}
+    workflow.MACHINE.move(
         claim,
-        "claim.status_changed",
-        previous=previous,
+        to_status,
+        by=actor,
         reason=reason,
-        context={"before": before, "after": facts_of(claim), "actor": actor},
-        notices=[*told, _status_notice(claim, previous, reason)],
+        payload=payload,
+        service=service,
+        prepare=prepare,
+        action=action,
+        changes={**approved, **(changes or {})},
+        before=before,
+        context=context,
     )
     return claim
 
 
-def _status_notice(claim: Claim, previous: str, reason: str = "") -> Notice:
-    return Notice(
-        recipient=claim.customer,
-        topic="claim_updates",
-        kind="claim.status_changed",
-        **notices.status_changed(claim, previous=previous, reason=reason),
-    )
+# One service per move (DESIGN.md section 5), each a thin name over the one `_move`. Moving into
+# `settlement` and `settled` belongs to settlement_propose and settlement_pay.
+@transaction.atomic
+def claim_submit(*, claim: Claim, actor: User, reason: str = "") -> Claim:
+    return _move(claim, ClaimStatus.SUBMITTED, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def claim_review(*, claim: Claim, actor: User, reason: str = "") -> Claim:
+    """Start reviewing a submitted claim; also reopens a closed or rejected one."""
+    return _move(claim, ClaimStatus.UNDER_REVIEW, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def claim_send_to_assessment(*, claim: Claim, actor: User, reason: str = "") -> Claim:
+    """The claim goes to an assessor (the least-loaded qualified one when none is assigned)."""
+    return _move(claim, ClaimStatus.ASSESSMENT, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def claim_approve(*, claim: Claim, actor: User, approved_amount, reason: str = "") -> Claim:
+    """Guarded: the assessment completed, the amount within the approver's authority and the cover."""
+    return _move(claim, ClaimStatus.APPROVED, actor=actor, reason=reason, approved_amount=approved_amount)
+
+
+@transaction.atomic
+def claim_reject(*, claim: Claim, actor: User, reason: str) -> Claim:
+    return _move(claim, ClaimStatus.REJECTED, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def claim_start_settlement(*, claim: Claim, actor: User, reason: str = "") -> Claim:
+    """Guarded: only with a settlement proposed (settlement_propose makes this move itself)."""
+    return _move(claim, ClaimStatus.SETTLEMENT, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def claim_close(*, claim: Claim, actor: User, reason: str = "") -> Claim:
+    return _move(claim, ClaimStatus.CLOSED, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def claim_withdraw(*, claim: Claim, actor: User, reason: str = "") -> Claim:
+    return _move(claim, ClaimStatus.WITHDRAWN, actor=actor, reason=reason)
+
+
+BY_TARGET = {
+    ClaimStatus.SUBMITTED: claim_submit,
+    ClaimStatus.UNDER_REVIEW: claim_review,
+    ClaimStatus.ASSESSMENT: claim_send_to_assessment,
+    ClaimStatus.REJECTED: claim_reject,
+    ClaimStatus.SETTLEMENT: claim_start_settlement,
+    ClaimStatus.CLOSED: claim_close,
+    ClaimStatus.WITHDRAWN: claim_withdraw,
+}
+
+
+@transaction.atomic
+def claim_transition(*, claim: Claim, to_status: str, actor: User, reason: str = "", approved_amount=None) -> Claim:
+    """The transition endpoint's dispatcher: the service of the move asked for. A state no move
+    leads to (or one only a service makes) is refused by the state machine as illegal."""
+    if to_status == ClaimStatus.APPROVED:
+        return claim_approve(claim=claim, actor=actor, approved_amount=approved_amount, reason=reason)
+    service = BY_TARGET.get(to_status)
+    if service is None:
+        return _move(claim, to_status, actor=actor, reason=reason)
+    return service(claim=claim, actor=actor, reason=reason)
 
 
 def least_loaded_assessor(claim: Claim) -> User | None:
@@ -676,23 +714,8 @@ def settlement_propose(
             "settlement_open", "This claim already has a settlement awaiting approval or payment.", status=409
         ) from exc
     if claim.status == ClaimStatus.APPROVED:
-        before = facts_of(claim)
-        claim.status = ClaimStatus.SETTLEMENT
-        claim.save()
-        _history(
-            claim,
-            from_status=ClaimStatus.APPROVED,
-            to_status=ClaimStatus.SETTLEMENT,
-            actor=proposed_by,
-            reason="settlement proposed",
-        )
-        # The customer hears of the settlement when it is paid, not of the proposal.
-        _event(
-            claim,
-            "claim.status_changed",
-            previous=ClaimStatus.APPROVED,
-            context={"before": before, "after": facts_of(claim), "actor": proposed_by},
-        )
+        # The first settlement moves the claim (guarded: a settlement proposed), like any move.
+        _move(claim, ClaimStatus.SETTLEMENT, actor=proposed_by, reason="settlement proposed")
     audit_record(
         actor=proposed_by, action="claim.settlement_proposed", target=claim, changes={"amount": amount, "payee": payee}
     )
@@ -765,6 +788,9 @@ def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettle
     )
     if settlement.status != ClaimSettlement.Status.APPROVED:
         raise ApplicationError("not_approved", "Only an approved settlement is paid.", status=409)
+    # Paying settles the claim: the move is checked (graph, role, guards) before any money moves.
+    workflow.MACHINE.check(claim, ClaimStatus.SETTLED, by=paid_by, service=True)
+    before = facts_of(claim)
     reserve = locking.locked(Reserve).filter(claim=claim, cost_type=settlement.cost_type).first()
     open_amount = reserve.open_amount if reserve else Decimal("0")
     if settlement.amount > open_amount:
@@ -773,7 +799,6 @@ def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettle
             f"The open {settlement.cost_type} reserve is {open_amount}; raise it before paying {settlement.amount}.",
             status=409,
         )
-    before = facts_of(claim)
     txn = Transaction.objects.create(
         reference=new_reference(),
         customer=claim.customer,
@@ -789,31 +814,16 @@ def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettle
     settlement.status = ClaimSettlement.Status.PAID
     settlement.paid_transaction = txn
     settlement.save(update_fields=["status", "paid_transaction", "updated_at"])
-    now = timezone.now()
-    previous = claim.status
-    claim.status = ClaimStatus.SETTLED
-    claim.settled_at = now
-    claim.last_activity_at = now
-    claim.save()
-    _history(
+    _move(
         claim,
-        from_status=previous,
-        to_status=ClaimStatus.SETTLED,
+        ClaimStatus.SETTLED,
         actor=paid_by,
         reason=f"paid {settlement.amount} to {settlement.payee}",
-    )
-    audit_record(
-        actor=paid_by,
+        service=True,
         action="claim.settled",
-        target=claim,
         changes={"amount": settlement.amount, "transaction": txn.pk},
-    )
-    _event(
-        claim,
-        "claim.status_changed",
-        previous=previous,
-        context={"before": before, "after": facts_of(claim), "actor": paid_by, "settled_amount": settlement.amount},
-        notices=[_status_notice(claim, previous)],
+        context={"settled_amount": settlement.amount},
+        before=before,
     )
     return settlement
 

@@ -71,6 +71,7 @@ def test_a_customer_is_told_each_move_of_their_claim_in_words(actors):
         f"Your claim {number} is now under review.",
         f"Your claim {number} is now being assessed.",
         f"Your claim {number} has been approved.",
+        f"Your claim {number} is being settled.",  # a settlement proposed: a move like any other
         f"Your claim {number} has been settled.",
         f"Your claim {number} is now closed.",
     ]
