@@ -2,9 +2,9 @@
 500 (issue 14, item 5): PostgreSQL's connect timeout, the pool's bounded wait, statement_timeout and
 lock_timeout, all set from the environment."""
 
+import importlib.util
 import json
 import os
-import runpy
 import socket
 import subprocess
 import sys
@@ -140,7 +140,11 @@ def test_postgresql_settings_carry_the_timeouts_and_the_bounded_pool(monkeypatch
         monkeypatch.setenv("DATABASE_URL", "postgres://u@127.0.0.1:5432/db?sslmode=prefer")
         for name, value in env.items():
             monkeypatch.setenv(name, value)
-        return runpy.run_path(str(ROOT / "insurehub" / "config" / "settings.py"))["DATABASES"]["default"]["OPTIONS"]
+        # A fresh copy of the settings' database module, run under this environment.
+        spec = importlib.util.find_spec("insurehub.config.settings.database")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module.DATABASES["default"]["OPTIONS"]
 
     default = options()
     assert default["connect_timeout"] == 5
