@@ -5,7 +5,14 @@ asks for the reason and calls assessment_cancel."""
 
 from django.contrib import admin
 
-from insurehub.assessments.models import Assessment, AssessmentSection, Estimate, EstimateLine, Photo
+from insurehub.assessments.models import (
+    Assessment,
+    AssessmentSection,
+    AssessmentStatusHistory,
+    Estimate,
+    EstimateLine,
+    Photo,
+)
 from insurehub.assessments.services import (
     assessment_cancel,
     assessment_update,
@@ -22,6 +29,11 @@ class SectionInline(ReadOnlyTabularInline):
     fields = ["kind", "severity", "completed", "completed_at"]
 
 
+class StatusHistoryInline(ReadOnlyTabularInline):
+    model = AssessmentStatusHistory
+    fields = ["from_status", "to_status", "actor", "reason", "at"]
+
+
 @admin.register(Assessment)
 class AssessmentAdmin(ServiceModelAdmin):
     editable_fields = ["scheduled_at", "overall_severity", "notes", "summary", "assessor"]
@@ -30,7 +42,7 @@ class AssessmentAdmin(ServiceModelAdmin):
     list_select_related = ["claim", "assessor"]
     search_fields = ["claim__claim_number"]
     raw_id_fields = ["assessor"]
-    inlines = [SectionInline]
+    inlines = [SectionInline, StatusHistoryInline]
     actions = ["cancel"]
 
     def has_add_permission(self, request) -> bool:

@@ -87,6 +87,29 @@ class Assessment(BaseModel):
         return self.total_loss_override if self.total_loss_override is not None else self.total_loss_recommendation
 
 
+class AssessmentStatusHistory(models.Model):
+    """Each move of an assessment (scheduled -> in_progress -> completed, or cancelled): who, when,
+    why. Written by the assessments state machine (assessments/workflow.py) in the move's transaction."""
+
+    id = models.BigAutoField(primary_key=True)
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="status_history")
+    from_status = models.CharField(max_length=12, blank=True)
+    to_status = models.CharField(max_length=12)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.CharField(max_length=500, blank=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["assessment", "at"], name="assessments_history_at")]
+        verbose_name_plural = "assessment status history"
+
+    def __str__(self) -> str:
+        return f"{self.assessment_id}: {self.from_status or '-'} -> {self.to_status}"
+
+
 class SectionKind(models.TextChoices):
     EXTERIOR = "exterior", "Exterior"
     INTERIOR = "interior", "Interior"

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from insurehub.alerts.services import alert_raise
-from insurehub.assessments import sections
+from insurehub.assessments import sections, workflow
 from insurehub.assessments.completion import completion_blockers
 from insurehub.assessments.estimating import cents, line_amounts, totals
 from insurehub.assessments.models import (
@@ -30,7 +30,6 @@ from insurehub.assessments.models import (
     PhotoStatus,
 )
 from insurehub.assessments.permissions import (
-    assessment_audience,
     ensure_can_edit,
     ensure_can_manage,
     ensure_can_schedule,
@@ -42,6 +41,7 @@ from insurehub.core import web_links
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
 from insurehub.core.services import model_update
+from insurehub.core.state_machine import Transition
 from insurehub.documents.intake import detect_type, sha256_of
 from insurehub.documents.models import DocumentKind, ScanStatus
 from insurehub.documents.services import (
@@ -50,7 +50,7 @@ from insurehub.documents.services import (
     document_prepare_image,
     document_upload,
 )
-from insurehub.realtime.events import Notice, emit
+from insurehub.realtime.events import Notice
 
 logger = logging.getLogger(__name__)
 
@@ -61,23 +61,8 @@ PHOTO_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/tiff"})
 # --- helpers -----------------------------------------------------------------------------
 
 
-def _event(assessment: Assessment, change: str, *, notices=(), **data) -> None:
-    """Assessment progress carries estimate totals, which are staff business: the claim's staff
-    hear of it; the customer follows the claim's own status (permissions.assessment_audience)."""
-    emit(
-        "assessment.updated",
-        {
-            "assessment_id": str(assessment.pk),
-            "claim_id": str(assessment.claim_id),
-            "status": assessment.status,
-            "completion_percentage": assessment.completion_percentage,
-            "change": change,
-            **data,
-        },
-        assessment_audience(assessment),
-        context={"assessment": assessment},
-        notices=notices,
-    )
+# Events and status moves: assessments/workflow.py (the state machine writes history, audit, event).
+_event = workflow.event
 
 
 def _lock(assessment: Assessment) -> Assessment:
@@ -102,18 +87,18 @@ def _locked_for_edit(assessment: Assessment, actor) -> Assessment:
 
 
 def _mark_started(assessment: Assessment, actor) -> None:
-    """The first change by its assessor (or a supervisor) starts a scheduled assessment."""
+    """The first change by its assessor (or a supervisor) starts a scheduled assessment (a move:
+    history, audit entry and its own `started` event, before the change's own)."""
     if assessment.status != AssessmentStatus.SCHEDULED:
         return
-    assessment.status = AssessmentStatus.IN_PROGRESS
-    assessment.started_at = timezone.now()
-    fields = ["status", "started_at", "updated_at"]
-    if assessment.assessor_id is None and actor.role == Role.ASSESSOR:
-        assessment.assessor = actor
-        fields.append("assessor")
-    assessment.save(update_fields=fields)
-    audit_record(
-        actor=actor, action="assessment.started", target=assessment, changes={"status": ["scheduled", "in_progress"]}
+
+    def prepare(move: Transition) -> None:
+        assessment.started_at = move.at
+        if assessment.assessor_id is None and actor.role == Role.ASSESSOR:
+            assessment.assessor = actor
+
+    workflow.MACHINE.move(
+        assessment, AssessmentStatus.IN_PROGRESS, by=actor, prepare=prepare, action="assessment.started"
     )
 
 
@@ -215,18 +200,19 @@ def assessment_cancel(*, assessment: Assessment, reason: str, cancelled_by) -> A
             "reason_required", "Say why the assessment is cancelled.",
             errors=[_error("reason", "required", "Required.")],
         )  # fmt: skip
-    previous = locked.status
-    locked.status = AssessmentStatus.CANCELLED
-    locked.cancelled_at = timezone.now()
-    locked.cancel_reason = reason.strip()[:500]
-    locked.save(update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"])
-    audit_record(
-        actor=cancelled_by,
+
+    def prepare(move: Transition) -> None:
+        locked.cancelled_at = move.at
+        locked.cancel_reason = move.reason
+
+    workflow.MACHINE.move(
+        locked,
+        AssessmentStatus.CANCELLED,
+        by=cancelled_by,
+        reason=reason.strip()[:500],
+        prepare=prepare,
         action="assessment.cancelled",
-        target=locked,
-        changes={"status": [previous, "cancelled"], "reason": locked.cancel_reason},
     )
-    _event(locked, "cancelled")
     return locked
 
 
@@ -286,40 +272,32 @@ def assessment_complete(*, assessment: Assessment, completed_by) -> Assessment:
         extra = {"open_sections": first.sections} if first.code == "sections_open" else {}
         raise ApplicationError(first.code, first.message, status=409, extra=extra)
     estimate = accepted[0]
-    now = timezone.now()
     if locked.overall_severity is None:
         locked.overall_severity = (
             AssessmentSection.objects.filter(assessment=locked).aggregate(m=Max("severity"))["m"] or 1
         )
-    previous = locked.status
-    locked.status = AssessmentStatus.COMPLETED
-    locked.completed_at = now
-    locked.started_at = locked.started_at or now
-    locked.completion_percentage = 100
-    if locked.assessor_id is None and completed_by.role == Role.ASSESSOR:
-        locked.assessor = completed_by
-    locked.full_clean()
-    locked.save()
-    claim_update(claim=locked.claim, data={"estimated_cost": estimate.total}, updated_by=completed_by)
-    claim = claim_record_assessment_completed(claim=locked.claim, actor=completed_by, completed_at=now)
-    audit_record(
-        actor=completed_by,
-        action="assessment.completed",
-        target=locked,
-        changes={
-            "status": [previous, "completed"],
-            "estimate": str(estimate.pk),
-            "total": estimate.total,
-            "total_loss": locked.total_loss,
-        },
-    )
-    _event(
+
+    def prepare(move: Transition) -> None:
+        locked.completed_at = move.at
+        locked.started_at = locked.started_at or move.at
+        locked.completion_percentage = 100
+        if locked.assessor_id is None and completed_by.role == Role.ASSESSOR:
+            locked.assessor = completed_by
+        locked.full_clean()
+        claim_update(claim=locked.claim, data={"estimated_cost": estimate.total}, updated_by=completed_by)
+        claim = claim_record_assessment_completed(claim=locked.claim, actor=completed_by, completed_at=move.at)
+        move.notices += _completed_notices(claim)
+
+    workflow.MACHINE.move(
         locked,
-        "completed",
+        AssessmentStatus.COMPLETED,
+        by=completed_by,
+        prepare=prepare,
+        action="assessment.completed",
+        changes={"estimate": str(estimate.pk), "total": estimate.total, "total_loss": locked.total_loss},
         total=estimate.total,
         currency=estimate.currency,
         total_loss=locked.total_loss,
-        notices=_completed_notices(claim),
     )
     return locked
 
