@@ -17,6 +17,7 @@ from insurehub.core import web_links
 from insurehub.core.errors import ApplicationError
 from insurehub.core.numbering import next_number
 from insurehub.core.services import model_update
+from insurehub.policies import workflow
 from insurehub.policies.models import (
     InsuranceCompany,
     PaymentPlan,
@@ -25,63 +26,38 @@ from insurehub.policies.models import (
     PolicyStatus,
     PolicyType,
 )
-from insurehub.policies.permissions import can_change_policy, can_review_product, policy_audience, require
+from insurehub.policies.permissions import can_change_policy, can_review_product, require
 from insurehub.policies.pricing import price
-from insurehub.realtime.events import Notice, emit
+from insurehub.realtime.events import Notice
 from insurehub.vehicles.models import Vehicle
 from insurehub.workflows.services import stage_enter
 
 QUOTE_VALID_DAYS = 30
 RENEWAL_WINDOW_DAYS = 60
-ALLOWED = {
-    "accept": {PolicyStatus.QUOTE},
-    "activate": {PolicyStatus.PENDING_PAYMENT},
-    "cancel": {PolicyStatus.QUOTE, PolicyStatus.PENDING_PAYMENT, PolicyStatus.ACTIVE},
-    "lapse": {PolicyStatus.ACTIVE},
-    "expire": {PolicyStatus.ACTIVE, PolicyStatus.LAPSED},
-    "renew": {PolicyStatus.ACTIVE, PolicyStatus.EXPIRED},
-    "reinstate": {PolicyStatus.LAPSED},
-}
-
-
-def _event(policy: Policy, type_: str, *, context: dict | None = None, notices=(), **extra) -> None:
-    emit(
-        type_,
-        {"policy_id": str(policy.pk), "policy_number": policy.policy_number, "status": policy.status, **extra},
-        policy_audience(policy),
-        context={"policy": policy, **(context or {})},
-        notices=notices,
-    )
+# The lifecycle's moves and the states each action is allowed from: policies/workflow.py.
+ALLOWED = workflow.ALLOWED
+_event = workflow.event
 
 
 def _guard(policy: Policy, action: str) -> None:
-    if policy.status not in ALLOWED[action]:
-        raise ApplicationError(
-            "illegal_transition",
-            f"A {policy.get_status_display().lower()} policy cannot be {action}ed.".replace("eed", "ed"),
-            status=409,
-            extra={"current_status": policy.status, "allowed_from": sorted(ALLOWED[action])},
-        )
+    workflow.check_action(policy, action)
 
 
 def _move(
     policy: Policy, *, to: str, actor, note: str = "", action: str, changes: dict | None = None, notices=()
 ) -> Policy:
-    """Move the policy; its `policy.status_changed` event carries the `action` and `actor` in its
-    context (the payments app makes the instalments of an accepted policy in the same transaction)."""
-    previous = policy.status
-    policy.status = to
-    policy.save()
-    stage_enter(subject=policy, stage=to, actor=actor, note=note)
-    audit_record(
-        actor=actor, action=f"policy.{action}", target=policy, changes={"status": [previous, to], **(changes or {})}
-    )
-    _event(
+    """Move the policy through the state machine: a WorkflowStage row, the audit entry
+    `policy.<action>` and its `policy.status_changed` event (whose context carries the `action`
+    and `actor`: the payments app makes the instalments of an accepted policy in the same transaction)."""
+    workflow.MACHINE.move(
         policy,
-        "policy.status_changed",
-        previous=previous,
-        context={"action": action, "actor": actor},
+        to,
+        by=actor,
+        reason=note,
+        action=f"policy.{action}",
+        changes=changes,
         notices=notices,
+        event_action=action,
     )
     return policy
 
