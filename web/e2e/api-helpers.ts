@@ -30,8 +30,18 @@ export async function apiGet<T>(request: APIRequestContext, who: Who, path: stri
   return (await response.json()) as T;
 }
 
-export async function apiPost<T>(request: APIRequestContext, who: Who, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { headers: { Authorization: `Bearer ${await apiToken(request, who)}` }, data });
+/** POST as `who`; `headers` adds e.g. an Idempotency-Key (required on money-moving writes). */
+export async function apiPost<T>(
+  request: APIRequestContext,
+  who: Who,
+  path: string,
+  data: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const response = await request.post(path, {
+    headers: { Authorization: `Bearer ${await apiToken(request, who)}`, ...headers },
+    data,
+  });
   expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
   return (await response.json()) as T;
 }
@@ -48,12 +58,19 @@ export async function fileClaim(request: APIRequestContext, description: string)
   );
   const motor = policies.results.find((policy) => policy.status === "active" && policy.vehicle);
   expect(motor, "the demo customer's active motor policy").toBeDefined();
-  return apiPost<FiledClaim>(request, "customer", "/api/claims/", {
-    policy: motor!.id,
-    vehicle: motor!.vehicle,
-    incident_date: new Date(Date.now() - 5 * 60_000).toISOString(),
-    description,
-  });
+  // With a key, as a client that may retry should: a retry after a lost answer gets the first claim back.
+  return apiPost<FiledClaim>(
+    request,
+    "customer",
+    "/api/claims/",
+    {
+      policy: motor!.id,
+      vehicle: motor!.vehicle,
+      incident_date: new Date(Date.now() - 5 * 60_000).toISOString(),
+      description,
+    },
+    { "Idempotency-Key": crypto.randomUUID() },
+  );
 }
 
 /** Signs in through the form as any seeded user (the fixtures' signIn knows the six main ones). */

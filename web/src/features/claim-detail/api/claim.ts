@@ -234,8 +234,14 @@ export function setReserve(id: string, input: { cost_type: CostType; amount: str
   return unwrap(api.POST("/api/claims/{claim_id}/reserves/", { params: { path: { claim_id: id } }, body: input }));
 }
 
-export function proposeSettlement(id: string, input: SettlementProposal) {
-  return unwrap(api.POST("/api/claims/{claim_id}/settlement/", { params: { path: { claim_id: id } }, body: input }));
+/** Propose a settlement, with the action's Idempotency-Key (required: a retry answers the first result). */
+export function proposeSettlement(id: string, input: SettlementProposal, idempotencyKey: string) {
+  return unwrap(
+    api.POST("/api/claims/{claim_id}/settlement/", {
+      params: { path: { claim_id: id }, header: { "Idempotency-Key": idempotencyKey } },
+      body: input,
+    }),
+  );
 }
 
 export type SettlementAction = "approve" | "reject" | "pay";

@@ -402,10 +402,11 @@ function ProposeForm({ claim, onDone }: { claim: ClaimDetail; onDone: () => void
   const [costType, setCostType] = useState<CostType>("own_damage");
   const [note, setNote] = useState("");
   const [local, setLocal] = useState<Record<string, string>>({});
-  // One open settlement per claim (the API refuses a second), and one request per click.
+  // One open settlement per claim (the API refuses a second), and one request per click; a retry of the
+  // same proposal sends the same Idempotency-Key, so a lost answer never proposes twice.
   const action = useIdempotentAction(
-    (input: { amount: string; payee: string; method: SettlementMethod; cost_type: CostType; note: string }) =>
-      proposeSettlement(claim.id, input),
+    (input: { amount: string; payee: string; method: SettlementMethod; cost_type: CostType; note: string }, key) =>
+      proposeSettlement(claim.id, input, key),
     {
       onSuccess: () => {
         invalidateMoney(queryClient, claim.id);
