@@ -6,7 +6,7 @@ and the notices for the people to tell: the dashboard rollups, the notifications
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from decimal import Decimal
 
@@ -422,7 +422,7 @@ def claim_withdraw(*, claim: Claim, actor: User, reason: str = "") -> Claim:
     return _move(claim, ClaimStatus.WITHDRAWN, actor=actor, reason=reason)
 
 
-BY_TARGET = {
+BY_TARGET: dict[str, Callable[..., Claim]] = {
     ClaimStatus.SUBMITTED: claim_submit,
     ClaimStatus.UNDER_REVIEW: claim_review,
     ClaimStatus.ASSESSMENT: claim_send_to_assessment,
@@ -793,7 +793,7 @@ def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettle
     before = facts_of(claim)
     reserve = locking.locked(Reserve).filter(claim=claim, cost_type=settlement.cost_type).first()
     open_amount = reserve.open_amount if reserve else Decimal("0")
-    if settlement.amount > open_amount:
+    if reserve is None or settlement.amount > open_amount:
         raise ApplicationError(
             "above_reserve",
             f"The open {settlement.cost_type} reserve is {open_amount}; raise it before paying {settlement.amount}.",
