@@ -5,6 +5,7 @@ the demo customer, on SQLite with the demo data, while every outside provider HA
 Prints p50/p95/max for, in the same run:
 - a bare authenticated GET (`/api/auth/me/`): the floor of any request;
 - the FNOL with claim enrichment off: what filing a claim itself costs;
+- the same with an `Idempotency-Key` (what the key costs: its record stored with the claim);
 - the FNOL with enrichment on, the providers hanging, tasks in the mode under test
   (TASKS_IN_PROCESS, `thread` by default here: the work runs after the response).
 Target: FNOL p95 < 150 ms. `--eager K` adds K FNOLs with tasks run inline (how it was: each waits
@@ -111,7 +112,7 @@ def main(n: int, eager: int) -> None:
     vehicle = policy.vehicle
     counter = iter(range(10**6))
 
-    def fnol() -> float:
+    def fnol(*, keyed: bool = False) -> float:
         i = next(counter)
         body = {
             "policy": str(policy.pk),
@@ -122,8 +123,9 @@ def main(n: int, eager: int) -> None:
         }
         if vehicle is not None:
             body["vehicle"] = str(vehicle.pk)
+        headers = {"HTTP_IDEMPOTENCY_KEY": f"bench-fnol-{i}"} if keyed else {}
         t0 = time.perf_counter()
-        response = client.post("/api/claims/", body, format="json")
+        response = client.post("/api/claims/", body, format="json", **headers)
         elapsed = time.perf_counter() - t0
         assert response.status_code == 201, response.content
         return elapsed
@@ -140,7 +142,11 @@ def main(n: int, eager: int) -> None:
     mode = getattr(settings, "TASKS_IN_PROCESS", "eager (no TASKS_IN_PROCESS setting)")
     bare = [get_me() for _ in range(n)]
     settings.INTEGRATIONS_ENRICH_CLAIMS = False
-    fnol_off = [fnol() for _ in range(n)]
+    fnol_off: list[float] = []
+    fnol_keyed: list[float] = []
+    for _ in range(n):  # interleaved, so that the growing tables and the machine's load weigh on both alike
+        fnol_off.append(fnol())
+        fnol_keyed.append(fnol(keyed=True))
     settings.INTEGRATIONS_ENRICH_CLAIMS = True
     fnol_on = [fnol() for _ in range(n)]
     fnol_eager: list[float] = []
@@ -155,6 +161,7 @@ def main(n: int, eager: int) -> None:
     print(f"seed_demo (same providers): {seed_seconds:.1f} s")
     print(line("baseline: GET /api/auth/me/", bare))
     print(line("baseline: FNOL, enrichment off", fnol_off))
+    print(line("FNOL with an Idempotency-Key, enrichment off", fnol_keyed))
     print(line(f"FNOL, enrichment on, providers hanging ({mode})", fnol_on))
     if fnol_eager:
         print(line("FNOL, enrichment on, providers hanging (eager)", fnol_eager))
