@@ -70,11 +70,13 @@ api-conformance: install
 	DJANGO_ENV=test SCHEMATHESIS_MAX_EXAMPLES=$(EXAMPLES) $(BIN)/pytest -n 2 -p no:randomly \
 		insurehub/core/tests/test_api_conformance.py $(PYTEST_ARGS)
 
-# ruff, then the layer contracts (pyproject.toml [tool.importlinter]; docs/architecture.md "Layers").
+# ruff, the layer contracts (pyproject.toml [tool.importlinter]; docs/architecture.md "Layers"), then
+# mypy over core and the money paths (pyproject.toml [tool.mypy]; its plugin loads the test settings).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	DJANGO_ENV=test $(BIN)/mypy
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -55,7 +55,7 @@ def _crosses_many(model: type[Model], path: str) -> bool:
             return True
         if not field.is_relation:
             return False
-        model = field.related_model
+        model = field.related_model  # type: ignore[assignment]  # a model class once the apps are loaded
     return False
 
 

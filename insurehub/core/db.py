@@ -42,8 +42,9 @@ def conflict_kind(exc: BaseException | None) -> str | None:
     """ "deadlock" or "serialization_failure" when `exc` (or what caused it) is one, else None."""
     seen = 0
     while exc is not None and seen < 5:
-        if getattr(exc, "_insurehub_conflict", None):
-            return exc._insurehub_conflict
+        marked = getattr(exc, "_insurehub_conflict", None)
+        if marked:
+            return marked
         if isinstance(exc, DatabaseError) or type(exc).__module__.startswith("psycopg"):
             state = getattr(exc, "sqlstate", None) or getattr(getattr(exc, "diag", None), "sqlstate", None)
             if state in CONFLICT_SQLSTATES:

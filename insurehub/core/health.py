@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -175,7 +176,7 @@ def task_broker() -> Capability:
 
 
 def channel_layer() -> Capability:
-    layer = settings.CHANNEL_LAYERS["default"]
+    layer: dict[str, Any] = settings.CHANNEL_LAYERS["default"]
     if layer["BACKEND"].endswith("InMemoryChannelLayer"):
         return Capability(
             "embedded",

@@ -70,13 +70,14 @@ def lock_objects(*targets, select_related: dict | None = None) -> list:
         # ORDER BY pk: PostgreSQL locks the rows in the order it returns them.
         for row in locked(model, select_related=tuple(related)).filter(pk__in=wanted[model]).order_by("pk"):
             found[(model, row.pk)] = row
-    result = []
+    result: list[models.Model | None] = []
     for key in keys:
         if key is None:
             result.append(None)
             continue
         if key not in found:
-            raise key[0].DoesNotExist(f"{key[0]._meta.label} {key[1]} does not exist.")
+            # Every concrete model has DoesNotExist; Model itself (the stubs' type here) has not.
+            raise key[0].DoesNotExist(f"{key[0]._meta.label} {key[1]} does not exist.")  # type: ignore[attr-defined]
         result.append(found[key])
     return result
 

@@ -21,7 +21,8 @@ def _user_id(request) -> str | None:
     """The user the request already knows; never looked up for the log line (with the database
     away, a lookup here would wait for it a second time)."""
     user = getattr(request, "user", None)
-    if isinstance(user, SimpleLazyObject) and user._wrapped is empty:
+    # _wrapped: the lazy object's own slot (not in the stubs); `empty` until first used.
+    if isinstance(user, SimpleLazyObject) and user._wrapped is empty:  # type: ignore[attr-defined]
         return None
     return str(getattr(user, "pk", "") or "") or None
 

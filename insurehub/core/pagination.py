@@ -47,8 +47,8 @@ class CursorPagination(pagination.CursorPagination):
             value = field.to_python(position)
         except ValidationError:
             raise NotFound(self.invalid_cursor_message) from None
-        if isinstance(value, datetime) and value.utcoffset() is not None:
-            if abs(value.utcoffset()) > MAX_UTC_OFFSET:
+        if isinstance(value, datetime) and (offset := value.utcoffset()) is not None:
+            if abs(offset) > MAX_UTC_OFFSET:
                 raise NotFound(self.invalid_cursor_message)
             return str(value.astimezone(UTC))
         return position

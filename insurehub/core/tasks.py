@@ -241,7 +241,7 @@ class InProcessExecutor:
         return 0
 
     def _drain_queue(self) -> list[_Job]:
-        left = []
+        left: list[_Job] = []
         while True:
             try:
                 job = self._queue.get_nowait()

@@ -71,7 +71,7 @@ class AccessMatrix:
         object_id: Any,
         detail_url: str | None = None,
         list_url: str | None = None,
-        list_forbidden: set[str] = frozenset(),
+        list_forbidden: set[str] | frozenset[str] = frozenset(),
     ) -> None:
         """`list_forbidden`: actors whose role may not call the list at all (answered 403)."""
         unknown = (visible | set(list_forbidden)) - set(self.actors)

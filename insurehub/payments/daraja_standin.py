@@ -326,7 +326,7 @@ def start_for_development(settings) -> DarajaStandIn | None:
     global _development_server
     with _development_lock:
         if _development_server is not None:
-            return _development_server.app
+            return _development_server.app  # type: ignore[return-value]  # the DarajaStandIn served below
         url = urlsplit(settings.MPESA_BASE_URL)
         if not _is_loopback_http(settings.MPESA_BASE_URL) or not url.port:
             raise ValueError(f"The Daraja stand-in serves http://127.0.0.1:<port> only, not {settings.MPESA_BASE_URL}")

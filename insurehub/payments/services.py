@@ -5,12 +5,14 @@ concurrent callbacks credit exactly once and different operations never deadlock
 called outside transactions: the intent is committed first, the outcome recorded after."""
 
 import csv
+import functools
 import io
 import logging
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -45,9 +47,13 @@ from insurehub.realtime.events import Notice, emit
 
 logger = logging.getLogger(__name__)
 
-MONTHS_PER_INSTALMENT = {PaymentPlan.MONTHLY: 1, PaymentPlan.QUARTERLY: 3}
+MONTHS_PER_INSTALMENT: dict[str, int] = {PaymentPlan.MONTHLY: 1, PaymentPlan.QUARTERLY: 3}
 PAYABLE_POLICY_STATUSES = {PolicyStatus.PENDING_PAYMENT, PolicyStatus.ACTIVE, PolicyStatus.LAPSED}
-RECEIPT_LABEL = {Method.MPESA: "M-Pesa receipt", Method.CARD: "card charge", Method.BANK_TRANSFER: "bank reference"}
+RECEIPT_LABEL: dict[str, str] = {
+    Method.MPESA: "M-Pesa receipt",
+    Method.CARD: "card charge",
+    Method.BANK_TRANSFER: "bank reference",
+}
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # A card payment whose intent is not created yet belongs to a request still starting it for this long;
 # older, that request died between its two steps.
@@ -205,7 +211,7 @@ def _credit(txn: Transaction, *, actor=None) -> None:
             )
         ],
     )  # fmt: skip
-    if duplicate:
+    if duplicate and instalment is not None:
         # Paid twice (e.g. by M-Pesa and card): keep the money on record and queue its refund.
         Refund.objects.create(
             transaction=txn, amount=txn.amount, reason=f"instalment {instalment.sequence} was already paid",
@@ -440,7 +446,7 @@ def card_intent_create(
                 _cancel_card_payment(stale, reason="the card payment was never started", actor=initiated_by)
                 txn = None
         created = txn is None
-        if created:
+        if txn is None:
             txn = _new_transaction(payable, method=Method.CARD, created_by=initiated_by)
     if not created:
         if not txn.provider_reference:
@@ -593,7 +599,9 @@ def bank_details() -> dict:
 REQUIRED_COLUMNS = {"date", "reference", "amount", "currency", "bank_reference"}
 
 
-def _reconcile_line(*, line: int, reference: str, bank_reference: str, amount, row: dict, reconciled_by):
+def _reconcile_line(
+    *, line: int, reference: str, bank_reference: str, amount, row: dict, reconciled_by
+) -> tuple[str, dict]:
     """One statement line, in one transaction: (report bucket, entry)."""
     try:
         with transaction.atomic():
@@ -613,7 +621,7 @@ def _reconcile_line(*, line: int, reference: str, bank_reference: str, amount, r
                 reason = f"currency is not {txn.currency}"
             elif amount != txn.amount:
                 reason = f"amount {amount} differs from the {txn.amount} expected"
-            if reason:
+            if reason or txn is None:
                 return "unmatched", {"line": line, "reference": reference, "reason": reason}
             StatementLine.objects.create(bank_reference=bank_reference, transaction=txn, amount=amount)
             txn.provider_reference = bank_reference
@@ -631,7 +639,7 @@ def bank_statement_reconcile(*, content: str, reconciled_by) -> dict:
     missing = REQUIRED_COLUMNS - set(reader.fieldnames or [])
     if missing:
         raise ApplicationError("bad_statement", f"The statement lacks columns: {', '.join(sorted(missing))}.")
-    report = {"matched": [], "already_credited": [], "unmatched": []}
+    report: dict[str, list[dict]] = {"matched": [], "already_credited": [], "unmatched": []}
     for line_number, row in enumerate(reader, start=2):
         reference = (row.get("reference") or "").strip().upper()
         bank_reference = (row.get("bank_reference") or "").strip()
@@ -643,10 +651,15 @@ def bank_statement_reconcile(*, content: str, reconciled_by) -> dict:
         if not bank_reference:
             report["unmatched"].append({"line": line_number, "reference": reference, "reason": "no bank reference"})
             continue
-        line = {"line": line_number, "reference": reference, "bank_reference": bank_reference, "amount": amount}
+        line: dict[str, Any] = {
+            "line": line_number,
+            "reference": reference,
+            "bank_reference": bank_reference,
+            "amount": amount,
+        }
         # Each line is its own transaction, run again alone after a deadlock (not the lines before it).
         bucket, entry = retry_on_conflict(
-            lambda line=line, row=row: _reconcile_line(**line, row=row, reconciled_by=reconciled_by),
+            functools.partial(_reconcile_line, **line, row=row, reconciled_by=reconciled_by),
             label="payments.reconcile_line",
         )
         report[bucket].append(entry)
@@ -786,7 +799,7 @@ def card_refund_send(*, payout: Transaction, actor=None) -> tuple[str, str]:
     its answer. Returns (outcome, error): "succeeded"; "refused" (the approval is undone, the refund
     is requested again); "unknown" (no answer: still pending, asked again by card_refunds_reconcile,
     the same idempotency key making the provider answer with the refund it made, if it made one)."""
-    original = Transaction.objects.get(pk=payout.refund_of_id)
+    original = Transaction.objects.get(pk=payout.refund_of_id)  # type: ignore[misc]  # a payout refunds one
     side_effect("card.refund")
     try:
         provider_id = cards.get_card_provider().refund(
