@@ -68,9 +68,15 @@ EDITABLE_AMOUNTS = {("policies.policytype", "base_premium")}
 
 
 @pytest.fixture
-def world(actors):
+def world(actors, django_capture_on_commit_callbacks):
     """At least one row of every model registered in the admin, made by the services where
-    they exist (so the rows are what production would hold)."""
+    they exist (so the rows are what production would hold; what subscribers do after commit,
+    such as notifications, runs too)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return _world(actors)
+
+
+def _world(actors):
     claims = Claims(actors)
     claim, settlement = claims.with_settlement(approved=True)
     claim_assign(claim=claim, assigned_by=actors["admin"], agent=actors["agent"], reason="workload")
@@ -97,6 +103,7 @@ def world(actors):
     Photo.objects.create(
         assessment=assessment,
         claim=other,
+        document=DocumentFactory(owner=actors["assessor"], claim=other, filename="rear.jpg"),
         uploaded_by=actors["assessor"],
         filename="rear.jpg",
         sha256="0" * 64,
