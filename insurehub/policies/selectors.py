@@ -1,11 +1,8 @@
 from django.db.models import Avg, Count, QuerySet
 
-from insurehub.core.access import AccessRule, StaffScope, restrict
+from insurehub.core.access import restrict
 from insurehub.policies.models import InsuranceCompany, Policy, PolicyCategory, PolicyReview, PolicyType
-from insurehub.realtime import groups
-
-# Agents and supervisors see every customer's policies; assessors those of the claims assigned to them.
-POLICY_ACCESS = AccessRule(owner="customer", assignees=("claims__assigned_assessor",), staff_scope=StaffScope.OFFICE)
+from insurehub.policies.permissions import POLICY_ACCESS
 
 
 def policies_visible_to(user) -> QuerySet[Policy]:
@@ -13,20 +10,6 @@ def policies_visible_to(user) -> QuerySet[Policy]:
         "policy_type", "policy_type__company", "policy_type__category", "vehicle", "customer"
     )
     return restrict(queryset, user, POLICY_ACCESS)
-
-
-def record_audience(*, customer_id, policy_id=None) -> list[str]:
-    """Who hears of a change to a customer's record (a policy, a payment): the customer, agents,
-    supervisors and admins, and the assessors of the claims on its policy (POLICY_ACCESS)."""
-    audience = [groups.user_group(customer_id), groups.OFFICE]
-    if policy_id is not None:
-        assessors = (
-            Policy.objects.filter(pk=policy_id, claims__assigned_assessor__isnull=False)
-            .values_list("claims__assigned_assessor", flat=True)
-            .distinct()
-        )
-        audience += [groups.user_group(assessor_id) for assessor_id in assessors]
-    return audience
 
 
 def companies_catalogue(*, include_inactive: bool = False) -> QuerySet[InsuranceCompany]:
