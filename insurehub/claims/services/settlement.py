@@ -1,0 +1,187 @@
+"""Settlements: proposed within the cover and the approval, approved by someone else within their
+authority (maker-checker), rejected with a reason, or paid from the open reserve. Proposing the
+first moves an approved claim into settlement; paying settles it (both through the state machine)."""
+
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from insurehub.audit.services import audit_record
+from insurehub.claims import guards, workflow
+from insurehub.claims.facts import facts_of
+from insurehub.claims.models import (
+    Claim,
+    ClaimSettlement,
+    ClaimStatus,
+    Reserve,
+)
+from insurehub.claims.permissions import (
+    can_propose_settlement,
+    require,
+)
+from insurehub.claims.services.claim_row import _event, _lock
+from insurehub.claims.services.workflow import _move
+from insurehub.core import locking
+from insurehub.core.errors import ApplicationError
+from insurehub.core.locking import lock_objects, lock_one
+from insurehub.core.money import money
+from insurehub.core.roles import Role
+from insurehub.payments.models import Direction, Transaction, TransactionStatus
+from insurehub.payments.services import new_reference
+from insurehub.users.models import User
+
+
+def _settlement_ceiling(claim: Claim) -> Decimal:
+    excess = Decimal(claim.policy.policy_type.coverage_details.get("excess", {}).get("amount", "0"))
+    ceiling = claim.policy.sum_insured - excess
+    if claim.approved_amount is not None:
+        ceiling = min(ceiling, claim.approved_amount)
+    return ceiling
+
+
+@transaction.atomic
+def settlement_propose(
+    *, claim: Claim, amount: Decimal, payee: str, method: str, cost_type: str, proposed_by: User, note: str = ""
+) -> ClaimSettlement:
+    require(can_propose_settlement(proposed_by, claim), "Only agents, supervisors and admins settle claims.")
+    claim = _lock(claim)
+    if claim.status not in (ClaimStatus.APPROVED, ClaimStatus.SETTLEMENT):
+        raise ApplicationError("not_approved", "Only an approved claim is settled.", status=409)
+    amount = money(amount)
+    ceiling = _settlement_ceiling(claim)
+    if amount > ceiling:
+        raise ApplicationError(
+            "above_policy_limit",
+            f"The settlement may be at most {ceiling} {claim.currency} (cover limit less excess, within approval).",
+            errors=[{"field": "amount", "message": f"At most {ceiling}.", "code": "max_value"}],
+        )
+    try:
+        with transaction.atomic():
+            settlement = ClaimSettlement.objects.create(
+                claim=claim,
+                amount=amount,
+                currency=claim.currency,
+                payee=payee,
+                method=method,
+                cost_type=cost_type,
+                proposed_by=proposed_by,
+                note=note,
+            )
+    except IntegrityError as exc:
+        raise ApplicationError(
+            "settlement_open", "This claim already has a settlement awaiting approval or payment.", status=409
+        ) from exc
+    if claim.status == ClaimStatus.APPROVED:
+        # The first settlement moves the claim (guarded: a settlement proposed), like any move.
+        _move(claim, ClaimStatus.SETTLEMENT, actor=proposed_by, reason="settlement proposed")
+    audit_record(
+        actor=proposed_by, action="claim.settlement_proposed", target=claim, changes={"amount": amount, "payee": payee}
+    )
+    return settlement
+
+
+@transaction.atomic
+def settlement_approve(*, settlement: ClaimSettlement, approved_by: User) -> ClaimSettlement:
+    settlement = lock_one(ClaimSettlement, settlement.pk, select_related=("claim",))
+    if settlement.status != ClaimSettlement.Status.PROPOSED:
+        raise ApplicationError("not_proposed", f"This settlement is {settlement.status}.", status=409)
+    limit = guards.authority_limit(approved_by)
+    if settlement.amount > limit:
+        raise ApplicationError(
+            "above_authority",
+            f"{settlement.amount} is above your authority ({limit}); a supervisor must approve.",
+            status=403,
+        )
+    if settlement.proposed_by_id == approved_by.pk and approved_by.role != Role.ADMIN:
+        raise ApplicationError("maker_checker", "Someone other than the proposer must approve.", status=403)
+    settlement.status = ClaimSettlement.Status.APPROVED
+    settlement.approved_by = approved_by
+    settlement.save(update_fields=["status", "approved_by", "updated_at"])
+    audit_record(
+        actor=approved_by,
+        action="claim.settlement_approved",
+        target=settlement.claim,
+        changes={"amount": settlement.amount},
+    )
+    _event(settlement.claim, "claim.updated", settlement="approved")
+    return settlement
+
+
+@transaction.atomic
+def settlement_reject(*, settlement: ClaimSettlement, rejected_by: User, reason: str) -> ClaimSettlement:
+    """Turn down a proposed or approved (not yet paid) settlement, so another may be proposed."""
+    # It writes the claim too: the claim first, then the settlement (the lock order).
+    claim, settlement = lock_objects((Claim, settlement.claim_id), settlement)
+    if settlement.status not in (ClaimSettlement.Status.PROPOSED, ClaimSettlement.Status.APPROVED):
+        raise ApplicationError("settlement_closed", f"This settlement is {settlement.status}.", status=409)
+    if not reason.strip():
+        raise ApplicationError(
+            "reason_required",
+            "Say why the settlement is turned down.",
+            errors=[{"field": "reason", "message": "Required when rejecting.", "code": "required"}],
+        )
+    previous = settlement.status
+    settlement.status = ClaimSettlement.Status.REJECTED
+    settlement.save(update_fields=["status", "updated_at"])
+    claim.last_activity_at = timezone.now()
+    claim.save(update_fields=["last_activity_at", "updated_at"])
+    audit_record(
+        actor=rejected_by,
+        action="claim.settlement_rejected",
+        target=claim,
+        changes={"amount": settlement.amount, "status": [previous, settlement.status], "reason": reason},
+    )
+    _event(claim, "claim.updated", settlement="rejected")
+    return settlement
+
+
+@transaction.atomic
+def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettlement:
+    """Pay an approved settlement from the claim's open reserve: an outgoing transaction is recorded,
+    the reserve drawn down, and the claim moves to settled."""
+    # claim -> settlement -> reserve -> (new transaction): the lock order, as reserve_set and the
+    # transitions take the claim before its reserves.
+    claim, settlement = lock_objects(
+        (Claim, settlement.claim_id), settlement, select_related={Claim: ("policy", "customer")}
+    )
+    if settlement.status != ClaimSettlement.Status.APPROVED:
+        raise ApplicationError("not_approved", "Only an approved settlement is paid.", status=409)
+    # Paying settles the claim: the move is checked (graph, role, guards) before any money moves.
+    workflow.MACHINE.check(claim, ClaimStatus.SETTLED, by=paid_by, service=True)
+    before = facts_of(claim)
+    reserve = locking.locked(Reserve).filter(claim=claim, cost_type=settlement.cost_type).first()
+    open_amount = reserve.open_amount if reserve else Decimal("0")
+    if reserve is None or settlement.amount > open_amount:
+        raise ApplicationError(
+            "above_reserve",
+            f"The open {settlement.cost_type} reserve is {open_amount}; raise it before paying {settlement.amount}.",
+            status=409,
+        )
+    txn = Transaction.objects.create(
+        reference=new_reference(),
+        customer=claim.customer,
+        policy=claim.policy,
+        method=settlement.method if settlement.method in ("mpesa", "bank_transfer") else "bank_transfer",
+        direction=Direction.OUT,
+        amount=settlement.amount,
+        currency=settlement.currency,
+        status=TransactionStatus.PENDING,
+    )
+    reserve.paid += settlement.amount
+    reserve.save(update_fields=["paid", "updated_at"])
+    settlement.status = ClaimSettlement.Status.PAID
+    settlement.paid_transaction = txn
+    settlement.save(update_fields=["status", "paid_transaction", "updated_at"])
+    _move(
+        claim,
+        ClaimStatus.SETTLED,
+        actor=paid_by,
+        reason=f"paid {settlement.amount} to {settlement.payee}",
+        service=True,
+        action="claim.settled",
+        changes={"amount": settlement.amount, "transaction": txn.pk},
+        context={"settled_amount": settlement.amount},
+        before=before,
+    )
+    return settlement
