@@ -6,28 +6,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0003_photo_image_fields_removed'),
+        ("assessments", "0003_photo_image_fields_removed"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AssessmentStatusHistory',
+            name="AssessmentStatusHistory",
             fields=[
-                ('id', models.BigAutoField(primary_key=True, serialize=False)),
-                ('from_status', models.CharField(blank=True, max_length=12)),
-                ('to_status', models.CharField(max_length=12)),
-                ('reason', models.CharField(blank=True, max_length=500)),
-                ('at', models.DateTimeField()),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_history', to='assessments.assessment')),
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("from_status", models.CharField(blank=True, max_length=12)),
+                ("to_status", models.CharField(max_length=12)),
+                ("reason", models.CharField(blank=True, max_length=500)),
+                ("at", models.DateTimeField()),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_history",
+                        to="assessments.assessment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'assessment status history',
-                'ordering': ['at', 'id'],
-                'indexes': [models.Index(fields=['assessment', 'at'], name='assessments_history_at')],
+                "verbose_name_plural": "assessment status history",
+                "ordering": ["at", "id"],
+                "indexes": [models.Index(fields=["assessment", "at"], name="assessments_history_at")],
             },
         ),
     ]
