@@ -15,6 +15,7 @@ class Method(models.TextChoices):
     MPESA = "mpesa", "M-Pesa"
     CARD = "card", "Card"
     BANK_TRANSFER = "bank_transfer", "Bank transfer"
+    CHEQUE = "cheque", "Cheque"  # outgoing only: a claim settled by cheque (finance writes it, payout_confirm)
 
 
 class Direction(models.TextChoices):

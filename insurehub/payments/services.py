@@ -9,6 +9,7 @@ import functools
 import io
 import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
@@ -742,17 +743,16 @@ def _refund_decision_record(*, refund_id, approve: bool, decided_by, note: str) 
     txn = lock_one(Transaction, refund.transaction_id)  # refund, then transaction: the lock order
     if refund.amount > txn.amount - txn.refunded_amount:
         raise ApplicationError("refund_too_large", "The refund exceeds what remains of the payment.", status=409)
-    payout = Transaction.objects.create(
-        reference=new_reference(),
-        customer=txn.customer,
-        policy=txn.policy,
-        method=txn.method,
-        direction=Direction.OUT,
+    payout = payout_create(
         amount=refund.amount,
         currency=txn.currency,
-        status=TransactionStatus.PENDING,
+        method=txn.method,
+        customer=txn.customer,
+        policy=txn.policy,
         refund_of=txn,
         phone=txn.phone,
+        created_by=decided_by,
+        reason=f"refund of {txn.reference}: {refund.reason}",
     )
     txn.refunded_amount += refund.amount
     txn.status = _refunded_status(txn)
@@ -885,6 +885,91 @@ def card_refunds_reconcile(*, older_than_minutes: int | None = None) -> dict:
         outcome, _ = card_refund_send(payout=payout)
         report[outcome] += 1
     return report
+
+
+# --- payouts ----------------------------------------------------------------------------
+
+# How money leaves: M-Pesa and bank transfer (finance pays and confirms, payout_confirm), a cheque
+# (written by finance, confirmed the same way) and a card refund (only back onto the card charged).
+PAYOUT_METHODS = (Method.MPESA, Method.BANK_TRANSFER, Method.CHEQUE, Method.CARD)
+
+
+def payout_create(
+    *,
+    amount: Decimal,
+    currency: str,
+    method: str,
+    customer,
+    policy: Policy | None,
+    created_by,
+    reason: str,
+    payee: str = "",
+    phone: str = "",
+    refund_of: Transaction | None = None,
+    attach: Callable[[Transaction], None] | None = None,
+) -> Transaction:
+    """The one place outgoing money is recorded: a pending outgoing transaction, its audit entry
+    (`payment.payout_created`) and its event, in the caller's transaction (refund_decide, the claims'
+    settlement_pay). It locks nothing: the caller holds what it pays from (a refund and its payment;
+    a claim, its settlement and reserve), locked in the one lock order. A method payments cannot pay
+    with is refused (400 `payout_method_unsupported`), never swapped for another. `attach(payout)`
+    runs before the audit entry and event, for the caller to link what the payout pays (a claim's
+    settlement), so the event reaches everyone who may read the payout through that link."""
+    if method not in PAYOUT_METHODS:
+        raise ApplicationError(
+            "payout_method_unsupported",
+            f"Payments cannot pay out by {method!r}; use one of {', '.join(PAYOUT_METHODS)}.",
+            errors=[{"field": "method", "message": "Not a payout method.", "code": "invalid_choice"}],
+        )
+    if method == Method.CARD and (refund_of is None or refund_of.method != Method.CARD):
+        raise ApplicationError(
+            "payout_method_unsupported",
+            "A card payout is only a refund of a card payment (onto the card charged).",
+            errors=[{"field": "method", "message": "Card only refunds a card payment.", "code": "invalid_choice"}],
+        )
+    amount = money(amount)
+    if amount <= 0:
+        raise ApplicationError(
+            "invalid_amount",
+            "A payout is of a positive amount.",
+            errors=[{"field": "amount", "message": "Must be positive.", "code": "min_value"}],
+        )
+    payout = Transaction.objects.create(
+        reference=new_reference(),
+        customer=customer,
+        policy=policy,
+        method=method,
+        direction=Direction.OUT,
+        amount=amount,
+        currency=currency,
+        status=TransactionStatus.PENDING,
+        refund_of=refund_of,
+        phone=phone,
+    )
+    if attach is not None:
+        attach(payout)
+    audit_record(
+        actor=created_by,
+        action="payment.payout_created",
+        target=payout,
+        changes={
+            "method": method,
+            "amount": amount,
+            "currency": currency,
+            "payee": payee,
+            "reason": reason,
+            "refund_of": refund_of.pk if refund_of else None,
+        },
+    )
+    emit(
+        "payment.payout_created",
+        {"transaction_id": str(payout.pk), "reference": payout.reference, "amount": str(payout.amount),
+         "currency": payout.currency, "method": payout.method,
+         "policy_id": str(payout.policy_id) if payout.policy_id else None,
+         "refund_of": str(refund_of.pk) if refund_of else None},
+        _audience(payout),
+    )  # fmt: skip
+    return payout
 
 
 @transaction.atomic

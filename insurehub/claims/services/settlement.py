@@ -27,8 +27,8 @@ from insurehub.core.errors import ApplicationError
 from insurehub.core.locking import lock_objects, lock_one
 from insurehub.core.money import money
 from insurehub.core.roles import Role
-from insurehub.payments.models import Direction, Transaction, TransactionStatus
-from insurehub.payments.services import new_reference
+from insurehub.payments.models import Transaction
+from insurehub.payments.services import payout_create
 from insurehub.users.models import User
 
 
@@ -158,21 +158,27 @@ def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettle
             f"The open {settlement.cost_type} reserve is {open_amount}; raise it before paying {settlement.amount}.",
             status=409,
         )
-    txn = Transaction.objects.create(
-        reference=new_reference(),
-        customer=claim.customer,
-        policy=claim.policy,
-        method=settlement.method if settlement.method in ("mpesa", "bank_transfer") else "bank_transfer",
-        direction=Direction.OUT,
+
+    def attach(payout: Transaction) -> None:  # before the payout's event: its readers see it through the settlement
+        settlement.status = ClaimSettlement.Status.PAID
+        settlement.paid_transaction = payout
+        settlement.save(update_fields=["status", "paid_transaction", "updated_at"])
+
+    # payments records the outgoing money (its audit entry and event) in this transaction, by the
+    # settlement's own method (a cheque stays a cheque).
+    txn = payout_create(
         amount=settlement.amount,
         currency=settlement.currency,
-        status=TransactionStatus.PENDING,
+        method=settlement.method,
+        customer=claim.customer,
+        policy=claim.policy,
+        payee=settlement.payee,
+        created_by=paid_by,
+        reason=f"settlement of claim {claim.claim_number}",
+        attach=attach,
     )
     reserve.paid += settlement.amount
     reserve.save(update_fields=["paid", "updated_at"])
-    settlement.status = ClaimSettlement.Status.PAID
-    settlement.paid_transaction = txn
-    settlement.save(update_fields=["status", "paid_transaction", "updated_at"])
     _move(
         claim,
         ClaimStatus.SETTLED,
