@@ -5914,9 +5914,10 @@ export interface components {
          * @description * `mpesa` - M-Pesa
          *     * `card` - Card
          *     * `bank_transfer` - Bank transfer
+         *     * `cheque` - Cheque
          * @enum {string}
          */
-        TransactionOutputMethodEnum: "mpesa" | "card" | "bank_transfer";
+        TransactionOutputMethodEnum: "mpesa" | "card" | "bank_transfer" | "cheque";
         /**
          * @description * `pending` - Pending
          *     * `succeeded` - Succeeded
@@ -9053,8 +9054,9 @@ export interface operations {
                  * @description * `mpesa` - M-Pesa
                  *     * `card` - Card
                  *     * `bank_transfer` - Bank transfer
+                 *     * `cheque` - Cheque
                  */
-                method?: "bank_transfer" | "card" | "mpesa";
+                method?: "bank_transfer" | "card" | "cheque" | "mpesa";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
