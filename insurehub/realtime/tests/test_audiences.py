@@ -71,6 +71,7 @@ EVENT_TYPES = {
     "payment.succeeded": "payment",
     "payment.failed": "payment",
     "payment.refunded": "payment",
+    "payment.payout_created": "payment",
     "payment.payout_confirmed": "payment",
 }
 
