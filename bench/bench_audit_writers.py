@@ -25,6 +25,7 @@ and created on that server. At most 8 writers + 1 connection. Not a test:
 import argparse
 import contextlib
 import io
+import multiprocessing
 import os
 import statistics
 import sys
@@ -42,12 +43,79 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=5.0, help="length of each cell (default 5)")
     parser.add_argument("--writers", default="1,2,4,8", help="writer counts (default 1,2,4,8; at most 8)")
     parser.add_argument("--repeat", type=int, default=1, help="rounds of the whole table; medians printed")
+    parser.add_argument(
+        "--processes", action="store_true", help="each writer a process of its own (default: threads of one process)"
+    )
     parser.add_argument("--db", default="insurehub_bench_audit", help="database to drop, create and use")
     args = parser.parse_args()
     args.writers = [int(k) for k in args.writers.split(",")]
     if max(args.writers) > 8:
         parser.error("at most 8 writers (connections stay <= 12)")
     return args
+
+
+ROWS = ["baseline: bare SQL INSERT", "audit_record alone", "claim edit"]
+
+
+def build_writes(agent_pks: list, claim_pks: list) -> dict:
+    """The three writes of the table, by row name: write(w, i) is writer w's i-th write on claim w."""
+    from django.db import connection, transaction
+
+    from insurehub.audit.services import audit_record
+    from insurehub.claims.models import Claim
+    from insurehub.claims.services import claim_update
+    from insurehub.users.models import User
+
+    agents = [User.objects.get(pk=pk) for pk in agent_pks]
+    claims = [Claim.objects.get(pk=pk) for pk in claim_pks]
+
+    def bare_sql(w: int, i: int) -> None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO bench_plain (writer, payload) VALUES (%s, %s)", [w, f'{{"i": {i}, "claim": {w}}}']
+            )
+
+    def bare_audit(w: int, i: int) -> None:
+        with transaction.atomic():
+            audit_record(actor=agents[w], action="bench.write", target=claims[w], changes={"i": i})
+
+    def claim_edit(w: int, i: int) -> None:
+        claim_update(
+            claim=claims[w],
+            data={"description": f"Rear-ended at a junction; bumper damaged (bench edit {i})."},
+            updated_by=agents[w],
+        )
+
+    return dict(zip(ROWS, (bare_sql, bare_audit, claim_edit), strict=True))
+
+
+def process_writer(w: int, pipe, stop, agent_pks: list, claim_pks: list) -> None:
+    """--processes: writer w in its own interpreter (no GIL shared with the others), as a web
+    replica's worker would be; it runs the cells it is sent until it receives None."""
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    writes = build_writes(agent_pks, claim_pks)
+    while (name := pipe.recv()) is not None:
+        error = ""
+        try:
+            writes[name](w, -1)  # warm
+        except Exception as exc:
+            error = f"writer {w}: {type(exc).__name__}: {exc}"
+        pipe.send("ready")
+        pipe.recv()  # go
+        i = 0
+        while not error and not stop.is_set():
+            try:
+                writes[name](w, i)
+            except Exception as exc:
+                error = f"writer {w}: {type(exc).__name__}: {exc}"
+                break
+            i += 1
+        pipe.send((i, error))
+    connection.close()
 
 
 def recreate_database(url: str, name: str) -> str:
@@ -80,11 +148,9 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import connection
 
     from insurehub.audit.models import AuditEvent
-    from insurehub.audit.services import audit_record
-    from insurehub.claims.services import claim_update
     from insurehub.claims.tests.factories import file_claim
     from insurehub.users.tests.factories import StaffFactory
 
@@ -112,25 +178,11 @@ def main() -> None:
             " at timestamptz NOT NULL DEFAULT now(), payload jsonb NOT NULL)"
         )
 
-    def bare_sql(w: int, i: int) -> None:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(
-                "INSERT INTO bench_plain (writer, payload) VALUES (%s, %s)", [w, f'{{"i": {i}, "claim": {w}}}']
-            )
-
-    def bare_audit(w: int, i: int) -> None:
-        with transaction.atomic():
-            audit_record(actor=agents[w], action="bench.write", target=claims[w], changes={"i": i})
-
-    def claim_edit(w: int, i: int) -> None:
-        claim_update(
-            claim=claims[w],
-            data={"description": f"Rear-ended at a junction; bumper damaged (bench edit {i})."},
-            updated_by=agents[w],
-        )
-
-    def cell(write, k: int) -> tuple[float, int, list[str]]:
-        """K threads, each writing on its own claim until the deadline; returns writes/s, count, errors."""
+    def cell(name: str, k: int) -> tuple[float, int, list[str]]:
+        """K writers, each on its own claim until the deadline; returns writes/s, count, errors."""
+        if args.processes:
+            return process_cell(name, k)
+        write = writes[name]
         counts = [0] * k
         errors: list[str] = []
         ready = threading.Barrier(k + 1)
@@ -165,10 +217,41 @@ def main() -> None:
         elapsed = time.perf_counter() - started
         return sum(counts) / elapsed, sum(counts), errors
 
+    def process_cell(name: str, k: int) -> tuple[float, int, list[str]]:
+        for pipe in pipes[:k]:
+            pipe.send(name)
+        for pipe in pipes[:k]:
+            pipe.recv()  # ready
+        stop.clear()
+        started = time.perf_counter()
+        for pipe in pipes[:k]:
+            pipe.send("go")
+        time.sleep(args.seconds)
+        stop.set()
+        replies = [pipe.recv() for pipe in pipes[:k]]
+        elapsed = time.perf_counter() - started
+        total = sum(count for count, _error in replies)
+        return total / elapsed, total, [error for _count, error in replies if error]
+
     def unsealed() -> int:
         return AuditEvent.objects.filter(hash__isnull=True).count()
 
-    rows = [("baseline: bare SQL INSERT", bare_sql), ("audit_record alone", bare_audit), ("claim edit", claim_edit)]
+    writes = build_writes([a.pk for a in agents], [c.pk for c in claims])
+    rows = [(name, name) for name in ROWS]
+    pipes, workers = [], []
+    stop = multiprocessing.get_context("spawn").Event()
+    if args.processes:
+        context = multiprocessing.get_context("spawn")  # a fresh interpreter each: no forked connection or pool
+        for w in range(k_max):
+            ours, theirs = context.Pipe()
+            worker = context.Process(
+                target=process_writer,
+                args=(w, theirs, stop, [a.pk for a in agents], [c.pk for c in claims]),
+                daemon=True,
+            )
+            worker.start()
+            pipes.append(ours)
+            workers.append(worker)
     load_before = os.getloadavg()
     results: dict[str, dict[int, list[tuple[float, int, list[str]]]]] = {}
     lag: dict[str, dict[int, tuple[int, float, int]]] = {}
@@ -180,12 +263,15 @@ def main() -> None:
         for k in args.writers:
             for name, write in rows:
                 results[name][k].append(cell(write, k))
-                if write is not bare_sql:
+                if write != ROWS[0]:
                     left = unsealed()
                     t0 = time.perf_counter()
                     caught = audit_seal()
                     lag[name][k] = (left, time.perf_counter() - t0, caught)
     load_after = os.getloadavg()
+    for pipe, worker in zip(pipes, workers, strict=True):
+        pipe.send(None)
+        worker.join(timeout=30)
     out = io.StringIO()
     try:
         call_command("verify_audit_chain", stdout=out)
@@ -196,7 +282,7 @@ def main() -> None:
     print(f"Audit writers benchmark ({code})")
     print(
         f"PostgreSQL database {args.db}; {args.seconds:g} s per cell, median of {args.repeat} interleaved round(s);"
-        " each writer a thread with its own claim and connection"
+        f" each writer a {'process' if args.processes else 'thread'} with its own claim and connection"
     )
     loads = [" / ".join(f"{value:.2f}" for value in load) for load in (load_before, load_after)]
     print(f"machine: {os.cpu_count()} CPUs, load average (1, 5, 15 min) before {loads[0]}, after {loads[1]}")
