@@ -106,6 +106,19 @@ class Claim(BaseModel):
                 condition=models.Q(status__in=["submitted", "under_review", "assessment", "approved", "settlement"]),
                 name="claims_open_sla",
             ),
+            # The dashboard's "my queue": the caller's open claims on their own column, SLA first.
+            models.Index(
+                fields=["assigned_agent", "sla_due_at", "created_at"],
+                condition=models.Q(status__in=["submitted", "under_review", "assessment", "approved", "settlement"]),
+                name="claims_agent_queue",
+            ),
+            models.Index(
+                fields=["assigned_assessor", "sla_due_at", "created_at"],
+                condition=models.Q(status__in=["submitted", "under_review", "assessment", "approved", "settlement"]),
+                name="claims_assessor_queue",
+            ),
+            # An assessor's "recently changed" (they see only their own claims): newest first, stop after a page.
+            models.Index(fields=["assigned_assessor", "-updated_at"], name="claims_assessor_recent"),
         ]
         constraints = [
             models.CheckConstraint(

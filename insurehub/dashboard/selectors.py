@@ -125,37 +125,67 @@ def _median_days(rows: list[tuple[int, int]]) -> float | None:
     return float(statistics.mean(values))
 
 
-def _period_figures(scope: Scope) -> dict:
-    daily = _filter(DailyClaimRollup.objects.filter(day__gte=scope.start, day__lte=scope.end), scope).aggregate(
-        submitted=Sum("submitted"),
-        approved=Sum("approved"),
-        rejected=Sum("rejected"),
-        settled=Sum("settled"),
-        settled_amount=Sum("settled_amount"),
-        cycle=Sum("cycle_seconds_total"),
-    )
-    cycle_rows = list(
-        _filter(CycleTimeRollup.objects.filter(day__gte=scope.start, day__lte=scope.end), scope)
-        .values_list("cycle_days")
-        .annotate(n=Sum("count"))
-    )
-    decided = (daily["approved"] or 0) + (daily["rejected"] or 0)
-    settled = daily["settled"] or 0
+def _window(name: str, first: date, last: date) -> dict:
+    """Conditional sums over DailyClaimRollup for the days first..last, named `<name>_<field>`."""
+    days = Q(day__gte=first, day__lte=last)
+    fields = {
+        "submitted": "submitted",
+        "approved": "approved",
+        "rejected": "rejected",
+        "settled": "settled",
+        "amount": "settled_amount",
+        "cycle": "cycle_seconds_total",
+    }
+    return {f"{name}_{key}": Sum(field, filter=days) for key, field in fields.items()}
+
+
+def _period(daily: dict, name: str, cycle_rows: list[tuple[int, int]]) -> dict:
+    approved, rejected = daily[f"{name}_approved"] or 0, daily[f"{name}_rejected"] or 0
+    decided = approved + rejected
+    settled = daily[f"{name}_settled"] or 0
     return {
-        "new_claims": daily["submitted"] or 0,
+        "new_claims": daily[f"{name}_submitted"] or 0,
         "settled_claims": settled,
-        "settled_amount": str(money(daily["settled_amount"] or ZERO)),
-        "mean_cycle_days": round((daily["cycle"] or 0) / settled / 86400, 2) if settled else None,
+        "settled_amount": str(money(daily[f"{name}_amount"] or ZERO)),
+        "mean_cycle_days": round((daily[f"{name}_cycle"] or 0) / settled / 86400, 2) if settled else None,
         "median_cycle_days": _median_days(cycle_rows),
-        "approval_rate": round((daily["approved"] or 0) / decided, 4) if decided else None,
-        "rejection_rate": round((daily["rejected"] or 0) / decided, 4) if decided else None,
+        "approval_rate": round(approved / decided, 4) if decided else None,
+        "rejection_rate": round(rejected / decided, 4) if decided else None,
     }
 
 
-def _new_since(scope: Scope, days: int) -> int:
+def _daily_figures(scope: Scope) -> dict:
+    """The period, the previous period, this month and the last 1/7/30 days, from the daily
+    rollups in two queries (conditional sums over one range of days, cycle-time rows per period)."""
     today = timezone.localdate()
-    qs = _filter(DailyClaimRollup.objects.filter(day__gt=today - timedelta(days=days), day__lte=today), scope)
-    return qs.aggregate(n=Sum("submitted"))["n"] or 0
+    previous = scope.previous
+    month_start = today.replace(day=1)
+    first = min(previous.start, month_start, today - timedelta(days=29))
+    last = max(scope.end, today)
+    windows = {
+        **_window("cur", scope.start, scope.end),
+        **_window("prev", previous.start, previous.end),
+        "month_amount": Sum("settled_amount", filter=Q(day__gte=month_start, day__lte=today)),
+        **{
+            f"new_{n}": Sum("submitted", filter=Q(day__gt=today - timedelta(days=n), day__lte=today))
+            for n in (1, 7, 30)
+        },
+    }
+    daily = _filter(DailyClaimRollup.objects.filter(day__gte=first, day__lte=last), scope).aggregate(**windows)
+    cycle = list(
+        _filter(CycleTimeRollup.objects.filter(day__gte=previous.start, day__lte=scope.end), scope)
+        .values_list("cycle_days")
+        .annotate(
+            cur=Sum("count", filter=Q(day__gte=scope.start, day__lte=scope.end)),
+            prev=Sum("count", filter=Q(day__gte=previous.start, day__lte=previous.end)),
+        )
+    )
+    return {
+        "period": _period(daily, "cur", [(d, n) for d, n, _ in cycle if n]),
+        "previous_period": _period(daily, "prev", [(d, n) for d, _, n in cycle if n]),
+        "settled_amount_this_month": str(money(daily["month_amount"] or ZERO)),
+        "new_claims": {"today": daily["new_1"] or 0, "7_days": daily["new_7"] or 0, "30_days": daily["new_30"] or 0},
+    }
 
 
 def _sla_breaches(scope: Scope) -> int:
@@ -182,22 +212,42 @@ def _assessments(scope: Scope) -> dict:
 
 
 def _assessor_kpis(scope: Scope) -> dict:
-    """An assessor's own figures from their (few) claims."""
-    mine = Claim.objects.filter(assigned_assessor_id=scope.assessor_id)
-    open_rows = mine.filter(status__in=OPEN_STATUSES)
-    by_status = dict(mine.values_list("status").annotate(n=Count("id")))
-    by_priority = dict(open_rows.values_list("priority").annotate(n=Count("id")))
+    """An assessor's own figures from their claims: one grouped query with conditional counts."""
+    now = timezone.now()
     start = timezone.make_aware(datetime.combine(scope.start, time.min))
     end = timezone.make_aware(datetime.combine(scope.end + timedelta(days=1), time.min))
+    cells = (
+        Claim.objects.filter(assigned_assessor_id=scope.assessor_id)
+        .values_list("status", "priority")
+        .annotate(
+            n=Count("id"),
+            breached=Count("id", filter=Q(sla_due_at__lt=now)),
+            estimated=Sum("estimated_cost"),
+            assigned=Count("id", filter=Q(created_at__gte=start, created_at__lt=end)),
+        )
+        .order_by()
+    )
+    by_status: dict[str, int] = {}
+    by_priority: dict[str, int] = {}
+    open_count = breached = assigned = 0
+    exposure = ZERO
+    for status, priority, n, late, estimated, new in cells:
+        by_status[status] = by_status.get(status, 0) + n
+        assigned += new
+        if status in OPEN_STATUSES:
+            by_priority[priority] = by_priority.get(priority, 0) + n
+            open_count += n
+            breached += late
+            exposure += estimated or ZERO
     return {
-        "as_of": timezone.now(),
+        "as_of": now,
         "currency": settings.DEFAULT_CURRENCY,
-        "open_claims": open_rows.count(),
+        "open_claims": open_count,
         "claims_by_status": by_status,
         "claims_by_priority": by_priority,
-        "sla_breaches_open": open_rows.filter(sla_due_at__lt=timezone.now()).count(),
-        "estimated_exposure": str(money(open_rows.aggregate(s=Sum("estimated_cost"))["s"] or ZERO)),
-        "assigned_in_period": mine.filter(created_at__gte=start, created_at__lt=end).count(),
+        "sla_breaches_open": breached,
+        "estimated_exposure": str(money(exposure)),
+        "assigned_in_period": assigned,
         "assessments": _assessments(scope),
     }
 
@@ -222,31 +272,36 @@ def kpis(scope: Scope) -> dict:
                 by_priority[cell["priority"]] = by_priority.get(cell["priority"], 0) + cell["count"]
                 exposure += cell["estimated_total"]
                 reserves += cell["reserve_open_total"]
-        month_start = timezone.localdate().replace(day=1)
-        month = Scope(scope.departments, None, month_start, timezone.localdate())
-        current, previous = _period_figures(scope), _period_figures(scope.previous)
+        daily = _daily_figures(scope)
         return {
             "as_of": timezone.now(),
             "currency": settings.DEFAULT_CURRENCY,
             "range": {"from": scope.start, "to": scope.end, "departments": scope.departments},
             "open_claims": open_count,
-            "new_claims": {
-                "today": _new_since(scope, 1),
-                "7_days": _new_since(scope, 7),
-                "30_days": _new_since(scope, 30),
-            },
+            "new_claims": daily["new_claims"],
             "claims_by_status": by_status,
             "claims_by_priority": by_priority,
             "sla_breaches_open": _sla_breaches(scope),
             "estimated_exposure": str(money(exposure)),
             "open_reserves": str(money(reserves)),
-            "settled_amount_this_month": _period_figures(month)["settled_amount"],
-            "period": current,
-            "previous_period": previous,
+            "settled_amount_this_month": daily["settled_amount_this_month"],
+            "period": daily["period"],
+            "previous_period": daily["previous_period"],
             "assessments": _assessments(scope),
         }
 
     return _cached("kpi", scope, compute)
+
+
+def queue_rows(user, size: int = 20):
+    """The caller's open assigned claims, earliest SLA first, read on their own column through its
+    partial index (claims_agent_queue, claims_assessor_queue). The services assign agents and
+    supervisors only as a claim's agent and assessors only as its assessor
+    (claims/services/assignment.py), so one column gives what an OR over both gave, without the OR
+    that made PostgreSQL gather and sort every open claim of both columns."""
+    own = "assigned_assessor" if user.role == Role.ASSESSOR else "assigned_agent"
+    rows = claim_rows(user).filter(**{own: user}, status__in=OPEN_STATUSES)
+    return rows.order_by("sla_due_at", "created_at")[:size]
 
 
 def claims_overview(scope: Scope, user) -> dict:
@@ -269,13 +324,16 @@ def claims_overview(scope: Scope, user) -> dict:
         today = timezone.localdate()
         aging = {name: 0 for name, _, _ in AGING_BUCKETS}
         if scope.assessor_id:
-            days = [
-                (today - timezone.localdate(c.submitted_at)).days
-                for c in Claim.objects.filter(
+            age_rows = [
+                ((today - day).days, n)
+                for day, n in Claim.objects.filter(
                     assigned_assessor_id=scope.assessor_id, status__in=OPEN_STATUSES, submitted_at__isnull=False
-                ).only("submitted_at")
+                )
+                .annotate(day=TruncDate("submitted_at"))
+                .values_list("day")
+                .annotate(n=Count("id"))
+                .order_by()
             ]
-            age_rows = [(d, 1) for d in days]
         else:
             age_rows = [
                 ((today - r["day"]).days, r["n"])
@@ -291,10 +349,11 @@ def claims_overview(scope: Scope, user) -> dict:
         return {"status_priority_matrix": matrix, "aging": aging}
 
     overview = dict(_cached("claims", scope, compute))
-    mine = Q(assigned_agent=user) | Q(assigned_assessor=user)
-    queue = claim_rows(user).filter(mine, status__in=OPEN_STATUSES).order_by("sla_due_at", "created_at")[:20]
+    queue = queue_rows(user)
     recent = claim_rows(user)
-    if scope.departments is not None and not scope.assessor_id:
+    if scope.assessor_id:
+        recent = recent.filter(assigned_assessor=user)  # claims_assessor_recent
+    elif scope.departments is not None:
         recent = recent.filter(department__in=scope.departments)
     overview["my_queue"] = ClaimListSerializer(queue, many=True).data
     overview["recently_changed"] = ClaimListSerializer(recent.order_by("-updated_at")[:20], many=True).data
