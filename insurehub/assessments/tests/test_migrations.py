@@ -21,7 +21,18 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.fixture
+def latest_schema_after():
+    """Whatever the test migrates to, the database leaves it at the latest migrations (later tests
+    in this process need tables that migrations after AFTER create)."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("latest_schema_after")
 def test_photos_images_move_to_their_documents_and_the_reuse_index(actors, settings):
     from insurehub.documents.storage import documents_storage
 
