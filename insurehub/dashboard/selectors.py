@@ -125,53 +125,50 @@ def _median_days(rows: list[tuple[int, int]]) -> float | None:
     return float(statistics.mean(values))
 
 
-def _window(name: str, first: date, last: date) -> dict:
-    """Conditional sums over DailyClaimRollup for the days first..last, named `<name>_<field>`."""
-    days = Q(day__gte=first, day__lte=last)
-    fields = {
-        "submitted": "submitted",
-        "approved": "approved",
-        "rejected": "rejected",
-        "settled": "settled",
-        "amount": "settled_amount",
-        "cycle": "cycle_seconds_total",
-    }
-    return {f"{name}_{key}": Sum(field, filter=days) for key, field in fields.items()}
+DAILY_FIELDS = ("submitted", "approved", "rejected", "settled", "settled_amount", "cycle_seconds_total")
 
 
-def _period(daily: dict, name: str, cycle_rows: list[tuple[int, int]]) -> dict:
-    approved, rejected = daily[f"{name}_approved"] or 0, daily[f"{name}_rejected"] or 0
-    decided = approved + rejected
-    settled = daily[f"{name}_settled"] or 0
+def _window(days: dict, first: date, last: date) -> dict:
+    """The daily rollups' sums over the days first..last."""
+    totals = dict.fromkeys(DAILY_FIELDS, 0)
+    for day, values in days.items():
+        if first <= day <= last:
+            for field, value in zip(DAILY_FIELDS, values, strict=True):
+                totals[field] += value or 0
+    return totals
+
+
+def _period(daily: dict, cycle_rows: list[tuple[int, int]]) -> dict:
+    decided = daily["approved"] + daily["rejected"]
+    settled = daily["settled"]
     return {
-        "new_claims": daily[f"{name}_submitted"] or 0,
+        "new_claims": daily["submitted"],
         "settled_claims": settled,
-        "settled_amount": str(money(daily[f"{name}_amount"] or ZERO)),
-        "mean_cycle_days": round((daily[f"{name}_cycle"] or 0) / settled / 86400, 2) if settled else None,
+        "settled_amount": str(money(daily["settled_amount"] or ZERO)),
+        "mean_cycle_days": round(daily["cycle_seconds_total"] / settled / 86400, 2) if settled else None,
         "median_cycle_days": _median_days(cycle_rows),
-        "approval_rate": round(approved / decided, 4) if decided else None,
-        "rejection_rate": round(rejected / decided, 4) if decided else None,
+        "approval_rate": round(daily["approved"] / decided, 4) if decided else None,
+        "rejection_rate": round(daily["rejected"] / decided, 4) if decided else None,
     }
 
 
 def _daily_figures(scope: Scope) -> dict:
     """The period, the previous period, this month and the last 1/7/30 days, from the daily
-    rollups in two queries (conditional sums over one range of days, cycle-time rows per period)."""
+    rollups in two queries: one row per day of the span they cover (summed over the scope's
+    departments; at most 2 x 366 + 31 rows), then the cycle-time rows with a conditional sum per
+    period. Cheaper to build than one query with twenty conditional sums, and as small to read."""
     today = timezone.localdate()
     previous = scope.previous
     month_start = today.replace(day=1)
     first = min(previous.start, month_start, today - timedelta(days=29))
     last = max(scope.end, today)
-    windows = {
-        **_window("cur", scope.start, scope.end),
-        **_window("prev", previous.start, previous.end),
-        "month_amount": Sum("settled_amount", filter=Q(day__gte=month_start, day__lte=today)),
-        **{
-            f"new_{n}": Sum("submitted", filter=Q(day__gt=today - timedelta(days=n), day__lte=today))
-            for n in (1, 7, 30)
-        },
+    days = {
+        day: values
+        for day, *values in _filter(DailyClaimRollup.objects.filter(day__gte=first, day__lte=last), scope)
+        .values_list("day")
+        .annotate(*(Sum(field) for field in DAILY_FIELDS))
+        .order_by()
     }
-    daily = _filter(DailyClaimRollup.objects.filter(day__gte=first, day__lte=last), scope).aggregate(**windows)
     cycle = list(
         _filter(CycleTimeRollup.objects.filter(day__gte=previous.start, day__lte=scope.end), scope)
         .values_list("cycle_days")
@@ -179,12 +176,14 @@ def _daily_figures(scope: Scope) -> dict:
             cur=Sum("count", filter=Q(day__gte=scope.start, day__lte=scope.end)),
             prev=Sum("count", filter=Q(day__gte=previous.start, day__lte=previous.end)),
         )
+        .order_by()
     )
+    new = {n: _window(days, today - timedelta(days=n - 1), today)["submitted"] for n in (1, 7, 30)}
     return {
-        "period": _period(daily, "cur", [(d, n) for d, n, _ in cycle if n]),
-        "previous_period": _period(daily, "prev", [(d, n) for d, _, n in cycle if n]),
-        "settled_amount_this_month": str(money(daily["month_amount"] or ZERO)),
-        "new_claims": {"today": daily["new_1"] or 0, "7_days": daily["new_7"] or 0, "30_days": daily["new_30"] or 0},
+        "period": _period(_window(days, scope.start, scope.end), [(d, n) for d, n, _ in cycle if n]),
+        "previous_period": _period(_window(days, previous.start, previous.end), [(d, n) for d, _, n in cycle if n]),
+        "settled_amount_this_month": str(money(_window(days, month_start, today)["settled_amount"] or ZERO)),
+        "new_claims": {"today": new[1], "7_days": new[7], "30_days": new[30]},
     }
 
 
