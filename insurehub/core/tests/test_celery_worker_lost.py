@@ -104,7 +104,8 @@ def _wait_for(path: Path, predicate, seconds: float) -> list[str]:
 def test_a_task_whose_worker_is_killed_runs_again_to_the_end(tmp_path, killed):
     queue = f"insurehub-test-{uuid.uuid4().hex[:10]}"
     marks = tmp_path / "marks.txt"
-    client = Celery(broker=BROKER)
+    # Not the current app: the project's app stays current_app for the tests that run after this one.
+    client = Celery(broker=BROKER, set_as_current=False)
     workers = [Worker(queue)]
     started = time.monotonic()
     try:
