@@ -292,29 +292,35 @@ def kpis(scope: Scope) -> dict:
     return _cached("kpi", scope, compute)
 
 
-def queue_rows(user, size: int = 20):
-    """The caller's open assigned claims, earliest SLA first, read on their own column through its
-    partial index (claims_agent_queue, claims_assessor_queue). The services assign agents and
-    supervisors only as a claim's agent and assessors only as its assessor
+def queue_page(user, size: int = 20):
+    """The ids of the caller's open assigned claims, earliest SLA first, read on their own column
+    through its partial index (claims_agent_queue, claims_assessor_queue). The services assign
+    agents and supervisors only as a claim's agent and assessors only as its assessor
     (claims/services/assignment.py), so one column gives what an OR over both gave, without the OR
-    that made PostgreSQL gather and sort every open claim of both columns. The page's ids are
-    chosen in a subquery on the claims table alone, so the visibility rule's OR and the five joins
-    of a list row neither steer the index choice nor cost the planner more than 20 rows."""
+    that made PostgreSQL gather and sort every open claim of both columns. Chosen on the claims
+    table alone: the visibility rule's OR and the five joins of a list row neither steer the index
+    choice nor cost the planner (an assigned claim is always visible to its assignee)."""
     own = "assigned_assessor" if user.role == Role.ASSESSOR else "assigned_agent"
-    order = ("sla_due_at", "created_at")
-    page = Claim.objects.filter(**{own: user}, status__in=OPEN_STATUSES).order_by(*order).values("pk")[:size]
-    return claim_rows(user).filter(pk__in=page).order_by(*order)
+    rows = Claim.objects.filter(**{own: user}, status__in=OPEN_STATUSES)
+    return rows.order_by("sla_due_at", "created_at").values_list("pk", flat=True)[:size]
 
 
-def recent_rows(scope: Scope, user, size: int = 20):
-    """The claims changed last in scope: an assessor's on claims_assessor_recent, the others
-    newest first on claims_recently_updated (stopping after a page); ids chosen as in queue_rows."""
+def recent_page(scope: Scope, user, size: int = 20):
+    """The ids of the claims changed last in scope: an assessor's on claims_assessor_recent, the
+    others' newest first on claims_recently_updated (stopping after a page)."""
     if scope.assessor_id:
         newest = Claim.objects.filter(assigned_assessor=user)  # all an assessor sees (assignment.py)
     else:
         newest = _filter(claims_visible_to(user), scope)
-    page = newest.order_by("-updated_at").values("pk")[:size]
-    return claim_rows(user).filter(pk__in=page).order_by("-updated_at")
+    return newest.order_by("-updated_at").values_list("pk", flat=True)[:size]
+
+
+def _list_rows(user, *pages: list) -> list[list[dict]]:
+    """The list rows of several pages of claim ids, read in one query (the list row's joins and
+    annotations built once), each page in its own order."""
+    wanted = {pk for page in pages for pk in page}
+    rows = {row["id"]: row for row in claim_rows(user).filter(pk__in=wanted)} if wanted else {}
+    return [[rows[pk] for pk in page if pk in rows] for page in pages]
 
 
 def _assessor_matrix_and_aging(scope: Scope) -> tuple[list[tuple[str, str, int]], dict[str, int]]:
@@ -371,8 +377,9 @@ def claims_overview(scope: Scope, user) -> dict:
         return {"status_priority_matrix": matrix, "aging": aging}
 
     overview = dict(_cached("claims", scope, compute))
-    overview["my_queue"] = ClaimListSerializer(queue_rows(user), many=True).data
-    overview["recently_changed"] = ClaimListSerializer(recent_rows(scope, user), many=True).data
+    queue, recent = _list_rows(user, list(queue_page(user)), list(recent_page(scope, user)))
+    overview["my_queue"] = ClaimListSerializer(queue, many=True).data
+    overview["recently_changed"] = ClaimListSerializer(recent, many=True).data
     return overview
 
 

@@ -223,7 +223,7 @@ def test_kpi_is_six_queries_uncached_and_none_cached(actors, settings):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="EXPLAIN and partial indexes checked on PostgreSQL")
 @pytest.mark.parametrize("role", ("agent", "assessor"))
 def test_the_queue_reads_its_partial_index_on_postgresql(actors, role):
-    from insurehub.dashboard.selectors import queue_rows
+    from insurehub.dashboard.selectors import queue_page
 
     _desk(actors)
     # A test table is tiny and unanalysed: ask what the planner can use to deliver the page in SLA
@@ -233,7 +233,7 @@ def test_the_queue_reads_its_partial_index_on_postgresql(actors, role):
         cursor.execute("SET enable_seqscan = off")
         cursor.execute("SET enable_sort = off")
         try:
-            plan = queue_rows(actors[role]).explain()
+            plan = queue_page(actors[role]).explain()
         finally:
             cursor.execute("RESET enable_seqscan")
             cursor.execute("RESET enable_sort")
