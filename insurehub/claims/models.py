@@ -92,7 +92,7 @@ class Claim(BaseModel):
         indexes = [
             models.Index(fields=["department", "status", "priority"], name="claims_dept_status_prio"),
             models.Index(fields=["assigned_agent", "status"], name="claims_agent_status"),
-            # An assessor's own figures (dashboard matrix, aging, KPI) in one pass read from the index alone.
+            # An assessor's own figures (dashboard matrix, aging, KPI): every column their one pass reads.
             models.Index(
                 fields=[
                     "assigned_assessor",
