@@ -65,7 +65,7 @@ def _in_transaction() -> bool:
 def _backoff(attempt: int) -> float:
     """Seconds to wait before attempt `attempt + 1`: 25, 50, 100 ms ... with full jitter."""
     base = settings.DB_CONFLICT_BACKOFF_SECONDS * (2 ** (attempt - 1))
-    return random.uniform(base / 2, base)  # noqa: S311 (jitter, not a secret)
+    return random.uniform(base / 2, base)  # noqa: S311  # nosec B311 (jitter, not a secret)
 
 
 # Operations that reached outside our database during the current request attempt.
