@@ -124,3 +124,18 @@ MACHINE = StateMachine(
     event=_status_changed,
     audit=audit_record,
 )
+
+# Targets whose guards need nothing from the caller (no amount, no reason): while one refuses, a UI
+# should not offer the move (an approved claim moves to settlement by proposing a settlement).
+INPUT_FREE_GUARDED = {S.SETTLEMENT}
+
+
+def offered_for(claim: Claim, actor) -> list[str]:
+    """`allowed_for` for this claim and caller, less the moves a guard that needs no input refuses
+    now: the buttons a claim page shows (`allowed_transitions`)."""
+    role = getattr(actor, "role", None)
+    return [
+        to
+        for to in allowed_for(claim.status, role)
+        if to not in INPUT_FREE_GUARDED or not MACHINE.refusals(claim, actor, to, {})
+    ]

@@ -14,7 +14,7 @@ from insurehub.claims.models import (
     ReserveChange,
 )
 from insurehub.claims.selectors import display_name
-from insurehub.claims.workflow import allowed_for
+from insurehub.claims.workflow import offered_for
 from insurehub.core.serializers import MoneyField, StrictSerializer
 
 
@@ -178,7 +178,7 @@ class ClaimDetailSerializer(ClaimListSerializer):
 
     def get_allowed_transitions(self, obj) -> list[str]:
         request = self.context.get("request")
-        return allowed_for(obj.status, request.user.role if request is not None else None)
+        return offered_for(obj, request.user if request is not None else None)
 
 
 class ClaimCreateSerializer(StrictSerializer):

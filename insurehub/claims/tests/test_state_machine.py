@@ -25,6 +25,7 @@ from insurehub.claims.services import (
 from insurehub.claims.tests.test_access import Claims
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Department, Role
+from insurehub.core.testing import client_for
 from insurehub.realtime.models import OutboxEvent
 from insurehub.users.tests.factories import UserFactory
 
@@ -136,6 +137,24 @@ def test_settlement_only_with_a_settlement_proposed(actors):
         proposed_by=actors["agent"],
     )
     assert claim_start_settlement(claim=claim, actor=actors["admin"]).status == ClaimStatus.SETTLEMENT
+
+
+def test_the_claim_page_offers_settlement_only_once_one_is_proposed(actors):
+    """`allowed_transitions` leaves out a move its guard refuses now: no button that can only fail."""
+    claim = Claims(actors).approved()
+    client = client_for(actors["agent"])
+    offered = client.get(f"/api/claims/{claim.pk}/").json()["allowed_transitions"]
+    assert "settlement" not in offered
+    ClaimSettlement.objects.create(
+        claim=claim,
+        amount=Decimal("100.00"),
+        currency=claim.currency,
+        payee="Garage",
+        method="bank_transfer",
+        cost_type="own_damage",
+        proposed_by=actors["agent"],
+    )
+    assert "settlement" in client.get(f"/api/claims/{claim.pk}/").json()["allowed_transitions"]
 
 
 @pytest.mark.parametrize(
