@@ -15,6 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from insurehub.assessments.models import Assessment
+from insurehub.documents.storage import documents_storage
 
 logger = logging.getLogger(__name__)
 THUMB = 40 * mm
@@ -64,8 +65,6 @@ def _thumbnail(storage, key: str):
 
 
 def assessment_report_pdf(*, assessment: Assessment, sections, photos, estimate) -> bytes:
-    from insurehub.documents.storage import documents_storage
-
     styles = getSampleStyleSheet()
     body = styles["BodyText"]
     body.fontSize = 8.5

@@ -169,8 +169,6 @@ def claim_timeline(claim: Claim, *, for_customer: bool) -> list[dict]:
             }
         )
     if not for_customer:
-        from insurehub.claims.models import ReserveChange
-
         for entry in ReserveChange.objects.filter(reserve__claim=claim).select_related("reserve", "actor"):
             items.append(
                 {

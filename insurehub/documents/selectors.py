@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 
 from insurehub.claims.selectors import claims_visible_to
 from insurehub.core.access import restrict
+from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
 from insurehub.documents import media
 from insurehub.documents.models import Document, ImageHashBand, ScanStatus
@@ -44,8 +45,6 @@ def documents_for_claim(*, user, claim) -> QuerySet[Document]:
 def claim_for_attachment(*, user, claim_id):
     """A claim `user` may attach documents to (one they may see), else a 400 on `claim`
     that says the same for a claim that does not exist and one they may not see."""
-    from insurehub.core.errors import ApplicationError
-
     claim = claims_visible_to(user).filter(pk=claim_id).first()
     if claim is None:
         raise ApplicationError(

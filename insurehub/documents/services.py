@@ -15,7 +15,7 @@ from insurehub.audit.services import audit_record
 from insurehub.core import metrics
 from insurehub.core.errors import ApplicationError
 from insurehub.core.services import model_update
-from insurehub.core.tasks import enqueue_on_commit
+from insurehub.core.tasks import enqueue_on_commit, task_by_name
 from insurehub.documents import extraction, media, scanning
 from insurehub.documents.complexity import Limits as CostLimits
 from insurehub.documents.complexity import check_cost
@@ -35,6 +35,9 @@ from insurehub.documents.storage import documents_storage, move, new_key, quaran
 from insurehub.documents.text_extraction import ExtractionError, extract_text
 from insurehub.documents.validation import ClaimFacts, validate
 from insurehub.realtime.events import emit
+
+# documents.tasks imports this module: the task is named, not imported.
+PROCESS_TASK = "insurehub.documents.tasks.document_process_task"
 
 logger = logging.getLogger(__name__)
 
@@ -220,9 +223,7 @@ def _after_scan(document: Document, result: scanning.ScanResult, *, actor, proce
             data={"signature": result.signature, "owner": str(document.owner_id)},
         )
     elif result.status == ScanStatus.CLEAN and process:
-        from insurehub.documents.tasks import document_process_task
-
-        enqueue_on_commit(document_process_task, str(document.pk))
+        enqueue_on_commit(task_by_name(PROCESS_TASK), str(document.pk))
     elif result.status == ScanStatus.ERROR:
         logger.warning("virus scan failed: %s", result.detail, extra={"document": str(document.pk)})
 
@@ -281,9 +282,7 @@ def document_process_request(*, document: Document, requested_by) -> Document:
             locked.processing_error = ""
             locked.save(update_fields=["processing_status", "processing_progress", "processing_error", "updated_at"])
         audit_record(actor=requested_by, action="document.process_requested", target=locked)
-        from insurehub.documents.tasks import document_process_task
-
-        enqueue_on_commit(document_process_task, str(locked.pk))
+        enqueue_on_commit(task_by_name(PROCESS_TASK), str(locked.pk))
     locked.refresh_from_db()
     return locked
 
@@ -413,9 +412,7 @@ def document_prepare_image(*, document: Document, stream: BinaryIO | None = None
                 errors=[{"field": "file", "code": exc.code, "message": exc.message}],
             ) from exc
     if document.processing_status == ProcessingStatus.PENDING:
-        from insurehub.documents.tasks import document_process_task
-
-        enqueue_on_commit(document_process_task, str(document.pk))
+        enqueue_on_commit(task_by_name(PROCESS_TASK), str(document.pk))
     return document
 
 

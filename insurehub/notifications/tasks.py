@@ -1,16 +1,15 @@
 from celery import shared_task
 
 from insurehub.notifications import services
+from insurehub.notifications.models import DeliveryStatus, EmailLog
 
 
 @shared_task(bind=True, name="insurehub.notifications.tasks.send_email", max_retries=5)
 def send_email(self, log_id: str) -> str:
     outcome = services.email_deliver(log_id=log_id)
-    if outcome.startswith("failed:") and not self.request.is_eager:
-        from insurehub.notifications.models import DeliveryStatus, EmailLog
-
-        if EmailLog.objects.filter(pk=log_id, status=DeliveryStatus.QUEUED).exists():
-            raise self.retry(countdown=30 * 2**self.request.retries)
+    still_queued = EmailLog.objects.filter(pk=log_id, status=DeliveryStatus.QUEUED)
+    if outcome.startswith("failed:") and not self.request.is_eager and still_queued.exists():
+        raise self.retry(countdown=30 * 2**self.request.retries)
     return outcome
 
 

@@ -7,6 +7,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from insurehub.claims.selectors import claims_visible_to
 from insurehub.core.errors import ApplicationError
 from insurehub.integrations import permissions, services
 from insurehub.integrations.api import serializers as s
@@ -242,8 +243,6 @@ class ClaimEnrichmentApi(APIView):
         Errors: 400 `validation_error`; 403 `permission_denied` (customers); 404 `not_found`; 409
         `enrichment_disabled` (`INTEGRATIONS_ENRICH_CLAIMS` is off).
         """
-        from insurehub.claims.selectors import claims_visible_to
-
         claim = get_object_or_404(claims_visible_to(request.user), pk=claim_id)
         data = s.ClaimEnrichmentRefreshSerializer(data=request.data)
         data.is_valid(raise_exception=True)
