@@ -1,6 +1,7 @@
 """Real files made by the tests (and the demo seed): PDFs, scans, EICAR, a DOCX, bombs."""
 
 import io
+import random
 import struct
 import zipfile
 import zlib
@@ -188,3 +189,26 @@ def nested_zip(depth: int, payload: bytes = b"hello") -> bytes:
     for level in range(depth):
         content = zip_with(f"level{depth - level}.zip" if level else "payload.txt", content)
     return content
+
+
+def picture(*, seed: int = 1, size=(64, 48), fmt: str = "JPEG", orientation: int | None = None, exif=False) -> bytes:
+    """Random coloured rectangles (a perceptual hash of its own per seed), optionally with EXIF
+    orientation, device tags, a time and a GPS position."""
+    rng = random.Random(seed)
+    image = Image.new("RGB", size, (rng.randrange(256), rng.randrange(256), rng.randrange(256)))
+    draw = ImageDraw.Draw(image)
+    for _ in range(12):
+        x0, y0 = rng.randrange(size[0]), rng.randrange(size[1])
+        x1, y1 = x0 + rng.randrange(4, size[0]), y0 + rng.randrange(4, size[1])
+        draw.rectangle([x0, y0, x1, y1], fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)))
+    tags = Image.Exif()
+    if orientation:
+        tags[0x0112] = orientation
+    if exif:
+        tags[0x010F] = "PhoneMaker"  # Make
+        tags[0x0110] = "Phone 12"  # Model
+        tags[0x0132] = "2026:01:15 10:30:00"  # DateTime
+        tags[0x8825] = {1: "S", 2: (1.0, 17.0, 30.0), 3: "E", 4: (36.0, 49.0, 12.0)}  # GPSInfo
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **({"exif": tags} if len(tags) else {}))
+    return buffer.getvalue()
