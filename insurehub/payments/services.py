@@ -332,6 +332,18 @@ def mpesa_stk_push(
     return _record_outcome(txn.pk, accepted)
 
 
+def _late_receipt(txn: Transaction, callback: dict, result_code: int) -> str:
+    """A callback for a payment already settled. When the status query credited it first (Daraja's
+    query answer carries no receipt), the late callback's receipt is kept; nothing is credited again."""
+    receipt = str(daraja.callback_metadata(callback).get("MpesaReceiptNumber", "")) if result_code == 0 else ""
+    if txn.status != TransactionStatus.SUCCEEDED or txn.receipt_number or not receipt:
+        return "duplicate"
+    txn.receipt_number = receipt
+    txn.save(update_fields=["receipt_number", "updated_at"])
+    audit_record(actor=None, action="payment.receipt_recorded", target=txn, changes={"receipt": receipt})
+    return "receipt_recorded"
+
+
 @transaction.atomic
 def mpesa_callback_record(*, payload: dict) -> str:
     """Apply Daraja's STK callback. Idempotent: a repeat (or 20 at once) credits once."""
@@ -346,7 +358,7 @@ def mpesa_callback_record(*, payload: dict) -> str:
         logger.warning("mpesa callback for unknown checkout", extra={"checkout_request_id": checkout_id})
         raise ApplicationError("unknown_checkout", "No payment waits for this CheckoutRequestID.", status=404)
     if txn.status in FINAL_STATUSES:
-        return "duplicate"
+        return _late_receipt(txn, callback, result_code)
     _record_payload(txn, "callback", payload)
     if result_code != 0:
         status = TransactionStatus.CANCELLED if result_code == 1032 else TransactionStatus.FAILED

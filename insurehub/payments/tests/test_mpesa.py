@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection, connections
 
+from insurehub.audit.models import AuditEvent
 from insurehub.core.roles import Role
 from insurehub.core.testing import assert_problem, client_for, idempotency_key
 from insurehub.notifications.models import Notification
@@ -249,10 +250,15 @@ def test_a_push_whose_callback_never_came_is_settled_by_the_status_query(mpesa):
     assert report["credited"] == 1
     assert Transaction.objects.get().status == TransactionStatus.SUCCEEDED
     assert Policy.objects.get(pk=policy.pk).status == PolicyStatus.ACTIVE
+    assert Transaction.objects.get().receipt_number == ""  # Daraja's query answer carries no receipt
 
-    path, body = mpesa.callback(checkout_id)  # the late callback changes nothing
+    path, body = mpesa.callback(checkout_id)  # the late callback credits nothing again, but brings the receipt
+    post_callback(path, body)
     post_callback(path, body)
     assert Instalment.objects.filter(status=Instalment.Status.PAID).count() == 1
+    assert OutboxEvent.objects.filter(type="payment.succeeded").count() == 1
+    assert Transaction.objects.get().receipt_number.startswith("NLJ")
+    assert AuditEvent.objects.filter(action="payment.receipt_recorded").count() == 1
     assert mpesa_query_stale(older_than_minutes=0)["checked"] == 0
 
 
