@@ -6,6 +6,9 @@ the same body gets that answer again (same status and body, header `Idempotent-R
 doing anything; the same key with another body, or on another operation, is refused (422
 `idempotency_key_reused`); a repeat while the first is still running gets 409 `request_in_progress`.
 A first attempt that was refused (an error) may be retried with its key. Keys are per user.
+Stored answers are kept for RETENTION_IDEMPOTENCY_DAYS (7 days; the daily retention task removes older
+ones with `purge_expired`): a key sent again later than that is a new request. That is also how a key
+whose first attempt died mid-way without an answer (a killed process) stops answering 409.
 
 Two ways to run the work:
 - `atomic=True` (writes that stay in our database): the key, the work and its answer commit in one
@@ -20,15 +23,18 @@ Two ways to run the work:
 import hashlib
 import json
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.response import Response
 
 from insurehub.core.errors import ApplicationError
 from insurehub.core.models import IdempotencyRecord
 
-__all__ = ["IDEMPOTENCY_KEY", "IDEMPOTENCY_KEY_OPTIONAL", "REPLAYED_HEADER", "idempotent"]
+__all__ = ["IDEMPOTENCY_KEY", "IDEMPOTENCY_KEY_OPTIONAL", "REPLAYED_HEADER", "idempotent", "purge_expired"]
 
 HEADER = "HTTP_IDEMPOTENCY_KEY"
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -137,3 +143,9 @@ def idempotent(
         raise
     _store(claimed, response)
     return response
+
+
+def purge_expired(*, now: datetime | None = None) -> int:
+    """Remove the stored answers older than RETENTION_IDEMPOTENCY_DAYS; the number removed."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.RETENTION_IDEMPOTENCY_DAYS)
+    return IdempotencyRecord.objects.filter(created_at__lt=cutoff).delete()[0]

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from insurehub.analytics.models import UserActivity
 from insurehub.audit.services import audit_record
-from insurehub.core import request_context
+from insurehub.core import idempotency, request_context
 from insurehub.core.errors import ApplicationError
 from insurehub.core.tasks import enqueue_on_commit, task_by_name
 from insurehub.notifications.models import Notification
@@ -202,8 +202,9 @@ def consents_current(*, user: User) -> list[dict]:
 
 
 def retention_apply(*, now=None) -> dict:
-    """The retention policy (periodic): expired export archives removed, old analytics and read
-    notifications deleted, and accounts inactive beyond the limit filed for erasure."""
+    """The retention policy (periodic): expired export archives removed, old analytics, read
+    notifications and Idempotency-Key answers deleted, and accounts inactive beyond the limit filed for
+    erasure."""
 
     now = now or timezone.now()
     report = {"exports_removed": 0}
@@ -229,6 +230,7 @@ def retention_apply(*, now=None) -> dict:
         erasure_request(subject=user, requested_by=system, reason="retention policy: inactive account")
         filed += 1
     report["erasures_filed"] = filed
+    report["idempotency_answers_deleted"] = idempotency.purge_expired(now=now)
     if any(report.values()):
         with transaction.atomic():
             audit_record(actor=None, action="privacy.retention_applied", object_type="privacy", changes=report)

@@ -15,6 +15,8 @@ PRIVACY_EXPORT_LINK_HOURS = env.int("PRIVACY_EXPORT_LINK_HOURS", 24)
 RETENTION_ANALYTICS_DAYS = env.int("RETENTION_ANALYTICS_DAYS", 400)
 RETENTION_NOTIFICATIONS_DAYS = env.int("RETENTION_NOTIFICATIONS_DAYS", 365)
 RETENTION_INACTIVE_ACCOUNT_DAYS = env.int("RETENTION_INACTIVE_ACCOUNT_DAYS", 6 * 365)
+# Idempotency-Key answers (core.idempotency): long enough for any client's retries, then a key is new again.
+RETENTION_IDEMPOTENCY_DAYS = env.int("RETENTION_IDEMPOTENCY_DAYS", 7)
 CELERY_BEAT_SCHEDULE["privacy-apply-retention"] = {
     "task": "insurehub.privacy.tasks.apply_retention",
     "schedule": 24 * 3600.0,

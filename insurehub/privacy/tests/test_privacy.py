@@ -12,6 +12,7 @@ from django.utils import timezone
 from insurehub.analytics.models import UserActivity
 from insurehub.audit.models import AuditEvent
 from insurehub.audit.selectors import audit_chain_verify
+from insurehub.core.models import IdempotencyRecord
 from insurehub.core.testing import AccessMatrix, assert_problem, client_for
 from insurehub.notifications.models import Notification
 from insurehub.notifications.services import notify
@@ -157,7 +158,12 @@ def test_retention_policy(carol, actors, settings):
     key = PrivacyRequest.objects.get(pk=export["id"]).archive_key
     UserActivity.objects.create(user=carol, action="auth.login", at=timezone.now() - timedelta(days=500))
     User.objects.filter(pk=actors["other_customer"].pk).update(last_login=timezone.now() - timedelta(days=7 * 365))
+    old_answer = IdempotencyRecord.objects.create(user=carol, key="old", endpoint="e", request_hash="h")
+    IdempotencyRecord.objects.filter(pk=old_answer.pk).update(created_at=timezone.now() - timedelta(days=8))
+    IdempotencyRecord.objects.create(user=carol, key="recent", endpoint="e", request_hash="h")
     report = retention_apply()
+    assert report["idempotency_answers_deleted"] == 1
+    assert list(IdempotencyRecord.objects.values_list("key", flat=True)) == ["recent"]
     assert report["exports_removed"] == 1 and not default_storage.exists(key)
     assert report["activities_deleted"] == 1
     assert report["erasures_filed"] == 1
