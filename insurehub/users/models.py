@@ -16,6 +16,13 @@ from insurehub.users import auth_cache
 MAX_CERTIFICATION_LEVEL = 5
 
 
+class Language(models.TextChoices):
+    """The languages the web application speaks (its message catalogue, web/src/lib/i18n)."""
+
+    ENGLISH = "en", "English"
+    SWAHILI = "sw", "Kiswahili"
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -54,6 +61,8 @@ class User(BaseModel, AbstractBaseUser, PermissionsMixin):
     certification_level = models.PositiveSmallIntegerField(
         default=0, validators=[MinValueValidator(0), MaxValueValidator(MAX_CERTIFICATION_LEVEL)]
     )
+    # The language the user chose for the web application; theirs wherever they sign in.
+    language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
     email_verified = models.BooleanField(default=False)
     phone_verified = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)

@@ -17,6 +17,7 @@ def export(user: User) -> dict:
             "address": user.address,
             "role": user.role,
             "department": user.department,
+            "language": user.language,
             "email_verified": user.email_verified,
             "phone_verified": user.phone_verified,
             "created_at": user.created_at.isoformat(),

@@ -38,15 +38,17 @@ from insurehub.users.models import (
     DEFAULT_PREFERENCES,
     AccountToken,
     AccountTokenPurpose,
+    Language,
     NotificationPreference,
     User,
 )
 
 # What each caller may change on a user (the whitelist of model_update).
-SELF_EDITABLE_FIELDS = ["name", "phone"]
+SELF_EDITABLE_FIELDS = ["name", "phone", "language"]
 ADMIN_EDITABLE_FIELDS = [
     "name",
     "phone",
+    "language",
     "role",
     "department",
     "certification_level",
@@ -73,6 +75,7 @@ def user_create(
     phone: str = "",
     department: str = "",
     certification_level: int = 0,
+    language: str = Language.ENGLISH,
     created_by: User | None = None,
     validate_password: bool = True,
 ) -> User:
@@ -97,20 +100,28 @@ def user_create(
         phone=phone,
         department=department,
         certification_level=certification_level,
+        language=language,
     )
     audit_record(
         actor=created_by or user,
         action="user.created",
         target=user,
-        changes={"role": role, "department": department, "certification_level": certification_level},
+        changes={
+            "role": role,
+            "department": department,
+            "certification_level": certification_level,
+            "language": language,
+        },
     )
     return user
 
 
 @transaction.atomic
-def user_register(*, email: str, password: str, name: str = "", phone: str = "") -> User:
+def user_register(
+    *, email: str, password: str, name: str = "", phone: str = "", language: str = Language.ENGLISH
+) -> User:
     """Self-service sign-up: always a customer; the first e-mail verification link goes out."""
-    user = user_create(email=email, password=password, role=Role.CUSTOMER, name=name, phone=phone)
+    user = user_create(email=email, password=password, role=Role.CUSTOMER, name=name, phone=phone, language=language)
     _email_verification_issue(user)
     return user
 

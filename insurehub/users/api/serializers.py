@@ -6,7 +6,7 @@ from rest_framework import serializers
 from insurehub.core.roles import Department, Role
 from insurehub.core.serializers import StrictModelSerializer, StrictSerializer
 from insurehub.core.validators import validate_phone
-from insurehub.users.models import MAX_CERTIFICATION_LEVEL, NotificationChannel, NotificationTopic, User
+from insurehub.users.models import MAX_CERTIFICATION_LEVEL, Language, NotificationChannel, NotificationTopic, User
 
 
 def department_field() -> serializers.ChoiceField:
@@ -30,6 +30,7 @@ class UserOutputSerializer(serializers.ModelSerializer):
             "role",
             "department",
             "certification_level",
+            "language",
             "email_verified",
             "phone_verified",
             "is_active",
@@ -46,6 +47,9 @@ class RegisterInputSerializer(StrictSerializer):
     name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     phone = serializers.CharField(
         max_length=32, required=False, allow_blank=True, default="", validators=[validate_phone]
+    )
+    language = serializers.ChoiceField(
+        choices=Language.choices, required=False, default=Language.ENGLISH, help_text="The web application's language."
     )
 
 
@@ -80,14 +84,16 @@ class PasswordChangeOutputSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(
-    description="What a user may change about themselves (name, phone); every other field is read-only and refused."
+    description=(
+        "What a user may change about themselves (name, phone, language); every other field is read-only and refused."
+    )
 )
 class MeUpdateInputSerializer(StrictModelSerializer):
     department = department_field()
 
     class Meta:
         model = User
-        fields = ["name", "phone", "email", "role", "department", "certification_level", "is_active"]
+        fields = ["name", "phone", "language", "email", "role", "department", "certification_level", "is_active"]
         read_only_fields = ["email", "role", "department", "certification_level", "is_active"]
 
 

@@ -40,9 +40,10 @@ class RegisterApi(AuthThrottleMixin, APIView):
         """Create a customer account.
 
         Self-service sign-up with `email`, `password` (checked against the password rules) and
-        optionally `name` and `phone`; the account is always a customer's. Answers 201 with a token pair
-        and the user, like a sign-in, and sends the first e-mail verification link. Limited with the
-        other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by default).
+        optionally `name`, `phone` and `language` (`en` or `sw`); the account is always a customer's.
+        Answers 201 with a token pair and the user, like a sign-in, and sends the first e-mail
+        verification link. Limited with the other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by
+        default).
 
         Access: anyone, without signing in.
 
@@ -161,15 +162,17 @@ class MeApi(APIView):
 
     @extend_schema(request=s.MeUpdateInputSerializer, responses={200: s.UserOutputSerializer}, tags=["auth"])
     def patch(self, request):
-        """Edit your name or phone number.
+        """Edit your name, phone number or language.
 
-        Only `name` and `phone` may change here; every other field is refused as read-only. A new phone
-        number is no longer verified until a code sent to it comes back. To change the e-mail address
-        use `POST /api/auth/email/change/`.
+        Only `name`, `phone` and `language` (`en` or `sw`, the web application's language) may change
+        here; every other field is refused as read-only. A new phone number is no longer verified
+        until a code sent to it comes back. To change the e-mail address use
+        `POST /api/auth/email/change/`.
 
         Access: any signed-in user.
 
-        Errors: 400 `validation_error` (a malformed phone number, a read-only or unknown field).
+        Errors: 400 `validation_error` (a malformed phone number, a language other than `en` or `sw`,
+        a read-only or unknown field).
         """
         data = s.MeUpdateInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)

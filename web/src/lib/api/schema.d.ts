@@ -670,14 +670,16 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Edit your name or phone number
-         * @description Only `name` and `phone` may change here; every other field is refused as read-only. A new phone
-         *     number is no longer verified until a code sent to it comes back. To change the e-mail address
-         *     use `POST /api/auth/email/change/`.
+         * Edit your name, phone number or language
+         * @description Only `name`, `phone` and `language` (`en` or `sw`, the web application's language) may change
+         *     here; every other field is refused as read-only. A new phone number is no longer verified
+         *     until a code sent to it comes back. To change the e-mail address use
+         *     `POST /api/auth/email/change/`.
          *
          *     Access: any signed-in user.
          *
-         *     Errors: 400 `validation_error` (a malformed phone number, a read-only or unknown field).
+         *     Errors: 400 `validation_error` (a malformed phone number, a language other than `en` or `sw`,
+         *     a read-only or unknown field).
          */
         patch: operations["auth_me_partial_update"];
         trace?: never;
@@ -841,9 +843,10 @@ export interface paths {
         /**
          * Create a customer account
          * @description Self-service sign-up with `email`, `password` (checked against the password rules) and
-         *     optionally `name` and `phone`; the account is always a customer's. Answers 201 with a token pair
-         *     and the user, like a sign-in, and sends the first e-mail verification link. Limited with the
-         *     other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by default).
+         *     optionally `name`, `phone` and `language` (`en` or `sw`); the account is always a customer's.
+         *     Answers 201 with a token pair and the user, like a sign-in, and sends the first e-mail
+         *     verification link. Limited with the other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by
+         *     default).
          *
          *     Access: anyone, without signing in.
          *
@@ -4707,6 +4710,12 @@ export interface components {
             assigned_in_period?: number;
             assessments: components["schemas"]["AssessmentFigures"];
         };
+        /**
+         * @description * `en` - English
+         *     * `sw` - Kiswahili
+         * @enum {string}
+         */
+        LanguageEnum: "en" | "sw";
         Line: {
             readonly position: number;
             readonly kind: components["schemas"]["EstimateLineKindEnum"];
@@ -5204,10 +5213,11 @@ export interface components {
             currency?: string;
             lines?: components["schemas"]["LineInputRequest"][];
         };
-        /** @description What a user may change about themselves (name, phone); every other field is read-only and refused. */
+        /** @description What a user may change about themselves (name, phone, language); every other field is read-only and refused. */
         PatchedMeUpdateInputRequest: {
             name?: string;
             phone?: string;
+            language?: components["schemas"]["LanguageEnum"];
         };
         PatchedPhotoUpdateRequest: {
             caption?: string;
@@ -5554,6 +5564,14 @@ export interface components {
             name: string;
             /** @default  */
             phone: string;
+            /**
+             * @description The web application's language.
+             *
+             *     * `en` - English
+             *     * `sw` - Kiswahili
+             * @default en
+             */
+            language: components["schemas"]["LanguageEnum"];
         };
         Reserve: {
             /** Format: uuid */
@@ -6019,6 +6037,7 @@ export interface components {
              */
             readonly department: components["schemas"]["DepartmentEnum"] | components["schemas"]["BlankEnum"];
             readonly certification_level: number;
+            readonly language: components["schemas"]["LanguageEnum"];
             readonly email_verified: boolean;
             readonly phone_verified: boolean;
             readonly is_active: boolean;
