@@ -78,6 +78,18 @@ def notify(
     return notification
 
 
+# Account messages (reset and unlock links, verification codes) carry one-time secrets: once a message
+# is sent or given up on, its body is dropped from the log so that nobody who can read the log (admins,
+# backups) can use the link or code.
+ACCOUNT_TEMPLATE_PREFIX = "auth."
+REDACTED_BODY = "[removed after delivery: an account message with a one-time link or code]"
+
+
+def _forget_secret(log: EmailLog | SMSLog) -> None:
+    if log.template.startswith(ACCOUNT_TEMPLATE_PREFIX) and log.status != DeliveryStatus.QUEUED:
+        log.body = REDACTED_BODY
+
+
 def email_deliver(*, log_id) -> str:
     """Send one queued email. Returns "sent", "already_sent" or "failed:<reason>"."""
     with transaction.atomic():
@@ -100,13 +112,15 @@ def email_deliver(*, log_id) -> str:
             log.status = (
                 DeliveryStatus.QUEUED if log.attempts < settings.NOTIFICATION_MAX_ATTEMPTS else DeliveryStatus.FAILED
             )
-            log.save(update_fields=["attempts", "error", "status", "updated_at"])
+            _forget_secret(log)
+            log.save(update_fields=["attempts", "error", "status", "body", "updated_at"])
             return f"failed:{log.error}"
         log.status = DeliveryStatus.SENT
         log.provider_id = message_id
         log.error = ""
         log.sent_at = timezone.now()
-        log.save(update_fields=["attempts", "status", "provider_id", "error", "sent_at", "updated_at"])
+        _forget_secret(log)
+        log.save(update_fields=["attempts", "status", "provider_id", "error", "sent_at", "body", "updated_at"])
         return "sent"
 
 
@@ -132,6 +146,7 @@ def sms_deliver(*, log_id) -> str:
             may_retry = result.retryable and log.attempts < settings.NOTIFICATION_MAX_ATTEMPTS
             log.status = DeliveryStatus.QUEUED if may_retry else DeliveryStatus.FAILED
             outcome = f"{'retry' if may_retry else 'failed'}:{log.error}"
+        _forget_secret(log)
         log.save()
         return outcome
 

@@ -5,10 +5,12 @@ import pytest
 from django.db import transaction
 
 from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for
+from insurehub.notifications.account_messages import deliver
 from insurehub.notifications.models import EmailLog, Notification, SMSLog
 from insurehub.notifications.services import email_deliver, notify, sms_deliver
 from insurehub.notifications.tests.servers import AfricasTalkingStandIn, SMTPServer
 from insurehub.realtime.models import OutboxEvent
+from insurehub.users.account_messages import AccountMessage
 from insurehub.users.models import NotificationPreference
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -158,3 +160,35 @@ class TestApi:
         assert_constant_queries(
             client_for(user), "/api/notifications/", grow=lambda: [send(user) for _ in range(5)], max_queries=3
         )
+
+
+def test_an_account_messages_one_time_link_leaves_the_log_once_sent_and_stays_while_queued(make_user, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    user = make_user()
+    with transaction.atomic():
+        deliver(
+            AccountMessage(
+                channel="email",
+                to=user.email,
+                template="auth.password_reset",
+                subject="Reset your password",
+                body="Open https://insurehub.test/reset-password?token=secret-token-123 within an hour.",
+                recipient=user,
+            )
+        )
+        send(user)  # a claim notification: its text is no secret
+    account_log = EmailLog.objects.get(template="auth.password_reset")
+    assert account_log.status == "queued" and "secret-token-123" in account_log.body  # kept for the retry
+    with SMTPServer() as server:
+        settings.EMAIL_PORT = server.port
+        assert email_deliver(log_id=account_log.pk) == "sent"
+        assert any("secret-token-123" in message["data"] for message in server.messages)
+    account_log.refresh_from_db()
+    assert "secret-token-123" not in account_log.body and account_log.status == "sent"
+    other = EmailLog.objects.exclude(pk=account_log.pk).get()
+    with SMTPServer() as server:
+        settings.EMAIL_PORT = server.port
+        email_deliver(log_id=other.pk)
+    other.refresh_from_db()
+    assert other.status == "sent" and "CLM-2026-000001" in other.body
