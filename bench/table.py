@@ -1,0 +1,982 @@
+"""One bench, one table (issue #16 item 7): the whole set on PostgreSQL, each figure next to its target
+and to a baseline measured on the same box in the same run.
+
+    python bench/table.py                      # 1,000,000 claims in the database insurehub_table
+    python bench/table.py --quick              # 50,000 claims, shorter runs: for iterating
+    python bench/table.py --readme             # the same, then README.md's benchmark table rewritten
+    python bench/table.py --skip-http --skip-realtime   # any phase can be left out
+
+Phases (each one that fails prints "not measured: <reason>" in its rows; the table is always printed):
+1. the database `--db` (created when missing; seeded with `manage.py seed_bench` up to `--claims`, the
+   seed time recorded on the database as a comment so that a reused database still reports it);
+2. bare SQL: the dashboard's aggregates over the raw claims rows and the claims list's page of 50;
+3. a bare WSGI and a bare ASGI app (bench/bare_app.py, a constant body) on the same server software as
+   the shipped server, driven by the same client as it;
+4. the shipped server (scripts/serve.sh when present, DEBUG off, Redis DB `--redis-db`) driven by wrk
+   in its own process (it logs nothing): per-connection tokens for agents and supervisors, think times
+   drawn at random per request (wrk's delay()), p95 from the client's own histogram;
+5. the in-process figures of bench/bench_dashboard_in_process.py --json;
+6. the realtime figures of bench/realtime.py --json.
+
+wrk comes from Debian's package (installed with apt-get when running as root and missing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+README = ROOT / "README.md"
+SERVE_SCRIPT = ROOT / "scripts" / "serve.sh"
+BEGIN_MARK = "<!-- bench/table.py: the table below is generated (python bench/table.py --readme) -->"
+END_MARK = "<!-- bench/table.py: end of the generated table -->"
+
+# --- targets (issue #16) -------------------------------------------------------------------------------
+MIX_50_P95_MS = 200
+MIX_500_P95_MS = 1000
+KPI_RPS = 300
+LIST_RPS = 150
+IN_PROCESS_MS = 10
+SHARES = {"healthz": 0.5, "me": 0.3, "kpi": 0.3, "list": 0.15}
+REALTIME_P99_MS = 100
+SEED_SECONDS = 180
+
+# The mixed dashboard workload: (share of requests, path; {id} is one of the caller's claims).
+MIX = [
+    (0.30, "/api/dashboard/kpi/"),
+    (0.30, "/api/dashboard/claims/"),
+    (0.20, "/api/claims/?page_size=50"),
+    (0.20, "/api/claims/{id}/"),
+]
+SUPERVISOR_SHARE = 0.2  # of the mixed workload's sessions; the rest are agents
+
+
+# --- the table -----------------------------------------------------------------------------------------
+@dataclass
+class Row:
+    measure: str
+    target: str
+    figure: str
+    baseline: str = ""
+    met: str = ""
+
+
+def not_measured(measure: str, target: str, reason: str) -> Row:
+    return Row(measure, target, f"not measured: {reason}", "", "not measured")
+
+
+def under(value: float, limit: float) -> str:
+    """'yes' when value < limit, else by how much the target is missed."""
+    if value < limit:
+        return "yes"
+    return f"no: {value / limit:.1f}x the target"
+
+
+def at_least(value: float, floor: float) -> str:
+    """'yes' when value >= floor, else the share of the target reached."""
+    if value >= floor:
+        return "yes"
+    return f"no: {value / floor:.0%} of the target"
+
+
+def ms(value: float) -> str:
+    if value >= 100:
+        return f"{value:,.0f} ms"
+    if value >= 10:
+        return f"{value:.1f} ms"
+    return f"{value:.2f} ms"
+
+
+def rate(value: float) -> str:
+    return f"{value:,.0f} req/s"
+
+
+def cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def format_table(rows: list[Row]) -> str:
+    lines = ["| measure | target | figure | baseline in the same run | met? |", "|---|---|---|---|---|"]
+    for row in rows:
+        lines.append(
+            "| " + " | ".join(cell(x) for x in (row.measure, row.target, row.figure, row.baseline, row.met)) + " |"
+        )
+    return "\n".join(lines)
+
+
+def loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))]
+
+
+# --- wrk ----------------------------------------------------------------------------------------------
+WRK_DONE = r"""
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'WRKJSON {"requests":%d,"duration_us":%d,"bytes":%d,"p50_us":%d,"p95_us":%d,"p99_us":%d,' ..
+    '"max_us":%d,"mean_us":%.1f,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d}\n',
+    summary.requests, summary.duration, summary.bytes, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), latency.max, latency.mean, e.connect, e.read, e.write, e.status, e.timeout))
+end
+"""
+
+
+def lua_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def wrk_script(sessions: list[dict], mix: list[tuple[float, str]], think_ms: tuple[int, int] | None) -> str:
+    """A wrk script: thread i is connection i and signs its requests with sessions[i]'s token; each request
+    picks a path from `mix` at random (with {id} one of the session's claims); with `think_ms` wrk waits a
+    time drawn uniformly from that range before each request (the first too, so clients do not start in step)."""
+    out = ["-- generated by bench/table.py", "local sessions = {"]
+    for s in sessions:
+        ids = ", ".join(lua_string(i) for i in s.get("ids", [])) or lua_string("none")
+        token = lua_string(s["token"]) if s.get("token") else "nil"
+        out.append(f"  {{token = {token}, ids = {{{ids}}}}},")
+    out.append("}")
+    out.append("local mix = {")
+    total = sum(weight for weight, _ in mix)
+    acc = 0.0
+    for weight, path in mix:
+        acc += weight / total
+        out.append(f"  {{{acc:.6f}, {lua_string(path)}}},")
+    out.append("}")
+    out.append(
+        r"""
+local created = 0
+function setup(thread)
+  created = created + 1
+  thread:set("index", created)
+end
+
+local me
+function init(args)
+  me = sessions[((index - 1) % #sessions) + 1]
+  math.randomseed(index * 7919 + os.time())
+  if me.token then
+    wrk.headers["Authorization"] = "Bearer " .. me.token
+  end
+end
+
+function request()
+  local r = math.random()
+  local path = mix[#mix][2]
+  for _, m in ipairs(mix) do
+    if r <= m[1] then path = m[2]; break end
+  end
+  if string.find(path, "{id}", 1, true) then
+    path = string.gsub(path, "{id}", me.ids[math.random(#me.ids)])
+  end
+  return wrk.format("GET", path)
+end
+"""
+    )
+    if think_ms:
+        low, high = think_ms
+        out.append(f"function delay()\n  return math.random({low}, {high})\nend")
+    out.append(WRK_DONE)
+    return "\n".join(out)
+
+
+def parse_wrk(stdout: str) -> dict:
+    """The figures the script's done() printed (a line 'WRKJSON {...}'), in ms and req/s."""
+    for line in stdout.splitlines():
+        if line.startswith("WRKJSON "):
+            raw = json.loads(line[len("WRKJSON ") :])
+            seconds = raw["duration_us"] / 1e6
+            errors = raw["connect"] + raw["read"] + raw["write"] + raw["status"] + raw["timeout"]
+            return {
+                "requests": raw["requests"],
+                "seconds": seconds,
+                "rps": raw["requests"] / seconds if seconds else 0.0,
+                "p50": raw["p50_us"] / 1000,
+                "p95": raw["p95_us"] / 1000,
+                "p99": raw["p99_us"] / 1000,
+                "max": raw["max_us"] / 1000,
+                "errors": errors,
+                "non2xx": raw["status"],
+                "timeouts": raw["timeout"],
+                "socket_errors": raw["connect"] + raw["read"] + raw["write"],
+            }
+    raise ValueError("no WRKJSON line in wrk's output: " + stdout[-500:])
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False, capture_output=True)  # noqa: S607  # nosec B607
+        found = shutil.which("wrk")
+        if found:
+            return found
+    raise RuntimeError("wrk is not installed (apt-get install wrk)")
+
+
+def run_wrk(
+    base: str,
+    sessions: list[dict],
+    mix: list[tuple[float, str]],
+    connections: int,
+    seconds: float,
+    think_ms: tuple[int, int] | None = None,
+) -> dict:
+    wrk = ensure_wrk()
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", prefix="bench-table-", delete=False) as handle:
+        handle.write(wrk_script(sessions, mix, think_ms))
+        path = handle.name
+    try:
+        argv = [wrk, "-t", str(connections), "-c", str(connections), "-d", f"{seconds:.0f}s", "--timeout", "30s"]
+        done = subprocess.run(  # noqa: S603  # nosec B603 - fixed argv
+            [*argv, "-s", path, base], capture_output=True, text=True, timeout=seconds + 120
+        )
+    finally:
+        os.unlink(path)
+    if done.returncode != 0:
+        raise RuntimeError(f"wrk exited {done.returncode}: {done.stderr.strip()[-300:]}")
+    return parse_wrk(done.stdout)
+
+
+# --- servers ------------------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_ready(base: str, process: subprocess.Popen, seconds: float = 90) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as answer:  # noqa: S310  # nosec B310
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"the server did not answer /healthz within {seconds:.0f} s")
+
+
+@contextlib.contextmanager
+def server(argv: list[str], env: dict, port: int, log: Path):
+    with open(log, "ab") as out:
+        process = subprocess.Popen(  # noqa: S603  # nosec B603 - argv built here
+            argv, cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(base, process)
+        yield base
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def shipped_software() -> str:
+    """Which server software serves the shipped HTTP API: read from scripts/serve.sh when present."""
+    if SERVE_SCRIPT.exists():
+        commands = [line for line in SERVE_SCRIPT.read_text().splitlines() if line.strip().startswith("exec ")]
+        for name in ("gunicorn", "granian", "uvicorn", "daphne"):
+            if any(name in line for line in commands):
+                return name
+    return "uvicorn"
+
+
+def shipped_argv(port: int, workers: int, threads: int) -> tuple[list[str], dict]:
+    """The shipped server: scripts/serve.sh (env PORT/HOST/WORKERS) when it exists, else uvicorn as
+    `make run` started it before."""
+    env = {"PORT": str(port), "HOST": "127.0.0.1", "WORKERS": str(workers), "ACCESS_LOG": "0", "THREADS": str(threads)}
+    if SERVE_SCRIPT.exists():
+        return ["bash", str(SERVE_SCRIPT)], env
+    argv = [str(BIN / "uvicorn"), "insurehub.config.asgi:application", "--host", "127.0.0.1", "--port", str(port)]
+    argv += ["--workers", str(workers), "--no-access-log", "--log-level", "warning", "--no-server-header"]
+    return argv, env
+
+
+def bare_argv(kind: str, port: int, workers: int, threads: int) -> list[str]:
+    """The bare app on the same server software as the shipped one: WSGI under gunicorn gthread (or granian),
+    ASGI under uvicorn (or granian)."""
+    software = shipped_software()
+    if kind == "wsgi":
+        if software == "granian":
+            return [str(BIN / "granian"), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
+                    "--workers", str(workers), "--blocking-threads", str(threads), "--working-dir", "bench",
+                    "bare_app:wsgi"]  # fmt: skip
+        return [str(BIN / "gunicorn"), "-k", "gthread", "-w", str(workers), "--threads", str(threads),
+                "-b", f"127.0.0.1:{port}", "--chdir", "bench", "--log-level", "warning", "bare_app:wsgi"]  # fmt: skip
+    if software == "granian":
+        return [str(BIN / "granian"), "--interface", "asgi", "--host", "127.0.0.1", "--port", str(port),
+                "--workers", str(workers), "--working-dir", "bench", "bare_app:asgi"]  # fmt: skip
+    return [str(BIN / "uvicorn"), "bare_app:asgi", "--app-dir", "bench", "--host", "127.0.0.1", "--port", str(port),
+            "--workers", str(workers), "--no-access-log", "--log-level", "warning"]  # fmt: skip
+
+
+def shipped_http_kind() -> str:
+    """The bare app the shipped server's shares are taken against: the one on the same server software
+    ('asgi' under uvicorn or daphne, 'wsgi' under gunicorn or granian)."""
+    return "asgi" if shipped_software() in ("uvicorn", "daphne") else "wsgi"
+
+
+# --- the bench ----------------------------------------------------------------------------------------
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.rows: list[Row] = []
+        self.notes: list[str] = []
+        self.database_url = f"postgres://postgres@{args.pg_host}:{args.pg_port}/{args.db}"
+        self.redis_url = f"redis://127.0.0.1:6379/{args.redis_db}"
+        self.log = Path(tempfile.gettempdir()) / f"bench-table-{os.getpid()}.log"
+        self.sql: dict[str, float] = {}
+        self.bare: dict[str, dict] = {}
+        self.claims = 0
+
+    # environment shared by every Django process this bench starts
+    def django_env(self, **extra) -> dict:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DEBUG"}
+        env.update(
+            {
+                "DJANGO_SETTINGS_MODULE": "insurehub.config.settings",
+                "DJANGO_ENV": "development",  # the seed's keys; DEBUG off below
+                "DEBUG": "0",
+                "DATABASE_URL": self.database_url,
+                "REDIS_URL": self.redis_url,
+                "LOG_LEVEL": "WARNING",
+                "THROTTLE_USER": "1000000000/hour",
+                "THROTTLE_ANON": "1000000000/hour",
+                "THROTTLE_AUTH": "1000000/minute",
+                "DB_POOL_MAX_SIZE": str(self.args.pool),
+            }
+        )
+        env.update(extra)
+        return env
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        print(format_table([row]).splitlines()[-1], flush=True)
+
+    def phase(self, name: str, rows_if_failed: list[tuple[str, str]], function) -> None:
+        print(f"-- {name}", flush=True)
+        started = time.perf_counter()
+        try:
+            function()
+        except Exception as error:
+            reason = f"{type(error).__name__}: {error}".strip()[:160]
+            print(f"   {name} failed: {reason}", flush=True)
+            for measure, target in rows_if_failed:
+                self.add(not_measured(measure, target, reason))
+        print(f"   ({time.perf_counter() - started:.0f} s)", flush=True)
+
+    # 1. the database
+    def connect(self, dbname: str | None = None):
+        import psycopg
+
+        return psycopg.connect(
+            host=self.args.pg_host,
+            port=self.args.pg_port,
+            user="postgres",
+            dbname=dbname or self.args.db,
+            autocommit=True,
+        )
+
+    def seed(self) -> None:
+        args = self.args
+        with self.connect("postgres") as conn:
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (args.db,)).fetchone()
+            if exists and args.reseed:
+                conn.execute(f'DROP DATABASE "{args.db}" WITH (FORCE)')  # nosec B608 - our own name
+                exists = None
+            if not exists:
+                conn.execute(f'CREATE DATABASE "{args.db}"')  # nosec B608
+        env = self.django_env()
+        checked([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env)
+        have = self.count_claims()
+        target = f"under {SEED_SECONDS} s at 1,000,000 claims, vacuumed"
+        full = args.claims >= 1_000_000  # the target's size: a smaller seed gets no verdict
+        measure = f"`seed_bench --claims {args.claims:,}`"
+        if have >= args.claims:
+            with self.connect() as conn:
+                comment = conn.execute(
+                    "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", (args.db,)
+                ).fetchone()[0]
+            recorded = json.loads(comment) if comment and comment.startswith("{") else None
+            self.claims = have
+            if recorded and recorded.get("claims") == have:
+                self.add(
+                    Row(
+                        measure,
+                        target,
+                        f"{recorded['seconds']:,.0f} s (database reused: seeded {recorded['when']} at "
+                        f"{recorded['commit']}, load {recorded.get('load', '?')})",
+                        "",
+                        under(recorded["seconds"], SEED_SECONDS) if full else "",
+                    )
+                )
+            else:
+                self.add(not_measured(measure, target, f"database reused with {have:,} claims, seed time unknown"))
+            return
+        if have:
+            raise RuntimeError(f"{args.db} holds {have:,} claims, fewer than {args.claims:,}: rerun with --reseed")
+        started = time.perf_counter()
+        checked([PYTHON, "manage.py", "seed_bench", "--claims", str(args.claims)], env)
+        seeded = time.perf_counter() - started
+        vacuum_started = time.perf_counter()
+        with self.connect() as conn:
+            dead = conn.execute(
+                "SELECT coalesce(sum(n_dead_tup), 0) FROM pg_stat_user_tables WHERE relname = 'claims_claim'"
+            ).fetchone()[0]
+            conn.execute("VACUUM ANALYZE")
+        vacuum = time.perf_counter() - vacuum_started
+        self.claims = self.count_claims()
+        record = {
+            "claims": self.claims,
+            "seconds": round(seeded, 1),
+            "vacuum_seconds": round(vacuum, 1),
+            "dead_rows_after_seed": int(dead),
+            "when": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "commit": git_commit(),
+            "load": loadavg(),
+        }
+        with self.connect() as conn:
+            conn.execute(f"COMMENT ON DATABASE \"{args.db}\" IS '{json.dumps(record)}'")  # nosec B608
+        self.add(
+            Row(
+                measure,
+                target,
+                f"{seeded:,.0f} s; {int(dead):,} dead rows left, VACUUM ANALYZE after it {vacuum:,.0f} s",
+                "",
+                under(seeded, SEED_SECONDS) if full else "",
+            )
+        )
+
+    def count_claims(self) -> int:
+        with self.connect() as conn:
+            try:
+                return conn.execute("SELECT count(*) FROM claims_claim").fetchone()[0]
+            except Exception:
+                return 0
+
+    # 2. bare SQL
+    BARE_SQL = {
+        "dashboard aggregates over the raw rows (open by status x priority, SLA breaches, aging; motor)": [
+            """SELECT status, priority, count(*) FROM claims_claim
+               WHERE department = 'motor'
+                 AND status IN ('submitted','under_review','assessment','approved','settlement')
+               GROUP BY status, priority""",
+            """SELECT count(*) FILTER (WHERE sla_due_at < now()),
+                      count(*) FILTER (WHERE submitted_at > now() - interval '7 days'),
+                      count(*) FILTER (WHERE submitted_at <= now() - interval '7 days'
+                                         AND submitted_at > now() - interval '30 days'),
+                      count(*) FILTER (WHERE submitted_at <= now() - interval '30 days')
+               FROM claims_claim
+               WHERE department = 'motor'
+                 AND status IN ('submitted','under_review','assessment','approved','settlement')""",
+        ],
+        "claims list, a page of 50 newest first (motor)": [
+            """SELECT id, claim_number, status, priority, department, estimated_cost, currency, submitted_at,
+                      sla_due_at, assigned_agent_id, assigned_assessor_id, created_at, updated_at
+               FROM claims_claim WHERE department = 'motor' ORDER BY created_at DESC, id DESC LIMIT 51""",
+        ],
+        "the busiest agent's queue, a page of 25 by SLA": [
+            """SELECT id, claim_number, status, priority, sla_due_at FROM claims_claim
+               WHERE assigned_agent_id = %(agent)s
+                 AND status IN ('submitted','under_review','assessment','approved','settlement')
+               ORDER BY sla_due_at, id LIMIT 25""",
+        ],
+    }
+
+    def bare_sql(self) -> None:
+        repeats = 5 if self.args.quick else 15
+        agent_id = None
+        with self.connect() as conn:
+            row = conn.execute(
+                "SELECT assigned_agent_id, count(*) FROM claims_claim WHERE assigned_agent_id IS NOT NULL "
+                "GROUP BY 1 ORDER BY 2 DESC LIMIT 1"
+            ).fetchone()
+            agent_id = row[0] if row else None
+            for name, statements in self.BARE_SQL.items():
+                samples = []
+                for _ in range(repeats + 2):
+                    started = time.perf_counter()
+                    for sql in statements:
+                        conn.execute(sql, {"agent": agent_id} if "%(" in sql else None).fetchall()
+                    samples.append((time.perf_counter() - started) * 1000)
+                figure = statistics.median(samples[2:])
+                self.sql[name] = figure
+                self.add(Row(f"bare SQL: {name}", "(baseline)", f"p50 {ms(figure)}", "", ""))
+
+    # 3. bare apps
+    def bare_apps(self) -> None:
+        args = self.args
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+        sessions = [{"token": None, "ids": []}]
+        for kind in ("wsgi", "asgi"):
+            port = free_port()
+            argv = bare_argv(kind, port, args.workers, args.threads)
+            label = f"bare {kind.upper()} app ({Path(argv[0]).name})"
+            with server(argv, env, port, self.log) as base:
+                run_wrk(base, sessions, [(1, "/healthz")], args.connections, 3)  # warm up
+                b2b = run_wrk(base, sessions, [(1, "/healthz")], args.connections, args.b2b_seconds)
+                mix = run_wrk(base, sessions, [(1, "/healthz")], 50, args.mix_seconds / 2, (1000, 3000))
+            self.bare[kind] = {"label": label, "b2b": b2b, "mix50": mix}
+            self.add(
+                Row(
+                    f"{label}, {args.connections} connections back to back",
+                    "(baseline)",
+                    f"{rate(b2b['rps'])}, p95 {ms(b2b['p95'])}",
+                    "",
+                    "",
+                )
+            )
+
+    # 4. the shipped server
+    def sessions(self, count: int, supervisor_share: float) -> list[dict]:
+        """`count` sessions, each its own access token: agents (on their own claims) and supervisors; the
+        distinct users sign in through the API once each (timed), the rest of the tokens are minted."""
+        code = r"""
+import json, os, random, sys
+import django
+django.setup()
+from insurehub.claims.models import Claim
+from insurehub.core.roles import Role
+from insurehub.users.models import User
+from insurehub.users.services import refresh_token_for
+count, share = int(sys.argv[1]), float(sys.argv[2])
+rng = random.Random(7)
+agents = list(User.objects.filter(role=Role.AGENT, email__startswith="bench-agent").order_by("email"))
+supervisors = list(User.objects.filter(role=Role.SUPERVISOR, email__startswith="bench-supervisor").order_by("email"))
+ids = {}
+for user in agents:
+    ids[user.pk] = [str(i) for i in Claim.objects.filter(assigned_agent=user).values_list("id", flat=True)[:200]]
+for user in supervisors:
+    ids[user.pk] = [str(i) for i in Claim.objects.filter(department=user.department).values_list("id", flat=True)[:200]]
+out = []
+n_sup = round(count * share) if supervisors else 0
+for n in range(count):
+    pool = supervisors if n < n_sup else agents
+    user = pool[n % len(pool)]
+    out.append({"email": user.email, "role": user.role, "token": str(refresh_token_for(user).access_token),
+                "ids": ids[user.pk] or ["none"]})
+rng.shuffle(out)
+print(json.dumps(out))
+"""
+        done = subprocess.run(  # noqa: S603  # nosec B603
+            [PYTHON, "-c", code, str(count), str(supervisor_share)],
+            cwd=ROOT,
+            env=self.django_env(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise RuntimeError("minting tokens failed: " + last_line(done.stderr))
+        return json.loads(done.stdout)
+
+    def sign_in(self, base: str, emails: list[str]) -> list[float]:
+        import urllib.request
+
+        timings = []
+        for email in emails:
+            body = json.dumps({"email": email, "password": "bench-password-1"}).encode()
+            request = urllib.request.Request(  # noqa: S310  # nosec B310
+                base + "/api/auth/login/", data=body, headers={"Content-Type": "application/json"}
+            )
+            started = time.perf_counter()
+            with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310  # nosec B310
+                json.loads(answer.read())
+            timings.append((time.perf_counter() - started) * 1000)
+        return timings
+
+    def shipped(self) -> None:
+        args = self.args
+        kind = shipped_http_kind()
+        bare = self.bare.get(kind)
+        port = free_port()
+        argv, extra = shipped_argv(port, args.workers, args.threads)
+        software = shipped_software() if SERVE_SCRIPT.exists() else "uvicorn (ASGI; no scripts/serve.sh yet)"
+        self.notes.append(
+            f"shipped server: {'scripts/serve.sh' if SERVE_SCRIPT.exists() else 'uvicorn'} ({software}), "
+            f"WORKERS={args.workers}, THREADS={args.threads}, DEBUG=0, Redis DB {args.redis_db}, "
+            f"pool max {args.pool} per process"
+        )
+        mix_sessions = self.sessions(max(500 if not args.quick else 100, args.connections), SUPERVISOR_SHARE)
+        with server(argv, self.django_env(**extra), port, self.log) as base:
+            emails = sorted({s["email"] for s in mix_sessions})
+            signed = self.sign_in(base, emails)
+            roles = sorted({s["role"] for s in mix_sessions})
+            self.add(
+                Row(
+                    f"sign-in through the API, {len(emails)} users ({', '.join(roles)})",
+                    "",
+                    f"p50 {ms(statistics.median(signed))}, max {ms(max(signed))}",
+                    "",
+                    "",
+                )
+            )
+            warm = mix_sessions[: args.connections]
+            run_wrk(base, warm, MIX, args.connections, 5)  # warm up every worker and its pool
+            self.mixed(base, mix_sessions[:50], 50, MIX_50_P95_MS, bare)
+            self.mixed(base, mix_sessions, 500 if not args.quick else 100, MIX_500_P95_MS, None)
+            self.back_to_back(base, mix_sessions, bare)
+
+    def mixed(self, base: str, sessions: list[dict], clients: int, target_ms: float, bare: dict | None) -> None:
+        args = self.args
+        result = run_wrk(base, sessions[:clients], MIX, clients, args.mix_seconds, (1000, 3000))
+        supervisors = sum(1 for s in sessions[:clients] if s["role"] == "supervisor")
+        measure = (
+            f"{clients} clients ({clients - supervisors} agents, {supervisors} supervisors), think 1-3 s, mixed "
+            "dashboard workload (KPI, dashboard claims, claims list, claim detail): p95, errors"
+        )
+        target = f"p95 under {target_ms:,.0f} ms" + (", 0 errors" if clients == 50 else "")
+        met = under(result["p95"], target_ms)
+        if clients == 50 and result["errors"] and met == "yes":
+            met = f"no: {result['errors']} errors"
+        baseline = ""
+        if bare:
+            b = bare["mix50"]
+            baseline = f"{bare['label']}, 50 clients, same think: p95 {ms(b['p95'])}"
+        self.add(
+            Row(
+                measure,
+                target,
+                f"p95 {ms(result['p95'])} (p50 {ms(result['p50'])}, p99 {ms(result['p99'])}); "
+                f"{result['errors']} errors "
+                f"({result['non2xx']} non-2xx, {result['timeouts']} timeouts); {rate(result['rps'])}",
+                baseline,
+                met,
+            )
+        )
+
+    def back_to_back(self, base: str, sessions: list[dict], bare: dict | None) -> None:
+        args = self.args
+        agents = [s for s in sessions if s["role"] == "agent"]
+        supervisors = [s for s in sessions if s["role"] == "supervisor"]
+        people = (supervisors[: args.connections // 2] + agents)[: args.connections]
+        bare_rps = bare["b2b"]["rps"] if bare else None
+        bare_label = f"{bare['label']}: {rate(bare_rps)}" if bare else "no bare app measured"
+        runs = [
+            ("healthz", "/healthz", [{"token": None, "ids": []}], None),
+            ("me", "/api/auth/me/", people, None),
+            ("kpi", "/api/dashboard/kpi/", people, KPI_RPS),
+            ("list", "/api/claims/?page_size=50", people, LIST_RPS),
+        ]
+        names = {
+            "healthz": "/healthz",
+            "me": "`/api/auth/me/` (signed in)",
+            "kpi": "`/api/dashboard/kpi/` (cached)",
+            "list": "`/api/claims/?page_size=50`",
+        }
+        for key, path, who, floor in runs:
+            result = run_wrk(base, who, [(1, path)], args.connections, args.b2b_seconds)
+            errors = f"; {result['errors']} errors" if result["errors"] else ""
+            figure = f"{rate(result['rps'])}, p95 {ms(result['p95'])}{errors}"
+            if floor:
+                self.add(
+                    Row(
+                        f"{names[key]}, {args.connections} connections back to back",
+                        f"{floor} req/s or more",
+                        figure,
+                        bare_label,
+                        at_least(result["rps"], floor),
+                    )
+                )
+            if bare_rps:
+                share = result["rps"] / bare_rps
+                self.add(
+                    Row(
+                        f"{names[key]} as a share of the bare app",
+                        f"{SHARES[key]} or more",
+                        f"{share:.2f} ({rate(result['rps'])})"
+                        if share >= 0.1
+                        else f"{share:.3f} ({rate(result['rps'])})",
+                        bare_label,
+                        at_least(share, SHARES[key]),
+                    )
+                )
+            else:
+                self.add(not_measured(f"{names[key]} as a share of the bare app", f"{SHARES[key]}", "no bare app"))
+
+    # 5. in process
+    def in_process(self) -> None:
+        script = ROOT / "bench" / "bench_dashboard_in_process.py"
+        if "--json" not in script.read_text():
+            raise RuntimeError("bench/bench_dashboard_in_process.py has no --json mode yet")
+        argv = [PYTHON, str(script), "--json", "--claims", str(self.args.claims)]
+        if self.args.quick:
+            argv += ["--requests", "50", "--warmup", "10"]
+        done = subprocess.run(  # noqa: S603  # nosec B603
+            argv, cwd=ROOT, env=self.django_env(), capture_output=True, text=True, check=False, timeout=1800
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"exited {done.returncode}: {last_line(done.stderr)}")
+        data = json.loads(done.stdout.strip().splitlines()[-1])
+        for row in in_process_rows(data, self.sql):
+            self.add(row)
+
+    # 6. realtime
+    def realtime(self) -> None:
+        script = ROOT / "bench" / "realtime.py"
+        if "--json" not in script.read_text():
+            raise RuntimeError("bench/realtime.py has no --json mode yet")
+        argv = [PYTHON, str(script), "--json"]
+        if self.args.quick:
+            argv += ["--quick"] if "--quick" in script.read_text() else []
+        done = subprocess.run(  # noqa: S603  # nosec B603
+            argv,
+            cwd=ROOT,
+            env=self.django_env(REDIS_URL=self.redis_url),
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=1800,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"exited {done.returncode}: {last_line(done.stderr)}")
+        data = json.loads(done.stdout.strip().splitlines()[-1])
+        for row in realtime_rows(data):
+            self.add(row)
+
+
+def in_process_rows(data, sql: dict[str, float]) -> list[Row]:
+    """Rows from bench_dashboard_in_process.py --json: a list of lines (or {"lines": [...]}) each with a name
+    and wall/CPU medians in ms; the lines the targets name are compared with 10 ms."""
+    lines = data.get("lines", data) if isinstance(data, dict) else data
+    plain = next((line for line in lines if "plain" in line.get("name", "")), None)
+    rows = []
+    for line in lines:
+        name = line.get("name", "?")
+        if "plain" in name:
+            continue
+        wall = first_number(line, ("wall_p50_ms", "wall_ms", "p50_ms", "wall_p50"))
+        cpu = first_number(line, ("cpu_p50_ms", "cpu_ms", "cpu_p50"))
+        baseline = []
+        if plain:
+            baseline.append(f"plain Django view {ms(first_number(plain, ('wall_p50_ms', 'wall_ms', 'p50_ms')) or 0)}")
+        sql_ms = first_number(line, ("bare_sql_ms", "sql_ms"))
+        if sql_ms is not None:
+            baseline.append(f"bare SQL {ms(sql_ms)}")
+        targeted = not any(word in name.lower() for word in ("cached (", "cached,"))
+        figure = f"{ms(wall)} wall" + (f", {ms(cpu)} CPU" if cpu is not None else "")
+        if line.get("queries") is not None:
+            figure += f", {line['queries']} queries"
+        rows.append(
+            Row(
+                f"in process: {name}",
+                f"under {IN_PROCESS_MS} ms" if targeted else "",
+                figure,
+                ", ".join(baseline),
+                under(wall, IN_PROCESS_MS) if targeted and wall is not None else "",
+            )
+        )
+    return rows
+
+
+def realtime_rows(data) -> list[Row]:
+    """Rows from realtime.py --json: a list of runs (or {"runs": [...]}) each with sockets, rate (events/s),
+    p50/p95/p99 in ms and deliveries per second; a run marked "max_rate" is the largest rate with p99 under 100 ms."""
+    runs = data.get("runs", data) if isinstance(data, dict) else data
+    rows = []
+    for run in runs:
+        sockets = run.get("sockets", "?")
+        events = run.get("rate", run.get("events_per_second", "?"))
+        p99 = first_number(run, ("p99_ms", "p99"))
+        p50, p95 = first_number(run, ("p50_ms", "p50")) or 0, first_number(run, ("p95_ms", "p95")) or 0
+        figure = (
+            f"p50 {ms(p50)}, p95 {ms(p95)}, "
+            f"p99 {ms(p99 or 0)}; {first_number(run, ('deliveries_per_second', 'deliveries_s')) or 0:,.0f} deliveries/s"
+        )
+        label = "largest rate with p99 under 100 ms" if run.get("max_rate") else "steady rate"
+        rows.append(
+            Row(
+                f"realtime, {sockets} sockets on Redis, {events} events/s ({label}), commit to receive",
+                f"p99 under {REALTIME_P99_MS} ms" + (" at 20 events/s" if events == 20 else ""),
+                figure,
+                run.get("baseline", ""),
+                under(p99, REALTIME_P99_MS) if p99 is not None else "",
+            )
+        )
+    return rows
+
+
+def last_line(text: str) -> str:
+    """The last non-empty line of a process's output (a traceback's exception)."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return lines[-1][:200] if lines else "no output"
+
+
+def checked(argv: list[str], env: dict) -> str:
+    """Run a command in the repository; its stdout, or RuntimeError naming the last line of its stderr."""
+    done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, check=False)  # noqa: S603  # nosec B603
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(Path(a).name for a in argv[:3])} exited {done.returncode}: {last_line(done.stderr)}"
+        )
+    return done.stdout
+
+
+def first_number(mapping: dict, keys: tuple[str, ...]):
+    for key in keys:
+        value = mapping.get(key)
+        if isinstance(value, int | float):
+            return float(value)
+    return None
+
+
+def git_commit() -> str:
+    done = subprocess.run(  # nosec B603 B607
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() or "unknown"
+
+
+# --- README -------------------------------------------------------------------------------------------
+def readme_block(table: str, caption: str) -> str:
+    return f"{BEGIN_MARK}\n{caption}\n\n{table}\n{END_MARK}"
+
+
+def replace_generated(readme: str, block: str) -> str:
+    """README.md with the generated block replaced (or, the first time, put in place of the table and the
+    prose that followed it in "## Benchmarks", up to the next section)."""
+    if BEGIN_MARK in readme and END_MARK in readme:
+        head, rest = readme.split(BEGIN_MARK, 1)
+        _, tail = rest.split(END_MARK, 1)
+        return head + block + tail
+    start = readme.index("## Benchmarks")
+    end = readme.index("\n## ", start + 1)
+    section = readme[start:end]
+    table_at = section.find("\n|")
+    if table_at < 0:
+        return readme[:end] + "\n\n" + block + "\n" + readme[end:]
+    # keep the section's introduction, less the line that led into the old table ("Figures measured ...:")
+    intro = section[:table_at].rstrip()
+    lines = intro.splitlines()
+    while lines and lines[-1].rstrip().endswith(":") and not lines[-1].startswith("#"):
+        lines.pop()
+    intro = "\n".join(lines)
+    return readme[:start] + intro.rstrip() + "\n\n" + block + "\n" + readme[end:]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=None, help="claims in the database (default 1,000,000)")
+    parser.add_argument("--quick", action="store_true", help="50,000 claims, 100 clients instead of 500, short runs")
+    parser.add_argument("--db", default=None, help="database name (default insurehub_table, insurehub_table_quick)")
+    parser.add_argument("--reseed", action="store_true", help="drop and seed the database again")
+    parser.add_argument("--pg-host", default="127.0.0.1")
+    parser.add_argument("--pg-port", type=int, default=5432)
+    parser.add_argument("--redis-db", type=int, default=14)
+    parser.add_argument("--workers", type=int, default=2, help="server processes (the shipped one and the bare apps)")
+    parser.add_argument("--threads", type=int, default=8, help="request threads per server process (THREADS)")
+    parser.add_argument("--pool", type=int, default=8, help="database connections per server process at most")
+    parser.add_argument("--connections", type=int, default=8, help="connections of the back-to-back runs")
+    parser.add_argument("--mix-seconds", type=float, default=None, help="length of each mixed-workload run")
+    parser.add_argument("--b2b-seconds", type=float, default=None, help="length of each back-to-back run")
+    for phase in ("seed", "sql", "bare", "http", "in-process", "realtime"):
+        parser.add_argument(f"--skip-{phase}", action="store_true")
+    parser.add_argument("--readme", action="store_true", help="rewrite README.md's benchmark table with the result")
+    args = parser.parse_args(argv)
+    args.claims = args.claims or (50_000 if args.quick else 1_000_000)
+    args.db = args.db or ("insurehub_table_quick" if args.quick else "insurehub_table")
+    args.mix_seconds = args.mix_seconds or (20 if args.quick else 60)
+    args.b2b_seconds = args.b2b_seconds or (8 if args.quick else 15)
+
+    start_load = loadavg()
+    started = datetime.datetime.now(datetime.UTC)
+    bench = Bench(args)
+    print(f"load average at start: {start_load}; server log: {bench.log}", flush=True)
+    if args.skip_seed:
+        bench.claims = bench.count_claims()
+    else:
+        bench.phase("seed", [(f"`seed_bench --claims {args.claims:,}`", f"under {SEED_SECONDS} s")], bench.seed)
+    if not args.skip_sql:
+        bench.phase("bare SQL", [("bare SQL baselines", "(baseline)")], bench.bare_sql)
+    if not args.skip_bare:
+        bench.phase("bare apps", [("bare WSGI and ASGI apps", "(baseline)")], bench.bare_apps)
+    if not args.skip_http:
+        http_rows = [
+            ("50 clients, mixed dashboard workload", f"p95 under {MIX_50_P95_MS} ms, 0 errors"),
+            ("500 clients, mixed dashboard workload", f"p95 under {MIX_500_P95_MS} ms"),
+            ("KPI back to back", f"{KPI_RPS} req/s or more"),
+            ("claims list back to back", f"{LIST_RPS} req/s or more"),
+        ] + [(f"{key} as a share of the bare app", f"{share} or more") for key, share in SHARES.items()]
+        bench.phase("shipped server", http_rows, bench.shipped)
+    if not args.skip_in_process:
+        bench.phase(
+            "in process",
+            [
+                (
+                    "in process: KPI uncached, dashboard claims, dashboard assessments, claims page, claim detail",
+                    f"each under {IN_PROCESS_MS} ms",
+                )
+            ],
+            bench.in_process,
+        )
+    if not args.skip_realtime:
+        bench.phase(
+            "realtime",
+            [("realtime, 500 sockets on Redis, 20 events/s, commit to receive p99", f"under {REALTIME_P99_MS} ms")],
+            bench.realtime,
+        )
+
+    end_load = loadavg()
+    caption = (
+        f"`python bench/table.py{' --quick' if args.quick else ''}` at {git_commit()}, "
+        f"{started:%Y-%m-%d %H:%M} UTC: {bench.claims:,} claims on PostgreSQL ({args.db}), "
+        f"{os.cpu_count()} cores shared by the server, PostgreSQL, Redis and the clients (wrk, in its own "
+        f"process); load average {start_load} at the start, {end_load} at the end."
+    )
+    if bench.notes:
+        caption += " " + "; ".join(bench.notes) + "."
+    table = format_table(bench.rows)
+    print()
+    print(caption)
+    print()
+    print(table)
+    if args.readme:
+        README.write_text(replace_generated(README.read_text(), readme_block(table, caption)))
+        print("\nREADME.md: the benchmark table rewritten")
+    return 0
+
+
+if __name__ == "__main__":
+    random.seed()
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""bench/table.py's parsing and formatting (the bench itself is run by hand, never timed in tests)."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[3] / "bench" / "table.py"
+
+
+@pytest.fixture(scope="module")
+def table():
+    spec = importlib.util.spec_from_file_location("bench_table", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_table"] = module
+    spec.loader.exec_module(module)
+    yield module
+    sys.modules.pop("bench_table", None)
+
+
+WRK_OUTPUT = """Running 15s test @ http://127.0.0.1:8123
+  8 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     2.47ms    1.03ms  31.20ms   90.00%
+  47520 requests in 15.00s, 9.10MB read
+Requests/sec:   3168.00
+Transfer/sec:    621.00KB
+WRKJSON {"requests":47520,"duration_us":15000000,"bytes":9542000,"p50_us":2300,"p95_us":4100,"p99_us":7000,\
+"max_us":31200,"mean_us":2470.5,"connect":0,"read":1,"write":0,"status":3,"timeout":2}
+"""
+
+
+def test_parse_wrk_reads_the_done_line(table):
+    result = table.parse_wrk(WRK_OUTPUT)
+    assert result["requests"] == 47520
+    assert result["rps"] == pytest.approx(3168.0)
+    assert (result["p50"], result["p95"], result["p99"], result["max"]) == (2.3, 4.1, 7.0, 31.2)
+    assert result["errors"] == 6
+    assert (result["non2xx"], result["timeouts"], result["socket_errors"]) == (3, 2, 1)
+
+
+def test_parse_wrk_without_the_done_line_says_so(table):
+    with pytest.raises(ValueError, match="no WRKJSON line"):
+        table.parse_wrk("Running 15s test\nunable to connect to 127.0.0.1:1 Connection refused\n")
+
+
+def test_wrk_script_signs_each_connection_and_thinks_only_when_asked(table):
+    sessions = [{"token": "tok-a", "ids": ["id-1", "id-2"]}, {"token": None, "ids": []}]
+    mix = [(3, "/api/dashboard/kpi/"), (1, '/api/claims/{id}/?q="x"')]
+    script = table.wrk_script(sessions, mix, (1000, 3000))
+    assert '{token = "tok-a", ids = {"id-1", "id-2"}}' in script
+    assert '{token = nil, ids = {"none"}}' in script
+    assert '{0.750000, "/api/dashboard/kpi/"}' in script
+    assert '{1.000000, "/api/claims/{id}/?q=\\"x\\""}' in script
+    assert "function delay()\n  return math.random(1000, 3000)\nend" in script
+    assert "latency:percentile(95)" in script
+    assert "function delay()" not in table.wrk_script(sessions, mix, None)
+
+
+def test_verdicts_say_by_how_much_a_target_is_missed(table):
+    assert table.under(150, 200) == "yes"
+    assert table.under(500, 200) == "no: 2.5x the target"
+    assert table.at_least(320, 300) == "yes"
+    assert table.at_least(75, 300) == "no: 25% of the target"
+
+
+def test_format_table_escapes_pipes_and_keeps_five_columns(table):
+    rows = [
+        table.Row("a | b", "under 10 ms", "3.20 ms", "bare SQL 1.00 ms", "yes"),
+        table.not_measured("realtime", "p99 under 100 ms", "bench/realtime.py has no --json mode yet"),
+    ]
+    text = table.format_table(rows)
+    lines = text.splitlines()
+    assert lines[0] == "| measure | target | figure | baseline in the same run | met? |"
+    assert lines[2] == "| a \\| b | under 10 ms | 3.20 ms | bare SQL 1.00 ms | yes |"
+    assert lines[3] == (
+        "| realtime | p99 under 100 ms | not measured: bench/realtime.py has no --json mode yet |  | not measured |"
+    )
+    assert table.ms(0.5) == "0.50 ms" and table.ms(42.25) == "42.2 ms" and table.ms(1234) == "1,234 ms"
+
+
+README = """# Project
+
+## Benchmarks
+
+`bench/` holds scripts.
+Figures measured on the box:
+
+| what | figure |
+|---|---|
+| old | 1 ms |
+
+Old prose that is wrong.
+
+## Production
+
+Unchanged.
+"""
+
+
+def test_readme_rewrite_replaces_the_table_and_prose_then_only_its_own_block(table):
+    first = table.replace_generated(README, table.readme_block("| t |", "caption one"))
+    assert "`bench/` holds scripts." in first
+    assert "| old |" not in first and "Old prose" not in first and "Figures measured" not in first
+    assert "caption one\n\n| t |" in first
+    assert first.endswith("## Production\n\nUnchanged.\n")
+    edited = first.replace("`bench/` holds scripts.", "`bench/` holds scripts, edited by hand.")
+    second = table.replace_generated(edited, table.readme_block("| u |", "caption two"))
+    assert "edited by hand" in second
+    assert "caption two\n\n| u |" in second and "caption one" not in second and "| t |" not in second
+    assert second.count(table.BEGIN_MARK) == 1 and second.count(table.END_MARK) == 1
+
+
+def test_last_line_names_the_exception(table):
+    assert table.last_line("Traceback\n  File x\nNameError: name 'x'\n\n") == "NameError: name 'x'"
+    assert table.last_line("") == "no output"
