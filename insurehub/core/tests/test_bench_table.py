@@ -45,17 +45,20 @@ def test_parse_wrk_without_the_done_line_says_so(table):
         table.parse_wrk("Running 15s test\nunable to connect to 127.0.0.1:1 Connection refused\n")
 
 
-def test_wrk_script_signs_each_connection_and_thinks_only_when_asked(table):
+def test_wrk_sessions_file_has_one_line_per_connection(table):
     sessions = [{"token": "tok-a", "ids": ["id-1", "id-2"]}, {"token": None, "ids": []}]
+    assert table.wrk_sessions(sessions) == "tok-a id-1,id-2\n- none\n"
+
+
+def test_wrk_script_picks_paths_by_weight_and_thinks_only_when_asked(table):
     mix = [(3, "/api/dashboard/kpi/"), (1, '/api/claims/{id}/?q="x"')]
-    script = table.wrk_script(sessions, mix, (1000, 3000))
-    assert '{token = "tok-a", ids = {"id-1", "id-2"}}' in script
-    assert '{token = nil, ids = {"none"}}' in script
+    script = table.wrk_script("var/sessions.txt", 4, mix, (1000, 3000))
+    assert 'local sessions_path = "var/sessions.txt"\nlocal threads = 4\n' in script
     assert '{0.750000, "/api/dashboard/kpi/"}' in script
     assert '{1.000000, "/api/claims/{id}/?q=\\"x\\""}' in script
     assert "function delay()\n  return math.random(1000, 3000)\nend" in script
     assert "latency:percentile(95)" in script
-    assert "function delay()" not in table.wrk_script(sessions, mix, None)
+    assert "function delay()" not in table.wrk_script("var/sessions.txt", 4, mix, None)
 
 
 def test_verdicts_say_by_how_much_a_target_is_missed(table):
@@ -115,3 +118,22 @@ def test_readme_rewrite_replaces_the_table_and_prose_then_only_its_own_block(tab
 def test_last_line_names_the_exception(table):
     assert table.last_line("Traceback\n  File x\nNameError: name 'x'\n\n") == "NameError: name 'x'"
     assert table.last_line("") == "no output"
+
+
+def realtime_run(rate, p99, lost=0):
+    return {"rate": rate, "p50_ms": 4.0, "p95_ms": 9.5, "p99_ms": p99, "deliveries_per_s": rate * 500.0, "lost": lost}
+
+
+def test_realtime_rows_from_the_json_line(table):
+    runs = [realtime_run(20, 31.0), realtime_run(50, 80.0), realtime_run(100, 240.0)]
+    data = {"sockets": 500, "clients": 2, "layer": "RedisChannelLayer", "steady": runs[0], "runs": runs}
+    steady, best = table.realtime_rows({**data, "max_rate_p99_under_100ms": 50})
+    assert steady.measure.startswith("realtime, 500 sockets (RedisChannelLayer, clients in 2 processes of their own)")
+    assert steady.figure.startswith("p50 4.00 ms, p95 9.50 ms, p99 31.0 ms; 10,000 deliveries/s; lost 0")
+    assert steady.met == "yes"
+    assert "(tried 20, 50, 100 events/s)" in best.measure
+    assert best.figure.startswith("50 events/s: p50 4.00 ms")
+    lossy = {**data, "steady": realtime_run(20, 31.0, lost=7), "max_rate_p99_under_100ms": None}
+    steady, best = table.realtime_rows(lossy)
+    assert steady.met == "no: 7 frames lost"
+    assert best.figure == "none of the rates tried"
