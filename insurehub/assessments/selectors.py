@@ -2,7 +2,15 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from insurehub.assessments.models import Assessment, AssessmentStatus, Estimate, EstimateLine, Photo, PhotoStatus
+from insurehub.assessments.models import (
+    Assessment,
+    AssessmentStatus,
+    AssessmentStatusHistory,
+    Estimate,
+    EstimateLine,
+    Photo,
+    PhotoStatus,
+)
 from insurehub.claims.selectors import claims_visible_to
 
 
@@ -16,8 +24,11 @@ def assessment_list(user) -> QuerySet[Assessment]:
 
 def assessment_detail(user) -> QuerySet[Assessment]:
     accepted = Estimate.objects.filter(status="accepted")
+    history = AssessmentStatusHistory.objects.select_related("actor").order_by("at", "id")
     return assessment_list(user).prefetch_related(
-        "sections", Prefetch("estimates", queryset=accepted, to_attr="accepted_estimates")
+        "sections",
+        Prefetch("estimates", queryset=accepted, to_attr="accepted_estimates"),
+        Prefetch("status_history", queryset=history),
     )
 
 

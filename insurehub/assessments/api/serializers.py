@@ -20,6 +20,7 @@ from insurehub.assessments.models import (
     SectionKind,
 )
 from insurehub.assessments.permissions import can_edit
+from insurehub.claims.selectors import display_name
 from insurehub.core.serializers import MoneyField, StrictSerializer
 
 ZERO = Decimal("0")
@@ -92,6 +93,20 @@ class AssessmentSummarySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class AssessmentStatusChangeSerializer(serializers.Serializer):
+    """One move of an assessment: from, to, who, when, why."""
+
+    from_status = serializers.CharField(read_only=True, help_text="Empty for the first entry (scheduled).")
+    to_status = serializers.CharField(read_only=True)
+    actor = serializers.UUIDField(source="actor_id", read_only=True, allow_null=True)
+    actor_name = serializers.SerializerMethodField()
+    reason = serializers.CharField(read_only=True)
+    at = serializers.DateTimeField(read_only=True)
+
+    def get_actor_name(self, obj) -> str | None:
+        return display_name(obj.actor)
+
+
 @extend_schema_serializer(
     description=(
         "An assessment as staff see it: everything, including internal notes and the total-loss reasoning "
@@ -115,6 +130,9 @@ class AssessmentSerializer(AssessmentSummarySerializer):
     can_edit = serializers.SerializerMethodField(
         help_text="Whether the caller may change it (sections, photos, estimates, total loss, complete)."
     )
+    status_history = AssessmentStatusChangeSerializer(
+        many=True, read_only=True, help_text="Each move of the assessment, oldest first."
+    )
 
     class Meta(AssessmentSummarySerializer.Meta):
         fields = [
@@ -133,6 +151,7 @@ class AssessmentSerializer(AssessmentSummarySerializer):
             "accepted_estimate",
             "blockers",
             "can_edit",
+            "status_history",
         ]
         read_only_fields = fields
 

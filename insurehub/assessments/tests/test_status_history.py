@@ -10,6 +10,7 @@ from insurehub.assessments.models import AssessmentStatus, AssessmentStatusHisto
 from insurehub.assessments.tests.factories import claim_for_assessment, lines
 from insurehub.audit.models import AuditEvent
 from insurehub.core.errors import ApplicationError
+from insurehub.core.testing import client_for
 from insurehub.realtime.models import OutboxEvent
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +88,21 @@ def test_only_a_supervisor_or_admin_cancels(assessment, actors):
         services.assessment_cancel(assessment=assessment, reason="no", cancelled_by=actors["assessor"])
     assert (refused.value.code, refused.value.status) == ("permission_denied", 403)
     assert _moves(assessment) == []
+
+
+def test_staff_read_the_moves_in_the_assessment_detail_and_customers_do_not(assessment, actors):
+    services.assessment_update(assessment=assessment, data={"notes": "On site."}, updated_by=actors["assessor"])
+    services.assessment_cancel(assessment=assessment, reason="Duplicate visit.", cancelled_by=actors["supervisor"])
+    staff = client_for(actors["supervisor"]).get(f"/api/assessments/{assessment.pk}/")
+    assert staff.status_code == 200, staff.content
+    moves = [
+        (m["from_status"], m["to_status"], m["actor"], m["actor_name"], m["reason"])
+        for m in staff.json()["status_history"]
+    ]
+    assessor, supervisor = actors["assessor"], actors["supervisor"]
+    assert moves[-2:] == [
+        ("scheduled", "in_progress", str(assessor.pk), assessor.name or assessor.email, ""),
+        ("in_progress", "cancelled", str(supervisor.pk), supervisor.name or supervisor.email, "Duplicate visit."),
+    ]
+    customer = client_for(actors["owner"]).get(f"/api/assessments/{assessment.pk}/")
+    assert customer.status_code == 200 and "status_history" not in customer.json()

@@ -3832,6 +3832,8 @@ export interface components {
             readonly blockers?: components["schemas"]["Blocker"][];
             /** @description Whether the caller may change it (sections, photos, estimates, total loss, complete). */
             readonly can_edit?: boolean;
+            /** @description Each move of the assessment, oldest first. */
+            readonly status_history?: components["schemas"]["AssessmentStatusChange"][];
         };
         /**
          * @description * `assessment_closed` - The assessment is completed or cancelled
@@ -3873,6 +3875,17 @@ export interface components {
          * @enum {string}
          */
         AssessmentSectionKindEnum: "exterior" | "interior" | "mechanical" | "electrical" | "structural" | "glass" | "tyres_and_wheels" | "safety_systems";
+        AssessmentStatusChange: {
+            /** @description Empty for the first entry (scheduled). */
+            readonly from_status: string;
+            readonly to_status: string;
+            /** Format: uuid */
+            readonly actor: string | null;
+            readonly actor_name: string | null;
+            readonly reason: string;
+            /** Format: date-time */
+            readonly at: string;
+        };
         /**
          * @description * `scheduled` - Scheduled
          *     * `in_progress` - In progress
