@@ -15,6 +15,7 @@ before the view).
 
 import argparse
 import io
+import json
 import os
 import statistics
 import sys
@@ -157,6 +158,7 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=20_000, help="seed up to this many claims")
     parser.add_argument("--requests", type=int, default=300, help="timed requests per line")
     parser.add_argument("--warmup", type=int, default=30)
+    parser.add_argument("--json", action="store_true", help="also print one final JSON line (bench/table.py)")
     args = parser.parse_args()
 
     import django
@@ -202,6 +204,20 @@ def main() -> None:
             f"{name:42} {r['status']:>6} {r['bytes']:>7} {statistics.median(r['cpu']):9.3f} {p(r['cpu'], 90):9.3f} "
             f"{statistics.median(r['wall']):9.3f} {p(r['wall'], 90):9.3f}"
         )
+    if args.json:
+        print(json.dumps({"claims": total, "lines": [json_line(name, r) for name, r in results]}))
+
+
+def json_line(name: str, r: dict) -> dict:
+    """One line of --json: the request's name, status and CPU/wall medians and p90 in ms."""
+    return {
+        "name": name,
+        "status": r["status"],
+        "cpu_p50_ms": round(statistics.median(r["cpu"]), 3),
+        "cpu_p90_ms": round(p(r["cpu"], 90), 3),
+        "wall_p50_ms": round(statistics.median(r["wall"]), 3),
+        "wall_p90_ms": round(p(r["wall"], 90), 3),
+    }
 
 
 if __name__ == "__main__":

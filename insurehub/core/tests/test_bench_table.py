@@ -137,3 +137,27 @@ def test_realtime_rows_from_the_json_line(table):
     steady, best = table.realtime_rows(lossy)
     assert steady.met == "no: 7 frames lost"
     assert best.figure == "none of the rates tried"
+
+
+def test_in_process_rows_compare_the_named_reads_with_their_targets(table):
+    lines = [
+        {"name": "plain Django view (baseline)", "status": 200, "cpu_p50_ms": 0.4, "wall_p50_ms": 0.5},
+        {"name": "/api/claims/?page_size=50 (agent)", "status": 200, "cpu_p50_ms": 6.0, "wall_p50_ms": 7.5},
+        {"name": "dashboard claims (agent)", "status": 200, "wall_p50_ms": 14.0, "queries": 3},
+        {"name": "KPI cached (supervisor)", "status": 200, "cpu_p50_ms": 0.9, "wall_p50_ms": 1.0},
+        {"name": "JWT authenticate() alone", "status": "-", "cpu_p50_ms": 0.2, "wall_p50_ms": 0.3},
+        {"name": "claim detail (supervisor)", "status": 404, "wall_p50_ms": 2.0},
+    ]
+    sql = {"claims list, a page of 50 newest first (motor)": 0.6, "the busiest agent's queue, a page of 25": 0.3}
+    rows = {row.measure: row for row in table.in_process_rows(lines, sql)}
+    assert "in process (p50): plain Django view (baseline)" not in rows
+    page = rows["in process (p50): /api/claims/?page_size=50 (agent)"]
+    assert (page.target, page.figure, page.met) == ("under 10 ms", "7.50 ms wall, 6.00 ms CPU", "yes")
+    assert page.baseline == "plain Django view 0.50 ms, bare SQL 0.60 ms"
+    queue = rows["in process (p50): dashboard claims (agent)"]
+    assert (queue.figure, queue.met) == ("14.0 ms wall, 3 queries", "no: 1.4x the target")
+    assert queue.baseline.endswith("bare SQL 0.30 ms")
+    cached = rows["in process (p50): KPI cached (supervisor)"]
+    assert (cached.target, cached.met) == ("", "")
+    assert rows["in process (p50): JWT authenticate() alone"].target == "under 0.5 ms"
+    assert rows["in process (p50): claim detail (supervisor)"].figure == "2.00 ms wall (status 404)"
