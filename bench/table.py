@@ -57,6 +57,14 @@ IN_PROCESS_MS = 10
 SHARES = {"healthz": 0.5, "me": 0.3, "kpi": 0.3, "list": 0.15}
 REALTIME_P99_MS = 100
 SEED_SECONDS = 180
+# Security review: throwaway keys of the bench's own database, never a deployment's.
+BENCH_KEYS = {
+    "SECRET_KEY": "bench-table-secret-key-not-for-deployments-0123456789",  # nosec B105
+    "FIELD_ENCRYPTION_KEYS": "bench:YmVuY2gtdGFibGUtZmllbGQta2V5LTAxMjM0NTY3ODk=",
+    "FIELD_HASH_KEY": "bench-table-field-hash-key-0123456789abcdef",
+    "BACKUP_SIGNING_KEY": "bench-table-backup-signing-key-0123456789ab",
+    "AUDIT_CHAIN_KEY": "bench-table-audit-chain-key-0123456789abcdef",
+}
 WRK_THREADS = 10  # wrk threads at most, each with its share of the connections
 
 # The mixed dashboard workload: (share of requests, path; {id} is one of the caller's claims).
@@ -348,11 +356,11 @@ def shipped_software() -> str:
 def shipped_argv(port: int, workers: int, threads: int) -> tuple[list[str], dict]:
     """The shipped server: scripts/serve.sh (env PORT/HOST/WORKERS) when it exists, else uvicorn as
     `make run` started it before."""
-    env = {"PORT": str(port), "HOST": "127.0.0.1", "WORKERS": str(workers), "ACCESS_LOG": "0", "THREADS": str(threads)}
+    env = {"PORT": str(port), "HOST": "127.0.0.1", "WORKERS": str(workers), "THREADS": str(threads)}
     if SERVE_SCRIPT.exists():
         return ["bash", str(SERVE_SCRIPT)], env
     argv = [str(BIN / "uvicorn"), "insurehub.config.asgi:application", "--host", "127.0.0.1", "--port", str(port)]
-    argv += ["--workers", str(workers), "--no-access-log", "--log-level", "warning", "--no-server-header"]
+    argv += ["--workers", str(workers), "--no-server-header"]
     return argv, env
 
 
@@ -394,22 +402,31 @@ class Bench:
         self.claims = 0
 
     # environment shared by every Django process this bench starts
-    def django_env(self, **extra) -> dict:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DEBUG"}
+    def django_env(self, production: bool = False, **extra) -> dict:
+        """The environment of every Django process this bench starts: one set of keys (so that the seed's
+        encrypted fields and the minted tokens are the server's), DEBUG off, throttles out of the way (the
+        bench sends hundreds of requests a second as a few users). The shipped server runs as the image
+        does (DJANGO_ENV=production, LOG_LEVEL INFO, access log on, into a file) except for the payment and
+        message stand-ins (ALLOW_SANDBOX_PROVIDERS=1) and the HTTPS redirect (TLS ends at a proxy)."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k not in ("DEBUG", "LOG_LEVEL")}
         env.update(
             {
                 "DJANGO_SETTINGS_MODULE": "insurehub.config.settings",
-                "DJANGO_ENV": "development",  # the seed's keys; DEBUG off below
+                "DJANGO_ENV": "production" if production else "development",
                 "DEBUG": "0",
                 "DATABASE_URL": self.database_url,
                 "REDIS_URL": self.redis_url,
-                "LOG_LEVEL": "WARNING",
                 "THROTTLE_USER": "1000000000/hour",
                 "THROTTLE_ANON": "1000000000/hour",
                 "THROTTLE_AUTH": "1000000/minute",
                 "DB_POOL_MAX_SIZE": str(self.args.pool),
+                **BENCH_KEYS,
             }
         )
+        if production:
+            env.update({"ALLOW_SANDBOX_PROVIDERS": "1", "SECURE_SSL_REDIRECT": "0"})
+        else:
+            env["LOG_LEVEL"] = "WARNING"
         env.update(extra)
         return env
 
@@ -664,11 +681,11 @@ print(json.dumps(out))
         software = shipped_software() if SERVE_SCRIPT.exists() else "uvicorn (ASGI; no scripts/serve.sh yet)"
         self.notes.append(
             f"shipped server: {'scripts/serve.sh' if SERVE_SCRIPT.exists() else 'uvicorn'} ({software}), "
-            f"WORKERS={args.workers}, THREADS={args.threads}, DEBUG=0, Redis DB {args.redis_db}, "
-            f"pool max {args.pool} per process"
+            f"WORKERS={args.workers}, THREADS={args.threads}, DJANGO_ENV=production, DEBUG=0, its logs (INFO, access "
+            f"log on) to a file, Redis DB {args.redis_db}, at most {args.pool} database connections per process"
         )
         mix_sessions = self.sessions(max(args.many, args.connections), SUPERVISOR_SHARE)
-        with server(argv, self.django_env(**extra), port, self.log) as base:
+        with server(argv, self.django_env(production=True, **extra), port, self.log) as base:
             emails = sorted({s["email"] for s in mix_sessions})
             signed = self.sign_in(base, emails)
             roles = sorted({s["role"] for s in mix_sessions})
@@ -960,8 +977,25 @@ def git_commit() -> str:
 
 
 # --- README -------------------------------------------------------------------------------------------
-def readme_block(table: str, caption: str) -> str:
-    return f"{BEGIN_MARK}\n{caption}\n\n{table}\n{END_MARK}"
+def summary(rows: list[Row]) -> str:
+    """One paragraph: how many targets were met, which were missed and by how much, what was not measured."""
+    judged = [row for row in rows if row.met and row.met != "not measured"]
+    met = [row for row in judged if row.met == "yes"]
+    missed = [f"{row.measure} ({row.met.removeprefix('no: ')})" for row in judged if row.met != "yes"]
+    unmeasured = [
+        f"{row.measure} ({row.figure.removeprefix('not measured: ')})" for row in rows if row.met == "not measured"
+    ]
+    text = f"Targets met: {len(met)} of {len(judged)} measured."
+    if missed:
+        text += " Missed: " + "; ".join(missed) + "."
+    if unmeasured:
+        text += " Not measured: " + "; ".join(unmeasured) + "."
+    return text
+
+
+def readme_block(table: str, caption: str, summary_text: str = "") -> str:
+    tail = f"\n\n{summary_text}" if summary_text else ""
+    return f"{BEGIN_MARK}\n{caption}\n\n{table}{tail}\n{END_MARK}"
 
 
 def replace_generated(readme: str, block: str) -> str:
@@ -1063,8 +1097,11 @@ def main(argv: list[str] | None = None) -> int:
     print(caption)
     print()
     print(table)
+    print()
+    print(summary(bench.rows))
     if args.readme:
-        README.write_text(replace_generated(README.read_text(), readme_block(table, caption)))
+        block = readme_block(table, caption, summary(bench.rows))
+        README.write_text(replace_generated(README.read_text(), block))
         print("\nREADME.md: the benchmark table rewritten")
     return 0
 

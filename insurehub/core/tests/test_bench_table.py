@@ -161,3 +161,16 @@ def test_in_process_rows_compare_the_named_reads_with_their_targets(table):
     assert (cached.target, cached.met) == ("", "")
     assert rows["in process (p50): JWT authenticate() alone"].target == "under 0.5 ms"
     assert rows["in process (p50): claim detail (supervisor)"].figure == "2.00 ms wall (status 404)"
+
+
+def test_summary_counts_met_missed_and_unmeasured(table):
+    rows = [
+        table.Row("50 clients p95", "under 200 ms", "120 ms", "", "yes"),
+        table.Row("KPI back to back", "300 req/s", "150 req/s", "", "no: 50% of the target"),
+        table.Row("bare SQL", "(baseline)", "1 ms", "", ""),
+        table.not_measured("realtime", "p99 under 100 ms", "no --json yet"),
+    ]
+    assert table.summary(rows) == (
+        "Targets met: 1 of 2 measured. Missed: KPI back to back (50% of the target). "
+        "Not measured: realtime (no --json yet)."
+    )
