@@ -29,6 +29,7 @@ from django.conf import settings
 from insurehub.core import metrics
 from insurehub.realtime import replay, stream, subscriptions
 from insurehub.realtime.auth import authenticate_token
+from insurehub.realtime.gaps import StreamItem
 
 logger = logging.getLogger(__name__)
 
@@ -58,12 +59,17 @@ class EventsConsumer(AsyncWebsocketConsumer):
     holds up the stream, and a client that falls REALTIME_SOCKET_BACKLOG events behind is closed
     with 1013 to resume with ?since=."""
 
+    # The socket takes its events from this process's stream, never from a channel of its own:
+    # an alias that is not configured gives it no channel layer (get_channel_layer answers None),
+    # so 500 sockets do not hold 500 layer channels, each with a task waiting on Redis.
+    channel_layer_alias = "realtime.sockets-have-no-channel"
+
     async def connect(self):
         self.user = None
         self.stream: stream.EventStream | None = None
         self.groups_joined: set[str] = set()
         self.last_id = 0
-        self.outgoing: asyncio.Queue[tuple[int, str, bool]] = asyncio.Queue()
+        self.outgoing: asyncio.Queue[tuple[StreamItem, bool]] = asyncio.Queue()
         self.replayed_overdue: set[int] = set()
         self.behind = False
         self.writer_task: asyncio.Task | None = None
@@ -108,7 +114,7 @@ class EventsConsumer(AsyncWebsocketConsumer):
             self.stream = None
         self.groups_joined.clear()
 
-    def offer(self, event_id: int, text: str, *, late: bool = False) -> None:
+    def offer(self, item: StreamItem, *, late: bool = False) -> None:
         """Called by the stream, in id order (`late` for an event whose transaction outlived
         the stream's ordering wait)."""
         if self.behind:
@@ -118,19 +124,25 @@ class EventsConsumer(AsyncWebsocketConsumer):
             logger.warning("socket fell behind; closing it so it resumes with ?since=")
             asyncio.get_running_loop().create_task(self.close(code=CLOSE_BEHIND))
             return
-        self.outgoing.put_nowait((event_id, text, late))
+        self.outgoing.put_nowait((item, late))
 
     async def _write(self):
+        # The event's one `websocket.send` message goes straight to the server (base_send): the
+        # JSON was encoded once for every socket of this process (stream.py), and each socket
+        # only frames it. Queued events go out back to back, without waiting in between.
+        outgoing = self.outgoing
         while True:
-            event_id, text, late = await self.outgoing.get()
-            if late:
-                if event_id in self.replayed_overdue:
-                    continue
-            elif event_id <= self.last_id:
-                continue
-            else:
-                self.last_id = event_id
-            await self.send(text_data=text)
+            item, late = await outgoing.get()
+            while True:
+                if late:
+                    if item.id not in self.replayed_overdue:
+                        await self.base_send(item.frame)
+                elif item.id > self.last_id:
+                    self.last_id = item.id
+                    await self.base_send(item.frame)
+                if outgoing.empty():
+                    break
+                item, late = outgoing.get_nowait()
 
     async def _join(self, group: str) -> None:
         self.groups_joined.add(group)

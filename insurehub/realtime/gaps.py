@@ -17,7 +17,7 @@ transaction has not ended: PostgreSQL only), or gone for good (rolled back).
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
@@ -30,23 +30,28 @@ _ENCODER = DjangoJSONEncoder()
 
 @dataclass(frozen=True)
 class StreamItem:
-    """One event as the stream fans it out: its id, its envelope as JSON, and its audience."""
+    """One event as the stream fans it out: its id, its audience, and its envelope encoded as JSON
+    once per process, wrapped in the one `websocket.send` message (`frame`) every socket sends."""
 
     id: int
     text: str
     audience: frozenset[str]
+    frame: dict[str, str] = field(compare=False, repr=False)
+
+    @classmethod
+    def of(cls, envelope: dict, audience: Iterable[str]) -> "StreamItem":
+        text = _ENCODER.encode(envelope)
+        # A plain dict (ASGI servers written in Rust take no other mapping); nothing writes to it.
+        frame = {"type": "websocket.send", "text": text}
+        return cls(id=envelope["id"], text=text, audience=frozenset(audience), frame=frame)
 
     @classmethod
     def from_message(cls, message: dict) -> "StreamItem":
-        event = message["event"]
-        return cls(id=event["id"], text=_ENCODER.encode(event), audience=frozenset(message["audience"]))
+        return cls.of(message["event"], message["audience"])
 
 
 def _items(events) -> list["StreamItem"]:
-    return [
-        StreamItem(id=event.id, text=_ENCODER.encode(event.envelope()), audience=frozenset(event.audience))
-        for event in events
-    ]
+    return [StreamItem.of(event.envelope(), event.audience) for event in events]
 
 
 def outbox_head() -> int:

@@ -34,29 +34,34 @@ def publish(type: str, data: dict, audience: Iterable[str]) -> OutboxEvent:
     members = sorted({*audience, groups.ADMINS})
     event = OutboxEvent.objects.create(type=type, occurred_at=timezone.now(), data=_jsonable(data), audience=members)
     deliveries = webhooks.deliveries_create(event=event)
-    transaction.on_commit(lambda: outbox_dispatch(event_ids=[event.id]))
+    transaction.on_commit(lambda: outbox_dispatch(events=[event]))
     if deliveries:
         for subscription_id in sorted({str(d.subscription_id) for d in deliveries}):
             enqueue_on_commit(task_by_name(WEBHOOKS_DELIVER), subscription_id)
     return event
 
 
-def outbox_dispatch(*, event_ids: list[int] | None = None, through_id: int | None = None) -> int:
-    """Send unpublished events (those named, those up to `through_id`, or all pending) to every
-    process's event stream, which orders them by id and hands each to the sockets of its audience
-    (stream.py). Safe to run again: a sent event is marked and skipped, and streams ignore repeats.
-    An event the channel layer does not take stays pending and is sent again as soon as the layer
-    takes events again (redispatch.py), not only at the periodic sweep."""
-    if event_ids and redispatch.defer(max(event_ids)):
+def outbox_dispatch(*, events: list[OutboxEvent] | None = None, through_id: int | None = None) -> int:
+    """Send unpublished events (those given, as just committed by publish(); those up to
+    `through_id`; or all pending) to every process's event stream, which orders them by id and
+    hands each to the sockets of its audience (stream.py): one layer publish per event, whatever
+    its audience. Safe to run again: a sent event is marked and skipped, and streams ignore
+    repeats. An event the channel layer does not take stays pending and is sent again as soon as
+    the layer takes events again (redispatch.py), not only at the periodic sweep."""
+    if events and redispatch.defer(max(event.id for event in events)):
         return 0  # the layer is away: the background sweep sends them when it is back
-    pending = OutboxEvent.objects.filter(published_at__isnull=True).order_by("id")
-    if event_ids is not None:
-        pending = pending.filter(id__in=event_ids)
-    elif through_id is not None:
-        pending = pending.filter(id__lte=through_id)
+    pending: Iterable[OutboxEvent]
+    if events is not None:
+        # Just committed, so unpublished: sent without reading them back first (that read sat
+        # between the commit and the publish). Should a sweep send one too, streams ignore repeats.
+        pending = sorted(events, key=lambda event: event.id)
     else:
-        # The sweep leaves fresh events to their own after-commit hook.
-        pending = pending.filter(occurred_at__lt=timezone.now() - timedelta(seconds=5))
+        unpublished = OutboxEvent.objects.filter(published_at__isnull=True).order_by("id")
+        if through_id is not None:
+            pending = unpublished.filter(id__lte=through_id)
+        else:
+            # The sweep leaves fresh events to their own after-commit hook.
+            pending = unpublished.filter(occurred_at__lt=timezone.now() - timedelta(seconds=5))
     sent = 0
     for event in pending:
         try:

@@ -37,12 +37,12 @@ import asyncio
 import contextlib
 import contextvars
 import logging
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Protocol
 
-from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.layers import InMemoryChannelLayer, get_channel_layer
 from django.conf import settings
@@ -58,8 +58,9 @@ _RETRY_SECONDS = 0.5
 
 
 class Subscriber(Protocol):
-    def offer(self, event_id: int, text: str, *, late: bool = False) -> None:
-        """Queue an event for the socket; `late` for one sent below the stream's order."""
+    def offer(self, item: StreamItem, *, late: bool = False) -> None:
+        """Queue an event for the socket (`item.frame` is the message to send, shared by every
+        socket); `late` for one sent below the stream's order."""
 
 
 def _local_only(layer) -> bool:
@@ -69,13 +70,45 @@ def _local_only(layer) -> bool:
 
 
 def broadcast(*, event: dict, audience: Iterable[str]) -> None:
-    """Send a committed event to every process's stream (called after commit, from sync code)."""
+    """Send a committed event to every process's stream (called after commit, from sync code):
+    one publish to the STREAM group, whatever the number of sockets and groups it reaches."""
     message = {"type": "event.message", "event": event, "audience": sorted(audience)}
     layer = get_channel_layer()
     if _local_only(layer):
         _hand_to_local_streams(message)
     else:
-        async_to_sync(layer.group_send)(groups.STREAM, message)
+        _sender().send(layer, message)
+
+
+class _Sender:
+    """This process's one event loop for publishing to the channel layer, on a thread of its own.
+
+    async_to_sync would start a thread and an event loop per event, and channels_redis keeps its
+    connections per loop, so every event paid for a new Redis connection (a few ms between the
+    commit and the publish). Here the loop, and so the connection, stays. The caller waits for the
+    publish and gets its exception, as before (the outbox keeps what the layer did not take)."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="realtime-publish", daemon=True)
+        self.thread.start()
+
+    def send(self, layer, message: dict) -> None:
+        asyncio.run_coroutine_threadsafe(layer.group_send(groups.STREAM, message), self.loop).result()
+
+
+_sender_instance: _Sender | None = None
+_sender_lock = threading.Lock()
+
+
+def _sender() -> _Sender:
+    global _sender_instance
+    with _sender_lock:
+        # A forked child (a prefork worker) has the parent's object but not its thread.
+        if _sender_instance is None or _sender_instance.pid != os.getpid() or not _sender_instance.thread.is_alive():
+            _sender_instance = _Sender()
+        return _sender_instance
 
 
 _streams: dict[asyncio.AbstractEventLoop, "EventStream"] = {}
@@ -352,6 +385,6 @@ class EventStream:
             targets.update(self.by_group.get(group, ()))
         for subscriber in targets:
             try:
-                subscriber.offer(item.id, item.text, late=late)
+                subscriber.offer(item, late=late)
             except Exception:  # one broken socket must not keep the event from the others
                 logger.exception("event %s could not be offered to a socket", item.id)
