@@ -100,6 +100,9 @@ APPEND_SLASH = False
 ROOT_URLCONF = "insurehub.config.urls"
 WSGI_APPLICATION = "insurehub.config.wsgi.application"
 ASGI_APPLICATION = "insurehub.config.asgi.application"
+# The threads one server process runs HTTP requests on (config/asgi.py; scripts/serve.sh's THREADS).
+# Keep it at most DB_POOL_MAX_SIZE so that a request rarely queues for a database connection.
+HTTP_THREADS = env.int("HTTP_THREADS", 8)
 
 TEMPLATES = [
     {
