@@ -35,6 +35,7 @@ COPY --from=build /opt/venv /opt/venv
 WORKDIR /opt/insurehub
 COPY --chown=insurehub:insurehub manage.py pyproject.toml ./
 COPY --chown=insurehub:insurehub insurehub ./insurehub
+COPY --chown=insurehub:insurehub scripts/serve.sh ./scripts/serve.sh
 # docs/api.md and docs/realtime.md are the OpenAPI schema's description (insurehub/core/schema.py).
 COPY --chown=insurehub:insurehub docs ./docs
 COPY --from=web --chown=insurehub:insurehub /web/dist ./web/dist
@@ -49,9 +50,10 @@ USER insurehub
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8000/healthz || exit 1
-# --proxy-headers: X-Forwarded-Proto/For are believed only from the addresses in FORWARDED_ALLOW_IPS
-# (uvicorn reads the variable itself; set it to the load balancer's addresses or networks). Never "*":
-# anyone could then choose their own address and slip past the sign-in limits.
-ENV FORWARDED_ALLOW_IPS=127.0.0.1
-CMD ["uvicorn", "insurehub.config.asgi:application", "--host", "0.0.0.0", "--port", "8000", \
-     "--workers", "2", "--proxy-headers", "--no-server-header"]
+# scripts/serve.sh, the one start of the server: uvicorn, HTTP and /ws/ on one port (HTTP through
+# Django's WSGI handler on THREADS threads per process, WebSockets through Channels), WORKERS processes.
+# It passes --proxy-headers: X-Forwarded-Proto/For are believed only from the addresses in
+# FORWARDED_ALLOW_IPS (uvicorn reads the variable itself; set it to the load balancer's addresses or
+# networks). Never "*": anyone could then choose their own address and slip past the sign-in limits.
+ENV FORWARDED_ALLOW_IPS=127.0.0.1 HOST=0.0.0.0 PORT=8000 WORKERS=2 THREADS=8
+CMD ["bash", "scripts/serve.sh"]

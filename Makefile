@@ -54,8 +54,8 @@ run: prepare
 	@echo "  M-Pesa pays through a local Daraja stand-in (unless MPESA_BASE_URL is set); a phone number ending"
 	@echo "  1032 cancels, 0001 lacks funds, 1037 is unreachable, 9999 loses the callback (the status query settles it)"
 	@echo ""
-	DJANGO_ENV=development DEBUG=$${DEBUG:-1} PORT=$(PORT) $(BIN)/uvicorn insurehub.config.asgi:application \
-		--host 127.0.0.1 --port $(PORT) --no-server-header
+	DJANGO_ENV=development DEBUG=$${DEBUG:-1} PORT=$(PORT) HOST=127.0.0.1 INSUREHUB_PYTHON=$(BIN)/python \
+		bash scripts/serve.sh
 
 test: install system-deps
 	DJANGO_ENV=test $(BIN)/pytest -n 2 $(PYTEST_ARGS)

@@ -48,5 +48,5 @@ cp "$template/db.sqlite3" "$run/db.sqlite3"
 export DATABASE_URL="sqlite:///$PWD/$run/db.sqlite3" MEDIA_ROOT="$PWD/$run/media"
 
 echo "e2e-server: http://127.0.0.1:$port (database $run/db.sqlite3, log $run/server.log)"
-exec "${UVICORN:-.venv/bin/uvicorn}" insurehub.config.asgi:application \
-    --host 127.0.0.1 --port "$port" --no-server-header >"$run/server.log" 2>&1
+# The shipped server (scripts/serve.sh), one process: the stand-in and the scheduler run once.
+INSUREHUB_PYTHON="$python" HOST=127.0.0.1 PORT="$port" WORKERS=1 exec bash scripts/serve.sh >"$run/server.log" 2>&1

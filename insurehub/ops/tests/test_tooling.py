@@ -1,6 +1,7 @@
-"""The repository's own commands: uvicorn as `make run` and the image start it names no server
-software, and `make security`'s dependency audit decides from what pip-audit did (a finding fails,
-an unreachable service is a skip), against a small OSV API server on 127.0.0.1."""
+"""The repository's own commands: `make run`, the browser tests' server and the image all start the
+server through scripts/serve.sh, which names no server software; and `make security`'s dependency
+audit decides from what pip-audit did (a finding fails, an unreachable service is a skip), against a
+small OSV API server on 127.0.0.1."""
 
 import json
 import os
@@ -27,21 +28,32 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _makefile_uvicorn_arguments() -> list[str]:
-    """The arguments `make run` gives uvicorn (continuation lines joined)."""
-    recipe = (REPO / "Makefile").read_text().replace("\\\n", " ")
-    lines = [line for line in recipe.splitlines() if "/uvicorn " in line and "asgi:application" in line]
+def _serve_arguments() -> list[str]:
+    """The arguments scripts/serve.sh gives uvicorn (continuation lines joined)."""
+    script = (REPO / "scripts" / "serve.sh").read_text().replace("\\\n", " ")
+    lines = [line for line in script.splitlines() if "-m uvicorn " in line and "asgi:application" in line]
     assert len(lines) == 1, lines
-    return shlex.split(lines[0].split("/uvicorn ", 1)[1])
+    return shlex.split(lines[0].split("-m uvicorn ", 1)[1])
 
 
-def test_every_uvicorn_command_line_hides_the_server_software():
-    assert "--no-server-header" in _makefile_uvicorn_arguments()
+def test_every_way_of_starting_the_server_goes_through_scripts_serve_sh():
+    makefile = (REPO / "Makefile").read_text().replace("\\\n", " ")
+    run_recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "bash scripts/serve.sh" in run_recipe and "uvicorn" not in run_recipe
+    e2e = (REPO / "scripts" / "e2e-server.sh").read_text()
+    assert "exec bash scripts/serve.sh" in e2e and "uvicorn" not in e2e
     dockerfile = (REPO / "Dockerfile").read_text().replace("\\\n", " ")
     command = json.loads(re.search(r"^CMD (\[.*\])\s*$", dockerfile, re.MULTILINE).group(1))
-    assert command[0] == "uvicorn" and "--no-server-header" in command
+    assert command == ["bash", "scripts/serve.sh"]
+    assert "COPY --chown=insurehub:insurehub scripts/serve.sh ./scripts/serve.sh" in dockerfile
+
+
+def test_the_server_hides_its_software_and_believes_forwarded_headers_only_from_forwarded_allow_ips():
+    arguments = _serve_arguments()
+    assert "--no-server-header" in arguments and "--proxy-headers" in arguments
+    assert not any(argument.startswith("--forwarded-allow-ips") for argument in arguments)  # the variable decides
     # The Date header stays: HTTP/1.1 wants it from a server with a clock, and it names nothing.
-    assert "--no-date-header" not in command
+    assert "--no-date-header" not in arguments
 
 
 @pytest.mark.slow
@@ -60,18 +72,20 @@ def test_the_images_collectstatic_step_starts_as_production(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
 
 
-def test_make_run_uvicorn_answers_without_a_server_header(tmp_path):
+def test_the_served_server_answers_without_a_server_header(tmp_path):
     port = _free_port()
-    arguments = [argument.replace("$(PORT)", str(port)) for argument in _makefile_uvicorn_arguments()]
     env = {
         **os.environ,
         "DJANGO_ENV": "development",
         "DEBUG": "0",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "LOG_LEVEL": "ERROR",
+        "PORT": str(port),
+        "MPESA_STANDIN_PORT": str(_free_port()),
+        "INSUREHUB_PYTHON": sys.executable,
     }
-    process = subprocess.Popen(  # noqa: S603  # nosec B603: our own interpreter
-        [sys.executable, "-m", "uvicorn", *arguments, "--log-level", "warning"],
+    process = subprocess.Popen(  # nosec B603: our own script
+        ["/bin/bash", "scripts/serve.sh", "--log-level", "warning"],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,
@@ -87,7 +101,7 @@ def test_make_run_uvicorn_answers_without_a_server_header(tmp_path):
             except httpx.TransportError:
                 if process.poll() is not None or time.monotonic() > deadline:
                     process.kill()
-                    pytest.fail(f"uvicorn did not start: {process.stdout.read() if process.stdout else ''}")
+                    pytest.fail(f"the server did not start: {process.stdout.read() if process.stdout else ''}")
                 time.sleep(0.2)
         assert response.status_code == 200
         assert "server" not in response.headers

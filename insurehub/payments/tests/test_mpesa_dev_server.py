@@ -1,9 +1,11 @@
-"""End to end, as `make run` runs it: the development server (uvicorn, DJANGO_ENV=development, no broker)
-with the demo data serves the Daraja stand-in itself. A customer buys a motor policy and pays by M-Pesa
-over HTTP: the stand-in takes the push, calls the server back, the payment succeeds and the policy
+"""End to end, as `make run` runs it: the development server (scripts/serve.sh, DJANGO_ENV=development,
+no broker, no Redis) with the demo data serves the Daraja stand-in itself. A customer buys a motor policy
+and pays by M-Pesa over HTTP: the stand-in takes the push, calls the server back, the payment succeeds and the policy
 turns active. A push whose callback is lost (a number ending 9999) is settled by the status query that
 the server's in-process scheduler runs."""
 
+import asyncio
+import json
 import os
 import signal
 import socket
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import websockets
 
 ROOT = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent
@@ -59,10 +62,10 @@ def dev_server(tmp_path_factory):
     run([str(BIN / "python"), "manage.py", "migrate", "--noinput", "-v0"], env)
     run([str(BIN / "python"), "manage.py", "seed_demo"], env)
     log = (work / "server.log").open("w")
-    server = subprocess.Popen(  # noqa: S603  # nosec B603
-        [str(BIN / "uvicorn"), "insurehub.config.asgi:application", "--host", "127.0.0.1", "--port", str(port)],
+    server = subprocess.Popen(  # nosec B603 - the shipped server, as make run starts it
+        ["/bin/bash", "scripts/serve.sh"],
         cwd=ROOT,
-        env=env,
+        env={**env, "INSUREHUB_PYTHON": str(BIN / "python")},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -166,6 +169,30 @@ def test_a_push_whose_callback_is_lost_is_settled_by_the_periodic_status_query(d
     txn = pay(client, policy, "0712349999", timeout=60)
     assert txn["status"] == "succeeded", txn
     assert client.get(f"/api/policies/{policy['id']}/").json()["status"] == "active"
+
+
+def test_http_and_websockets_share_the_port_and_an_http_payment_reaches_the_customers_socket(dev_server):
+    """The one process serves /ws/ next to HTTP: an event committed by an HTTP request thread (the push,
+    then the stand-in's callback) reaches a socket of the same process over the in-memory layer."""
+    client = customer(dev_server["base"])
+    policy = new_pending_policy(client, "KDE 303C", "WVWZZZ1JZXW300303")
+    token = client.headers["Authorization"].removeprefix("Bearer ")
+    url = dev_server["base"].replace("http://", "ws://") + f"/ws/events/?token={token}"
+
+    async def watch() -> list[dict]:
+        async with websockets.connect(url) as ws:
+            await ws.send(json.dumps({"action": "ping"}))
+            assert json.loads(await asyncio.wait_for(ws.recv(), 10)) == {"type": "pong"}
+            txn = await asyncio.to_thread(pay, client, policy, "0712 345 303")
+            assert txn["status"] == "succeeded", txn
+            seen: list[dict] = []
+            while not any(event.get("type") == "payment.succeeded" for event in seen):
+                seen.append(json.loads(await asyncio.wait_for(ws.recv(), 15)))
+            return seen
+
+    events = asyncio.run(watch())
+    succeeded = next(event for event in events if event.get("type") == "payment.succeeded")
+    assert succeeded["data"]["policy_id"] == policy["id"]
 
 
 def test_the_server_stops_cleanly_on_ctrl_c(dev_server):
