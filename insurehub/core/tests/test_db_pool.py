@@ -1,7 +1,8 @@
 """One web process holds at most DB_POOL_MAX_SIZE PostgreSQL connections, however many requests
 arrive at once: a burst queues for a connection instead of opening one per request thread (issue
-14, item 6: one process opened about 100 under parallel logins). A real uvicorn process on the
-test database; connections counted in pg_stat_activity by the process's application_name."""
+14, item 6: one process opened about 100 under parallel logins; issue 16, item 2: still so with the
+shipped server, HTTP on a bounded set of threads). The real server as scripts/serve.sh starts it on
+the test database; connections counted in pg_stat_activity by the server's application_name."""
 
 import os
 import subprocess
@@ -41,13 +42,20 @@ def _connections_of(application_name: str) -> int:
 
 
 def _burst(emails: list[str], **env: str) -> tuple[int, list[int]]:
-    """The most connections one uvicorn process held during parallel logins, and their statuses."""
+    """The most connections the server's processes held during parallel logins, and their statuses."""
     port = free_port()
     name = f"insurehub-pool-test-{port}"
     process_env = {k: v for k, v in os.environ.items() if not k.startswith(("DB_", "REDIS_URL", "CELERY_"))}
-    process_env.update(DJANGO_ENV="test", DATABASE_URL=_database_url(name), **env)
-    server = subprocess.Popen(  # noqa: S603 - this interpreter running uvicorn
-        [sys.executable, "-m", "uvicorn", "insurehub.config.asgi:application", "--port", str(port), "--no-access-log"],
+    process_env.update(
+        DJANGO_ENV="test",
+        DATABASE_URL=_database_url(name),
+        PORT=str(port),
+        ACCESS_LOG="0",
+        INSUREHUB_PYTHON=sys.executable,
+        **env,
+    )
+    server = subprocess.Popen(
+        ["/bin/bash", "scripts/serve.sh"],  # the shipped server
         cwd=Path(settings.BASE_DIR),
         env=process_env,
         stdout=subprocess.DEVNULL,
@@ -95,10 +103,17 @@ def _burst(emails: list[str], **env: str) -> tuple[int, list[int]]:
 def test_a_burst_of_logins_queues_for_the_pool_instead_of_opening_a_connection_each():
     # One login per account (parallel attempts on one account are limited, by design).
     emails = [UserFactory(email=f"burst-{n}@example.test").email for n in range(LOGINS)]
-    unpooled, unpooled_statuses = _burst(emails, DB_POOL_MAX_SIZE="0")
-    pooled, statuses = _burst(emails, DB_POOL_MAX_SIZE="4", DB_POOL_MIN_SIZE="1")
-    print(f"\n{LOGINS} parallel logins on one process: {unpooled} connections without the pool, {pooled} with max 4")
-    assert statuses == [200] * LOGINS  # queued, none refused
-    assert 1 <= pooled <= 4
+    unpooled, unpooled_statuses = _burst(emails, DB_POOL_MAX_SIZE="0", THREADS="6")
+    pooled, statuses = _burst(emails, DB_POOL_MAX_SIZE="4", DB_POOL_MIN_SIZE="1", THREADS="8")
+    two, two_statuses = _burst(emails, DB_POOL_MAX_SIZE="3", DB_POOL_MIN_SIZE="1", THREADS="8", WORKERS="2")
+    print(
+        f"\n{LOGINS} parallel logins: one process of 8 threads {pooled} connections with a pool of 4; two such"
+        f" processes {two} with pools of 3; one of 6 threads without a pool {unpooled}"
+    )
+    assert statuses == [200] * LOGINS  # queued, none refused ("too many clients" would be a 503)
+    assert 1 <= pooled <= 4  # fewer than the threads: they queue for the pool
+    assert two_statuses == [200] * LOGINS
+    assert 1 <= two <= 2 * 3  # per process
+    # Without the pool a connection per request thread at most, never one per request.
     assert unpooled_statuses == [200] * LOGINS
-    assert unpooled > 4  # what the pool prevents
+    assert 1 <= unpooled <= 6
