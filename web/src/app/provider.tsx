@@ -6,6 +6,8 @@ import { session, useSession } from "@/lib/auth";
 import { EventStreamProvider } from "@/lib/events";
 import { createQueryClient } from "@/lib/query-client";
 
+import { LanguageSync } from "./language-sync";
+
 const freshToken = () => session.freshAccessToken();
 const renewToken = () => session.refresh();
 
@@ -16,6 +18,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <EventStreamProvider enabled={state.status === "signed-in"} getToken={freshToken} onUnauthorized={renewToken}>
+        <LanguageSync />
         <TooltipProvider>{children}</TooltipProvider>
       </EventStreamProvider>
     </QueryClientProvider>

@@ -2,48 +2,100 @@ import { createBrowserRouter, type RouteObject } from "react-router";
 
 import { PageSpinner } from "@/components/page-spinner";
 
-import { RequireSession, StaffArea } from "./guards";
+import { CustomerArea, GuestOnly, PublicArea, RequireSession, StaffArea } from "./guards";
 import { RouteError } from "./route-error";
 
 /**
- * The routes of the staff application (DESIGN.md section 10). Each page is its own chunk
- * (`lazy`), so the first load ships only the shell and the page asked for.
+ * The routes (DESIGN.md section 10). Staff and customers share some stable paths (`/`, `/claims`,
+ * `/claims/:id`, `/notifications`: e-mails and notifications link to them), so there are two
+ * route tables, and the app runs the one for whoever is signed in (`createRouter(area)`, chosen
+ * in app.tsx): a customer's router has no staff page at all, whatever URL they open, and a staff
+ * member's has no customer page. Signed out, the staff table answers: its protected paths send
+ * to /login?next=..., and the public pages are in both.
  *
- * To add a page: write `src/app/routes/<page>.tsx` exporting `Component` (it composes the
- * features it needs), add a line below, and add it to `nav.ts` if it belongs in the sidebar.
- * The stable paths: `/` dashboard, `/claims`, `/claims/:id`, `/assessments`,
- * `/assessments/:id`, `/alerts`, `/notifications` (e-mails and notifications link to them).
+ * Each page is its own chunk (`lazy`): `src/app/routes/<page>.tsx` exporting `Component`.
+ *
+ * To add a CUSTOMER page: write the route file (strings through `useT()`), then replace its
+ * "not available yet" line in `customerRoutes` below (or add one), e.g.
+ *   { path: "/quote", lazy: () => import("./routes/portal-quote") },
+ * The customer frame (header, language choice, navigation) comes from CustomerArea; the
+ * navigation items are in `portal-nav.ts`.
+ * To add a STAFF page: a line in `staffRoutes`, and `nav.ts` if it belongs in the sidebar.
  * Anything else, and any object the API answers 403/404 for, shows the not-found page.
  */
-export const routes: RouteObject[] = [
+
+/** A customer page not built yet: says so, in the reader's language (no fake page). */
+const unavailable = () => import("./routes/customer-unavailable");
+
+export const customerRoutes: RouteObject[] = [
+  { index: true, lazy: () => import("./routes/customer-home") },
+  { path: "/products", lazy: () => import("./routes/products") },
+  { path: "/products/:id", lazy: () => import("./routes/product") },
+  { path: "/quote", lazy: unavailable },
+  { path: "/policies", lazy: unavailable },
+  { path: "/policies/:id", lazy: unavailable },
+  { path: "/policies/:id/pay", lazy: unavailable },
+  { path: "/claims", lazy: unavailable },
+  { path: "/claims/new", lazy: unavailable },
+  { path: "/claims/:id", lazy: unavailable },
+  { path: "/notifications", lazy: unavailable },
+  { path: "/profile", lazy: unavailable },
+  { path: "*", lazy: () => import("./routes/customer-not-found") },
+];
+
+export const staffRoutes: RouteObject[] = [
+  { index: true, lazy: () => import("./routes/dashboard") },
+  { path: "/assessments", lazy: () => import("./routes/assessments") },
+  { path: "/assessments/:id", lazy: () => import("./routes/assessment") },
+  { path: "/claims/:id", lazy: () => import("./routes/claim") },
+  { path: "/claims", lazy: () => import("./routes/claims") },
+  { path: "/alerts", lazy: () => import("./routes/alerts") },
+  { path: "/notifications", lazy: () => import("./routes/notifications") },
+  { path: "*", lazy: () => import("./routes/not-found") },
+];
+
+/** Pages for anyone: signing in and up, account recovery (a signed-in visitor moves on). */
+const accountRoutes: RouteObject[] = [
+  { path: "/login", lazy: () => import("./routes/login") },
   {
-    ErrorBoundary: RouteError,
-    HydrateFallback: () => <PageSpinner />,
+    element: <GuestOnly />,
+    children: [{ path: "/register", lazy: () => import("./routes/register") }],
+  },
+  { path: "/verify-email", lazy: () => import("./routes/verify-email") },
+  { path: "/reset-password", lazy: () => import("./routes/reset-password") },
+];
+
+/** The catalogue, browsable signed out (the API allows it), in the customer frame. */
+const publicCatalogueRoutes: RouteObject[] = [
+  {
+    element: <PublicArea />,
     children: [
-      { path: "/login", lazy: () => import("./routes/login") },
-      {
-        element: <RequireSession />,
-        children: [
-          {
-            element: <StaffArea />,
-            children: [
-              // Staff pages go here, e.g. { path: "/claims", lazy: () => import("./routes/claims") },
-              { index: true, lazy: () => import("./routes/dashboard") },
-              { path: "/assessments", lazy: () => import("./routes/assessments") },
-              { path: "/assessments/:id", lazy: () => import("./routes/assessment") },
-              { path: "/claims/:id", lazy: () => import("./routes/claim") },
-              { path: "/claims", lazy: () => import("./routes/claims") },
-              { path: "/alerts", lazy: () => import("./routes/alerts") },
-              { path: "/notifications", lazy: () => import("./routes/notifications") },
-              { path: "*", lazy: () => import("./routes/not-found") },
-            ],
-          },
-        ],
-      },
+      { path: "/products", lazy: () => import("./routes/products") },
+      { path: "/products/:id", lazy: () => import("./routes/product") },
     ],
   },
 ];
 
-export function createRouter() {
-  return createBrowserRouter(routes);
+export type Area = "staff" | "customer";
+
+export function routesFor(area: Area): RouteObject[] {
+  const signedIn: RouteObject =
+    area === "customer"
+      ? { element: <CustomerArea />, children: customerRoutes }
+      : { element: <StaffArea />, children: staffRoutes };
+  return [
+    {
+      ErrorBoundary: RouteError,
+      HydrateFallback: () => <PageSpinner />,
+      children: [
+        ...accountRoutes,
+        ...(area === "customer" ? [] : publicCatalogueRoutes),
+        { element: <RequireSession />, children: [signedIn] },
+      ],
+    },
+  ];
+}
+
+export function createRouter(area: Area) {
+  return createBrowserRouter(routesFor(area));
 }

@@ -7,22 +7,24 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { isApiError, type ApiError } from "@/lib/api";
 import { session, type User } from "@/lib/auth";
+import { useT } from "@/lib/i18n";
 
-import { signInErrorMessage } from "../sign-in-error";
+import { fieldMessages, signInErrorMessage } from "../sign-in-error";
 
 /**
  * The sign-in form. On success the session changes and the /login route moves on to `?next=`;
  * `onSignedIn` is for callers that need more.
  */
 export function LoginForm({ onSignedIn }: { onSignedIn?: (user: User) => void }) {
+  const { t } = useT();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   const apiError: ApiError | null = isApiError(error) ? error : null;
-  const emailError = apiError?.fieldError("email");
-  const passwordError = apiError?.fieldError("password");
+  const emailError = fieldMessages(apiError, "email", t)[0];
+  const passwordError = fieldMessages(apiError, "password", t)[0];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,14 +41,14 @@ export function LoginForm({ onSignedIn }: { onSignedIn?: (user: User) => void })
   }
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="flex flex-col gap-5" aria-label="Sign in">
+    <form onSubmit={(event) => void submit(event)} noValidate className="flex flex-col gap-5" aria-label={t("signIn.title")}>
       {error !== null && (
         <Alert variant="destructive">
-          <AlertDescription>{signInErrorMessage(error)}</AlertDescription>
+          <AlertDescription>{signInErrorMessage(error, t)}</AlertDescription>
         </Alert>
       )}
       <div className="flex flex-col gap-2">
-        <Label htmlFor="login-email">Email</Label>
+        <Label htmlFor="login-email">{t("auth.email")}</Label>
         <Input
           id="login-email"
           name="email"
@@ -66,7 +68,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn?: (user: User) => void })
         )}
       </div>
       <div className="flex flex-col gap-2">
-        <Label htmlFor="login-password">Password</Label>
+        <Label htmlFor="login-password">{t("auth.password")}</Label>
         <Input
           id="login-password"
           name="password"
@@ -86,7 +88,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn?: (user: User) => void })
       </div>
       <Button type="submit" disabled={pending} className="w-full">
         {pending && <LoaderCircle className="animate-spin" aria-hidden="true" />}
-        Sign in
+        {t("signIn.submit")}
       </Button>
     </form>
   );
