@@ -102,6 +102,14 @@ lock:
 bench: install
 	@for f in bench/bench_*.py; do echo "== $$f"; DJANGO_ENV=test $(BIN)/python $$f || exit 1; done
 
+# The whole set in one table (issue #16): PostgreSQL at 1,000,000 claims (database insurehub_table, seeded once),
+# bare SQL and bare WSGI/ASGI apps as the same run's baselines, wrk against the shipped server, the in-process
+# and realtime benches. BENCH_ARGS="--quick" for 50,000 claims and short runs; "--readme" rewrites README.md's table.
+BENCH_ARGS ?=
+.PHONY: bench-table
+bench-table: install
+	$(BIN)/python bench/table.py $(BENCH_ARGS)
+
 # Locust runs in its own venv (gevent cannot share a process with the rest of the stack).
 # Start a server first (make run, or on PostgreSQL); LOAD_USERS / LOAD_TIME / LOAD_HOST override.
 LOAD_USERS ?= 60
