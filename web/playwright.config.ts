@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 /**
- * Browser tests against a REAL server: scripts/e2e-server.sh starts Django (uvicorn) once for the
+ * Browser tests against a REAL server: scripts/e2e-server.sh starts the shipped server once for the
  * whole run on a free port, on a fresh copy of a database seeded by `manage.py seed_demo`, serving
  * the built app (web/dist: `make web` first, or run them with `make e2e`).
  *

@@ -9,8 +9,8 @@ from .reader import env
 DATABASES = {
     "default": dj_database_url.parse(
         env.str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        # Served over ASGI, each request runs its database work in its own thread: persistent
-        # connections would pile up (one per thread). Pool with pgbouncer in front of PostgreSQL.
+        # Used only without the pool below (DB_POOL_MAX_SIZE=0): a connection per request, or kept
+        # DB_CONN_MAX_AGE seconds, one per HTTP thread (HTTP_THREADS per process, config/asgi.py).
         conn_max_age=env.int("DB_CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
