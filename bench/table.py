@@ -867,7 +867,7 @@ def in_process_rows(lines: list[dict], sql: dict[str, float]) -> list[Row]:
             figure += f", {ms(cpu)} CPU"
         if line.get("queries") is not None:
             figure += f", {line['queries']} queries"
-        if line.get("status") not in (None, 200, "-"):
+        if str(line.get("status")) not in ("None", "200", "-"):
             figure += f" (status {line['status']})"
         rows.append(
             Row(
