@@ -686,12 +686,15 @@ print(json.dumps(out))
         )
         mix_sessions = self.sessions(max(args.many, args.connections), SUPERVISOR_SHARE)
         with server(argv, self.django_env(production=True, **extra), port, self.log) as base:
-            emails = sorted({s["email"] for s in mix_sessions})
+            # a few of the users sign in through the API, one after another (each a password hash)
+            users = {s["email"]: s["role"] for s in mix_sessions}
+            emails = sorted(e for e in users if users[e] == "agent")[:8]
+            emails += sorted(e for e in users if users[e] == "supervisor")[:2]
             signed = self.sign_in(base, emails)
-            roles = sorted({s["role"] for s in mix_sessions})
+            roles = ", ".join(f"{sum(1 for e in emails if users[e] == r)} {r}s" for r in ("agent", "supervisor"))
             self.add(
                 Row(
-                    f"sign-in through the API, {len(emails)} users ({', '.join(roles)})",
+                    f"sign-in through the API, one after another, {len(emails)} users ({roles})",
                     "",
                     f"p50 {ms(statistics.median(signed))}, max {ms(max(signed))}",
                     "",
