@@ -95,16 +95,33 @@ test("signing out in one tab signs the other tabs out too", async ({ page, conte
 });
 
 test.describe("who sees what", () => {
-  test("a customer sees the portal-coming page and no staff page", async ({ page }) => {
+  test("a customer lands in the customer area and never sees a staff page", async ({ page }) => {
+    const staffCalls: string[] = [];
+    page.on("request", (request) => {
+      if (/\/api\/(dashboard|assessments|alerts)\//.test(request.url())) staffCalls.push(request.url());
+    });
     await signIn(page, "customer");
-    await expect(page.getByRole("heading", { name: "Your customer portal is coming soon" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
-    await expectAccessible(page);
-    for (const path of ["/", "/claims", "/alerts", "/notifications"]) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { name: "Your customer portal is coming soon" })).toBeVisible();
-      await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+    await expect(page).toHaveURL(/\/$/);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const item of ["Products", "My policies", "My claims", "Notifications", "Profile"]) {
+      await expect(nav.getByRole("link", { name: item })).toBeVisible();
     }
+    for (const item of ["Dashboard", "Assessments", "Alerts"]) {
+      await expect(page.getByRole("link", { name: item })).toHaveCount(0);
+    }
+    await expectAccessible(page);
+    // Staff-only paths do not exist for a customer; the shared ones are the customer's own pages.
+    for (const path of ["/assessments", "/assessments/00000000-0000-0000-0000-000000000000", "/alerts"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+      await expect(nav.getByRole("link", { name: "My claims" })).toBeVisible(); // the customer frame
+    }
+    for (const path of ["/claims", "/notifications"]) {
+      await page.goto(path);
+      await expect(nav.getByRole("link", { name: "My claims" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+    }
+    expect(staffCalls).toEqual([]);
   });
 
   test("an unknown route is the not-found page, which reveals nothing", async ({ page }) => {
