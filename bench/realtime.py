@@ -17,7 +17,10 @@ Processes (all on this box, as the issue's target says):
   been answered; frames are timed on arrival (time.time()) and read after the run;
 - a writer process per rate: `events.emit("bench.tick", ..., [department group])` in a transaction of
   its own, through the real outbox and dispatch path, on a fixed schedule (event i at start + i / rate,
-  not randomised: a steady rate). Each event is stamped with time.time() by an after-commit hook
+  not randomised: a steady rate), from `--writers` threads (default 1; thread k takes every k-th
+  slot, so with more the transactions overlap and may commit out of id order, as concurrent requests
+  do, and the stream's ordering comes into play). A writer that cannot keep the schedule commits as
+  fast as it can: `writer_rate` says what it achieved. Each event is stamped with time.time() by an after-commit hook
   registered before emit(), so it runs right after COMMIT and before the event's own dispatch.
   Latency = a socket's arrival time - its event's commit stamp (joined by event id); the clocks are
   the same machine's.
@@ -28,7 +31,7 @@ what is on its way; what has not arrived then is lost. The search runs the rates
 5,20,50,100,150,200,300) in order on the same sockets and stops at the first whose p99 is 100 ms or more
 (or that loses frames); the answer is the highest rate that passed.
 
-Flags: --sockets, --clients, --users, --rate (the steady rate, default 20), --duration, --warmup,
+Flags: --sockets, --clients, --users, --rate (the steady rate, default 20), --writers, --duration, --warmup,
 --drain, --rates, --no-search, --keep-going (run every rate of --rates even after one misses; the answer
 is still the last rate before the first miss), --no-compression (clients refuse permessage-deflate; browsers ask for
 it, so the default keeps it), --database-url, --redis-url, --json.
@@ -38,7 +41,7 @@ One line per rate:
     max .. ms; lost 0, out of order 0; server CPU 0.071 ms per delivery (71% of a core), load 1.2
 
 --json adds one final line, a JSON object:
-    sockets, clients, users, server (the command), layer, database, compression (bool),
+    sockets, clients, users, writers, server (the command), layer, database, compression (bool),
     loadavg_start, loadavg_end (the 1-minute load average),
     steady: the run at --rate, runs: every run, each {rate, events, sockets, deliveries, deliveries_per_s,
         p50_ms, p95_ms, p99_ms, max_ms, lost, sockets_closed, out_of_order, server_cpu_ms_per_delivery,
@@ -181,28 +184,43 @@ def client_main(args) -> None:
 
 # --- the writer process ------------------------------------------------------------------------
 def writer_main(args) -> None:
-    """Commit `rate * duration` events on a fixed schedule; print {"commits": {id: time}}."""
+    """Commit `rate * duration` events on a fixed schedule, event n at start + n / rate, from
+    `--writers` threads (thread k takes every k-th slot; with more than one, transactions overlap
+    and may commit out of id order, as concurrent requests do); print {"commits": {id: time}}."""
+    import threading
+
     import django
 
     django.setup()
-    from django.db import transaction
+    from django.db import connections, transaction
 
     from insurehub.realtime import events, groups
 
     audience = [groups.department_group(DEPARTMENT)]
     commits: dict[int, float] = {}
     total = round(args.rate * args.duration)
-    started = time.time() + 0.2
-    for n in range(total):
-        delay = started + n / args.rate - time.time()
-        if delay > 0:
-            time.sleep(delay)
-        stamp: dict[str, float] = {}
-        with transaction.atomic():
-            # Registered first, so it runs first after COMMIT, before the event's dispatch.
-            transaction.on_commit(lambda stamp=stamp: stamp.__setitem__("t", time.time()))
-            stored = events.emit(EVENT_TYPE, {"n": n}, audience)
-        commits[stored.id] = stamp["t"]
+    started = time.time() + 0.5
+
+    def work(first: int) -> None:
+        try:
+            for n in range(first, total, args.writers):
+                delay = started + n / args.rate - time.time()
+                if delay > 0:
+                    time.sleep(delay)
+                stamp: dict[str, float] = {}
+                with transaction.atomic():
+                    # Registered first, so it runs first after COMMIT, before the event's dispatch.
+                    transaction.on_commit(lambda stamp=stamp: stamp.__setitem__("t", time.time()))
+                    stored = events.emit(EVENT_TYPE, {"n": n}, audience)
+                commits[stored.id] = stamp["t"]
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(args.writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     stamps = sorted(commits.values())
     achieved = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0
     print(json.dumps({"commits": commits, "achieved": achieved}), flush=True)
@@ -293,7 +311,18 @@ def run_rate(args, rate: float, clients: list[subprocess.Popen], server: subproc
     clients_before = sum(cpu_seconds(client.pid) for client in clients)
     wall_before = time.time()
     writer = subprocess.run(  # noqa: S603  # nosec B603
-        [PYTHON, __file__, "--role", "writer", "--rate", str(rate), "--duration", str(args.duration)],
+        [
+            PYTHON,
+            __file__,
+            "--role",
+            "writer",
+            "--rate",
+            str(rate),
+            "--duration",
+            str(args.duration),
+            "--writers",
+            str(args.writers),
+        ],
         cwd=ROOT,
         env=env,
         check=True,
@@ -363,6 +392,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=2, help="client processes sharing the sockets")
     parser.add_argument("--users", type=int, default=100, help="agents the sockets sign in as")
     parser.add_argument("--rate", type=float, default=20.0, help="the steady rate, events/s")
+    parser.add_argument("--writers", type=int, default=1, help="writer threads committing the events")
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of commits per rate")
     parser.add_argument("--warmup", type=float, default=1.0, help="first seconds left out of the figures")
     parser.add_argument("--drain", type=float, default=5.0, help="seconds after the last commit to receive")
@@ -464,6 +494,7 @@ def main() -> None:
                     "sockets": args.sockets,
                     "clients": args.clients,
                     "users": args.users,
+                    "writers": args.writers,
                     "server": server_name,
                     "layer": layer,
                     "database": args.database_url.split(":", 1)[0],
