@@ -14,7 +14,8 @@
 #                     stand-in and, without a broker, the periodic tasks (once per process).
 #   THREADS           HTTP request threads per process (HTTP_THREADS, default 8; keep it at most
 #                     DB_POOL_MAX_SIZE, the database connections each process holds)
-#   ACCESS_LOG        0: no access log line per request (1 by default)
+#   ACCESS_LOG        0: no access log line per request, neither uvicorn's nor the application's
+#                     (1 by default; read by the settings too, config/settings/observability.py)
 #   INSUREHUB_PYTHON  the interpreter (.venv/bin/python when present, else python)
 #   FORWARDED_ALLOW_IPS  the proxies whose X-Forwarded-For/-Proto are believed (uvicorn reads it;
 #                     127.0.0.1 unless set; never "*": docs/operations.md)

@@ -22,3 +22,9 @@ LOGGING = {
         "uvicorn.access": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
     },
 }
+# ACCESS_LOG=0 (scripts/serve.sh, the benches): no line per request, neither uvicorn's nor ours
+# (uvicorn's --no-access-log alone is undone by this configuration, applied after uvicorn's).
+ACCESS_LOG = env.bool("ACCESS_LOG", True)
+if not ACCESS_LOG:
+    for _name in ("uvicorn.access", "insurehub.access"):
+        LOGGING["loggers"][_name] = {"handlers": ["console"], "level": "WARNING", "propagate": False}
