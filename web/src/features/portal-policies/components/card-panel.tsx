@@ -1,0 +1,101 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { CreditCard } from "lucide-react";
+import { useState } from "react";
+
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useT } from "@/lib/i18n";
+
+import { portalKeys, settleSandboxCard, startCard, type CardIntent, type Policy, type Transaction } from "../api/policies";
+import { AttemptKey } from "../attempt-key";
+import { errorText } from "../error-text";
+import { paymentOutcome } from "../payment-outcome";
+import { PaymentOutcomeMessage } from "./payment-outcome-message";
+
+/**
+ * Pay by card. The card number never passes through our server: the API opens a payment with the
+ * card provider and hands back its client secret for the provider's own card form. In development
+ * the provider is the sandbox, whose "bank" the customer plays here (approve or decline). The live
+ * provider's card form (Stripe Elements) is loaded from the provider's origin, which this app's
+ * Content-Security-Policy does not allow, so with it the page says card payment is not offered here.
+ */
+export function CardPanel({ policy, amountDue }: { policy: Policy; amountDue: string }) {
+  const { t, amount } = useT();
+  const queryClient = useQueryClient();
+  const [attempt] = useState(() => new AttemptKey<CardIntent>());
+  const [intent, setIntent] = useState<CardIntent | null>(null);
+  const [result, setResult] = useState<Transaction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function start() {
+    const pending = attempt.send((key) => startCard(policy.id, key));
+    if (pending === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setIntent(await pending);
+      setResult(null);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function settle(outcome: "succeeded" | "failed") {
+    if (!intent) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const settled = await settleSandboxCard(intent.transaction.id, outcome);
+      setResult(settled);
+      setIntent(null);
+      await queryClient.invalidateQueries({ queryKey: portalKeys.all });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const outcome = result ? paymentOutcome(result) : null;
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm text-muted-foreground">{t("pay.card.noNumbers")}</p>
+      {error !== null && (
+        <Alert variant="destructive">
+          <AlertDescription>{errorText(t, error)}</AlertDescription>
+        </Alert>
+      )}
+      {result && outcome && <PaymentOutcomeMessage outcome={outcome} transaction={result} />}
+      {!intent && outcome?.kind !== "paid" && (
+        <Button type="button" size="lg" onClick={() => void start()} disabled={busy}>
+          <CreditCard aria-hidden="true" />
+          {t("pay.card.start", { amount: amount(amountDue, policy.currency) })}
+        </Button>
+      )}
+      {intent && intent.provider === "sandbox" && (
+        <Alert data-testid="card-sandbox">
+          <AlertTitle className="line-clamp-none">{t("pay.card.sandboxTitle")}</AlertTitle>
+          <AlertDescription>
+            <p>{t("pay.card.sandboxBody", { amount: amount(intent.transaction.amount, intent.transaction.currency) })}</p>
+            <div className="flex flex-wrap gap-2">
+              <Button type="button" onClick={() => void settle("succeeded")} disabled={busy}>
+                {t("pay.card.sandboxApprove")}
+              </Button>
+              <Button type="button" variant="outline" onClick={() => void settle("failed")} disabled={busy}>
+                {t("pay.card.sandboxDecline")}
+              </Button>
+            </div>
+          </AlertDescription>
+        </Alert>
+      )}
+      {intent && intent.provider !== "sandbox" && (
+        <Alert variant="warning">
+          <AlertDescription>{t("pay.card.providerUnavailable")}</AlertDescription>
+        </Alert>
+      )}
+    </div>
+  );
+}
