@@ -1,0 +1,123 @@
+/**
+ * The customer portal's buy-and-pay path (issue #17) on a phone (390 x 844), against the real
+ * server and its development M-Pesa stand-in (insurehub/payments/daraja_standin.py): a number
+ * ending 1032 cancels on the phone, any other ordinary number pays a few seconds after the push.
+ */
+import { withCheckDigit } from "../src/features/portal-policies/vin";
+import { apiPost } from "./api-helpers";
+import { expect, expectAccessible, signIn, test } from "./fixtures";
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+function newCar() {
+  const serial = String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");
+  // North American VIN (its 9th character is a check digit), model year code R: 1994 or 2024
+  const vin = withCheckDigit(`1HGCM8260RA${serial}`);
+  const plate = `KD${String.fromCharCode(65 + Math.floor(Math.random() * 26))} ${serial.slice(0, 3)}${String.fromCharCode(65 + Math.floor(Math.random() * 26))}`;
+  return { vin, plate, serial };
+}
+
+test("a customer quotes a motor policy for a new car, pays by M-Pesa and sees the policy active", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "customer", "/quote");
+  await expect(page.getByRole("heading", { name: "Get a motor quote" })).toBeVisible();
+
+  await page.getByRole("radio", { name: /Motor Private Comprehensive/ }).check();
+  await page.getByLabel("Car to insure").selectOption({ label: "Add a new car" });
+
+  const car = newCar();
+  await page.getByLabel("Number plate").fill(car.plate);
+  // A wrong check digit is named as it is typed, with the right one
+  const wrongDigit = car.vin[8] === "1" ? "2" : "1";
+  const vinField = page.getByLabel("Chassis number (VIN)");
+  await vinField.fill(`${car.vin.slice(0, 8)}${wrongDigit}${car.vin.slice(9)}`);
+  await expect(page.getByText(`its 9th character is ${wrongDigit} but should be ${car.vin[8]}`)).toBeVisible();
+  await vinField.fill(car.vin.toLowerCase());
+  await expect(page.getByTestId("vin-ok")).toHaveText("Chassis number checked: model year 2024 / 1994.");
+  await page.getByLabel("Make", { exact: true }).fill("Honda");
+  await page.getByLabel("Model", { exact: true }).fill("Accord");
+  await page.getByLabel("Year", { exact: true }).fill("2024");
+  await page.getByLabel("What the car is worth today (KES)").fill("2,400,000");
+  await page.getByRole("button", { name: "Save the car" }).click();
+  await expect(page.getByLabel("Car to insure")).toHaveValue(/[0-9a-f-]{36}/);
+
+  await page.getByLabel(/Courtesy car/).check();
+  await page.getByRole("button", { name: "Show my price" }).click();
+  const breakdown = page.getByTestId("price-breakdown");
+  // 5,000 + 3.5% of 2,400,000 = 89,000, a new car (factor 1), + 3,000 courtesy car = 92,000
+  await expect(breakdown).toContainText("3.5% of the sum insured");
+  await expect(breakdown).toContainText("Extra: Courtesy car (10 days)");
+  await expect(breakdown.getByText("Total premium")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Your price: Ksh\s?92,000 a year/ })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Accept and pay" }).click();
+  await page.waitForURL(/\/policies\/[0-9a-f-]{36}\/pay$/);
+  const policyPath = new URL(page.url()).pathname.replace(/\/pay$/, "");
+  await expect(page.getByText("Awaiting payment")).toBeVisible();
+
+  // The profile's number is prefilled, normalised; the customer pays from another phone
+  const phone = page.getByLabel("M-Pesa phone number");
+  await expect(phone).toHaveValue("254700000001");
+  await phone.fill("0712 345 678");
+  await expect(page.getByText("The payment request goes to +254 712 345 678.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: /Pay Ksh\s?92,000 with M-Pesa/ }).click();
+  await expect(page.getByTestId("mpesa-waiting")).toContainText("enter your M-Pesa PIN");
+  // The stand-in's phone pays a few seconds later; the callback reaches the page live
+  await expect(page.getByTestId("policy-active")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("policy-active")).toContainText("your policy is active");
+  await expect(page.getByText("Nothing is due on this policy now.")).toBeVisible();
+  await expect(page.getByTestId("instalments").locator("[data-state=paid]")).toHaveCount(1);
+  await expectAccessible(page);
+
+  await page.goto(policyPath);
+  await expect(page.getByText("You are covered.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  await expect(page.getByTestId("payment-row").first()).toContainText("Paid");
+  await expectAccessible(page);
+});
+
+test("a push the customer cancels on the phone is said in plain words, and they can try again", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const car = newCar();
+  const vehicle = await apiPost<{ id: string }>(request, "customer", "/api/vehicles/", {
+    registration: car.plate,
+    vin: car.vin,
+    make: "Toyota",
+    model: "Axio",
+    year: 2024,
+    estimated_value: "1500000.00",
+  });
+  const types = await (await request.get("/api/policy-types/?category=motor&page_size=50")).json() as {
+    results: { id: string; name: string }[];
+  };
+  const product = types.results.find((item) => item.name === "Motor Private Comprehensive");
+  expect(product).toBeDefined();
+  const quote = await apiPost<{ id: string }>(request, "customer", "/api/policies/quote/", {
+    policy_type: product!.id,
+    vehicle: vehicle.id,
+    payment_plan: "quarterly",
+  });
+  await apiPost(request, "customer", `/api/policies/${quote.id}/accept/`, {});
+
+  await signIn(page, "customer", `/policies/${quote.id}/pay`);
+  await expect(page.getByRole("heading", { name: "Pay for your policy" })).toBeVisible();
+  await expect(page.getByTestId("instalments").locator("li")).toHaveCount(4);
+
+  await page.getByLabel("M-Pesa phone number").fill("0712 341 032");
+  await page.getByRole("button", { name: /with M-Pesa/ }).click();
+  const outcome = page.getByTestId("payment-outcome");
+  await expect(outcome).toHaveAttribute("data-kind", "cancelled", { timeout: 30_000 });
+  await expect(outcome).toContainText("The request was cancelled on the phone. Nothing was taken. You can try again.");
+  await expect(page.getByText("Awaiting payment")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("M-Pesa phone number").fill("0712 345 678");
+  await page.getByRole("button", { name: /Try again: pay/ }).click();
+  await expect(page.getByTestId("payment-outcome")).toHaveAttribute("data-kind", "paid", { timeout: 30_000 });
+  await expect(page.getByTestId("policy-active")).toBeVisible();
+  // quarterly: the first of four instalments is paid, the second is due next
+  await expect(page.getByTestId("instalments").locator("[data-state=paid]")).toHaveCount(1);
+  await expect(page.getByTestId("instalments").locator("[data-state=due_next]")).toHaveCount(1);
+});
