@@ -29,7 +29,8 @@ Each rate runs `--duration` seconds (default 10); events of the first `--warmup`
 left out of the figures. After the last commit the clients get `--drain` seconds (default 5) to receive
 what is on its way; what has not arrived then is lost. The search runs the rates of `--rates` (default
 5,20,50,100,150,200,300) in order on the same sockets and stops at the first whose p99 is 100 ms or more
-(or that loses frames); the answer is the highest rate that passed.
+(or that loses frames); the answer is the highest rate that passed. The steady run (`--rate`) is the
+search's run of that rate, or runs after the search when the search did not reach it.
 
 Flags: --sockets, --clients, --users, --rate (the steady rate, default 20), --writers, --duration, --warmup,
 --drain, --rates, --no-search, --keep-going (run every rate of --rates even after one misses; the answer
@@ -457,25 +458,29 @@ def main() -> None:
                 f"writer {r['writer_rate']:g}/s; load {r['loadavg']:.2f}"
             )
 
-        steady = run_rate(args, args.rate, clients, server)
-        runs.append(steady)
-        say(line(steady))
+        # The search's rates go first, in the order given (lowest first by default), so that a rate
+        # the server cannot keep does not leave a backlog in the runs of lower ones; the steady
+        # rate is one of them or runs last.
+        by_rate: dict[float, dict] = {}
         best = None
         missed = False
         if not args.no_search:
             for rate in [float(r) for r in args.rates.split(",")]:
-                if rate == args.rate:
-                    result = steady
-                else:
-                    result = run_rate(args, rate, clients, server)
-                    runs.append(result)
-                    say(line(result))
+                result = by_rate[rate] = run_rate(args, rate, clients, server)
+                runs.append(result)
+                say(line(result))
                 if result["p99_ms"] is None or result["p99_ms"] >= 100 or result["lost"] or result["sockets_closed"]:
                     missed = True
                     if not args.keep_going:
                         break
                 elif not missed:
                     best = rate
+        steady = by_rate.get(args.rate)
+        if steady is None:
+            steady = run_rate(args, args.rate, clients, server)
+            runs.append(steady)
+            say(line(steady))
+        if not args.no_search:
             say(f"largest rate with p99 < 100 ms and nothing lost: {best:g}/s" if best else "no rate passed")
     finally:
         for client in clients:
