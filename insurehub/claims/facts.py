@@ -23,6 +23,9 @@ class ClaimFacts:
     reserve_open: Decimal
     submitted_day: date | None
     sla_day: date | None
+    # The claim's assessor (an assessor's own figures are counted per assessor) and the day it was created.
+    assessor_id: object = None
+    created_day: date | None = None
 
     @property
     def is_open(self) -> bool:
@@ -49,4 +52,6 @@ def facts_of(claim: Claim) -> ClaimFacts:
         reserve_open=reserve_open,
         submitted_day=day_of(claim.submitted_at),
         sla_day=day_of(claim.sla_due_at),
+        assessor_id=claim.assigned_assessor_id,
+        created_day=day_of(claim.created_at),
     )

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 
 
@@ -85,3 +86,43 @@ class CycleTimeRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.department}/{self.day}/{self.cycle_days}d: {self.count}"
+
+
+class AssessorClaimRollup(models.Model):
+    """An assessor's claims per status x priority (count, estimates): their own figures without
+    reading their claims (an assessor may hold tens of thousands)."""
+
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=16)
+    priority = models.CharField(max_length=8)
+    count = models.IntegerField(default=0)
+    estimated_total = models.DecimalField(max_digits=18, decimal_places=2, default=Decimal("0"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assessor", "status", "priority"], name="dashboard_assessor_cell")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assessor_id}/{self.status}/{self.priority}: {self.count}"
+
+
+class AssessorDayRollup(models.Model):
+    """An assessor's claims per day: created that day (all), submitted that day (open ones, for
+    aging), SLA due that day (open ones, for breaches)."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "Created"
+        OPEN_SUBMITTED = "open_submitted", "Open, submitted"
+        OPEN_SLA = "open_sla", "Open, SLA due"
+
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    day = models.DateField()
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessor", "kind", "day"], name="dashboard_assessor_day_cell")]
+
+    def __str__(self) -> str:
+        return f"{self.assessor_id}/{self.kind}/{self.day}: {self.count}"

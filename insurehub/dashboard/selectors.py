@@ -28,6 +28,8 @@ from insurehub.core.errors import ApplicationError
 from insurehub.core.money import money
 from insurehub.core.roles import Role
 from insurehub.dashboard.models import (
+    AssessorClaimRollup,
+    AssessorDayRollup,
     ClaimRollup,
     CycleTimeRollup,
     DailyClaimRollup,
@@ -210,34 +212,48 @@ def _assessments(scope: Scope) -> dict:
     }
 
 
-def _assessor_kpis(scope: Scope) -> dict:
-    """An assessor's own figures from their claims: one grouped query with conditional counts."""
-    now = timezone.now()
-    start = timezone.make_aware(datetime.combine(scope.start, time.min))
-    end = timezone.make_aware(datetime.combine(scope.end + timedelta(days=1), time.min))
-    cells = (
-        Claim.objects.filter(assigned_assessor_id=scope.assessor_id)
-        .values_list("status", "priority")
-        .annotate(
-            n=Count("id"),
-            breached=Count("id", filter=Q(sla_due_at__lt=now)),
-            estimated=Sum("estimated_cost"),
-            assigned=Count("id", filter=Q(created_at__gte=start, created_at__lt=end)),
+def _assessor_cells(scope: Scope) -> list[tuple[str, str, int, Decimal]]:
+    """An assessor's claims per status and priority (count, estimates) from their rollup cells."""
+    return list(
+        AssessorClaimRollup.objects.filter(assessor_id=scope.assessor_id, count__gt=0).values_list(
+            "status", "priority", "count", "estimated_total"
         )
-        .order_by()
     )
+
+
+def _assessor_days(scope: Scope, kinds: tuple[str, ...], since: date | None = None) -> list[tuple[str, date, int]]:
+    rows = AssessorDayRollup.objects.filter(assessor_id=scope.assessor_id, kind__in=kinds, count__gt=0)
+    if since is not None:
+        rows = rows.filter(day__gte=since)
+    return list(rows.values_list("kind", "day", "count"))
+
+
+def _assessor_kpis(scope: Scope) -> dict:
+    """An assessor's own figures from their rollups (AssessorClaimRollup, AssessorDayRollup: a few
+    hundred rows whatever they hold), their open claims past SLA today counted on the queue's
+    partial index (claims_assessor_queue: today's slice of it)."""
+    now = timezone.now()
+    today = timezone.localdate()
     by_status: dict[str, int] = {}
     by_priority: dict[str, int] = {}
-    open_count = breached = assigned = 0
+    open_count = 0
     exposure = ZERO
-    for status, priority, n, late, estimated, new in cells:
+    for status, priority, n, estimated in _assessor_cells(scope):
         by_status[status] = by_status.get(status, 0) + n
-        assigned += new
         if status in OPEN_STATUSES:
             by_priority[priority] = by_priority.get(priority, 0) + n
             open_count += n
-            breached += late
-            exposure += estimated or ZERO
+            exposure += estimated
+    breached = assigned = 0
+    for kind, day, n in _assessor_days(scope, (AssessorDayRollup.Kind.CREATED, AssessorDayRollup.Kind.OPEN_SLA)):
+        if kind == AssessorDayRollup.Kind.OPEN_SLA:
+            breached += n if day < today else 0
+        elif scope.start <= day <= scope.end:
+            assigned += n
+    midnight = timezone.make_aware(datetime.combine(today, time.min))
+    breached += Claim.objects.filter(
+        assigned_assessor_id=scope.assessor_id, status__in=OPEN_STATUSES, sla_due_at__gte=midnight, sla_due_at__lt=now
+    ).count()
     return {
         "as_of": now,
         "currency": settings.DEFAULT_CURRENCY,
@@ -323,28 +339,24 @@ def _list_rows(user, *pages: list) -> list[list[dict]]:
     return [[rows[pk] for pk in page if pk in rows] for page in pages]
 
 
+def _aging(age_rows: list[tuple[int, int]]) -> dict[str, int]:
+    """(age in days, open claims) rows summed into the aging buckets."""
+    aging = {name: 0 for name, _, _ in AGING_BUCKETS}
+    for age, count in age_rows:
+        for name, low, high in AGING_BUCKETS:
+            if age >= low and (high is None or age <= high):
+                aging[name] += count
+                break
+    return aging
+
+
 def _assessor_matrix_and_aging(scope: Scope) -> tuple[list[tuple[str, str, int]], dict[str, int]]:
-    """An assessor's claims per status and priority and their open ones per aging bucket, in one
-    grouped pass over their claims (claims_assessor_figures holds every column it reads; PostgreSQL
-    still chooses a heap scan for an assessor holding a large share of the table)."""
+    """An assessor's claims per status and priority and their open ones per aging bucket, from their
+    rollups (two small reads, however many claims they hold)."""
     today = timezone.localdate()
-
-    def midnight(days_ago: int) -> datetime:
-        return timezone.make_aware(datetime.combine(today - timedelta(days=days_ago), time.min))
-
-    open_ = Q(status__in=OPEN_STATUSES)
-    buckets = {}
-    for name, low, high in AGING_BUCKETS:  # submitted on a local day `low`..`high` days before today
-        since = Q(submitted_at__gte=midnight(high)) if high is not None else Q()
-        buckets[name] = Count("id", filter=open_ & since & Q(submitted_at__lt=midnight(low - 1)))
-    rows = list(
-        Claim.objects.filter(assigned_assessor_id=scope.assessor_id)
-        .values_list("status", "priority")
-        .annotate(n=Count("id"), **buckets)
-        .order_by()
-    )
-    aging = {name: sum(row[3 + i] for row in rows) for i, (name, _, _) in enumerate(AGING_BUCKETS)}
-    return [row[:3] for row in rows], aging
+    cells = [(status, priority, n) for status, priority, n, _ in _assessor_cells(scope)]
+    days = _assessor_days(scope, (AssessorDayRollup.Kind.OPEN_SUBMITTED,))
+    return cells, _aging([((today - day).days, n) for _, day, n in days])
 
 
 def claims_overview(scope: Scope, user) -> dict:
@@ -363,19 +375,13 @@ def claims_overview(scope: Scope, user) -> dict:
         for row in matrix_rows:
             matrix[row["status"]][row["priority"]] += row["count"]
         today = timezone.localdate()
-        aging = {name: 0 for name, _, _ in AGING_BUCKETS}
         age_rows = [
             ((today - r["day"]).days, r["n"])
             for r in _filter(OpenClaimAgeRollup.objects.filter(count__gt=0), scope)
             .values("day")
             .annotate(n=Sum("count"))
         ]
-        for age, count in age_rows:
-            for name, low, high in AGING_BUCKETS:
-                if age >= low and (high is None or age <= high):
-                    aging[name] += count
-                    break
-        return {"status_priority_matrix": matrix, "aging": aging}
+        return {"status_priority_matrix": matrix, "aging": _aging(age_rows)}
 
     overview = dict(_cached("claims", scope, compute))
     queue, recent = _list_rows(user, list(queue_page(user)), list(recent_page(scope, user)))

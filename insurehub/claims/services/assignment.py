@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from insurehub.audit.services import audit_record
 from insurehub.claims import notices
+from insurehub.claims.facts import facts_of
 from insurehub.claims.models import (
     OPEN_STATUSES,
     Claim,
@@ -82,6 +83,7 @@ def claim_assign(
     claim = _lock(claim)
     if claim.status not in OPEN_STATUSES and claim.status != ClaimStatus.DRAFT:
         raise ApplicationError("claim_not_open", f"A {claim.status} claim is not assigned.", status=409)
+    before = facts_of(claim)  # the assessor's own figures are counted per assessor (dashboard rollups)
     told: list[Notice] = []
     if agent is not ...:
         if agent is not None and (
@@ -132,5 +134,6 @@ def claim_assign(
         agent=str(claim.assigned_agent_id or ""),
         assessor=str(claim.assigned_assessor_id or ""),
         notices=told,
+        context={"before": before, "after": facts_of(claim)},
     )
     return claim

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from insurehub.claims.models import Claim, ClaimCommunication
 from insurehub.claims.services import (
+    claim_assign,
     claim_record_assessment_completed,
     claim_transition,
     reserve_set,
@@ -47,7 +48,8 @@ class Claims:
 
     def submitted(self) -> Claim:
         claim = file_claim(policy=self.policy, estimated_cost=Decimal("60000.00"))
-        Claim.objects.filter(pk=claim.pk).update(assigned_assessor=self.actors["assessor"])
+        # Through the service: the assessor's own dashboard rollups follow their claims.
+        claim_assign(claim=claim, assigned_by=self.actors["supervisor"], assessor=self.actors["assessor"])
         return Claim.objects.get(pk=claim.pk)
 
     def approved(self) -> Claim:

@@ -12,7 +12,9 @@ from django.utils import timezone
 from insurehub.alerts.models import Alert
 from insurehub.alerts.services import alert_raise
 from insurehub.claims.models import Claim
+from insurehub.claims.permissions import required_certification
 from insurehub.claims.services import (
+    claim_assign,
     claim_transition,
     reserve_set,
     settlement_approve,
@@ -70,6 +72,13 @@ def test_rollups_always_equal_the_raw_aggregates(actors):
     for claim in claims:
         claim.refresh_from_db()
         actor = agent if claim.department == "motor" else health_agent
+        if claim.department == "motor" and rng.random() < 0.6:  # an assessor's own rollups follow their claims
+            other = actors["assessor_other"]
+            other = other if other.certification_level >= required_certification(claim) else None
+            for assessor in (actors["assessor"], other):
+                claim_assign(claim=claim, assigned_by=supervisor, assessor=assessor)
+                assert rollups.verify() == {}, "assign"
+            claim.refresh_from_db()
         step = rng.choice(["review", "reject", "withdraw", "settle", "reserve"])
         if step == "review":
             claim_transition(claim=claim, to_status="under_review", actor=actor)
