@@ -1,14 +1,24 @@
-"""What each dashboard read costs in process (issue #16 item 3), through Django's WSGI handler with
-the whole middleware chain, next to a plain Django view timed in the same run:
+"""What each dashboard read costs in process (issue #16 item 3), per role, through Django's WSGI
+handler with the whole middleware chain, next to a plain Django view and the bare SQL of the same
+request, timed in the same run:
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/insurehub_bench REDIS_URL=redis://127.0.0.1:6379/9 \\
-        python bench/bench_dashboard_in_process.py --claims 150000
+        python bench/bench_dashboard_in_process.py --claims 1000000 [--json]
 
-Lines: the KPI uncached (DASHBOARD_CACHE_SECONDS=0) and cached (the shared cache: Redis when
-REDIS_URL is set, else local memory), `/api/dashboard/claims/` for an agent, an assessor and a
-supervisor and `/api/dashboard/assessments/` (both uncached), with the SQL queries per request.
-Server CPU (thread time) and wall time per request, median and p90 after a warm-up. Seeds with
-`manage.py seed_bench` when the database holds fewer claims than asked (bench_in_process.py).
+Roles: an agent (bench-agent), an assessor (bench-assessor-0), the assessor holding the most claims,
+a supervisor (bench-supervisor, motor). For each: the KPI uncached (DASHBOARD_CACHE_SECONDS=0) and
+cached (the shared cache: Redis when REDIS_URL is set, else local memory), `/api/dashboard/claims/`
+and `/api/dashboard/assessments/` (uncached), a claims page of 50 and a claim detail the role may
+see. Server CPU (thread time) and wall time per request, median and p90 after a warm-up, the SQL
+queries per request, and "bare SQL": the same request's queries (captured from one request, as
+sent) run back to back on the raw database cursor, median wall over the same number of rounds.
+Seeds with `manage.py seed_bench` when the database holds fewer claims than asked.
+
+--json: one final JSON line {"claims", "database", "cache", "load", "requests", "lines": [...]},
+each line {"name", "role", "path", "status", "bytes", "queries", "cpu_p50_ms", "cpu_p90_ms",
+"wall_p50_ms", "wall_p90_ms", "bare_sql_ms"} (ms; bare_sql_ms null for the plain view). Names
+contain "plain", "KPI uncached", "KPI cached", "dashboard claims", "dashboard assessments",
+"claims page", "claim detail" (bench/table.py matches on them).
 
 For a before/after, run the same file against the older code from a git worktree of it:
     git worktree add /tmp/before <commit> && cp bench/bench_dashboard_in_process.py /tmp/before/bench/
@@ -16,8 +26,11 @@ For a before/after, run the same file against the older code from a git worktree
 """
 
 import argparse
+import json
+import os
 import statistics
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -25,20 +38,40 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_in_process as base  # sets the environment before Django loads
 
 
-def count_queries(handler, path: str, token: str) -> int:
+def captured(handler, path: str, token: str) -> list[str]:
+    """The SQL of one request, as sent (transaction control left out)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    with CaptureQueriesContext(connection) as captured:
+    with CaptureQueriesContext(connection) as queries:
         base.measure(handler, path, token, 1, 0)
-    return len(captured.captured_queries)
+    return [q["sql"] for q in queries.captured_queries if q["sql"].lstrip().upper().startswith(("SELECT", "WITH"))]
+
+
+def bare_sql(statements: list[str], rounds: int, warmup: int) -> list[float]:
+    """Wall ms of the statements run back to back on the raw driver cursor, per round."""
+    from django.db import connection
+
+    connection.ensure_connection()
+    cursor = connection.connection.cursor()
+    times = []
+    for n in range(warmup + rounds):
+        t0 = time.perf_counter()
+        for sql in statements:
+            cursor.execute(sql)
+            cursor.fetchall()
+        if n >= warmup:
+            times.append((time.perf_counter() - t0) * 1000)
+    cursor.close()
+    return times
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=20_000, help="seed up to this many claims")
-    parser.add_argument("--requests", type=int, default=200, help="timed requests per line")
-    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=100, help="timed requests per line")
+    parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument("--json", action="store_true", help="also print one final JSON line (bench/table.py)")
     args = parser.parse_args()
 
     import django
@@ -64,9 +97,8 @@ def main() -> None:
         "assessor": "bench-assessor-0@insurehub.test",
         "supervisor": "bench-supervisor@insurehub.test",
     }
-    # The assessor with the most claims: at 1,000,000 claims seed_bench gives each of its 20 assessors about
-    # 45,000, and an assessor's own figures are read from their claims (not from the department rollups),
-    # so theirs are the reads that grow with the table.
+    # The assessor holding the most claims (seed_bench's workloads are uneven): an assessor's own
+    # figures are theirs alone, so theirs are the reads that could grow with what they hold.
     busiest = (
         Claim.objects.exclude(assigned_assessor=None)
         .values_list("assigned_assessor__email")
@@ -74,37 +106,77 @@ def main() -> None:
         .order_by("-n")
         .first()
     )
-    people["busiest"] = busiest[0]
-    tokens = {who: str(refresh_token_for(User.objects.get(email=email)).access_token) for who, email in people.items()}
+    people["busiest assessor"] = busiest[0]
+    users = {who: User.objects.get(email=email) for who, email in people.items()}
+    tokens = {who: str(refresh_token_for(user).access_token) for who, user in users.items()}
+    held = {who: Claim.objects.filter(assigned_assessor=u).count() for who, u in users.items() if "assessor" in who}
+    own = {
+        "agent": Claim.objects.filter(assigned_agent=users["agent"]).order_by("-created_at").first(),
+        "assessor": Claim.objects.filter(assigned_assessor=users["assessor"]).order_by("-created_at").first(),
+        "busiest assessor": Claim.objects.filter(assigned_assessor=users["busiest assessor"])
+        .order_by("-created_at")
+        .first(),
+        "supervisor": Claim.objects.filter(department=users["supervisor"].department).order_by("-created_at").first(),
+    }
     handler = WSGIHandler()
-    lines = [
-        ("plain Django view (baseline)", "/bench/plain/", None, 0),
-        ("KPI uncached (supervisor)", "/api/dashboard/kpi/", tokens["supervisor"], 0),
-        ("KPI uncached (assessor)", "/api/dashboard/kpi/", tokens["assessor"], 0),
-        ("KPI cached (supervisor)", "/api/dashboard/kpi/", tokens["supervisor"], 15),
-        ("dashboard claims (agent)", "/api/dashboard/claims/", tokens["agent"], 0),
-        ("dashboard claims (assessor)", "/api/dashboard/claims/", tokens["assessor"], 0),
-        ("dashboard claims (supervisor)", "/api/dashboard/claims/", tokens["supervisor"], 0),
-        (f"KPI uncached (assessor, {busiest[1]} claims)", "/api/dashboard/kpi/", tokens["busiest"], 0),
-        (f"dashboard claims (assessor, {busiest[1]})", "/api/dashboard/claims/", tokens["busiest"], 0),
-        ("dashboard assessments (supervisor)", "/api/dashboard/assessments/", tokens["supervisor"], 0),
-        ("dashboard assessments (assessor)", "/api/dashboard/assessments/", tokens["assessor"], 0),
-    ]
+    lines = [("plain Django view (baseline)", None, "/bench/plain/", 0)]
+    for who in ("agent", "assessor", "busiest assessor", "supervisor"):
+        label = f"{who}, {held[who]} claims" if who in held else who
+        lines += [
+            (f"KPI uncached ({label})", who, "/api/dashboard/kpi/", 0),
+            (f"KPI cached ({label})", who, "/api/dashboard/kpi/", 15),
+            (f"dashboard claims ({label})", who, "/api/dashboard/claims/", 0),
+            (f"dashboard assessments ({label})", who, "/api/dashboard/assessments/", 0),
+            (f"claims page of 50 ({label})", who, "/api/claims/?page_size=50", 0),
+            (f"claim detail ({label})", who, f"/api/claims/{own[who].pk}/", 0),
+        ]
+    cache_name = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     print(
         f"database: {connection.vendor} ({settings.DATABASES['default']['NAME']}), {total} claims; cache "
-        f"{settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}; {args.requests} requests per line "
-        f"after {args.warmup} warm-up"
+        f"{cache_name}; {args.requests} requests per line after {args.warmup} warm-up; load average "
+        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}"
     )
-    heads = ("CPU p50", "CPU p90", "wall p50", "wall p90")
-    print(f"{'request':42} {'status':>6} {'bytes':>7} {'SQL':>4} " + " ".join(f"{h:>9}" for h in heads) + "  (ms)")
-    for name, path, token, seconds in lines:
+    heads = ("CPU p50", "CPU p90", "wall p50", "wall p90", "bare SQL")
+    print(f"{'request':52} {'status':>6} {'bytes':>7} {'SQL':>4} " + " ".join(f"{h:>9}" for h in heads) + "  (ms)")
+    out = []
+    for name, who, path, seconds in lines:
+        token = tokens.get(who)
         settings.DASHBOARD_CACHE_SECONDS = seconds
         cache.delete("dashboard:generation")
         r = base.measure(handler, path, token, args.requests, args.warmup)
-        queries = count_queries(handler, path, token) if token else 0  # as the timed requests ran
+        statements = captured(handler, path, token) if token else []  # as the timed requests ran
+        sql = statistics.median(bare_sql(statements, args.requests, 3)) if statements else None
+        line = {
+            "name": name,
+            "role": who,
+            "path": path,
+            "status": r["status"],
+            "bytes": r["bytes"],
+            "queries": len(statements),
+            "cpu_p50_ms": round(statistics.median(r["cpu"]), 3),
+            "cpu_p90_ms": round(base.p(r["cpu"], 90), 3),
+            "wall_p50_ms": round(statistics.median(r["wall"]), 3),
+            "wall_p90_ms": round(base.p(r["wall"], 90), 3),
+            "bare_sql_ms": round(sql, 3) if sql is not None else None,
+        }
+        out.append(line)
         print(
-            f"{name:42} {r['status']:>6} {r['bytes']:>7} {queries:>4} {statistics.median(r['cpu']):9.3f} "
-            f"{base.p(r['cpu'], 90):9.3f} {statistics.median(r['wall']):9.3f} {base.p(r['wall'], 90):9.3f}"
+            f"{name:52} {r['status']:>6} {r['bytes']:>7} {len(statements):>4} {line['cpu_p50_ms']:9.3f} "
+            f"{line['cpu_p90_ms']:9.3f} {line['wall_p50_ms']:9.3f} {line['wall_p90_ms']:9.3f} "
+            + (f"{sql:9.3f}" if sql is not None else f"{'-':>9}")
+        )
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "claims": total,
+                    "database": connection.vendor,
+                    "cache": cache_name,
+                    "load": list(os.getloadavg()),
+                    "requests": args.requests,
+                    "lines": out,
+                }
+            )
         )
 
 
