@@ -240,7 +240,8 @@ def prepare(args) -> tuple[list[str], str]:
                 conn.execute(f'CREATE DATABASE "{name}"')
     env = django_env(args)
     migrate = [PYTHON, "manage.py", "migrate", "--verbosity", "0"]
-    subprocess.run(migrate, cwd=ROOT, env=env, check=True)  # noqa: S603  # nosec B603
+    # Its output goes to stderr: stdout carries only the figures (and --json's line).
+    subprocess.run(migrate, cwd=ROOT, env=env, check=True, stdout=sys.stderr)  # noqa: S603  # nosec B603
     script = f"""
 import json, django
 django.setup()
