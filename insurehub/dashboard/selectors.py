@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Avg, Count, Q, Sum
-from django.db.models.functions import TruncDate
+from django.db.models import Avg, Count, F, Func, IntegerField, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from insurehub.alerts.models import Alert
@@ -189,14 +189,23 @@ def _daily_figures(scope: Scope) -> dict:
     }
 
 
+def _count_of(queryset) -> Subquery:
+    """`queryset.count()` as a scalar subquery (COUNT without a GROUP BY), to read inside another query."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Subquery(counted, output_field=IntegerField())
+
+
 def _sla_breaches(scope: Scope) -> int:
+    """Open claims past their SLA: the rollup's days before today plus today's raw count (on
+    claims_open_sla), in one query."""
     today = timezone.localdate()
-    earlier = _filter(OpenClaimSlaRollup.objects.filter(day__lt=today), scope).aggregate(n=Sum("count"))["n"] or 0
     midnight = timezone.make_aware(datetime.combine(today, time.min))
     today_passed = _filter(
         Claim.objects.filter(status__in=OPEN_STATUSES, sla_due_at__gte=midnight, sla_due_at__lt=timezone.now()), scope
-    ).count()
-    return earlier + today_passed
+    )
+    earlier = _filter(OpenClaimSlaRollup.objects.filter(day__lt=today), scope)
+    total = earlier.aggregate(n=Coalesce(Sum("count"), 0) + Coalesce(_count_of(today_passed), 0))["n"]
+    return total
 
 
 def _assessments(scope: Scope) -> dict:

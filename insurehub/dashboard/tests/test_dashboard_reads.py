@@ -204,15 +204,15 @@ def test_query_counts_are_constant(actors, role, url):
     assert_constant_queries(client_for(actors[role]), url, grow=grow, max_queries=budget)
 
 
-def test_kpi_is_six_queries_uncached_and_none_cached(actors, settings):
-    """Cells, daily sums, cycle-time rows, SLA (rollup + today's raw count), assessments; then the
-    shared cache answers (a new generation after each claim change)."""
+def test_kpi_is_five_queries_uncached_and_none_cached(actors, settings):
+    """Cells, daily sums, cycle-time rows, SLA (rollup + today's raw count in one query), assessments;
+    then the shared cache answers (a new generation after each claim change)."""
     file_claim(policy=policy_for(actors["owner"]))
     client = client_for(actors["supervisor"])
     client.get("/api/dashboard/kpi/")  # the signed-in user, kept by the process (users/auth_cache.py)
     with CaptureQueriesContext(connection) as uncached:
         assert client.get("/api/dashboard/kpi/").status_code == 200
-    assert len(uncached) == 6, "\n".join(q["sql"] for q in uncached.captured_queries)
+    assert len(uncached) == 5, "\n".join(q["sql"] for q in uncached.captured_queries)
     settings.DASHBOARD_CACHE_SECONDS = 15
     client.get("/api/dashboard/kpi/")
     with CaptureQueriesContext(connection) as cached:
