@@ -48,7 +48,7 @@ test("a customer quotes a motor policy for a new car, pays by M-Pesa and sees th
   await expect(breakdown).toContainText("3.5% of the sum insured");
   await expect(breakdown).toContainText("Extra: Courtesy car (10 days)");
   await expect(breakdown.getByText("Total premium")).toBeVisible();
-  await expect(page.getByRole("heading", { name: /Your price: Ksh\s?92,000 a year/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Your price: Ksh\s?92,000/ })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Accept and pay" }).click();
@@ -66,7 +66,7 @@ test("a customer quotes a motor policy for a new car, pays by M-Pesa and sees th
   await expect(page.getByTestId("mpesa-waiting")).toContainText("enter your M-Pesa PIN");
   // The stand-in's phone pays a few seconds later; the callback reaches the page live
   await expect(page.getByTestId("policy-active")).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId("policy-active")).toContainText("your policy is active");
+  await expect(page.getByTestId("policy-active")).toContainText("Your policy is active");
   await expect(page.getByText("Nothing is due on this policy now.")).toBeVisible();
   await expect(page.getByTestId("instalments").locator("[data-state=paid]")).toHaveCount(1);
   await expectAccessible(page);
@@ -112,6 +112,15 @@ test("a push the customer cancels on the phone is said in plain words, and they 
   await expect(outcome).toContainText("The request was cancelled on the phone. Nothing was taken. You can try again.");
   await expect(page.getByText("Awaiting payment")).toBeVisible();
   await expectAccessible(page);
+
+  // Bank transfer: our account, the reference and the amount to copy (nothing is paid yet)
+  await page.getByRole("tab", { name: "By bank" }).click();
+  await page.getByRole("button", { name: /by bank transfer/ }).click();
+  const bank = page.getByTestId("bank-details");
+  await expect(bank.getByRole("button", { name: /Copy\s*Reference/ })).toBeVisible();
+  await expect(bank).toContainText(/Transfer exactly Ksh\s?\S+ and quote the reference/);
+  await expectAccessible(page);
+  await page.getByRole("tab", { name: "By M-Pesa" }).click();
 
   await page.getByLabel("M-Pesa phone number").fill("0712 345 678");
   await page.getByRole("button", { name: /Try again: pay/ }).click();

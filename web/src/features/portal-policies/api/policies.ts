@@ -25,6 +25,7 @@ const ALL = 100;
 export const portalKeys = {
   all: ["portal"] as const,
   products: (category: string) => ["portal", "products", category] as const,
+  product: (id: string) => ["portal", "product", id] as const,
   vehicles: ["portal", "vehicles"] as const,
   policies: ["portal", "policies"] as const,
   policy: (id: string) => ["portal", "policy", id] as const,
@@ -43,6 +44,14 @@ export function productsQuery(category: string) {
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/policy-types/", { params: { query: { category, page_size: ALL, ordering: "name" } }, signal })),
     select: (page) => page.results,
+  });
+}
+
+export function productQuery(id: string) {
+  return queryOptions({
+    queryKey: portalKeys.product(id),
+    queryFn: ({ signal }) => unwrap(api.GET("/api/policy-types/{type_id}/", { params: { path: { type_id: id } }, signal })),
+    staleTime: 5 * 60_000,
   });
 }
 

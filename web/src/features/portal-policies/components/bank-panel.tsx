@@ -67,12 +67,12 @@ export function BankPanel({ policy, amountDue }: { policy: Policy; amountDue: st
       <p className="text-sm">{t("pay.bank.exactly", { amount: amount(txn.amount, txn.currency), reference: txn.reference })}</p>
       <dl className="flex flex-col divide-y rounded-lg border">
         {rows.map((row) => (
-          <div key={row.label} className="flex items-center justify-between gap-3 px-3 py-2">
-            <div className="flex min-w-0 flex-col">
-              <dt className="text-sm text-muted-foreground">{row.label}</dt>
-              <dd className="font-medium break-all">{row.shown ?? row.value}</dd>
-            </div>
-            <CopyButton value={row.value} label={row.label} />
+          <div key={row.label} className="grid grid-cols-[1fr_auto] items-center gap-x-3 px-3 py-2">
+            <dt className="col-start-1 text-sm text-muted-foreground">{row.label}</dt>
+            <dd className="col-start-1 min-w-0 font-medium break-all">{row.shown ?? row.value}</dd>
+            <dd className="col-start-2 row-span-2 row-start-1">
+              <CopyButton value={row.value} label={row.label} />
+            </dd>
           </div>
         ))}
       </dl>

@@ -84,19 +84,20 @@ export function PayView({ policy, profilePhone }: { policy: Policy; profilePhone
           <h2 id="pay-now" className="text-lg font-semibold">
             {t("pay.dueNow", { n: due.sequence })}
           </h2>
+          {/* every method stays mounted: a prompt being waited for survives a look at another tab */}
           <Tabs defaultValue="mpesa" className="flex flex-col gap-4">
             <TabsList className="grid w-full grid-cols-3">
               <TabsTrigger value="mpesa">{t("pay.tab.mpesa")}</TabsTrigger>
               <TabsTrigger value="card">{t("pay.tab.card")}</TabsTrigger>
               <TabsTrigger value="bank">{t("pay.tab.bank")}</TabsTrigger>
             </TabsList>
-            <TabsContent value="mpesa">
+            <TabsContent value="mpesa" forceMount className="data-[state=inactive]:hidden">
               <MpesaPanel policy={fresh} amountDue={due.amount} profilePhone={profilePhone} />
             </TabsContent>
-            <TabsContent value="card">
+            <TabsContent value="card" forceMount className="data-[state=inactive]:hidden">
               <CardPanel policy={fresh} amountDue={due.amount} />
             </TabsContent>
-            <TabsContent value="bank">
+            <TabsContent value="bank" forceMount className="data-[state=inactive]:hidden">
               <BankPanel policy={fresh} amountDue={due.amount} />
             </TabsContent>
           </Tabs>

@@ -13,6 +13,7 @@ import {
   acceptQuote,
   historyQuery,
   portalKeys,
+  productQuery,
   refundsQuery,
   renewPolicy,
   scheduleQuery,
@@ -23,6 +24,8 @@ import { errorText } from "../error-text";
 import { usePortalLive } from "../hooks/use-portal-live";
 import { toCents, fromCents } from "../money-math";
 import { paymentOutcome } from "../payment-outcome";
+import { historyNote, renewalOpen } from "../policy-view";
+import { addonsOf } from "../quote";
 import { apiToday, scheduleView } from "../schedule";
 import { CancelPolicyDialog } from "./cancel-policy-dialog";
 import { InstalmentSchedule } from "./instalment-schedule";
@@ -30,7 +33,6 @@ import { PolicyStatusBadge } from "./policy-status";
 import { RefundDialog } from "./refund-dialog";
 
 const CANCELLABLE = new Set(["quote", "pending_payment", "active"]);
-const RENEWABLE = new Set(["active", "expired"]);
 const PAYABLE = new Set(["pending_payment", "active", "lapsed"]);
 
 /** `/policies/:id`: the policy, its status history, what to do next, its instalments and payments. */
@@ -43,6 +45,7 @@ export function PolicyDetail({ policy }: { policy: Policy }) {
   const schedule = useQuery(scheduleQuery(policy.id));
   const transactions = useQuery(transactionsQuery(policy.id));
   const refunds = useQuery(refundsQuery());
+  const product = useQuery(productQuery(policy.policy_type));
   const [cancelOpen, setCancelOpen] = useState(false);
   const [refundFor, setRefundFor] = useState<string | null>(null);
 
@@ -60,7 +63,8 @@ export function PolicyDetail({ policy }: { policy: Policy }) {
 
   const view = schedule.data ? scheduleView(schedule.data.instalments, apiToday()) : null;
   const money = (value: string) => amount(value, policy.currency);
-  const addons = Array.isArray(policy.addons) ? (policy.addons as string[]) : [];
+  const addonNames = Object.fromEntries(addonsOf(product.data).map((addon) => [addon.code, addon.name]));
+  const addons = (Array.isArray(policy.addons) ? (policy.addons as string[]) : []).map((code) => addonNames[code] ?? code);
   const refundOf = (txnId: string) => refunds.data?.filter((refund) => refund.transaction === txnId) ?? [];
 
   return (
@@ -108,7 +112,7 @@ export function PolicyDetail({ policy }: { policy: Policy }) {
             {t("policies.pay")}
           </Link>
         )}
-        {RENEWABLE.has(policy.status) && (
+        {renewalOpen(policy, apiToday()) && (
           <Button variant="outline" onClick={() => renew.mutate()} disabled={renew.isPending}>
             {t("policies.renew")}
           </Button>
@@ -136,7 +140,11 @@ export function PolicyDetail({ policy }: { policy: Policy }) {
               <li key={`${stage.stage}-${stage.entered_at}`} className="flex flex-col">
                 <span className="font-medium">{t(`policies.status.${stage.stage}` as MessageKey)}</span>
                 <span className="text-sm text-muted-foreground">{dateTime(stage.entered_at)}</span>
-                {stage.note && <span className="text-sm">{stage.note}</span>}
+                {stage.note && (
+                  <span className="text-sm">
+                    {historyNote(stage.note) ? t(`policies.note.${historyNote(stage.note)!}`) : stage.note}
+                  </span>
+                )}
               </li>
             ))}
           </ol>
