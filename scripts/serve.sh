@@ -17,6 +17,9 @@
 #   ACCESS_LOG        0: no access log line per request, neither uvicorn's nor the application's
 #                     (1 by default; read by the settings too, config/settings/observability.py)
 #   INSUREHUB_PYTHON  the interpreter (.venv/bin/python when present, else python)
+#   WS_DEFLATE        1: compress WebSocket frames (permessage-deflate). Off by default: the events are
+#                     small JSON frames, and compressing each one for each socket was about 40% of the
+#                     server's CPU when fanning out to 500 sockets (docs/realtime.md).
 #   FORWARDED_ALLOW_IPS  the proxies whose X-Forwarded-For/-Proto are believed (uvicorn reads it;
 #                     127.0.0.1 unless set; never "*": docs/operations.md)
 # Further arguments are passed to uvicorn. The script execs the server: signals (Ctrl-C, SIGTERM)
@@ -34,4 +37,4 @@ if [ "${ACCESS_LOG:-1}" = "0" ]; then access_log=(--no-access-log); fi
 
 exec "$python" -m uvicorn insurehub.config.asgi:application \
     --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}" --workers "${WORKERS:-1}" \
-    --proxy-headers --no-server-header "${access_log[@]}" "$@"
+    --proxy-headers --no-server-header --ws-per-message-deflate "${WS_DEFLATE:-0}" "${access_log[@]}" "$@"
