@@ -6,6 +6,7 @@
 import { withCheckDigit } from "../src/features/portal-policies/vin";
 import { apiPost } from "./api-helpers";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { chooseLanguage, englishOnPage, NEW_PASSWORD, newCustomer, signInAs } from "./portal-helpers";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -129,4 +130,59 @@ test("a push the customer cancels on the phone is said in plain words, and they 
   // quarterly: the first of four instalments is paid, the second is due next
   await expect(page.getByTestId("instalments").locator("[data-state=paid]")).toHaveCount(1);
   await expect(page.getByTestId("instalments").locator("[data-state=due_next]")).toHaveCount(1);
+});
+
+test("in Swahili, the quote and pay pages and a failed payment's outcome have no English left", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  // A customer of its own: the language choice is saved to the account
+  const email = await newCustomer(request, "Amani Wanjiru");
+  const login = await request.post("/api/auth/login/", { data: { email, password: NEW_PASSWORD } });
+  expect(login.status()).toBe(200);
+  const headers = { Authorization: `Bearer ${((await login.json()) as { access: string }).access}` };
+  const post = async <T>(path: string, data: unknown): Promise<T> => {
+    const response = await request.post(path, { headers, data });
+    expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  };
+  const car = newCar();
+  const vehicle = await post<{ id: string }>("/api/vehicles/", {
+    registration: car.plate,
+    vin: car.vin,
+    make: "Toyota",
+    model: "Vitz",
+    year: 2024,
+    estimated_value: "900000.00",
+  });
+  const types = (await (await request.get("/api/policy-types/?category=motor&page_size=50")).json()) as {
+    results: { id: string; name: string }[];
+  };
+  const product = types.results.find((item) => item.name === "Motor Third Party Only");
+  expect(product).toBeDefined();
+  const quote = await post<{ id: string }>("/api/policies/quote/", {
+    policy_type: product!.id,
+    vehicle: vehicle.id,
+    payment_plan: "monthly",
+  });
+  await post(`/api/policies/${quote.id}/accept/`, {});
+
+  await signInAs(page, email);
+  await page.goto("/quote");
+  await chooseLanguage(page, "sw");
+  await expect(page.getByRole("heading", { name: "Pata bei ya bima ya gari" })).toBeVisible();
+  expect(await englishOnPage(page)).toEqual([]);
+
+  await page.goto(`/policies/${quote.id}/pay`);
+  await expect(page.getByRole("heading", { name: "Lipia bima yako" })).toBeVisible();
+  await expect(page.getByTestId("instalments").locator("li")).toHaveCount(12);
+  await page.getByLabel("Nambari ya simu ya M-Pesa").fill("0712 341 032");
+  await page.getByRole("button", { name: /kwa M-Pesa/ }).click();
+  const outcome = page.getByTestId("payment-outcome");
+  await expect(outcome).toHaveAttribute("data-kind", "cancelled", { timeout: 30_000 });
+  await expect(outcome).toContainText("Ombi lilighairiwa kwenye simu. Hakuna pesa iliyotolewa.");
+  expect(await englishOnPage(page)).toEqual([]);
+  await expectAccessible(page);
+
+  await page.goto(`/policies/${quote.id}`);
+  await expect(page.getByRole("heading", { name: "Historia" })).toBeVisible();
+  expect(await englishOnPage(page)).toEqual([]);
 });
