@@ -331,7 +331,10 @@ test.describe("the claim page", () => {
     });
     for (const claim of [others.results[0]!, mine.results[0]!]) {
       await signIn(page, "customer", `/claims/${claim.id}`);
-      await expect(page.getByRole("heading", { name: "Your customer portal is coming soon" })).toBeVisible();
+      // The customer's own router answers: their frame, never the staff claim page.
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My claims" })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
       await expect(page.getByText(claim.claim_number)).toHaveCount(0);
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.waitForURL(/\/login/);

@@ -30,9 +30,8 @@ export function PortalShell() {
 
   async function signOut() {
     // The customer's router is replaced by the signed-out one when the session ends, at the URL
-    // of that moment: make it /login first.
-    window.history.replaceState(null, "", "/login");
-    await session.signOut();
+    // of that moment: make it /login (once the server has ended the session).
+    await session.signOut({ beforeSignedOut: () => window.history.replaceState(null, "", "/login") });
     queryClient.clear();
   }
 

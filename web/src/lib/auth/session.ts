@@ -151,13 +151,18 @@ export class Session {
     return this.inflight;
   }
 
-  /** Signs out here and on the server (the refresh token is blacklisted). */
-  async signOut(): Promise<void> {
+  /**
+   * Signs out here and on the server (the refresh token is blacklisted). `beforeSignedOut` runs
+   * once the server has answered, just before the state changes (e.g. to set the URL the
+   * signed-out router starts at).
+   */
+  async signOut({ beforeSignedOut }: { beforeSignedOut?: () => void } = {}): Promise<void> {
     try {
       await this.post(PATHS.signOut);
     } catch {
       // Offline: the cookie stays valid until it expires, but this tab forgets the session.
     }
+    beforeSignedOut?.();
     this.set({ status: "signed-out", expired: false }, null);
     this.tellOtherTabs("signed-out");
   }

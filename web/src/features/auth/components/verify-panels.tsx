@@ -30,14 +30,25 @@ function tooMany(error: unknown): boolean {
  */
 export function EmailLinkConfirmation({ token, onConfirmed }: { token: string; onConfirmed?: () => void }) {
   const { t } = useT();
-  const started = useRef(false);
-  const confirm = useMutation({ mutationFn: () => confirmEmail(token), onSuccess: () => onConfirmed?.() });
-  const { mutate } = confirm;
+  // A query, not a mutation: the answer is kept by token in the app-wide cache, so the page
+  // re-mounting (StrictMode, or the router changing when the session is restored) does not
+  // send the single-use token twice.
+  const confirm = useQuery({
+    queryKey: ["auth", "verify-email", token],
+    queryFn: () => confirmEmail(token),
+    retry: false,
+    staleTime: Infinity,
+    gcTime: Infinity,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+  const confirmed = confirm.isSuccess;
+  const notified = useRef(false);
   useEffect(() => {
-    if (started.current) return; // StrictMode runs effects twice; a token works once
-    started.current = true;
-    mutate();
-  }, [mutate]);
+    if (!confirmed || notified.current) return;
+    notified.current = true;
+    onConfirmed?.();
+  }, [confirmed, onConfirmed]);
   if (confirm.isSuccess) return <Done>{t("verify.email.done", { email: confirm.data.email })}</Done>;
   if (confirm.isError) {
     return (
