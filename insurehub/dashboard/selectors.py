@@ -213,7 +213,7 @@ def _assessments(scope: Scope) -> dict:
     if scope.assessor_id:
         rows = rows.filter(assessor_id=scope.assessor_id)
     elif scope.departments is not None:
-        rows = rows.filter(claim__department__in=scope.departments)
+        rows = rows.filter(department__in=scope.departments)
     figures = rows.aggregate(n=Count("id"), mean=Avg("completion_percentage"))
     return {
         "in_progress": figures["n"],
@@ -428,7 +428,7 @@ def assessments_overview(scope: Scope) -> dict:
     if scope.assessor_id:
         rows = rows.filter(assessor_id=scope.assessor_id)
     elif scope.departments is not None:
-        rows = rows.filter(claim__department__in=scope.departments)
+        rows = rows.filter(department__in=scope.departments)
     by_status = dict(rows.values_list("status").annotate(n=Count("id")))
     now = timezone.now()
     overdue = (

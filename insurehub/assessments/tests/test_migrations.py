@@ -21,14 +21,18 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+def _migrate_to_latest():
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.fixture
 def latest_schema_after():
     """Whatever the test migrates to, the database leaves it at the latest migrations (later tests
     in this process need tables that migrations after AFTER create)."""
     yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    _migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -123,6 +127,7 @@ def test_photos_images_move_to_their_documents_and_the_reuse_index(actors, setti
         client = client_for(actors["assessor"])
     finally:
         _migrate(AFTER)
+        _migrate_to_latest()  # what follows reads through today's models and API
 
     from insurehub.assessments.models import Photo as PhotoNow
     from insurehub.documents.models import Document as DocumentNow

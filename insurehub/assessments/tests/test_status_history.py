@@ -106,3 +106,9 @@ def test_staff_read_the_moves_in_the_assessment_detail_and_customers_do_not(asse
     ]
     customer = client_for(actors["owner"]).get(f"/api/assessments/{assessment.pk}/")
     assert customer.status_code == 200 and "status_history" not in customer.json()
+
+
+def test_an_assessment_carries_its_claims_department_for_the_dashboards_index(assessment):
+    assert assessment.department == assessment.claim.department != ""
+    assessment.refresh_from_db()
+    assert assessment.department == assessment.claim.department

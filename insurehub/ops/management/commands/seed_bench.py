@@ -443,8 +443,8 @@ SETTLEMENT_COLUMNS = [
     "proposed_by_id", "approved_by_id",
 ]  # fmt: skip
 ASSESSMENT_COLUMNS = [
-    "id", "created_at", "updated_at", "claim_id", "assessor_id", "status", "scheduled_at", "started_at",
-    "completed_at", "completion_percentage", "overall_severity",
+    "id", "created_at", "updated_at", "claim_id", "assessor_id", "status", "department", "scheduled_at",
+    "started_at", "completed_at", "completion_percentage", "overall_severity",
 ]  # fmt: skip
 
 
@@ -548,7 +548,7 @@ class Generator:
                     "assessments",
                     (
                         uid(_uuid4_bits(rng)), _at(submitted or created),
-                        _at(done or started or submitted or created), claim_id, assessor, state,
+                        _at(done or started or submitted or created), claim_id, assessor, state, department,
                         _at(start + DAY * 0.5), _at(started) if started else None, _at(done) if done else None,
                         percent, 1 + int(random_() * 5) if done else None,
                     ),
