@@ -214,7 +214,7 @@ def _assessments(scope: Scope) -> dict:
         rows = rows.filter(assessor_id=scope.assessor_id)
     elif scope.departments is not None:
         rows = rows.filter(department__in=scope.departments)
-    figures = rows.aggregate(n=Count("id"), mean=Avg("completion_percentage"))
+    figures = rows.aggregate(n=Count("*"), mean=Avg("completion_percentage"))  # from the covering index
     return {
         "in_progress": figures["n"],
         "mean_completion": round(figures["mean"], 1) if figures["mean"] is not None else None,
