@@ -127,16 +127,20 @@ def test_settlement_only_with_a_settlement_proposed(actors):
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.APPROVED
     # With one proposed (and still open), the move is let through.
-    ClaimSettlement.objects.create(
+    _propose_settlement(claim, actors["agent"])
+    assert claim_start_settlement(claim=claim, actor=actors["admin"]).status == ClaimStatus.SETTLEMENT
+
+
+def _propose_settlement(claim, agent) -> ClaimSettlement:
+    return ClaimSettlement.objects.create(
         claim=claim,
         amount=Decimal("100.00"),
         currency=claim.currency,
         payee="Garage",
         method="bank_transfer",
         cost_type="own_damage",
-        proposed_by=actors["agent"],
+        proposed_by=agent,
     )
-    assert claim_start_settlement(claim=claim, actor=actors["admin"]).status == ClaimStatus.SETTLEMENT
 
 
 def test_the_claim_page_offers_settlement_only_once_one_is_proposed(actors):
@@ -145,15 +149,7 @@ def test_the_claim_page_offers_settlement_only_once_one_is_proposed(actors):
     client = client_for(actors["agent"])
     offered = client.get(f"/api/claims/{claim.pk}/").json()["allowed_transitions"]
     assert "settlement" not in offered
-    ClaimSettlement.objects.create(
-        claim=claim,
-        amount=Decimal("100.00"),
-        currency=claim.currency,
-        payee="Garage",
-        method="bank_transfer",
-        cost_type="own_damage",
-        proposed_by=actors["agent"],
-    )
+    _propose_settlement(claim, actors["agent"])
     assert "settlement" in client.get(f"/api/claims/{claim.pk}/").json()["allowed_transitions"]
 
 
