@@ -5,8 +5,13 @@
  *
  * Keys are `<area>.<what>`; `{name}` is filled from the call's variables. Words that depend on a
  * count have `.one` and `.other` forms, picked with `tn(key, count)` (Intl.PluralRules).
- * Add a section per area at the end, in both files.
+ * Add a section per area at the end, in both files; a large area has its own pair of files in
+ * `areas/` (`<area>.en.ts`, `<area>.sw.ts`), spread in below and in `sw.ts`.
  */
+import { accountEn } from "./areas/account.en";
+import { claimNewEn } from "./areas/claimNew.en";
+import { claimsEn } from "./areas/claims.en";
+
 export const en = {
   // --- shared ------------------------------------------------------------------------------
   "app.name": "InsureHub",
@@ -472,6 +477,9 @@ export const en = {
   "policies.error.illegalTransition": "This cannot be done with the policy as it is now. Reload the page to see its status.",
   "policies.error.refundTooLarge": "That is more than is left of this payment to refund.",
   "policies.error.notRefundable": "This payment cannot be refunded.",
+  ...claimsEn,
+  ...claimNewEn,
+  ...accountEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,9 @@
  * The message catalogue in Kiswahili: the same keys as `en.ts` (the `Messages` type makes a
  * missing or extra key a compile error), the same `{placeholders}`.
  */
+import { accountSw } from "./areas/account.sw";
+import { claimNewSw } from "./areas/claimNew.sw";
+import { claimsSw } from "./areas/claims.sw";
 import type { Messages } from "./en";
 
 export const sw: Messages = {
@@ -478,4 +481,7 @@ export const sw: Messages = {
   "policies.error.illegalTransition": "Hili haliwezekani kwa hali ya bima ilivyo sasa. Pakia ukurasa upya kuona hali yake.",
   "policies.error.refundTooLarge": "Hicho ni zaidi ya kilichobaki cha malipo haya kurejeshwa.",
   "policies.error.notRefundable": "Malipo haya hayawezi kurejeshwa.",
+  ...claimsSw,
+  ...claimNewSw,
+  ...accountSw,
 };
