@@ -40,11 +40,11 @@ if [ ! -f "$template/$key" ]; then
         || { tail -40 "$template/seed.log"; exit 1; }
     touch "$template/$key"
 fi
-flock -u 9
-
+# Copied under the lock too: another run may be rebuilding the template for newer code.
 rm -rf "$run" && mkdir -p "$run"
 cp "$template/db.sqlite3" "$run/db.sqlite3"
 [ -d "$template/media" ] && cp -r "$template/media" "$run/media"
+flock -u 9
 export DATABASE_URL="sqlite:///$PWD/$run/db.sqlite3" MEDIA_ROOT="$PWD/$run/media"
 
 echo "e2e-server: http://127.0.0.1:$port (database $run/db.sqlite3, log $run/server.log)"
