@@ -134,8 +134,11 @@ web/node_modules/.installed: web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 	touch $@
 
+# Built aside and swapped in, one build at a time: a server already serving web/dist never sees
+# a half-written build.
 web/dist/index.html: web/node_modules/.installed $(WEB_SOURCES)
-	cd web && npx vite build
+	cd web && flock .build.lock sh -c 'npx vite build --outDir .dist-build --emptyOutDir \
+		&& rm -rf .dist-old && { [ ! -d dist ] || mv dist .dist-old; } && mv .dist-build dist && rm -rf .dist-old'
 	touch $@
 
 web: web/dist/index.html
