@@ -16,12 +16,14 @@ from django.utils import timezone
 
 from insurehub.analytics.models import UserActivity
 from insurehub.audit.services import audit_record
-from insurehub.core import idempotency, request_context
+from insurehub.core import idempotency, request_context, web_links
 from insurehub.core.errors import ApplicationError
 from insurehub.core.tasks import enqueue_on_commit, task_by_name
 from insurehub.notifications.models import Notification
 from insurehub.privacy.models import ConsentPurpose, ConsentRecord, PrivacyRequest
+from insurehub.privacy.permissions import privacy_request_audience
 from insurehub.privacy.registry import contributors
+from insurehub.realtime import events
 from insurehub.users.models import User
 
 
@@ -97,7 +99,28 @@ def export_build(*, request_id) -> PrivacyRequest:
             target=request,
             changes={"bytes": len(payload), "files": len(files), "sha256": request.archive_sha256},
         )
+        _request_event(
+            request,
+            notice=events.Notice(
+                recipient=subject,
+                topic="documents",
+                kind="privacy.export_completed",
+                title="Your data export is ready to download.",
+                body=f"Download it from your profile within {settings.PRIVACY_EXPORT_LINK_HOURS} hours.",
+                link=web_links.PROFILE,
+            ),
+        )
     return request
+
+
+def _request_event(request: PrivacyRequest, *, notice: events.Notice | None = None) -> None:
+    """`privacy.<kind>_<status>`: the person's open pages learn of the new state (no polling)."""
+    events.emit(
+        f"privacy.{request.kind}_{request.status}",
+        {"id": str(request.pk), "kind": request.kind, "status": request.status},
+        privacy_request_audience(request),
+        notices=[notice] if notice else [],
+    )
 
 
 @transaction.atomic
@@ -153,6 +176,17 @@ def erasure_decide(*, request: PrivacyRequest, approve: bool, decided_by: User, 
         request.error = note[:500]
         request.save()
         audit_record(actor=decided_by, action="privacy.erasure_rejected", target=request, changes={"note": note})
+        _request_event(
+            request,
+            notice=events.Notice(
+                recipient=request.subject,
+                topic="security",
+                kind="privacy.erasure_rejected",
+                title="Your request to erase your data was declined.",
+                body=note[:500],
+                link=web_links.PROFILE,
+            ),
+        )
         return request
     holds = _holds(request.subject)
     if holds:
@@ -174,6 +208,7 @@ def erasure_decide(*, request: PrivacyRequest, approve: bool, decided_by: User, 
     request.completed_at = timezone.now()
     request.save()
     audit_record(actor=decided_by, action="privacy.erasure_completed", target=request, changes=summary)
+    _request_event(request)
     return request
 
 

@@ -18,6 +18,8 @@ from insurehub.notifications.models import Notification
 from insurehub.notifications.services import notify
 from insurehub.privacy.models import ConsentRecord, PrivacyRequest
 from insurehub.privacy.services import retention_apply
+from insurehub.realtime import groups
+from insurehub.realtime.models import OutboxEvent
 from insurehub.users.models import User
 from insurehub.users.tests.factories import TEST_PASSWORD
 
@@ -54,6 +56,16 @@ class TestExport:
         assert any(e["action"] == "privacy.export_requested" for e in data["audit"])
         assert data["privacy"]["consents"][0]["purpose"] == "marketing"
         assert AuditEvent.objects.filter(action="privacy.export_downloaded", actor=carol).exists()
+
+    def test_the_person_is_told_live_when_their_export_is_ready(self, carol, actors):
+        body = client_for(carol).post("/api/privacy/export/", {}, format="json").json()
+        event = OutboxEvent.objects.get(type="privacy.export_completed")
+        assert event.data == {"id": body["id"], "kind": "export", "status": "completed"}
+        # The person and the admins; no other customer, no staff.
+        assert sorted(event.audience) == sorted([groups.ADMINS, groups.user_group(carol.pk)])
+        notice = Notification.objects.get(recipient=carol, kind="privacy.export_completed")
+        assert (notice.topic, notice.link) == ("documents", "/profile")
+        assert not Notification.objects.filter(kind="privacy.export_completed").exclude(recipient=carol).exists()
 
     def test_export_for_another_person_is_a_404_unless_admin(self, actors):
         owner, other = actors["owner"], actors["other_customer"]
@@ -124,6 +136,11 @@ class TestErasure:
         )
         assert_problem(client_for(actors["admin"]).post(url, {"approve": True}, format="json"), 409)
         assert_problem(client_for(actors["admin"]).post(url, {}, format="json"), 400)
+        # The person hears of the decision on their open pages and in their notifications.
+        event = OutboxEvent.objects.get(type="privacy.erasure_rejected")
+        assert groups.user_group(actors["owner"].pk) in event.audience
+        declined = Notification.objects.get(recipient=actors["owner"], kind="privacy.erasure_rejected")
+        assert declined.body == "duplicate"
         assert_problem(
             client_for(actors["owner"]).post(
                 "/api/privacy/erasure/", {"subject": str(actors["other_customer"].pk)}, format="json"
