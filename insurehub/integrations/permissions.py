@@ -1,12 +1,19 @@
 """Who may use the outside lookups (VIN decoding, weather, geocoding), request vehicle checks and read
-a claim's enrichment: staff. Customers never call providers through us; seeing a vehicle or a claim is
-its own app's rule."""
+a claim's enrichment: staff. Customers call one provider through us, the geocoder, to say where an
+incident happened when they report a claim (the address search and "use my location"); seeing a
+vehicle or a claim is its own app's rule."""
 
-from insurehub.core.permissions import allows, allows_object, is_staff_member
+from insurehub.core.permissions import allows, allows_object, has_role, is_staff_member
+from insurehub.core.roles import Role
 
 
 def can_use_lookups(user, obj=None) -> bool:
     return is_staff_member(user)
+
+
+def can_geocode(user, obj=None) -> bool:
+    """Staff, and customers reporting a claim (where it happened)."""
+    return is_staff_member(user) or has_role(user, Role.CUSTOMER)
 
 
 def can_request_vehicle_check(user, vehicle=None) -> bool:
@@ -19,5 +26,6 @@ def can_read_enrichment(user, claim=None) -> bool:
 
 
 UsesLookups = allows(can_use_lookups)
+Geocodes = allows(can_geocode)
 ReadsEnrichment = allows(can_read_enrichment)
 RequestsVehicleChecks = allows_object(can_request_vehicle_check, message="Vehicle checks are requested by staff.")

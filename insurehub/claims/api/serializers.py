@@ -208,6 +208,7 @@ class ClaimCreateSerializer(StrictSerializer):
 
 
 class ClaimUpdateSerializer(StrictSerializer):
+    incident_date = serializers.DateTimeField(required=False)
     incident_address = serializers.CharField(max_length=300, required=False, allow_blank=True)
     incident_latitude = serializers.DecimalField(
         max_digits=9, decimal_places=6, min_value=Decimal("-90"), max_value=Decimal("90"), required=False

@@ -205,10 +205,22 @@ def claim_create(
 
 @transaction.atomic
 def claim_update(*, claim: Claim, data: dict, updated_by: User) -> Claim:
+    """Edit a claim's details. The incident's date and time may change only while the claim is a
+    draft (the customer is still writing it; once filed it is what the claim was judged on), and it
+    must then still be inside the policy's cover and not in the future."""
     if not can_set_claim_estimate(updated_by, claim) and {"priority", "estimated_cost"} & set(data):
         raise ApplicationError("read_only", "Customers do not set the priority or the estimate.")
     claim = _lock(claim)
     before = facts_of(claim)
+    if "incident_date" in data:
+        if claim.status != ClaimStatus.DRAFT:
+            raise ApplicationError(
+                "incident_date_locked",
+                "The incident's date can be changed only while the claim is a draft; send a message instead.",
+                status=409,
+                errors=[{"field": "incident_date", "message": "Only on a draft.", "code": "locked"}],
+            )
+        _validate_incident(policy=claim.policy, incident_date=data["incident_date"])
     if updated_by.role == Role.CUSTOMER:
         if claim.status not in (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED):
             raise ApplicationError(
@@ -217,6 +229,8 @@ def claim_update(*, claim: Claim, data: dict, updated_by: User) -> Claim:
         fields = CUSTOMER_EDITABLE
     else:
         fields = STAFF_EDITABLE
+    if "incident_date" in data:
+        fields = [*fields, "incident_date"]
     if "estimated_cost" in data and data["estimated_cost"] is not None:
         data = {**data, "estimated_cost": money(data["estimated_cost"])}
     changes = model_update(instance=claim, fields=fields, data=data)

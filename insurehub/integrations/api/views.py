@@ -83,7 +83,7 @@ class WeatherApi(APIView):
 
 
 class GeocodeApi(APIView):
-    permission_classes = [permissions.UsesLookups]
+    permission_classes = [permissions.Geocodes]
 
     @extend_schema(
         parameters=[s.GeocodeQuerySerializer], responses={200: s.LookupResultSerializer}, tags=["integrations"]
@@ -99,10 +99,10 @@ class GeocodeApi(APIView):
         with `retry_after`, `failed`) and `data` is there when it is `ok`. Answers are cached
         (`from_cache`).
 
-        Access: staff.
+        Access: staff, and customers (to say where an incident happened when they report a claim).
 
         Errors: 400 `validation_error` (no `q`, malformed `countrycodes`), or the provider's code when it
-        refuses the input; 403 `permission_denied` (customers).
+        refuses the input.
         """
         query = s.GeocodeQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -111,7 +111,7 @@ class GeocodeApi(APIView):
 
 
 class ReverseGeocodeApi(APIView):
-    permission_classes = [permissions.UsesLookups]
+    permission_classes = [permissions.Geocodes]
 
     @extend_schema(
         parameters=[s.ReverseGeocodeQuerySerializer], responses={200: s.LookupResultSerializer}, tags=["integrations"]
@@ -126,10 +126,10 @@ class ReverseGeocodeApi(APIView):
         with `retry_after`, `failed`) and `data` is there when it is `ok`. Answers are cached
         (`from_cache`).
 
-        Access: staff.
+        Access: staff, and customers (their location, when they report a claim).
 
         Errors: 400 `validation_error` (missing or out-of-range `lat` or `lon`), or the provider's code
-        when it refuses the input; 403 `permission_denied` (customers).
+        when it refuses the input.
         """
         query = s.ReverseGeocodeQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)

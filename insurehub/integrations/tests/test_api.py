@@ -73,8 +73,6 @@ def test_requesting_a_check_is_for_staff(actors, vehicle, dvla):
     [
         "/api/integrations/vin/WVWZZZ1JZXW000001/",
         "/api/integrations/weather/?lat=-1.28&lon=36.82&at=2026-01-10T08:00:00Z",
-        "/api/integrations/geocode/?q=Kenyatta+Avenue,+Nairobi",
-        "/api/integrations/geocode/reverse/?lat=-1.2841&lon=36.8219",
     ],
 )
 def test_lookups_are_staff_only(actors, url, meteo, nominatim, vpic):
@@ -82,6 +80,21 @@ def test_lookups_are_staff_only(actors, url, meteo, nominatim, vpic):
         lambda client: client.get(url),
         expected={"owner": 403, "other_customer": 403, **dict.fromkeys(STAFF, 200)},
     )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/integrations/geocode/?q=Kenyatta+Avenue,+Nairobi",
+        "/api/integrations/geocode/reverse/?lat=-1.2841&lon=36.8219",
+    ],
+)
+def test_geocoding_is_for_staff_and_customers_reporting_a_claim(actors, url, nominatim):
+    AccessMatrix(actors).assert_write(
+        lambda client: client.get(url),
+        expected={"owner": 200, "other_customer": 200, **dict.fromkeys(STAFF, 200)},
+    )
+    assert client_for(None).get(url).status_code == 401
 
 
 def test_check_list_uses_constant_queries(actors, vehicle):
