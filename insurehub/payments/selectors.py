@@ -4,6 +4,7 @@ from insurehub.core.access import restrict
 from insurehub.payments.models import Instalment, PaymentSchedule, Refund, Transaction
 from insurehub.payments.permissions import REFUND_ACCESS, SCHEDULE_ACCESS
 from insurehub.payments.permissions import TRANSACTION_ACCESS as ACCESS
+from insurehub.policies.documents import InstalmentLine
 from insurehub.policies.models import Policy
 
 
@@ -28,3 +29,14 @@ def policies_overdue(grace_limit) -> QuerySet[Policy]:
         payment_schedule__instalments__status=Instalment.Status.DUE,
         payment_schedule__instalments__due_date__lt=grace_limit,
     ).distinct()
+
+
+def instalment_plan(policy: Policy) -> list[InstalmentLine]:
+    """The policy's instalments for its schedule document (policies/documents.py), in order."""
+    instalments = Instalment.objects.filter(schedule__policy=policy).order_by("sequence")
+    return [
+        InstalmentLine(
+            sequence=item.sequence, due_date=item.due_date, amount=item.amount, status=item.get_status_display()
+        )
+        for item in instalments
+    ]

@@ -113,6 +113,8 @@ class Policy(BaseModel):
     addons = models.JSONField(default=list, blank=True)
     activated_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # The motor certificate of insurance's number, issued when the policy first turns active.
+    certificate_number = models.CharField(max_length=24, blank=True, default="")
     renewed_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="renewals")
 
     class Meta:
@@ -128,6 +130,11 @@ class Policy(BaseModel):
                 condition=models.Q(end_date__gt=models.F("start_date")), name="policies_dates_order"
             ),
             models.CheckConstraint(condition=models.Q(premium__gt=0), name="policies_premium_positive"),
+            models.UniqueConstraint(
+                fields=["certificate_number"],
+                condition=~models.Q(certificate_number=""),
+                name="policies_certificate_number_unique",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,7 +1,8 @@
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Avg, BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Value
 
 from insurehub.core.access import restrict
-from insurehub.policies.models import InsuranceCompany, Policy, PolicyCategory, PolicyReview, PolicyType
+from insurehub.core.permissions import is_customer
+from insurehub.policies.models import InsuranceCompany, Policy, PolicyCategory, PolicyReview, PolicyStatus, PolicyType
 from insurehub.policies.permissions import POLICY_ACCESS
 
 
@@ -34,6 +35,30 @@ def policy_types_catalogue(*, include_inactive: bool = False) -> QuerySet[Policy
         .order_by("company__name", "name")
     )
     return queryset if include_inactive else queryset.filter(active=True, company__active=True)
+
+
+def policies_held_by(customer) -> QuerySet[Policy]:
+    """The policies that make their customer a holder of the product (who may review it): ones that
+    were active at some time, whatever became of them since."""
+    return Policy.objects.filter(
+        customer=customer,
+        status__in=[PolicyStatus.ACTIVE, PolicyStatus.LAPSED, PolicyStatus.EXPIRED, PolicyStatus.CANCELLED],
+        activated_at__isnull=False,
+    )
+
+
+def policy_types_for_viewer(user, *, include_inactive: bool = False) -> QuerySet[PolicyType]:
+    """The catalogue's products with `already_reviewed` and `can_review` for the caller: a customer
+    may review a product they hold or held, once (services.review_create is the rule's writer)."""
+    queryset = policy_types_catalogue(include_inactive=include_inactive)
+    if not is_customer(user):
+        return queryset.annotate(already_reviewed=Value(False), can_review=Value(False))
+    reviewed = Exists(PolicyReview.objects.filter(policy_type=OuterRef("pk"), customer=user))
+    held = Exists(policies_held_by(user).filter(policy_type=OuterRef("pk")))
+    return queryset.annotate(
+        already_reviewed=reviewed,
+        can_review=ExpressionWrapper(Q(held) & ~Q(reviewed), output_field=BooleanField()),
+    )
 
 
 def reviews_of(policy_type: PolicyType) -> QuerySet[PolicyReview]:

@@ -28,6 +28,7 @@ from insurehub.policies.models import (
 )
 from insurehub.policies.permissions import can_change_policy, can_review_product, require
 from insurehub.policies.pricing import price
+from insurehub.policies.selectors import policies_held_by
 from insurehub.realtime.events import Notice
 from insurehub.vehicles.models import Vehicle
 from insurehub.workflows.services import stage_enter
@@ -201,6 +202,8 @@ def policy_activate(*, policy: Policy, actor=None, note: str = "first payment re
     if clash is not None:
         raise ApplicationError("overlapping_policy", f"{clash.policy_number} already covers this vehicle.", status=409)
     policy.activated_at = timezone.now()
+    if policy.policy_type.category_id == "motor" and not policy.certificate_number:
+        policy.certificate_number = next_number(prefix="CRT", year=policy.activated_at.year)
     activated = Notice(
         recipient=policy.customer,
         topic="policy_renewals",
@@ -309,12 +312,7 @@ def policies_apply_time(*, today: date | None = None) -> dict:
 
 
 def _held_type(customer, policy_type: PolicyType) -> bool:
-    return Policy.objects.filter(
-        customer=customer,
-        policy_type=policy_type,
-        status__in=[PolicyStatus.ACTIVE, PolicyStatus.LAPSED, PolicyStatus.EXPIRED, PolicyStatus.CANCELLED],
-        activated_at__isnull=False,
-    ).exists()
+    return policies_held_by(customer).filter(policy_type=policy_type).exists()
 
 
 @transaction.atomic

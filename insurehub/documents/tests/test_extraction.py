@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
+from insurehub.core.pdf import ReportBuilder
 from insurehub.documents.extraction import extract_fields, guess_kind
 from insurehub.documents.intake import clean_filename
-from insurehub.documents.pdf import ReportBuilder
 from insurehub.documents.text_extraction import Line
 from insurehub.documents.validation import ClaimFacts, validate
 

@@ -29,6 +29,9 @@ class TransactionOutputSerializer(serializers.ModelSerializer):
             "receipt_number",
             "failure_reason",
             "refund_of",
+            "payout_stage",
+            "payout_batch",
+            "sent_at",
             "created_at",
             "completed_at",
         ]
@@ -128,6 +131,19 @@ class RefundOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class CancellationQuoteOutputSerializer(serializers.Serializer):
+    """What cancelling the policy today would give back (payments/cancellation.py)."""
+
+    policy = serializers.UUIDField(source="policy.pk")
+    on = serializers.DateField(help_text="The day of cancellation the figures are for (today); cover ends with it.")
+    days_in_period = serializers.IntegerField()
+    days_covered = serializers.IntegerField(help_text="Days of cover used, the day of cancellation included.")
+    paid = MoneyField(source="kept", help_text="What the customer's payments hold, net of refunds made or asked for.")
+    earned = MoneyField(help_text="The premium for the days covered: premium x days_covered / days_in_period.")
+    refund = MoneyField(help_text="paid - earned, never below zero: asked for when the policy is cancelled.")
+    currency = serializers.CharField()
+
+
 class CallbackAckSerializer(serializers.Serializer):
     ResultCode = serializers.IntegerField()
     ResultDesc = serializers.CharField()
@@ -141,5 +157,9 @@ class StatementUploadSerializer(StrictSerializer):
 
 class ReconcileReportSerializer(serializers.Serializer):
     matched = serializers.ListField(child=serializers.DictField())
+    paid_out = serializers.ListField(child=serializers.DictField(), help_text="Debit lines that paid our payouts.")
     already_credited = serializers.ListField(child=serializers.DictField())
+    duplicate = serializers.ListField(
+        child=serializers.DictField(), help_text="Debit lines for a payout already paid: reported, never recorded."
+    )
     unmatched = serializers.ListField(child=serializers.DictField())

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import path
 
-from insurehub.payments.api import views
+from insurehub.payments.api import payout_views, views
 
 urlpatterns = [
     path("payments/transactions/", views.TransactionListApi.as_view(), name="transaction-list"),
@@ -13,6 +13,22 @@ urlpatterns = [
         views.PayoutConfirmApi.as_view(),
         name="transaction-payout-confirm",
     ),
+    path(
+        "payments/transactions/<uuid:transaction_id>/payout/release/",
+        payout_views.PayoutReleaseApi.as_view(),
+        name="transaction-payout-release",
+    ),
+    path("payments/mpesa/b2c/result/", payout_views.B2CResultApi.as_view(), name="mpesa-b2c-result"),
+    path("payments/mpesa/b2c/timeout/", payout_views.B2CTimeoutApi.as_view(), name="mpesa-b2c-timeout"),
+    path(
+        "payments/mpesa/b2c/status-result/", payout_views.B2CStatusResultApi.as_view(), name="mpesa-b2c-status-result"
+    ),
+    path("payments/payout-batches/", payout_views.PayoutBatchListCreateApi.as_view(), name="payout-batch-list"),
+    path(
+        "payments/payout-batches/<uuid:batch_id>/download/",
+        payout_views.PayoutBatchDownloadApi.as_view(),
+        name="payout-batch-download",
+    ),
     path("payments/mpesa/stk-push/", views.StkPushApi.as_view(), name="mpesa-stk-push"),
     path("payments/mpesa/callback/", views.MpesaCallbackApi.as_view(), name="mpesa-callback"),
     path("payments/card/intents/", views.CardIntentApi.as_view(), name="card-intent"),
@@ -23,6 +39,12 @@ urlpatterns = [
     path("payments/schedules/<uuid:schedule_id>/", views.ScheduleDetailApi.as_view(), name="schedule-detail"),
     path("payments/refunds/", views.RefundListCreateApi.as_view(), name="refund-list"),
     path("payments/refunds/<uuid:refund_id>/decision/", views.RefundDecisionApi.as_view(), name="refund-decision"),
+    # Part of the policies contract, served by this app (it knows what was paid).
+    path(
+        "policies/<uuid:policy_id>/cancellation-quote/",
+        views.CancellationQuoteApi.as_view(),
+        name="policy-cancel-quote",
+    ),
 ]
 
 if settings.SANDBOX_ROUTES:

@@ -17,9 +17,11 @@ from insurehub.core.errors import ApplicationError
 from insurehub.core.idempotency import IDEMPOTENCY_KEY, idempotent
 from insurehub.payments import cards, permissions, services
 from insurehub.payments.api import serializers as s
+from insurehub.payments.cancellation import cancellation_refund
 from insurehub.payments.models import Instalment
 from insurehub.payments.selectors import refunds_visible_to, schedules_visible_to, transactions_visible_to
 from insurehub.policies.selectors import policies_visible_to
+from insurehub.policies.workflow import check_action
 
 
 def _target(request, data):
@@ -536,3 +538,21 @@ class PayoutConfirmApi(APIView):
             return Response(s.TransactionOutputSerializer(confirmed).data)
 
         return idempotent(request, endpoint=f"payout.confirm.{transaction_id}", handler=handle)
+
+
+class CancellationQuoteApi(APIView):
+    @extend_schema(responses={200: s.CancellationQuoteOutputSerializer}, tags=["policies"])
+    def get(self, request, policy_id):
+        """Show the refund cancelling a policy today would give.
+
+        The premium earned by the days covered (the day of cancellation included) is kept; the rest
+        of what was paid is the `refund`, which `POST /api/policies/{id}/cancel/` asks for (the same
+        computation; staff then decide it as any refund). Nothing is written.
+
+        Access: whoever may see the policy.
+
+        Errors: 404 `not_found`; 409 `illegal_transition` (the policy can no longer be cancelled).
+        """
+        policy = get_object_or_404(policies_visible_to(request.user), pk=policy_id)
+        check_action(policy, "cancel")
+        return Response(s.CancellationQuoteOutputSerializer(cancellation_refund(policy)).data)

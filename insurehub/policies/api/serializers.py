@@ -3,6 +3,7 @@ from decimal import Decimal
 from rest_framework import serializers
 
 from insurehub.core.serializers import MoneyField, OptionalEmailField, OptionalURLField, StrictSerializer
+from insurehub.policies.documents import certificate_available
 from insurehub.policies.models import (
     CURRENCIES,
     InsuranceCompany,
@@ -99,6 +100,22 @@ class PolicyTypeOutputSerializer(RatingMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class PolicyTypeDetailOutputSerializer(PolicyTypeOutputSerializer):
+    """A product as the caller sees it: with whether they reviewed it and may review it."""
+
+    already_reviewed = serializers.BooleanField(
+        read_only=True, help_text="The signed-in customer has reviewed this product (false for anyone else)."
+    )
+    can_review = serializers.BooleanField(
+        read_only=True,
+        help_text="The signed-in customer holds or held this product and has not reviewed it yet.",
+    )
+
+    class Meta(PolicyTypeOutputSerializer.Meta):
+        fields = [*PolicyTypeOutputSerializer.Meta.fields, "already_reviewed", "can_review"]
+        read_only_fields = fields
+
+
 class PolicyTypeInputSerializer(StrictSerializer):
     company = serializers.PrimaryKeyRelatedField(queryset=InsuranceCompany.objects.all())
     category = serializers.PrimaryKeyRelatedField(queryset=PolicyCategory.objects.all())
@@ -131,6 +148,9 @@ class PolicyOutputSerializer(serializers.ModelSerializer):
     vehicle_registration = serializers.CharField(
         source="vehicle.registration", read_only=True, default=None, allow_null=True
     )
+    certificate_available = serializers.SerializerMethodField(
+        help_text="Whether GET /api/policies/{id}/certificate.pdf answers (an active motor policy)."
+    )
 
     class Meta:
         model = Policy
@@ -156,11 +176,16 @@ class PolicyOutputSerializer(serializers.ModelSerializer):
             "quote_valid_until",
             "activated_at",
             "cancelled_at",
+            "certificate_number",
+            "certificate_available",
             "renewed_from",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
+
+    def get_certificate_available(self, policy: Policy) -> bool:
+        return certificate_available(policy)
 
 
 class QuoteInputSerializer(StrictSerializer):

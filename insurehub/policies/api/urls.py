@@ -16,6 +16,10 @@ urlpatterns = [
     path("policies/<uuid:policy_id>/accept/", views.PolicyAcceptApi.as_view(), name="policy-accept"),
     path("policies/<uuid:policy_id>/cancel/", views.PolicyCancelApi.as_view(), name="policy-cancel"),
     path("policies/<uuid:policy_id>/renew/", views.PolicyRenewApi.as_view(), name="policy-renew"),
+    path("policies/<uuid:policy_id>/schedule.pdf", views.PolicyScheduleApi.as_view(), name="policy-schedule-pdf"),
+    path(
+        "policies/<uuid:policy_id>/certificate.pdf", views.PolicyCertificateApi.as_view(), name="policy-certificate-pdf"
+    ),
     path("policies/<uuid:policy_id>/history/", views.PolicyHistoryApi.as_view(), name="policy-history"),
     path("policies/<uuid:policy_id>/reviews/", views.PolicyReviewsApi.as_view(), name="policy-reviews"),
 ]

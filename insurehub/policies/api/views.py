@@ -1,10 +1,12 @@
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from insurehub.policies import permissions, selectors, services
+from insurehub.policies import documents, permissions, selectors, services
 from insurehub.policies.api import serializers as s
 from insurehub.policies.models import PolicyReview, PolicyType
 from insurehub.users.selectors import customer_acted_for
@@ -172,22 +174,27 @@ class PolicyTypeDetailApi(APIView):
 
     def _get(self, request, type_id):
         return get_object_or_404(
-            selectors.policy_types_catalogue(include_inactive=permissions.can_manage_catalogue(request.user)),
+            selectors.policy_types_for_viewer(
+                request.user, include_inactive=permissions.can_manage_catalogue(request.user)
+            ),
             pk=type_id,
         )
 
-    @extend_schema(responses={200: s.PolicyTypeOutputSerializer}, tags=["catalogue"])
+    @extend_schema(responses={200: s.PolicyTypeDetailOutputSerializer}, tags=["catalogue"])
     def get(self, request, type_id):
         """Show an insurance product.
+
+        With `already_reviewed` and `can_review` for the caller: a signed-in customer who holds or
+        held the product may review it once; both are false for anyone else.
 
         Access: anyone, without signing in; inactive ones are shown to admins only.
 
         Errors: 404 `not_found`.
         """
-        return Response(s.PolicyTypeOutputSerializer(self._get(request, type_id)).data)
+        return Response(s.PolicyTypeDetailOutputSerializer(self._get(request, type_id)).data)
 
     @extend_schema(
-        request=s.PolicyTypeUpdateSerializer, responses={200: s.PolicyTypeOutputSerializer}, tags=["catalogue"]
+        request=s.PolicyTypeUpdateSerializer, responses={200: s.PolicyTypeDetailOutputSerializer}, tags=["catalogue"]
     )
     def patch(self, request, type_id):
         """Edit an insurance product.
@@ -202,7 +209,7 @@ class PolicyTypeDetailApi(APIView):
         data = s.PolicyTypeUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.policy_type_update(policy_type=policy_type, data=data.validated_data, updated_by=request.user)
-        return Response(s.PolicyTypeOutputSerializer(self._get(request, type_id)).data)
+        return Response(s.PolicyTypeDetailOutputSerializer(self._get(request, type_id)).data)
 
 
 class ReviewsMixin:
@@ -371,7 +378,9 @@ class PolicyCancelApi(PolicyActionApi):
         """Cancel a policy.
 
         A quote, a policy awaiting payment or an active policy is cancelled with a `reason`; the time is
-        recorded.
+        recorded. The pro-rata refund of what was paid (shown beforehand by `GET
+        /api/policies/{id}/cancellation-quote/`) is asked for in the same transaction, one refund per
+        payment, for staff to decide.
 
         Access: the customer; agents, supervisors and admins on their behalf.
 
@@ -401,6 +410,50 @@ class PolicyRenewApi(PolicyActionApi):
         """
         renewal = services.policy_renew(policy=self._policy(request, policy_id), renewed_by=request.user)
         return Response(s.PolicyOutputSerializer(renewal).data, status=status.HTTP_201_CREATED)
+
+
+def _pdf(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"  # personal data: never kept by a shared cache
+    return response
+
+
+class PolicyScheduleApi(APIView):
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, tags=["policies"])
+    def get(self, request, policy_id):
+        """Download the policy schedule (PDF).
+
+        Made now from the policy: the insurer, the product, the policyholder, the vehicle, the period,
+        the sum insured, the premium and its breakdown, the add-ons and the instalment plan. Each
+        download is audited.
+
+        Access: its customer; staff as they may see the policy (assessors: the policies of their
+        claims).
+
+        Errors: 404 `not_found`.
+        """
+        policy = get_object_or_404(selectors.policies_visible_to(request.user), pk=policy_id)
+        data = documents.policy_schedule_issue(policy=policy, downloaded_by=request.user)
+        return _pdf(data, f"{policy.policy_number}-schedule.pdf")
+
+
+class PolicyCertificateApi(APIView):
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, tags=["policies"])
+    def get(self, request, policy_id):
+        """Download the certificate of insurance (PDF).
+
+        For an active motor policy: the insurer's certificate number (given when the policy turned
+        active), the vehicle's registration, the period of cover and the insurer. Each download is
+        audited.
+
+        Access: its customer; staff as they may see the policy.
+
+        Errors: 404 `not_found`; 409 `no_certificate` (not a motor policy, or not active).
+        """
+        policy = get_object_or_404(selectors.policies_visible_to(request.user), pk=policy_id)
+        data = documents.policy_certificate_issue(policy=policy, downloaded_by=request.user)
+        return _pdf(data, f"{policy.certificate_number}.pdf")
 
 
 class PolicyHistoryApi(APIView):

@@ -1,4 +1,4 @@
-"""The shared PDF builder (reportlab) for claim and assessment reports.
+"""The shared PDF builder (reportlab): claim, assessment and policy documents.
 
     pdf = ReportBuilder(title="Claim CLM-2026-000123", subtitle="Generated 2026-05-09")
     pdf.heading("Vehicle")
