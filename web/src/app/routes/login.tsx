@@ -39,6 +39,11 @@ export function Component() {
           <AlertDescription>{t("signIn.expired")}</AlertDescription>
         </Alert>
       )}
+      {!state.expired && params.get("changed") === "password" && (
+        <Alert>
+          <AlertDescription role="status">{t("account.password.signInAgain")}</AlertDescription>
+        </Alert>
+      )}
       <LoginForm />
       <Link to="/reset-password" className="text-center text-sm text-primary underline-offset-4 hover:underline">
         {t("signIn.forgot")}
