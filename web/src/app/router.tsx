@@ -38,8 +38,8 @@ export const customerRoutes: RouteObject[] = [
   { path: "/claims", lazy: () => import("./routes/portal-claims") },
   { path: "/claims/new", lazy: unavailable },
   { path: "/claims/:id", lazy: () => import("./routes/portal-claim") },
-  { path: "/notifications", lazy: unavailable },
-  { path: "/profile", lazy: unavailable },
+  { path: "/notifications", lazy: () => import("./routes/portal-notifications") },
+  { path: "/profile", lazy: () => import("./routes/portal-profile") },
   { path: "*", lazy: () => import("./routes/customer-not-found") },
 ];
 
