@@ -35,6 +35,7 @@ REST_FRAMEWORK = {
         "anon": env.str("THROTTLE_ANON", "10000/hour" if TESTING else "120/minute"),
         "user": env.str("THROTTLE_USER", "100000/hour" if TESTING else "1200/minute"),
         "auth": env.str("THROTTLE_AUTH", "1000/minute" if TESTING else "30/minute"),
+        "vin_decode": env.str("THROTTLE_VIN_DECODE", "1000/minute" if TESTING else "30/minute"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

@@ -50,7 +50,9 @@ class LookupResultSerializer(serializers.Serializer):
 class VinDecodingSerializer(serializers.Serializer):
     vin = serializers.CharField()
     offline = serializers.JSONField(help_text="ISO 3779 structure, WMI manufacturer, country, model years")
-    online = LookupResultSerializer(help_text="NHTSA vPIC detail when reachable")
+    online = LookupResultSerializer(
+        allow_null=True, help_text="NHTSA vPIC detail when reachable; null when not asked (customers' decodings)"
+    )
 
 
 class WeatherQuerySerializer(StrictSerializer):

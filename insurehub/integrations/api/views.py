@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from insurehub.claims.selectors import claims_visible_to
 from insurehub.core.errors import ApplicationError
+from insurehub.core.throttling import ScopedRateThrottle, UserRateThrottle
 from insurehub.integrations import permissions, services
 from insurehub.integrations.api import serializers as s
 from insurehub.integrations.clients.nominatim import NominatimClient
@@ -28,7 +29,10 @@ def _answer(result: ProviderResult) -> Response:
 
 
 class VinDecodeApi(APIView):
-    permission_classes = [permissions.UsesLookups]
+    permission_classes = [permissions.DecodesVins]
+    # Per caller, on top of the general limit: a page decodes a VIN once it is complete and valid.
+    throttle_classes = [UserRateThrottle, ScopedRateThrottle]
+    throttle_scope = "vin_decode"
 
     @extend_schema(responses={200: s.VinDecodingSerializer}, tags=["integrations"])
     def get(self, request, vin: str):
@@ -37,20 +41,25 @@ class VinDecodeApi(APIView):
         `offline`: what the VIN itself says (ISO 3779 structure, manufacturer from its WMI, country,
         possible model years), always there; `online`: NHTSA vPIC's detail when that provider is
         reachable (a lookup result: see its `status`). North American VINs must carry a correct check
-        digit; European VINs carry none.
+        digit; European VINs carry none. Limited per caller (`THROTTLE_VIN_DECODE`, 30 a minute by
+        default).
 
-        Access: staff.
+        Access: staff; customers (the quote page, as they type their car's VIN) get the `offline` part
+        only (`online` is null).
 
         Errors: 400 `vin_length` (not 17 characters), `vin_characters` (I, O, Q or anything but capital
-        letters and digits), `vin_check_digit`; 403 `permission_denied` (customers).
+        letters and digits), `vin_check_digit`; 403 `permission_denied` (neither staff nor a customer);
+        429 `throttled`.
         """
+        online = permissions.decodes_vin_online(request.user)
         try:
-            decoding = decode_vin(vin)
+            decoding = decode_vin(vin, online=online)
         except InvalidVinError as exc:
             raise ApplicationError(
                 exc.code, exc.message, errors=[{"field": "vin", "message": exc.message, "code": exc.code}]
             ) from exc
-        return Response(s.VinDecodingSerializer(decoding.as_dict()).data)
+        answer = decoding.as_dict() if online else {**decoding.as_dict(), "online": None}
+        return Response(s.VinDecodingSerializer(answer).data)
 
 
 class WeatherApi(APIView):

@@ -68,18 +68,51 @@ def test_requesting_a_check_is_for_staff(actors, vehicle, dvla):
     assert VehicleCheck.objects.filter(vehicle=vehicle).count() == len(OFFICE)
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/api/integrations/vin/WVWZZZ1JZXW000001/",
-        "/api/integrations/weather/?lat=-1.28&lon=36.82&at=2026-01-10T08:00:00Z",
-    ],
-)
-def test_lookups_are_staff_only(actors, url, meteo, nominatim, vpic):
+def test_the_weather_lookup_is_staff_only(actors, meteo):
+    url = "/api/integrations/weather/?lat=-1.28&lon=36.82&at=2026-01-10T08:00:00Z"
     AccessMatrix(actors).assert_write(
         lambda client: client.get(url),
         expected={"owner": 403, "other_customer": 403, **dict.fromkeys(STAFF, 200)},
     )
+
+
+def test_customers_decode_a_vin_offline_and_staff_also_online(actors, vpic):
+    url = "/api/integrations/vin/1M8GDM9AXKP042788/"
+    AccessMatrix(actors).assert_write(
+        lambda client: client.get(url),
+        expected={"owner": 200, "other_customer": 200, **dict.fromkeys(STAFF, 200)},
+    )
+    customer = client_for(actors["owner"]).get(url).json()
+    assert customer["offline"]["manufacturer"] == "Mercury" and customer["offline"]["model_years"]
+    assert customer["online"] is None  # no provider call on a customer's behalf
+    assert client_for(actors["agent"]).get(url).json()["online"]["status"] == "ok"
+    problem = assert_problem(client_for(actors["owner"]).get("/api/integrations/vin/1M8GDM9A1KP042788/"), 400)
+    assert problem["type"].endswith("vin_check_digit")
+
+
+def test_vin_decoding_is_rate_limited_per_caller(actors, settings):
+    from django.core.cache import cache
+
+    rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {**rates, "vin_decode": "3/minute"},
+    }
+    cache.clear()
+    from rest_framework.settings import api_settings
+
+    api_settings.reload()
+    try:
+        from insurehub.core.throttling import ScopedRateThrottle
+
+        ScopedRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+        url = "/api/integrations/vin/WVWZZZ1JZXW000001/"
+        owner = client_for(actors["owner"])
+        assert [owner.get(url).status_code for _ in range(4)] == [200, 200, 200, 429]
+        assert client_for(actors["other_customer"]).get(url).status_code == 200  # per caller
+    finally:
+        ScopedRateThrottle.THROTTLE_RATES = rates
+        cache.clear()
 
 
 @pytest.mark.parametrize(
