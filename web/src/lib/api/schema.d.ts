@@ -1189,7 +1189,8 @@ export interface paths {
         /**
          * Edit a claim's details
          * @description Description, incident place, injury, total-loss hint, police report number and third party;
-         *     staff also the estimated cost and the priority. The priority follows injury, total loss and
+         *     while the claim is a draft also the incident's date and time (inside the policy's cover, not in
+         *     the future); staff also the estimated cost and the priority. The priority follows injury, total loss and
          *     estimate unless staff set it; the SLA due time follows the priority. A changed incident place
          *     runs the outside checks again.
          *
@@ -1197,8 +1198,9 @@ export interface paths {
          *     may see it. Assessors record their findings in the assessment instead.
          *
          *     Errors: 400 `validation_error`, `read_only` (a customer setting `priority` or
-         *     `estimated_cost`); 403 `permission_denied` (assessors); 404 `not_found`; 409 `claim_locked`
-         *     (a customer once the claim is under review: send a message instead).
+         *     `estimated_cost`), `incident_in_future`, `incident_outside_cover`; 403 `permission_denied`
+         *     (assessors); 404 `not_found`; 409 `claim_locked` (a customer once the claim is under review: send
+         *     a message instead), `incident_date_locked` (the date of a claim that is no longer a draft).
          */
         patch: operations["claims_partial_update"];
         trace?: never;
@@ -5188,6 +5190,8 @@ export interface components {
             summary?: string;
         };
         PatchedClaimUpdateRequest: {
+            /** Format: date-time */
+            incident_date?: string;
             incident_address?: string;
             /** Format: decimal */
             incident_latitude?: string;
