@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from rest_framework_simplejwt.exceptions import AuthenticationFailed, InvalidToken
@@ -116,14 +116,82 @@ def user_create(
     return user
 
 
-@transaction.atomic
 def user_register(
     *, email: str, password: str, name: str = "", phone: str = "", language: str = Language.ENGLISH
-) -> User:
-    """Self-service sign-up: always a customer; the first e-mail verification link goes out."""
-    user = user_create(email=email, password=password, role=Role.CUSTOMER, name=name, phone=phone, language=language)
-    _email_verification_issue(user)
-    return user
+) -> User | None:
+    """Self-service sign-up that never tells whether the address already has an account: a new
+    address gets a customer account and its first verification link; an address with an account
+    gets an e-mail saying someone tried to register with it, with a password-reset link. The caller
+    sees the same either way: the same password checks first (they depend on what was typed only),
+    the same per-address and per-IP limits, and no answer sooner than REGISTER_MIN_RESPONSE_SECONDS.
+    Returns the new user, or None when the address was taken (for the caller's own use, never to
+    show)."""
+    started = time.monotonic()
+    email = email.strip().lower()
+    try:
+        _validate_password(password, User(email=email, name=name, phone=phone, role=Role.CUSTOMER))
+        message_limits.check(purpose="register", address=email, ip=_client_ip())
+        existing = User.objects.filter(email__iexact=email).first()
+        if existing is not None:
+            _registration_attempt_notice(existing)
+            return None
+        try:
+            with transaction.atomic():
+                user = user_create(
+                    email=email,
+                    password=password,
+                    role=Role.CUSTOMER,
+                    name=name,
+                    phone=phone,
+                    language=language,
+                    validate_password=False,  # validated above, before anything else
+                )
+                _email_verification_issue(user)
+        except IntegrityError:  # the same address registered a moment ago by another request
+            _registration_attempt_notice(User.objects.get(email__iexact=email))
+            return None
+        return user
+    finally:
+        _answer_no_sooner_than(started, settings.REGISTER_MIN_RESPONSE_SECONDS)
+
+
+@transaction.atomic
+def _registration_attempt_notice(user: User) -> None:
+    """Tell an account holder that someone tried to register with their address, with a link to
+    reset the password (in case it was them and they forgot they had an account)."""
+    if not permissions.can_reset_password(user):
+        audit_record(actor=None, action="auth.registration_attempt", target=user, changes={"notified": False})
+        return
+    link, minutes = _password_reset_link(user)
+    account_messages.send(
+        AccountMessage(
+            channel="email",
+            to=user.email,
+            template="auth.registration_attempt",
+            subject="Someone tried to open an InsureHub account with your address",
+            body=(
+                f"Someone, perhaps you, tried to create an InsureHub account with {user.email}. This address "
+                "already has an account, so nothing was created and nothing changed.\n\n"
+                f"If it was you and you have forgotten your password, open this link within {_minutes(minutes)} "
+                f"to choose a new one (it works once):\n{link}\n\nIf it was not you, ignore this message."
+            ),
+            recipient=user,
+        )
+    )
+    audit_record(actor=None, action="auth.registration_attempt", target=user, changes={"notified": True})
+
+
+def _password_reset_link(user: User) -> tuple[str, int]:
+    """A new password-reset link for `user` (the earlier ones stop working), and its lifetime in minutes."""
+    secret = account_tokens.new_link_secret()
+    minutes = settings.PASSWORD_RESET_TOKEN_MINUTES
+    _token_issue(
+        user=user,
+        purpose=AccountTokenPurpose.RESET_PASSWORD,
+        token_hash=account_tokens.link_hash(secret),
+        minutes=minutes,
+    )
+    return account_messages.web_link("/reset-password", token=secret), minutes
 
 
 @transaction.atomic
@@ -475,15 +543,7 @@ def password_reset_request(*, email: str) -> None:
                     changes={"sent": False, "reason": "inactive_account" if user else "unknown_email"},
                 )
                 return
-            secret = account_tokens.new_link_secret()
-            minutes = settings.PASSWORD_RESET_TOKEN_MINUTES
-            _token_issue(
-                user=user,
-                purpose=AccountTokenPurpose.RESET_PASSWORD,
-                token_hash=account_tokens.link_hash(secret),
-                minutes=minutes,
-            )
-            link = account_messages.web_link("/reset-password", token=secret)
+            link, minutes = _password_reset_link(user)
             account_messages.send(
                 AccountMessage(
                     channel="email",

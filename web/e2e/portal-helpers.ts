@@ -101,7 +101,7 @@ export const NEW_PASSWORD = "plum-orbit-cascade-917";
 export async function newCustomer(request: APIRequestContext, name = "Zawadi Otieno"): Promise<string> {
   const email = `${name.split(" ")[0]?.toLowerCase()}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.test`;
   const response = await request.post("/api/auth/register/", { data: { email, password: NEW_PASSWORD, name } });
-  expect(response.status(), "registration over the API").toBe(201);
+  expect(response.status(), "registration over the API").toBe(202);
   return email;
 }
 

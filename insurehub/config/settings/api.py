@@ -89,6 +89,9 @@ ACCOUNT_MESSAGES_PER_ADDRESS_PER_HOUR = env.int("ACCOUNT_MESSAGES_PER_ADDRESS_PE
 ACCOUNT_MESSAGES_PER_IP_PER_HOUR = env.int("ACCOUNT_MESSAGES_PER_IP_PER_HOUR", 30)
 # A password-reset request answers no sooner than this, known address or not (no timing oracle).
 PASSWORD_RESET_MIN_RESPONSE_SECONDS = env.float("PASSWORD_RESET_MIN_RESPONSE_SECONDS", 0.25)
+# Registration answers the same for a new and a taken address, no sooner than this either way (above
+# the time a password hash takes, which only a new account spends).
+REGISTER_MIN_RESPONSE_SECONDS = env.float("REGISTER_MIN_RESPONSE_SECONDS", 0.05 if TESTING else 0.6)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "InsureHub API",

@@ -58,6 +58,13 @@ class LoginInputSerializer(StrictSerializer):
     password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
 
 
+class RegisteredOutputSerializer(serializers.Serializer):
+    """The one answer to a registration, new address or taken."""
+
+    detail = serializers.CharField()
+    email = serializers.EmailField()
+
+
 class TokenPairOutputSerializer(serializers.Serializer):
     access = serializers.CharField()
     refresh = serializers.CharField()

@@ -17,6 +17,8 @@ from insurehub.users.api import serializers as s
 from insurehub.users.models import User
 from insurehub.users.selectors import users_visible_to
 
+REGISTERED = "Check your e-mail: we have sent a message to this address. Then sign in."
+
 
 class AuthThrottleMixin:
     throttle_classes = [ScopedRateThrottle]
@@ -35,25 +37,29 @@ class RegisterApi(AuthThrottleMixin, APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
 
-    @extend_schema(request=s.RegisterInputSerializer, responses={201: s.TokenPairOutputSerializer}, tags=["auth"])
+    @extend_schema(request=s.RegisterInputSerializer, responses={202: s.RegisteredOutputSerializer}, tags=["auth"])
     def post(self, request):
         """Create a customer account.
 
         Self-service sign-up with `email`, `password` (checked against the password rules) and
         optionally `name`, `phone` and `language` (`en` or `sw`); the account is always a customer's.
-        Answers 201 with a token pair and the user, like a sign-in, and sends the first e-mail
-        verification link. Limited with the other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by
-        default).
+        The answer is the same 202, with the same body and no sooner than a fixed minimum time, whether
+        or not the address already has an account, so it cannot be used to find out who has one: a new
+        address gets its account and an e-mail verification link; an address with an account gets an
+        e-mail saying someone tried to register with it, with a password-reset link. The new customer
+        then signs in (`POST /api/auth/login/` or `/api/auth/session/`). Limited with the other sign-in
+        endpoints (`THROTTLE_AUTH`, 30 a minute by default) and per address and IP.
 
         Access: anyone, without signing in.
 
-        Errors: 400 `validation_error` (a malformed e-mail or phone, a password the rules refuse); 409
-        `email_taken`; 429 `throttled`.
+        Errors: 400 `validation_error` (a malformed e-mail or phone, a password the rules refuse); 429
+        `too_many_requests` (with `retry_after`), `throttled`.
         """
         data = s.RegisterInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.user_register(**data.validated_data)
-        return Response(_token_pair(user, services.refresh_token_for(user)), status=status.HTTP_201_CREATED)
+        services.user_register(**data.validated_data)
+        email = data.validated_data["email"].strip().lower()
+        return Response({"detail": REGISTERED, "email": email}, status=status.HTTP_202_ACCEPTED)
 
 
 class LoginApi(AuthThrottleMixin, APIView):

@@ -258,8 +258,8 @@ class TestEmailVerification:
         registered = api_client.post(
             "/api/auth/register/", {"email": "new@example.test", "password": STRONG}, format="json"
         )
-        assert registered.status_code == 201
-        assert registered.json()["user"]["email_verified"] is False
+        assert registered.status_code == 202
+        assert User.objects.get(email="new@example.test").email_verified is False
         [mail] = mails(smtp, "new@example.test")
         token = link_token(mail["text"], "/verify-email")
         confirmed = api_client.post("/api/auth/verify-email/confirm/", {"token": token}, format="json")
@@ -269,6 +269,24 @@ class TestEmailVerification:
         again = api_client.post("/api/auth/verify-email/confirm/", {"token": token}, format="json")
         assert assert_problem(again, 400)["type"] == "/problems/invalid_token"
         assert AuditEvent.objects.filter(action="auth.email_verified").count() == 1
+
+    def test_registering_a_taken_address_tells_its_holder_with_a_reset_link(self, api_client, make_user, smtp):
+        holder = make_user(email="held@example.test")
+        answer = api_client.post(
+            "/api/auth/register/", {"email": "held@example.test", "password": STRONG}, format="json"
+        )
+        assert answer.status_code == 202
+        [mail] = mails(smtp, "held@example.test")
+        assert "tried to create an InsureHub account" in mail["text"]
+        token = link_token(mail["text"], "/reset-password")
+        new_password = "violet-harbour-lantern-42"
+        reset = api_client.post(
+            "/api/auth/password-reset/confirm/", {"token": token, "password": new_password}, format="json"
+        )
+        assert reset.status_code == 200, reset.content
+        holder.refresh_from_db()
+        assert holder.check_password(new_password)
+        assert not AccountToken.objects.filter(purpose=AccountTokenPurpose.VERIFY_EMAIL).exists()
 
     def test_a_failed_registration_sends_nothing(self, api_client, smtp):
         assert_problem(api_client.post("/api/auth/register/", {"email": "w@example.test", "password": "1"}), 400)

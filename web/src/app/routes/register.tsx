@@ -1,32 +1,36 @@
-import { Link, useNavigate } from "react-router";
+import { useState } from "react";
+import { Link } from "react-router";
 
-import { RegisterForm, type Registered } from "@/features/auth/components/register-form";
+import { buttonVariants } from "@/components/ui/button-variants";
+import { RegisterForm } from "@/features/auth/components/register-form";
 import { useDocumentTitle } from "@/hooks/use-document-title";
-import { session } from "@/lib/auth";
 import { useT } from "@/lib/i18n";
 
 import { AuthLayout } from "../layout/auth-layout";
 
 /**
- * Sign-up (`/register`): the new customer is signed in at once and taken to /verify-email
- * (the first e-mail link is already on its way). Someone signed in never sees it (GuestOnly).
+ * Sign-up (`/register`). The server answers the same whether or not the address already has an
+ * account (it never tells), so the page does too: "check your e-mail". A new customer gets the
+ * verification link, then signs in; an account holder gets a message saying someone tried to
+ * register with their address, with a reset link. Someone signed in never sees it (GuestOnly).
  */
 export function Component() {
   const { t } = useT();
   useDocumentTitle(t("register.title"));
-  const navigate = useNavigate();
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
-  async function signInAfterRegistering({ email, password }: Registered) {
-    // Signing in replaces the router with the customer's (app.tsx), which starts at the URL of
-    // that moment: make it the verification page first.
-    const back = window.location.pathname + window.location.search;
-    window.history.replaceState(null, "", "/verify-email");
-    try {
-      await session.signIn(email, password);
-    } catch {
-      window.history.replaceState(null, "", back);
-      await navigate("/login", { replace: true }); // the account exists: sign in by hand
-    }
+  if (sentTo !== null) {
+    return (
+      <AuthLayout title={t("register.sent.title")}>
+        <div role="status" className="flex flex-col gap-3">
+          <p>{t("register.sent.body", { email: sentTo })}</p>
+          <p className="text-sm text-muted-foreground">{t("register.sent.existing")}</p>
+        </div>
+        <Link to="/login" className={buttonVariants({ variant: "default" })}>
+          {t("register.sent.signIn")}
+        </Link>
+      </AuthLayout>
+    );
   }
 
   return (
@@ -42,7 +46,7 @@ export function Component() {
         </>
       }
     >
-      <RegisterForm onRegistered={signInAfterRegistering} />
+      <RegisterForm onRegistered={({ email }) => setSentTo(email)} />
     </AuthLayout>
   );
 }

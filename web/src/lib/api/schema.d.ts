@@ -844,14 +844,17 @@ export interface paths {
          * Create a customer account
          * @description Self-service sign-up with `email`, `password` (checked against the password rules) and
          *     optionally `name`, `phone` and `language` (`en` or `sw`); the account is always a customer's.
-         *     Answers 201 with a token pair and the user, like a sign-in, and sends the first e-mail
-         *     verification link. Limited with the other sign-in endpoints (`THROTTLE_AUTH`, 30 a minute by
-         *     default).
+         *     The answer is the same 202, with the same body and no sooner than a fixed minimum time, whether
+         *     or not the address already has an account, so it cannot be used to find out who has one: a new
+         *     address gets its account and an e-mail verification link; an address with an account gets an
+         *     e-mail saying someone tried to register with it, with a password-reset link. The new customer
+         *     then signs in (`POST /api/auth/login/` or `/api/auth/session/`). Limited with the other sign-in
+         *     endpoints (`THROTTLE_AUTH`, 30 a minute by default) and per address and IP.
          *
          *     Access: anyone, without signing in.
          *
-         *     Errors: 400 `validation_error` (a malformed e-mail or phone, a password the rules refuse); 409
-         *     `email_taken`; 429 `throttled`.
+         *     Errors: 400 `validation_error` (a malformed e-mail or phone, a password the rules refuse); 429
+         *     `too_many_requests` (with `retry_after`), `throttled`.
          */
         post: operations["auth_register_create"];
         delete?: never;
@@ -1350,6 +1353,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/claims/{claim_id}/document-requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the documents asked of the claim's customer
+         * @description Oldest first, each with its `kind`, the `note` to the customer, who asked and when, and its
+         *     `state`: `open`, `fulfilled` (by the document uploaded: `fulfilled_by_document`) or
+         *     `cancelled`; paged by number.
+         *
+         *     Access: whoever may see the claim.
+         *
+         *     Errors: 404 `not_found`.
+         */
+        get: operations["claims_document_requests_list"];
+        put?: never;
+        /**
+         * Ask the claim's customer for a document
+         * @description `kind` (identity document, driving licence, vehicle registration, police report, repair
+         *     invoice, estimate, medical report, photo, other) and a `note` to the customer. The customer is
+         *     told (topic `documents`, by their notification preferences); the request is audited and on
+         *     the claim's timeline. A document of that kind uploaded to the claim fulfils the oldest open
+         *     request of the kind. Answers the request (201).
+         *
+         *     Access: staff who may see the claim.
+         *
+         *     Errors: 400 `validation_error`; 403 `permission_denied` (customers); 404 `not_found`; 409
+         *     `claim_not_open` (a draft, or a claim settled, closed, rejected or withdrawn).
+         */
+        post: operations["claims_document_requests_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{claim_id}/document-requests/{request_id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a document request
+         * @description An open request is cancelled (audited, on the timeline); the customer no longer sees it as
+         *     asked for.
+         *
+         *     Access: staff who may see the claim.
+         *
+         *     Errors: 403 `permission_denied` (customers); 404 `not_found`; 409 `request_closed` (already
+         *     fulfilled or cancelled).
+         */
+        post: operations["claims_document_requests_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/claims/{claim_id}/documents/": {
         parameters: {
             query?: never;
@@ -1447,13 +1515,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List a claim's settlements
+         * List a claim's settlements (the desk's view)
          * @description Every settlement proposed, with its amount, payee, method, cost type, status (`proposed`,
-         *     `approved`, `paid`, `rejected`), who proposed and approved it and the payment made.
+         *     `approved`, `paid`, `rejected`), who proposed and approved it, the internal `note`, the
+         *     customer's answer to the offer (`customer_decision`: `accepted`, `declined` or empty, with
+         *     their reason, and whether staff recorded it for them with how: `customer_decision_note`) and
+         *     the payment made.
          *
-         *     Access: whoever may see the claim.
+         *     Access: staff who may see the claim. Customers read the offers made to them at
+         *     `settlement/offers/`.
          *
-         *     Errors: 404 `not_found`.
+         *     Errors: 403 `permission_denied` (customers); 404 `not_found`.
          */
         get: operations["claims_settlement_list"];
         put?: never;
@@ -1514,6 +1586,70 @@ export interface paths {
          *     reserve first), `request_in_progress`; 422 `idempotency_key_reused`.
          */
         post: operations["claims_settlement_action"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{claim_id}/settlement/{settlement_id}/response/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or decline a settlement offer
+         * @description `decision`: `accept` (the settlement may then be paid) or `decline` with a `reason` (the offer
+         *     is closed and the claim goes back to its agent, who may propose another). The claim's agent
+         *     (else the proposer) is notified either way; the claim's readers get `claim.updated`.
+         *
+         *     Staff of the claims desk record the customer's answer on their behalf (e.g. given by phone)
+         *     with a `note` saying how; it is audited as such (`claim.settlement_accepted_on_behalf`,
+         *     `claim.settlement_declined_on_behalf`).
+         *
+         *     Requires an `Idempotency-Key` header (the acceptance lets money move): a retried request with
+         *     the same key and body answers the first answer again (`Idempotent-Replayed: true`).
+         *
+         *     Access: the claim's customer; agents, supervisors and admins who may see the claim.
+         *
+         *     Errors: 400 `validation_error`, `reason_required` (declining), `note_required` (staff),
+         *     `idempotency_key_required`, `bad_idempotency_key`; 403 `permission_denied` (assessors); 404
+         *     `not_found`; 409 `not_offered` (not an approved settlement), `already_answered`,
+         *     `request_in_progress`; 422 `idempotency_key_reused`.
+         */
+        post: operations["claims_settlement_response_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{claim_id}/settlement/offers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the settlement offers made to the claim's customer
+         * @description Newest first: each settlement once approved (waiting for the customer's answer, accepted,
+         *     paid) and the offers the customer declined, with the amount, what it covers (`cost_type`), the
+         *     payee and method as recorded, the policy's `excess` it is net of, `offer_status` and the
+         *     customer's answer. Never a settlement proposed and not yet approved, one turned down by the
+         *     desk before it was offered, or the desk's notes.
+         *
+         *     Access: whoever may see the claim (staff see what the customer sees).
+         *
+         *     Errors: 404 `not_found`.
+         */
+        get: operations["claims_settlement_offers_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2114,6 +2250,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/uploads/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a resumable upload (or resume the open one of the same file)
+         * @description JSON `{claim, document_type, filename, size, sha256, content_type?, allow_duplicate?}`: the
+         *     whole file's size in bytes (at most `DOCUMENTS_MAX_UPLOAD_BYTES`) and its hex SHA-256. Answers
+         *     201 with the upload (`offset` 0, `chunk_size` the advised chunk, `status` `open`, `expires_at`);
+         *     while an upload of the same file (same caller, claim, `sha256` and `size`) is open, answers that
+         *     one with 200 so that a reloaded page carries on from its `offset`. Then send the bytes with
+         *     `PATCH /api/documents/uploads/{id}/`. An upload idle for `DOCUMENTS_UPLOAD_TTL_SECONDS` (24 h)
+         *     expires and its bytes are removed.
+         *
+         *     Access: whoever may attach documents to the claim: its customer (their own claims) and staff
+         *     who may see it.
+         *
+         *     Errors: 400 `validation_error` (a missing or malformed field, an unknown `document_type`, a
+         *     `claim` that does not exist or the caller may not see), `empty_file` (size 0); 413
+         *     `file_too_large` (`size` over the limit).
+         */
+        post: operations["documents_uploads_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/uploads/{upload_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a resumable upload: how many bytes arrived (`offset`), its status, and its document once complete (with the document's `scan_status`)
+         * @description Ask this after a lost connection and send from `offset` on. `status`: `open` (taking bytes),
+         *     `complete` (`document` is the result), `refused` (the intake refused the file: `error` is its
+         *     code), `cancelled`, `expired`.
+         *
+         *     Access: its uploader, while they may see its claim.
+         *
+         *     Errors: 404 `not_found` (anyone else's upload, or none).
+         */
+        get: operations["documents_uploads_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a resumable upload; the bytes received so far are removed
+         * @description Cancelling an upload that already ended without a document (refused, cancelled, expired)
+         *     changes nothing.
+         *
+         *     Access: its uploader, while they may see its claim.
+         *
+         *     Errors: 404 `not_found`; 409 `upload_complete` (it made a document: delete the document).
+         */
+        delete: operations["documents_uploads_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Send a chunk of the file
+         * @description The body is the chunk's raw bytes (`Content-Type: application/offset+octet-stream`, at most
+         *     `max_chunk_size`), starting at `Upload-Offset`, which must equal the upload's `offset`. Answers
+         *     the upload with its new `offset` (also in the `Upload-Offset` header). The chunk that reaches
+         *     `size` finishes the upload: the whole file's SHA-256 is checked against the one declared, then
+         *     the file goes through the same intake as `POST /api/documents/upload/` (limits judged from its
+         *     headers, virus scan, type by content, duplicate check, storage, processing queued) and the answer
+         *     has `status` `complete` and the `document`. Sending the last chunk again after a complete upload
+         *     (its answer was lost) answers the complete upload only with an empty body at `offset` = `size`;
+         *     otherwise GET it.
+         *
+         *     Access: its uploader, while they may see its claim.
+         *
+         *     Errors: 400 `invalid_upload_offset` (missing or not a number), `unsupported_checksum_algorithm`,
+         *     `invalid_checksum`; 404 `not_found`; 409 `offset_mismatch` (the problem's `offset` is where the
+         *     server is: send from there), `upload_not_open` (complete, refused or cancelled: `upload_status`
+         *     says which); 410 `upload_expired`; 413 `chunk_too_large` (over `max_chunk_size`), `chunk_past_end`
+         *     (beyond `size`); 415 `unsupported_media_type`; 422 `chunk_checksum_mismatch` (the chunk was not
+         *     kept; send it again). On the last chunk: 422 `checksum_mismatch` (the file differs from the
+         *     declared SHA-256: the upload is reset to offset 0, send the file again); and the single upload's
+         *     refusals, after which the upload is `refused` and its bytes removed: 409 `duplicate_document`,
+         *     415 `unsupported_type`, 415 `not_an_image` (a `photo` that is not an image), 422 `corrupt_file`,
+         *     `image_too_large`, `file_too_complex`, `infected` (quarantined, never served; the problem names
+         *     the `document`).
+         */
+        patch: operations["documents_uploads_partial_update"];
+        trace?: never;
+    };
     "/api/documents/validate/": {
         parameters: {
             query?: never;
@@ -2196,10 +2426,10 @@ export interface paths {
          *     with `retry_after`, `failed`) and `data` is there when it is `ok`. Answers are cached
          *     (`from_cache`).
          *
-         *     Access: staff.
+         *     Access: staff, and customers (to say where an incident happened when they report a claim).
          *
          *     Errors: 400 `validation_error` (no `q`, malformed `countrycodes`), or the provider's code when it
-         *     refuses the input; 403 `permission_denied` (customers).
+         *     refuses the input.
          */
         get: operations["integrations_geocode_retrieve"];
         put?: never;
@@ -2226,10 +2456,10 @@ export interface paths {
          *     with `retry_after`, `failed`) and `data` is there when it is `ok`. Answers are cached
          *     (`from_cache`).
          *
-         *     Access: staff.
+         *     Access: staff, and customers (their location, when they report a claim).
          *
          *     Errors: 400 `validation_error` (missing or out-of-range `lat` or `lon`), or the provider's code
-         *     when it refuses the input; 403 `permission_denied` (customers).
+         *     when it refuses the input.
          */
         get: operations["integrations_geocode_reverse_retrieve"];
         put?: never;
@@ -2252,12 +2482,15 @@ export interface paths {
          * @description `offline`: what the VIN itself says (ISO 3779 structure, manufacturer from its WMI, country,
          *     possible model years), always there; `online`: NHTSA vPIC's detail when that provider is
          *     reachable (a lookup result: see its `status`). North American VINs must carry a correct check
-         *     digit; European VINs carry none.
+         *     digit; European VINs carry none. Limited per caller (`THROTTLE_VIN_DECODE`, 30 a minute by
+         *     default).
          *
-         *     Access: staff.
+         *     Access: staff; customers (the quote page, as they type their car's VIN) get the `offline` part
+         *     only (`online` is null).
          *
          *     Errors: 400 `vin_length` (not 17 characters), `vin_characters` (I, O, Q or anything but capital
-         *     letters and digits), `vin_check_digit`; 403 `permission_denied` (customers).
+         *     letters and digits), `vin_check_digit`; 403 `permission_denied` (neither staff nor a customer);
+         *     429 `throttled`.
          */
         get: operations["integrations_vin_retrieve"];
         put?: never;
@@ -2557,6 +2790,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/mpesa/b2c/result/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive an M-Pesa payout result (Daraja B2C ResultURL)
+         * @description `Result` with `OriginatorConversationID` (our payout's reference), `ConversationID`, `ResultCode`
+         *     and `ResultParameters`: 0 pays the payout with its `TransactionReceipt` (`payout.succeeded`; a
+         *     claim settlement's claim turns `settled`), anything else fails it with `ResultDesc`
+         *     (`payout.failed`; the claim goes back to its agent, a refund is asked for again). A repeat, or a
+         *     result for a payout already final, changes nothing (`duplicate`). Answered in Daraja's format.
+         *
+         *     Access: Daraja: no user token; the `token` query parameter must be the callback secret
+         *     (`MPESA_CALLBACK_SECRET`) that was in the ResultURL we gave it.
+         *
+         *     Errors: 400 `malformed_callback`; 403 `bad_callback_token`; 404 `unknown_payout`; 409
+         *     `conversation_mismatch` (not the ConversationID M-Pesa gave for this payout), `payout_not_sent`.
+         */
+        post: operations["payments_mpesa_b2c_result_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/mpesa/b2c/status-result/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive the answer to an M-Pesa transaction status query about a payout
+         * @description `Result.ReferenceData` carries our payout's reference (the query's `Occasion`). `TransactionStatus`
+         *     `Completed` pays the payout with its `ReceiptNo`; another status fails it; M-Pesa having no such
+         *     transaction fails a payout sent long enough ago (it never left). Idempotent, as the result.
+         *
+         *     Access: Daraja: no user token; the `token` query parameter must be the callback secret.
+         *
+         *     Errors: 400 `malformed_callback`; 403 `bad_callback_token`; 404 `unknown_payout`; 409 `payout_not_sent`.
+         */
+        post: operations["payments_mpesa_b2c_status_result_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/mpesa/b2c/timeout/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive an M-Pesa queue timeout (Daraja B2C QueueTimeOutURL)
+         * @description The payout's request was not processed in time; M-Pesa may still have paid it, so it is not
+         *     failed: its status is asked at once (the transaction status query), whose answer settles it.
+         *
+         *     Access: Daraja: no user token; the `token` query parameter must be the callback secret.
+         *
+         *     Errors: 400 `malformed_callback`; 403 `bad_callback_token`; 404 `unknown_payout`.
+         */
+        post: operations["payments_mpesa_b2c_timeout_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/mpesa/callback/": {
         parameters: {
             query?: never;
@@ -2620,6 +2934,71 @@ export interface paths {
          *     push; the transaction is failed); 503 `mpesa_not_configured`.
          */
         post: operations["payments_mpesa_stk_push_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/payout-batches/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List bank payout files
+         * @description Each file made: its reference, currency, number of lines and total, who made it and when; newest
+         *     first, paged by number.
+         *
+         *     Access: supervisors and admins.
+         *
+         *     Errors: 403 `permission_denied`.
+         */
+        get: operations["payments_payout_batches_list"];
+        put?: never;
+        /**
+         * Make a bank payout file
+         * @description Puts every released, pending bank payout in `currency` (default KES) not yet in a file into one
+         *     new file (CSV layout in docs/operations.md; download it from `download/`), once: a payout is in
+         *     one file only. Each line carries the payout's reference, which the bank quotes on its statement;
+         *     reconciling the statement (`POST /api/payments/bank-statements/reconcile/`) marks it paid.
+         *
+         *     Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+         *     request with the same key answers the first answer again and makes one file.
+         *
+         *     Access: supervisors and admins.
+         *
+         *     Errors: 400 `validation_error`, `idempotency_key_required`, `bad_idempotency_key`; 403
+         *     `permission_denied`; 409 `nothing_to_pay`, `request_in_progress`; 422 `idempotency_key_reused`.
+         */
+        post: operations["payments_payout_batches_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/payout-batches/{batch_id}/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a bank payout file (CSV)
+         * @description The file as made (columns `reference`, `payee_name`, `amount`, `currency`, `narrative`), to hand
+         *     to the bank. Downloading it again gives the same file; it pays nothing by itself.
+         *
+         *     Access: supervisors and admins.
+         *
+         *     Errors: 403 `permission_denied`; 404 `not_found`.
+         */
+        get: operations["payments_payout_batches_download_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2834,6 +3213,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/transactions/{transaction_id}/payout/release/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a payout held above its payer's authority
+         * @description A payout larger than its payer's payout authority (`PAYOUT_AUTHORITY_LIMITS`) waits
+         *     (`payout_stage` `awaiting_approval`); a supervisor or admin within their own authority, other than
+         *     the payer (admins excepted), releases it and it goes on its way: M-Pesa by B2C, a bank payout into
+         *     the next payout file, a cheque to finance.
+         *
+         *     Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
+         *     request with the same key answers the first answer again and does nothing twice.
+         *
+         *     Access: supervisors and admins.
+         *
+         *     Errors: 400 `idempotency_key_required`, `bad_idempotency_key`; 403 `permission_denied`,
+         *     `above_authority`, `maker_checker`; 404 `not_found`; 409 `not_awaiting_approval`,
+         *     `request_in_progress`; 422 `idempotency_key_reused`.
+         */
+        post: operations["payments_transactions_payout_release_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policies/": {
         parameters: {
             query?: never;
@@ -2922,7 +3333,9 @@ export interface paths {
         /**
          * Cancel a policy
          * @description A quote, a policy awaiting payment or an active policy is cancelled with a `reason`; the time is
-         *     recorded.
+         *     recorded. The pro-rata refund of what was paid (shown beforehand by `GET
+         *     /api/policies/{id}/cancellation-quote/`) is asked for in the same transaction, one refund per
+         *     payment, for staff to decide.
          *
          *     Access: the customer; agents, supervisors and admins on their behalf.
          *
@@ -2930,6 +3343,58 @@ export interface paths {
          *     `not_found`; 409 `illegal_transition` (already cancelled, lapsed or expired).
          */
         post: operations["policies_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{policy_id}/cancellation-quote/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the refund cancelling a policy today would give
+         * @description The premium earned by the days covered (the day of cancellation included) is kept; the rest
+         *     of what was paid is the `refund`, which `POST /api/policies/{id}/cancel/` asks for (the same
+         *     computation; staff then decide it as any refund). Nothing is written.
+         *
+         *     Access: whoever may see the policy.
+         *
+         *     Errors: 404 `not_found`; 409 `illegal_transition` (the policy can no longer be cancelled).
+         */
+        get: operations["policies_cancellation_quote_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{policy_id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the certificate of insurance (PDF)
+         * @description For an active motor policy: the insurer's certificate number (given when the policy turned
+         *     active), the vehicle's registration, the period of cover and the insurer. Each download is
+         *     audited.
+         *
+         *     Access: its customer; staff as they may see the policy.
+         *
+         *     Errors: 404 `not_found`; 409 `no_certificate` (not a motor policy, or not active).
+         */
+        get: operations["policies_certificate.pdf_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3014,6 +3479,33 @@ export interface paths {
          *     Errors: 400 `validation_error`; 403 `customers_only`; 404 `not_found`; 409 `already_reviewed`.
          */
         post: operations["policies_reviews_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{policy_id}/schedule.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the policy schedule (PDF)
+         * @description Made now from the policy: the insurer, the product, the policyholder, the vehicle, the period,
+         *     the sum insured, the premium and its breakdown, the add-ons and the instalment plan. Each
+         *     download is audited.
+         *
+         *     Access: its customer; staff as they may see the policy (assessors: the policies of their
+         *     claims).
+         *
+         *     Errors: 404 `not_found`.
+         */
+        get: operations["policies_schedule.pdf_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3139,7 +3631,10 @@ export interface paths {
         };
         /**
          * Show an insurance product
-         * @description Access: anyone, without signing in; inactive ones are shown to admins only.
+         * @description With `already_reviewed` and `can_review` for the caller: a signed-in customer who holds or
+         *     held the product may review it once; both are false for anyone else.
+         *
+         *     Access: anyone, without signing in; inactive ones are shown to admins only.
          *
          *     Errors: 404 `not_found`.
          */
@@ -4024,6 +4519,34 @@ export interface components {
         CancelRequest: {
             reason: string;
         };
+        CancellationQuoteOutput: {
+            /** Format: uuid */
+            policy: string;
+            /**
+             * Format: date
+             * @description The day of cancellation the figures are for (today); cover ends with it.
+             */
+            on: string;
+            days_in_period: number;
+            /** @description Days of cover used, the day of cancellation included. */
+            days_covered: number;
+            /**
+             * Format: decimal
+             * @description What the customer's payments hold, net of refunds made or asked for.
+             */
+            paid: string;
+            /**
+             * Format: decimal
+             * @description The premium for the days covered: premium x days_covered / days_in_period.
+             */
+            earned: string;
+            /**
+             * Format: decimal
+             * @description paid - earned, never below zero: asked for when the policy is cancelled.
+             */
+            refund: string;
+            currency: string;
+        };
         CardIntentOutput: {
             transaction: components["schemas"]["TransactionOutput"];
             client_secret: string;
@@ -4124,6 +4647,8 @@ export interface components {
             /** Format: date-time */
             readonly last_activity_at: string | null;
             readonly allowed_transitions: string[];
+            /** @description Where the claim stands for its customer, in codes (see CustomerStatus). */
+            readonly customer_status: components["schemas"]["CustomerStatus"];
         };
         ClaimEnrichmentOutput: {
             /** Format: uuid */
@@ -4421,12 +4946,30 @@ export interface components {
             /** @description The customer's claims still open, this one included. */
             open_claims: number;
         };
+        CustomerStatus: {
+            code: components["schemas"]["ClaimStatusEnum"];
+            next_step_code: components["schemas"]["NextStepCodeEnum"];
+            action_required: boolean;
+            /** @description Documents asked for and not yet sent. */
+            documents_requested: number;
+            /**
+             * Format: uuid
+             * @description The settlement offer waiting for an answer.
+             */
+            offer: string | null;
+        };
         Day: {
             /** Format: date */
             day: string;
             actions: number;
             users: number;
         };
+        /**
+         * @description * `accept` - accept
+         *     * `decline` - decline
+         * @enum {string}
+         */
+        DecisionEnum: "accept" | "decline";
         DecisionInputRequest: {
             approve: boolean;
             /** @default  */
@@ -4500,6 +5043,19 @@ export interface components {
          */
         DocumentFileTypeEnum: "application/pdf" | "image/jpeg" | "image/png" | "image/webp" | "image/heic" | "image/tiff" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/octet-stream";
         /**
+         * @description * `id` - Identity document
+         *     * `driving_licence` - Driving licence
+         *     * `vehicle_registration` - Vehicle registration certificate (V5C / logbook)
+         *     * `police_report` - Police report
+         *     * `repair_invoice` - Repair invoice
+         *     * `estimate` - Estimate
+         *     * `medical_report` - Medical report
+         *     * `photo` - Photo
+         *     * `other` - Other
+         * @enum {string}
+         */
+        DocumentKindAskedEnum: "id" | "driving_licence" | "vehicle_registration" | "police_report" | "repair_invoice" | "estimate" | "medical_report" | "photo" | "other";
+        /**
          * @description * `policy_document` - Policy document
          *     * `id` - Identity document
          *     * `driving_licence` - Driving licence
@@ -4558,6 +5114,33 @@ export interface components {
         DocumentRefInputRequest: {
             /** Format: uuid */
             document: string;
+        };
+        DocumentRequest: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly kind: components["schemas"]["DocumentKindAskedEnum"];
+            readonly note: string;
+            readonly state: components["schemas"]["StateEnum"];
+            /** Format: uuid */
+            readonly requested_by: string;
+            /** @description Who asked (name, else e-mail). */
+            readonly requested_by_name: string | null;
+            /** Format: date-time */
+            readonly requested_at: string;
+            /** Format: uuid */
+            readonly fulfilled_by_document: string | null;
+            /** Format: date-time */
+            readonly fulfilled_at: string | null;
+            /** Format: date-time */
+            readonly cancelled_at: string | null;
+        };
+        DocumentRequestCreateRequest: {
+            kind: components["schemas"]["DocumentKindAskedEnum"];
+            /**
+             * @description To the customer: they read it.
+             * @default
+             */
+            note: string;
         };
         /**
          * @description * `pending` - Pending
@@ -4805,6 +5388,20 @@ export interface components {
             "7_days": number;
             "30_days": number;
         };
+        /**
+         * @description * `agent_reviews` - agent_reviews
+         *     * `answer_offer` - answer_offer
+         *     * `assessor_contacts` - assessor_contacts
+         *     * `finish_and_submit` - finish_and_submit
+         *     * `nothing_needed` - nothing_needed
+         *     * `offer_being_prepared` - offer_being_prepared
+         *     * `payment_made` - payment_made
+         *     * `payment_on_its_way` - payment_on_its_way
+         *     * `reply_if_you_disagree` - reply_if_you_disagree
+         *     * `upload_documents` - upload_documents
+         * @enum {string}
+         */
+        NextStepCodeEnum: "agent_reviews" | "answer_offer" | "assessor_contacts" | "finish_and_submit" | "nothing_needed" | "offer_being_prepared" | "payment_made" | "payment_on_its_way" | "reply_if_you_disagree" | "upload_documents";
         NotificationOutput: {
             /** Format: uuid */
             readonly id: string;
@@ -4845,6 +5442,14 @@ export interface components {
         };
         /** @enum {unknown} */
         NullEnum: null;
+        /**
+         * @description * `awaiting_answer` - awaiting_answer
+         *     * `accepted` - accepted
+         *     * `declined` - declined
+         *     * `paid` - paid
+         * @enum {string}
+         */
+        OfferStatusEnum: "awaiting_answer" | "accepted" | "declined" | "paid";
         /**
          * @description * `succeeded` - succeeded
          *     * `failed` - failed
@@ -4950,6 +5555,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["DocumentOutput"][];
         };
+        PaginatedDocumentRequestList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["DocumentRequest"][];
+        };
         PaginatedNotificationOutputList: {
             /**
              * Format: uri
@@ -4962,6 +5582,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["NotificationOutput"][];
+        };
+        PaginatedPayoutBatchList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["PayoutBatch"][];
         };
         PaginatedPolicyOutputList: {
             /** @example 123 */
@@ -5303,10 +5938,36 @@ export interface components {
          * @enum {string}
          */
         PaymentPlanEnum: "annual" | "quarterly" | "monthly";
+        PayoutBatch: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly reference: string;
+            readonly currency: components["schemas"]["CurrencyEnum"];
+            readonly line_count: number;
+            /** Format: decimal */
+            total: string;
+            /** Format: uuid */
+            readonly created_by: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        PayoutBatchInputRequest: {
+            /** @default KES */
+            currency: components["schemas"]["CurrencyEnum"];
+        };
         PayoutConfirmInputRequest: {
             /** @description The M-Pesa or bank reference of the payout. */
             provider_reference: string;
         };
+        /**
+         * @description * `awaiting_approval` - Awaiting a supervisor (above the payer's authority)
+         *     * `ready` - Ready to send
+         *     * `sent` - Sent: the provider accepted it, its result is awaited
+         *     * `batched` - In a bank payout file: the bank statement will show it
+         *     * `confirming` - Paid by finance (a cheque): awaiting its confirmation
+         * @enum {string}
+         */
+        PayoutStageEnum: "awaiting_approval" | "ready" | "sent" | "batched" | "confirming";
         PeriodFigures: {
             new_claims: number;
             settled_claims: number;
@@ -5388,6 +6049,9 @@ export interface components {
             readonly activated_at: string | null;
             /** Format: date-time */
             readonly cancelled_at: string | null;
+            readonly certificate_number: string;
+            /** @description Whether GET /api/policies/{id}/certificate.pdf answers (an active motor policy). */
+            readonly certificate_available: boolean;
             /** Format: uuid */
             readonly renewed_from: string | null;
             /** Format: date-time */
@@ -5405,6 +6069,29 @@ export interface components {
          * @enum {string}
          */
         PolicyOutputStatusEnum: "quote" | "pending_payment" | "active" | "lapsed" | "cancelled" | "expired";
+        PolicyTypeDetailOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly company: string;
+            readonly company_name: string;
+            readonly category: string;
+            readonly name: string;
+            readonly description: string;
+            readonly coverage_details: unknown;
+            /** Format: decimal */
+            base_premium: string;
+            readonly pricing_rules: unknown;
+            readonly term_months: number;
+            readonly currency: components["schemas"]["CurrencyEnum"];
+            readonly active: boolean;
+            readonly average_rating: string | null;
+            readonly review_count: number;
+            /** @description The signed-in customer has reviewed this product (false for anyone else). */
+            readonly already_reviewed: boolean;
+            /** @description The signed-in customer holds or held this product and has not reviewed it yet. */
+            readonly can_review: boolean;
+        };
         PolicyTypeInputRequest: {
             /** Format: uuid */
             company: string;
@@ -5522,7 +6209,15 @@ export interface components {
             matched: {
                 [key: string]: unknown;
             }[];
+            /** @description Debit lines that paid our payouts. */
+            paid_out: {
+                [key: string]: unknown;
+            }[];
             already_credited: {
+                [key: string]: unknown;
+            }[];
+            /** @description Debit lines for a payout already paid: reported, never recorded. */
+            duplicate: {
                 [key: string]: unknown;
             }[];
             unmatched: {
@@ -5590,6 +6285,11 @@ export interface components {
              */
             language: components["schemas"]["LanguageEnum"];
         };
+        RegisteredOutput: {
+            detail: string;
+            /** Format: email */
+            email: string;
+        };
         Reserve: {
             /** Format: uuid */
             readonly id: string;
@@ -5628,6 +6328,41 @@ export interface components {
             amount: string;
             reason: string;
         };
+        ResumableUploadOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly claim: string;
+            readonly document_type: components["schemas"]["DocumentKindEnum"];
+            readonly filename: string;
+            readonly content_type: string;
+            readonly size: number;
+            readonly sha256: string;
+            readonly offset: number;
+            /** @description The chunk size the server advises, in bytes. */
+            readonly chunk_size: number;
+            /** @description The largest chunk the server takes, in bytes. */
+            readonly max_chunk_size: number;
+            readonly status: components["schemas"]["ResumableUploadOutputStatusEnum"];
+            /** @description The intake's code when `status` is `refused`. */
+            readonly error: string;
+            /** Format: date-time */
+            readonly expires_at: string;
+            /** Format: date-time */
+            readonly completed_at: string | null;
+            readonly document: components["schemas"]["DocumentOutput"] | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `open` - Open (receiving chunks)
+         *     * `complete` - Complete (handed to the intake: see its document)
+         *     * `refused` - Refused by the intake (see error)
+         *     * `cancelled` - Cancelled
+         *     * `expired` - Expired
+         * @enum {string}
+         */
+        ResumableUploadOutputStatusEnum: "open" | "complete" | "refused" | "cancelled" | "expired";
         ReviewInputRequest: {
             rating: number;
             /** @default  */
@@ -5714,6 +6449,17 @@ export interface components {
             readonly paid_transaction: string | null;
             readonly note: string;
             /** Format: date-time */
+            readonly approved_at: string | null;
+            readonly customer_decision: components["schemas"]["SettlementDecisionEnum"];
+            readonly customer_decision_reason: string;
+            /** Format: date-time */
+            readonly customer_decided_at: string | null;
+            /** @description Who gave the customer's answer: the customer, or staff who recorded it for them. */
+            readonly customer_decided_by_name: string | null;
+            readonly customer_decision_note: string;
+            /** @description Staff recorded the customer's answer. */
+            readonly answered_on_behalf: boolean;
+            /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
@@ -5724,12 +6470,39 @@ export interface components {
             reason: string;
         };
         /**
+         * @description * `accepted` - Accepted
+         *     * `declined` - Declined
+         * @enum {string}
+         */
+        SettlementDecisionEnum: "accepted" | "declined";
+        /**
          * @description * `bank_transfer` - Bank transfer
          *     * `mpesa` - M-Pesa
          *     * `cheque` - Cheque
          * @enum {string}
          */
         SettlementMethodEnum: "bank_transfer" | "mpesa" | "cheque";
+        SettlementOffer: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: decimal */
+            amount: string;
+            readonly currency: components["schemas"]["CurrencyEnum"];
+            readonly cost_type: components["schemas"]["CostTypeEnum"];
+            readonly payee: string;
+            readonly method: components["schemas"]["SettlementMethodEnum"];
+            /** @description The policy's excess (deductible), in `currency`; null: none. */
+            readonly excess: string | null;
+            readonly offer_status: components["schemas"]["OfferStatusEnum"];
+            /** Format: date-time */
+            readonly approved_at: string | null;
+            readonly customer_decision: components["schemas"]["SettlementDecisionEnum"];
+            readonly customer_decision_reason: string;
+            /** Format: date-time */
+            readonly customer_decided_at: string | null;
+            /** @description The answer was recorded by staff for the customer (e.g. by phone). */
+            readonly answered_on_behalf: boolean;
+        };
         SettlementProposeRequest: {
             /** Format: decimal */
             amount: string;
@@ -5738,6 +6511,19 @@ export interface components {
             /** @default own_damage */
             cost_type: components["schemas"]["CostTypeEnum"];
             /** @default  */
+            note: string;
+        };
+        SettlementResponseRequest: {
+            decision: components["schemas"]["DecisionEnum"];
+            /**
+             * @description Why declined (required then).
+             * @default
+             */
+            reason: string;
+            /**
+             * @description Staff answering for the customer: how the customer gave the answer (required then).
+             * @default
+             */
             note: string;
         };
         /**
@@ -5812,6 +6598,13 @@ export interface components {
             readonly actor: string | null;
             readonly note: string;
         };
+        /**
+         * @description * `open` - open
+         *     * `fulfilled` - fulfilled
+         *     * `cancelled` - cancelled
+         * @enum {string}
+         */
+        StateEnum: "open" | "fulfilled" | "cancelled";
         StatementUploadRequest: {
             /**
              * Format: binary
@@ -5877,9 +6670,11 @@ export interface components {
             amount?: string;
             /**
              * Format: uuid
-             * @description document: the document's id.
+             * @description document, document_request_fulfilled: the document's id.
              */
             document?: string;
+            /** @description document_request_*: the kind of document asked for. */
+            kind?: string;
             /** @description status_changed: the status before; reserve_changed: the amount before. */
             from?: string;
         };
@@ -5934,6 +6729,11 @@ export interface components {
             readonly failure_reason: string;
             /** Format: uuid */
             readonly refund_of: string | null;
+            readonly payout_stage: components["schemas"]["PayoutStageEnum"];
+            /** Format: uuid */
+            readonly payout_batch: string | null;
+            /** Format: date-time */
+            readonly sent_at: string | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -5983,6 +6783,41 @@ export interface components {
             settled: number;
             /** Format: decimal */
             settled_amount: string;
+        };
+        UploadCreateInputRequest: {
+            /**
+             * Format: uuid
+             * @description The claim the file belongs to (one the caller may see).
+             */
+            claim: string;
+            /**
+             * @description What the document is; `photo` must be an image.
+             *
+             *     * `policy_document` - Policy document
+             *     * `id` - Identity document
+             *     * `driving_licence` - Driving licence
+             *     * `vehicle_registration` - Vehicle registration certificate (V5C / logbook)
+             *     * `police_report` - Police report
+             *     * `repair_invoice` - Repair invoice
+             *     * `estimate` - Estimate
+             *     * `medical_report` - Medical report
+             *     * `photo` - Photo
+             *     * `other` - Other
+             */
+            document_type: components["schemas"]["DocumentKindEnum"];
+            /** @description The file's name on the device; display only. */
+            filename: string;
+            /** @description The whole file's size in bytes. */
+            size: number;
+            /** @description Hex SHA-256 of the whole file, checked when the last byte arrives. */
+            sha256: string;
+            /** @description As the device names it; the content decides. */
+            content_type?: string;
+            /**
+             * @description Keep it even if you uploaded the same file before.
+             * @default false
+             */
+            allow_duplicate: boolean;
         };
         UploadInputRequest: {
             /**
@@ -6156,8 +6991,8 @@ export interface components {
             vin: string;
             /** @description ISO 3779 structure, WMI manufacturer, country, model years */
             offline: unknown;
-            /** @description NHTSA vPIC detail when reachable */
-            online: components["schemas"]["LookupResult"];
+            /** @description NHTSA vPIC detail when reachable; null when not asked (customers' decodings) */
+            online: components["schemas"]["LookupResult"] | null;
         };
         WebhookDeliveryOutput: {
             readonly id: number;
@@ -7132,12 +7967,12 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairOutput"];
+                    "application/json": components["schemas"]["RegisteredOutput"];
                 };
             };
         };
@@ -7628,6 +8463,83 @@ export interface operations {
             };
         };
     };
+    claims_document_requests_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                claim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDocumentRequestList"];
+                };
+            };
+        };
+    };
+    claims_document_requests_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentRequestCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequest"];
+                };
+            };
+        };
+    };
+    claims_document_requests_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: string;
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequest"];
+                };
+            };
+        };
+    };
     claims_documents_list: {
         parameters: {
             query?: {
@@ -7848,6 +8760,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Settlement"];
+                };
+            };
+        };
+    };
+    claims_settlement_response_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: one unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried. A repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                claim_id: string;
+                settlement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementResponseRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementOffer"];
+                };
+            };
+        };
+    };
+    claims_settlement_offers_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementOffer"][];
                 };
             };
         };
@@ -8498,6 +9460,109 @@ export interface operations {
             };
         };
     };
+    documents_uploads_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadCreateInputRequest"];
+            };
+        };
+        responses: {
+            /** @description The open upload of the same file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumableUploadOutput"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumableUploadOutput"];
+                };
+            };
+        };
+    };
+    documents_uploads_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumableUploadOutput"];
+                };
+            };
+        };
+    };
+    documents_uploads_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    documents_uploads_partial_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `sha256 <base64 of the chunk's SHA-256>`: a damaged chunk is not kept (422). */
+                "Upload-Checksum"?: string;
+                /** @description Where in the file this chunk starts: the upload's current `offset`. */
+                "Upload-Offset": number;
+            };
+            path: {
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/offset+octet-stream": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumableUploadOutput"];
+                };
+            };
+        };
+    };
     documents_validate_create: {
         parameters: {
             query?: never;
@@ -8885,6 +9950,87 @@ export interface operations {
             };
         };
     };
+    payments_mpesa_b2c_result_create: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAck"];
+                };
+            };
+        };
+    };
+    payments_mpesa_b2c_status_result_create: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAck"];
+                };
+            };
+        };
+    };
+    payments_mpesa_b2c_timeout_create: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAck"];
+                };
+            };
+        };
+    };
     payments_mpesa_callback_create: {
         parameters: {
             query: {
@@ -8934,6 +10080,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StkPushOutput"];
+                };
+            };
+        };
+    };
+    payments_payout_batches_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPayoutBatchList"];
+                };
+            };
+        };
+    };
+    payments_payout_batches_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: one unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried. A repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PayoutBatchInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutBatch"];
+                };
+            };
+        };
+    };
+    payments_payout_batches_download_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
         };
@@ -9177,6 +10398,30 @@ export interface operations {
             };
         };
     };
+    payments_transactions_payout_release_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: one unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried. A repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                transaction_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionOutput"];
+                };
+            };
+        };
+    };
     policies_list: {
         parameters: {
             query?: {
@@ -9290,6 +10535,48 @@ export interface operations {
             };
         };
     };
+    policies_cancellation_quote_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationQuoteOutput"];
+                };
+            };
+        };
+    };
+    "policies_certificate.pdf_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
     policies_history_list: {
         parameters: {
             query?: never;
@@ -9379,6 +10666,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewOutput"];
+                };
+            };
+        };
+    };
+    "policies_schedule.pdf_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };
@@ -9529,7 +10837,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PolicyTypeOutput"];
+                    "application/json": components["schemas"]["PolicyTypeDetailOutput"];
                 };
             };
         };
@@ -9554,7 +10862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PolicyTypeOutput"];
+                    "application/json": components["schemas"]["PolicyTypeDetailOutput"];
                 };
             };
         };

@@ -105,6 +105,10 @@ export const en = {
   "register.error.phone": "Enter a phone number such as 0712 345 678 or +254 712 345 678.",
   "register.error.email": "Enter a valid email address.",
   "register.error.throttled": "Too many attempts from this network. Wait a minute and try again.",
+  "register.sent.title": "Check your e-mail",
+  "register.sent.body": "We have sent a message to {email}. Open the link in it to confirm your address, then sign in with the password you chose.",
+  "register.sent.existing": "If this address already has an account, the message tells you how to get back into it.",
+  "register.sent.signIn": "Go to sign in",
 
   "verify.title": "Verify your account",
   "verify.email.title": "Your e-mail address",

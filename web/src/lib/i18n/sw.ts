@@ -104,6 +104,10 @@ export const sw: Messages = {
   "register.error.phone": "Weka nambari ya simu kama 0712 345 678 au +254 712 345 678.",
   "register.error.email": "Weka anwani sahihi ya barua pepe.",
   "register.error.throttled": "Majaribio mengi mno kutoka mtandao huu. Subiri dakika moja kisha ujaribu tena.",
+  "register.sent.title": "Angalia barua pepe yako",
+  "register.sent.body": "Tumetuma ujumbe kwa {email}. Fungua kiungo kilichomo ili kuthibitisha anwani yako, kisha uingie kwa nenosiri ulilochagua.",
+  "register.sent.existing": "Ikiwa anwani hii tayari ina akaunti, ujumbe huo unakueleza jinsi ya kuirudia.",
+  "register.sent.signIn": "Nenda kuingia",
 
   "verify.title": "Thibitisha akaunti yako",
   "verify.email.title": "Anwani yako ya barua pepe",

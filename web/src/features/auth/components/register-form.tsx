@@ -17,15 +17,15 @@ import { PasswordRulesList } from "./password-rules-list";
 
 export interface Registered {
   email: string;
-  password: string;
 }
 
 /**
  * Sign-up: name, e-mail, phone (optional) and a password with its rules explained before the
  * form is sent; the server's refusals go next to their fields, in the reader's language where
- * they are known. `onRegistered` signs the new customer in.
+ * they are known. `onRegistered` hears the server's answer, the same for a new address and a taken
+ * one (the server never says which).
  */
-export function RegisterForm({ onRegistered }: { onRegistered: (account: Registered) => Promise<void> }) {
+export function RegisterForm({ onRegistered }: { onRegistered: (account: Registered) => void }) {
   const { t, language } = useT();
   const rulesId = useId();
   const [name, setName] = useState("");
@@ -44,8 +44,8 @@ export function RegisterForm({ onRegistered }: { onRegistered: (account: Registe
     setPending(true);
     setError(null);
     try {
-      await register({ email: email.trim(), password, name: name.trim(), phone: phone.trim(), language });
-      await onRegistered({ email: email.trim(), password });
+      const answer = await register({ email: email.trim(), password, name: name.trim(), phone: phone.trim(), language });
+      onRegistered({ email: answer.email });
     } catch (caught) {
       setError(caught);
       setPending(false);
@@ -55,15 +55,13 @@ export function RegisterForm({ onRegistered }: { onRegistered: (account: Registe
   const fieldErrorsShown = apiError?.problem.errors.some((item) => item.field) ?? false;
   const formError = !error
     ? null
-    : apiError?.code === "email_taken"
-      ? null // shown at the e-mail field
-      : apiError?.status === 0
-        ? t("common.offline")
-        : apiError?.status === 429
-          ? t("register.error.throttled")
-          : fieldErrorsShown
-            ? t("common.checkFields")
-            : t("common.error");
+    : apiError?.status === 0
+      ? t("common.offline")
+      : apiError?.status === 429
+        ? t("register.error.throttled")
+        : fieldErrorsShown
+          ? t("common.checkFields")
+          : t("common.error");
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="flex flex-col gap-5" aria-label={t("register.title")}>
