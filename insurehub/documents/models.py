@@ -160,3 +160,50 @@ class ImageHashBand(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id}[{self.band}]={self.value}"
+
+
+class UploadStatus(models.TextChoices):
+    OPEN = "open", "Open (receiving chunks)"
+    COMPLETE = "complete", "Complete (handed to the intake: see its document)"
+    REFUSED = "refused", "Refused by the intake (see error)"
+    CANCELLED = "cancelled", "Cancelled"
+    EXPIRED = "expired", "Expired"
+
+
+class ResumableUpload(BaseModel):
+    """A file arriving in chunks (tus style, resumable.py). The bytes received so far live outside
+    the documents storage (partial_files.py) and are never served; once `offset` reaches `size`
+    and the whole file's SHA-256 matches, the file goes through the same intake as a single upload
+    and `document` names the result. Only its uploader ever sees it."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resumable_uploads")
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="resumable_uploads")
+    kind = models.CharField(max_length=32, choices=DocumentKind.choices, default=DocumentKind.OTHER)
+    filename = models.CharField(max_length=255)  # cleaned; display only
+    content_type = models.CharField(max_length=100, blank=True)  # as declared; the intake judges the content
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)  # lower-case hex of the whole file, as declared
+    offset = models.PositiveBigIntegerField(default=0)  # bytes received and kept
+    allow_duplicate = models.BooleanField(default=False)
+    status = models.CharField(max_length=16, choices=UploadStatus.choices, default=UploadStatus.OPEN)
+    error = models.CharField(max_length=64, blank=True)  # the intake's code when refused
+    expires_at = models.DateTimeField()
+    completed_at = models.DateTimeField(null=True, blank=True)
+    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "expires_at"], name="documents_upload_expiry")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(offset__lte=models.F("size")), name="documents_upload_offset_le_size"
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "claim", "sha256", "size"],
+                condition=models.Q(status="open"),
+                name="documents_upload_one_open_per_file",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.offset}/{self.size}, {self.status})"

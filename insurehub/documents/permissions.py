@@ -3,7 +3,11 @@
 Seeing (selectors.documents_visible_to): customers the documents they uploaded; admins every one;
 other staff their own uploads and the documents of every claim they may see (the claim's rule,
 claims.permissions.CLAIM_ACCESS). A customer never sees a document staff uploaded to their claim,
-so its events never reach the customer either (`document_audience`)."""
+so its events never reach the customer either (`document_audience`).
+
+Resumable uploads (resumable.py): opened by anyone who may attach documents to the claim (one they
+may see: selectors.claim_for_attachment, as the single upload); used (GET, PATCH, DELETE) by their
+uploader alone, while they may still see the claim (selectors.uploads_visible_to)."""
 
 from insurehub.claims.permissions import claim_staff_audience
 from insurehub.core.access import AccessRule

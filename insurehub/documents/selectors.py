@@ -11,7 +11,7 @@ from insurehub.core.access import restrict
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
 from insurehub.documents import media
-from insurehub.documents.models import Document, ImageHashBand, ScanStatus
+from insurehub.documents.models import Document, ImageHashBand, ResumableUpload, ScanStatus
 from insurehub.documents.permissions import OWN_DOCUMENT_ACCESS
 
 # Customers see the documents they uploaded; admins see everything. Staff (below) see their own
@@ -30,6 +30,22 @@ def documents_visible_to(user) -> QuerySet[Document]:
 def document_get(*, user, document_id) -> Document:
     """The document if `user` may see it, else Document.DoesNotExist (a 404)."""
     return documents_visible_to(user).get(pk=document_id)
+
+
+def uploads_visible_to(user) -> QuerySet[ResumableUpload]:
+    """Resumable uploads: only their uploader sees them, and only while they may still see the
+    claim (permissions.py). Anyone else, admins included, gets a 404: an unfinished file is nobody
+    else's business, and once complete it is a document with the documents' own rule."""
+    if not getattr(user, "is_authenticated", False):
+        return ResumableUpload.objects.none()
+    return ResumableUpload.objects.select_related("document").filter(
+        owner=user, claim__in=claims_visible_to(user).values("pk")
+    )
+
+
+def upload_get(*, user, upload_id) -> ResumableUpload:
+    """The upload if `user` may use it, else ResumableUpload.DoesNotExist (a 404)."""
+    return uploads_visible_to(user).get(pk=upload_id)
 
 
 def documents_needing_scan() -> QuerySet[Document]:

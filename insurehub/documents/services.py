@@ -21,6 +21,7 @@ from insurehub.documents.complexity import Limits as CostLimits
 from insurehub.documents.complexity import check_cost
 from insurehub.documents.intake import check_upload, clean_filename, detect_type, sha256_of
 from insurehub.documents.models import (
+    IMAGE_TYPES,
     Document,
     DocumentKind,
     FileType,
@@ -83,11 +84,13 @@ def document_upload(
     claim=None,
     allow_duplicate: bool = False,
     process: bool = True,
+    images_only: bool = False,
 ) -> Document:
     """Scan the file, check it (size, type by content, duplicate), store it under a random key.
 
     A clean file is queued for processing, unless `process` is false: then the caller makes the
     image's copies now (`document_prepare_image`, which queues the rest), as assessments do.
+    `images_only` (a photo): a clean file whose content is not an image is refused, 415 `not_an_image`.
 
     Nothing is stored for a refused file. An infected file (whatever its type) is stored under
     quarantine/, recorded as infected (never served or processed) and reported: the API answers 422.
@@ -125,6 +128,13 @@ def document_upload(
         key = quarantine_key(new_key())
     else:
         file_type = check_upload(file, size=size, max_image_pixels=settings.DOCUMENTS_MAX_IMAGE_PIXELS)
+        if images_only and file_type not in IMAGE_TYPES:
+            raise ApplicationError(
+                "not_an_image",
+                "A photo must be an image (JPEG, PNG, WebP, HEIC or TIFF); this file is not one, whatever its name.",
+                status=415,
+                errors=[{"field": "file", "code": "not_an_image", "message": "Not an image."}],
+            )
         key = new_key()
         if not allow_duplicate:
             _refuse_duplicate(owner=owner, sha256=sha256)

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from insurehub.documents import selectors, services
+from insurehub.documents import resumable, selectors, services
 
 
 @shared_task(
@@ -25,3 +25,9 @@ def documents_rescan_unfinished() -> int:
         services.document_rescan(document=document)
         count += 1
     return count
+
+
+@shared_task
+def document_uploads_expire_task() -> int:
+    """Periodic: expire resumable uploads idle past their TTL and remove their partial bytes."""
+    return resumable.uploads_expire()

@@ -84,6 +84,21 @@ TESSERACT_LANG = env.str("TESSERACT_LANG", "eng")
 DOCUMENTS_OCR_TIMEOUT_SECONDS = env.int("DOCUMENTS_OCR_TIMEOUT_SECONDS", 120)
 # A document left "processing" longer than this (a worker died) may be taken over.
 DOCUMENTS_PROCESSING_STALE_SECONDS = env.int("DOCUMENTS_PROCESSING_STALE_SECONDS", 15 * 60)
+# Resumable uploads (documents/resumable.py): the bytes received so far live in this directory, outside
+# the documents storage and never served (several web replicas must share it: a volume, or sticky routing
+# of /api/documents/uploads/). An upload idle longer than the TTL expires and the sweep removes its bytes.
+# The chunk size is the server's advice; a chunk may be at most DOCUMENTS_UPLOAD_MAX_CHUNK_BYTES (read
+# into memory, so at most DATA_UPLOAD_MAX_MEMORY_SIZE).
+DOCUMENTS_UPLOADS_PARTIAL_DIR = Path(
+    env.str("DOCUMENTS_UPLOADS_PARTIAL_DIR", str(BASE_DIR / "var" / "partial-uploads"))
+)
+DOCUMENTS_UPLOAD_TTL_SECONDS = env.int("DOCUMENTS_UPLOAD_TTL_SECONDS", 24 * 3600)
+DOCUMENTS_UPLOAD_CHUNK_BYTES = env.int("DOCUMENTS_UPLOAD_CHUNK_BYTES", 1024 * 1024)
+DOCUMENTS_UPLOAD_MAX_CHUNK_BYTES = env.int("DOCUMENTS_UPLOAD_MAX_CHUNK_BYTES", 2 * 1024 * 1024)
+CELERY_BEAT_SCHEDULE["documents-uploads-expire"] = {
+    "task": "insurehub.documents.tasks.document_uploads_expire_task",
+    "schedule": 30 * 60.0,
+}
 CELERY_BEAT_SCHEDULE["documents-rescan-unfinished"] = {
     "task": "insurehub.documents.tasks.documents_rescan_unfinished",
     "schedule": 15 * 60.0,

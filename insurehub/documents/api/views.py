@@ -7,13 +7,14 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
+from rest_framework.parsers import BaseParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from insurehub.claims.selectors import claims_visible_to
 from insurehub.core.errors import ApplicationError
 from insurehub.core.filters import TimestampFilter
-from insurehub.documents import permissions, selectors, services
+from insurehub.documents import permissions, resumable, selectors, services
 from insurehub.documents.api import serializers as s
 from insurehub.documents.downloads import download_target, signed_url
 from insurehub.documents.intake import HashingUploadHandler
@@ -298,3 +299,177 @@ class ClaimDocumentsApi(generics.ListAPIView):
         may not see).
         """
         return super().get(request, *args, **kwargs)
+
+
+# --- resumable uploads (documents/resumable.py) ------------------------------------------
+
+OFFSET_OCTET_STREAM = "application/offset+octet-stream"
+
+
+class OffsetOctetStreamParser(BaseParser):
+    """Names the chunk's media type for content negotiation and the schema; the view reads the
+    body itself (`request.body`, at most DOCUMENTS_UPLOAD_MAX_CHUNK_BYTES)."""
+
+    media_type = OFFSET_OCTET_STREAM
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return stream.read() if stream is not None else b""
+
+
+def _upload_response(upload, *, status_code: int = status.HTTP_200_OK) -> Response:
+    response = Response(s.ResumableUploadOutputSerializer(upload).data, status=status_code)
+    response["Upload-Offset"] = str(upload.offset)
+    response["Upload-Length"] = str(upload.size)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class UploadCreateApi(APIView):
+    @extend_schema(
+        request=s.UploadCreateInputSerializer,
+        responses={
+            201: s.ResumableUploadOutputSerializer,
+            200: OpenApiResponse(s.ResumableUploadOutputSerializer, description="The open upload of the same file."),
+        },
+        tags=["documents"],
+    )
+    def post(self, request):
+        """Start a resumable upload (or resume the open one of the same file).
+
+        JSON `{claim, document_type, filename, size, sha256, content_type?, allow_duplicate?}`: the
+        whole file's size in bytes (at most `DOCUMENTS_MAX_UPLOAD_BYTES`) and its hex SHA-256. Answers
+        201 with the upload (`offset` 0, `chunk_size` the advised chunk, `status` `open`, `expires_at`);
+        while an upload of the same file (same caller, claim, `sha256` and `size`) is open, answers that
+        one with 200 so that a reloaded page carries on from its `offset`. Then send the bytes with
+        `PATCH /api/documents/uploads/{id}/`. An upload idle for `DOCUMENTS_UPLOAD_TTL_SECONDS` (24 h)
+        expires and its bytes are removed.
+
+        Access: whoever may attach documents to the claim: its customer (their own claims) and staff
+        who may see it.
+
+        Errors: 400 `validation_error` (a missing or malformed field, an unknown `document_type`, a
+        `claim` that does not exist or the caller may not see), `empty_file` (size 0); 413
+        `file_too_large` (`size` over the limit).
+        """
+        data = s.UploadCreateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        claim = selectors.claim_for_attachment(user=request.user, claim_id=values["claim"])
+        upload, created = resumable.upload_create(
+            owner=request.user,
+            claim=claim,
+            kind=values["document_type"],
+            filename=values["filename"],
+            size=values["size"],
+            sha256=values["sha256"],
+            content_type=values.get("content_type", ""),
+            allow_duplicate=values["allow_duplicate"],
+        )
+        upload = selectors.upload_get(user=request.user, upload_id=upload.pk)  # re-read as the caller sees it
+        return _upload_response(upload, status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+class UploadDetailApi(APIView):
+    parser_classes = [OffsetOctetStreamParser]
+
+    @extend_schema(responses={200: s.ResumableUploadOutputSerializer}, tags=["documents"])
+    def get(self, request, upload_id):
+        """Show a resumable upload and how many bytes arrived.
+
+        `offset`: the bytes kept so far; its status; and its document once complete (with the document's
+        `scan_status`). Ask this after a lost connection and send from `offset` on. `status`: `open` (taking bytes),
+        `complete` (`document` is the result), `refused` (the intake refused the file: `error` is its
+        code), `cancelled`, `expired`.
+
+        Access: its uploader, while they may see its claim.
+
+        Errors: 404 `not_found` (anyone else's upload, or none).
+        """
+        return _upload_response(selectors.upload_get(user=request.user, upload_id=upload_id))
+
+    @extend_schema(
+        request={OFFSET_OCTET_STREAM: OpenApiTypes.BINARY},
+        parameters=[
+            OpenApiParameter(
+                "Upload-Offset",
+                int,
+                OpenApiParameter.HEADER,
+                required=True,
+                description="Where in the file this chunk starts: the upload's current `offset`.",
+            ),
+            OpenApiParameter(
+                "Upload-Checksum",
+                str,
+                OpenApiParameter.HEADER,
+                required=False,
+                description="`sha256 <base64 of the chunk's SHA-256>`: a damaged chunk is not kept (422).",
+            ),
+        ],
+        responses={200: s.ResumableUploadOutputSerializer},
+        tags=["documents"],
+    )
+    def patch(self, request, upload_id):
+        """Send a chunk of the file.
+
+        The body is the chunk's raw bytes (`Content-Type: application/offset+octet-stream`, at most
+        `max_chunk_size`), starting at `Upload-Offset`, which must equal the upload's `offset`. Answers
+        the upload with its new `offset` (also in the `Upload-Offset` header). The chunk that reaches
+        `size` finishes the upload: the whole file's SHA-256 is checked against the one declared, then
+        the file goes through the same intake as `POST /api/documents/upload/` (limits judged from its
+        headers, virus scan, type by content, duplicate check, storage, processing queued) and the answer
+        has `status` `complete` and the `document`. Sending the last chunk again after a complete upload
+        (its answer was lost) answers the complete upload only with an empty body at `offset` = `size`;
+        otherwise GET it.
+
+        Access: its uploader, while they may see its claim.
+
+        Errors: 400 `invalid_upload_offset` (missing or not a number), `unsupported_checksum_algorithm`,
+        `invalid_checksum`; 404 `not_found`; 409 `offset_mismatch` (the problem's `offset` is where the
+        server is: send from there), `upload_not_open` (complete, refused or cancelled: `upload_status`
+        says which); 410 `upload_expired`; 413 `chunk_too_large` (over `max_chunk_size`), `chunk_past_end`
+        (beyond `size`); 415 `unsupported_media_type`; 422 `chunk_checksum_mismatch` (the chunk was not
+        kept; send it again). On the last chunk: 422 `checksum_mismatch` (the file differs from the
+        declared SHA-256: the upload is reset to offset 0, send the file again); and the single upload's
+        refusals, after which the upload is `refused` and its bytes removed: 409 `duplicate_document`,
+        415 `unsupported_type`, 415 `not_an_image` (a `photo` that is not an image), 422 `corrupt_file`,
+        `image_too_large`, `file_too_complex`, `infected` (quarantined, never served; the problem names
+        the `document`).
+        """
+        upload = selectors.upload_get(user=request.user, upload_id=upload_id)
+        media_type = (request.content_type or "").split(";")[0].strip().lower()
+        if media_type != OFFSET_OCTET_STREAM:
+            raise ApplicationError("unsupported_media_type", f"Send the chunk as {OFFSET_OCTET_STREAM}.", status=415)
+        raw_offset = request.headers.get("Upload-Offset", "")
+        if not (raw_offset.isascii() and raw_offset.isdigit()):
+            raise ApplicationError(
+                "invalid_upload_offset", "Upload-Offset must be the byte offset the chunk starts at."
+            )
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.DOCUMENTS_UPLOAD_MAX_CHUNK_BYTES
+        if length > limit:
+            raise ApplicationError(
+                "chunk_too_large", f"A chunk may be at most {limit} bytes.", status=413, extra={"offset": upload.offset}
+            )
+        checksum = resumable.parse_checksum(request.headers.get("Upload-Checksum", ""))
+        upload = resumable.upload_append(
+            upload=upload, offset=int(raw_offset), data=request.body, checksum=checksum, actor=request.user
+        )
+        return _upload_response(selectors.upload_get(user=request.user, upload_id=upload.pk))
+
+    @extend_schema(responses={204: None}, tags=["documents"])
+    def delete(self, request, upload_id):
+        """Cancel a resumable upload; the bytes received so far are removed.
+
+        Cancelling an upload that already ended without a document (refused, cancelled, expired)
+        changes nothing.
+
+        Access: its uploader, while they may see its claim.
+
+        Errors: 404 `not_found`; 409 `upload_complete` (it made a document: delete the document).
+        """
+        upload = selectors.upload_get(user=request.user, upload_id=upload_id)
+        resumable.upload_cancel(upload=upload, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
