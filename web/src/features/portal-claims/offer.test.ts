@@ -1,7 +1,7 @@
-import type { Settlement } from "./api/claims";
+import type { Offer } from "./api/claims";
 import { currentOffer } from "./offer";
 
-function settlement(id: string, status: Settlement["status"], created_at: string, extra: object = {}): Settlement {
+function offer(id: string, status: Offer["offer_status"], approved_at: string | null): Offer {
   return {
     id,
     amount: "40000.00",
@@ -9,38 +9,34 @@ function settlement(id: string, status: Settlement["status"], created_at: string
     cost_type: "own_damage",
     payee: "Westlands Motors Ltd",
     method: "bank_transfer",
-    status,
-    proposed_by: null,
-    proposed_by_name: null,
-    approved_by: null,
-    approved_by_name: null,
-    paid_transaction: null,
-    note: "",
-    created_at,
-    updated_at: created_at,
-    ...extra,
-  } as Settlement;
+    excess: null,
+    offer_status: status,
+    approved_at,
+    customer_decision: status === "declined" ? "declined" : "accepted",
+    customer_decision_reason: "",
+    customer_decided_at: null,
+    answered_on_behalf: false,
+  };
 }
 
 describe("the settlement offer the customer sees", () => {
-  it("is none while a proposal is being checked or was turned down by staff", () => {
+  it("is none before any offer", () => {
     expect(currentOffer(undefined)).toBeNull();
-    expect(currentOffer([settlement("p", "proposed", "2026-11-29T10:00:00Z")])).toBeNull();
-    expect(currentOffer([settlement("r", "rejected", "2026-11-29T10:00:00Z")])).toBeNull();
+    expect(currentOffer([])).toBeNull();
   });
 
-  it("is the newest approved or paid settlement, with what the customer can do", () => {
-    const old = settlement("old", "paid", "2026-11-28T10:00:00Z");
-    const open = settlement("new", "approved", "2026-11-29T10:00:00Z");
-    expect(currentOffer([old, open])).toMatchObject({ settlement: { id: "new" }, state: "respond" });
-    expect(currentOffer([old])).toMatchObject({ state: "paid" });
+  it("is the newest offer, with what the customer can do or wait for", () => {
+    const declined = offer("old", "declined", "2026-11-28T10:00:00Z");
+    const open = offer("new", "awaiting_answer", "2026-11-29T10:00:00Z");
+    expect(currentOffer([declined, open])).toMatchObject({ offer: { id: "new" }, state: "respond" });
+    expect(currentOffer([open, declined])).toMatchObject({ offer: { id: "new" }, state: "respond" });
+    expect(currentOffer([declined])?.state).toBe("declined");
+    expect(currentOffer([offer("a", "accepted", "2026-11-29T10:00:00Z")])?.state).toBe("accepted");
+    expect(currentOffer([offer("p", "paid", "2026-11-29T10:00:00Z")])?.state).toBe("paid");
   });
 
-  it("reads the customer's answer", () => {
+  it("keeps the server's order when two offers carry the same time", () => {
     const at = "2026-11-29T10:00:00Z";
-    expect(currentOffer([settlement("s", "approved", at, { customer_response: { decision: "accept" } })])?.state).toBe(
-      "accepted",
-    );
-    expect(currentOffer([settlement("s", "approved", at, { customer_response: "declined" })])?.state).toBe("declined");
+    expect(currentOffer([offer("first", "awaiting_answer", at), offer("second", "declined", at)])?.offer.id).toBe("first");
   });
 });

@@ -34,24 +34,25 @@ export interface StatusWords {
   next: MessageKey;
 }
 
+/** What happens next by status, as the server words it (claims.selectors.NEXT_STEP). */
 const NEXT_BY_STATUS: Record<ClaimStatus, string> = {
-  draft: "finish_draft",
-  submitted: "await_review",
-  under_review: "under_review",
-  assessment: "await_assessment",
-  approved: "await_offer",
-  rejected: "rejected",
-  settlement: "await_offer",
-  settled: "paid",
-  closed: "none",
-  withdrawn: "none",
+  draft: "finish_and_submit",
+  submitted: "agent_reviews",
+  under_review: "agent_reviews",
+  assessment: "assessor_contacts",
+  approved: "offer_being_prepared",
+  rejected: "reply_if_you_disagree",
+  settlement: "offer_being_prepared",
+  settled: "payment_made",
+  closed: "nothing_needed",
+  withdrawn: "nothing_needed",
 };
 
 const NEXT_BY_OFFER: Record<OfferState, string> = {
-  respond: "respond_offer",
-  accepted: "await_payment",
-  declined: "offer_declined",
-  paid: "paid",
+  respond: "answer_offer",
+  accepted: "payment_on_its_way",
+  declined: "offer_being_prepared",
+  paid: "payment_made",
 };
 
 /** Statuses in which the customer is still expected to act or wait (documents and offers matter). */
@@ -71,7 +72,8 @@ export function statusWords(claim: StatusInput, facts: StatusFacts = {}): Status
   let next = NEXT_BY_STATUS[claim.status];
   if (WORKING.has(claim.status)) {
     if (facts.offer) next = NEXT_BY_OFFER[facts.offer];
-    else if ((facts.documentsAsked ?? 0) > 0) next = "send_documents";
+    // An offer to answer comes first; any other step waits for the documents asked for.
+    if (next !== "answer_offer" && (facts.documentsAsked ?? 0) > 0) next = "upload_documents";
   }
   return { status, next: `claims.next.${next}` as MessageKey };
 }

@@ -14,7 +14,9 @@ export type Claim = Schemas["ClaimDetail"];
 export type ClaimStatus = Schemas["ClaimStatusEnum"];
 export type TimelineItem = Schemas["TimelineItem"];
 export type Communication = Schemas["Communication"];
-export type Settlement = Schemas["Settlement"];
+export type Offer = Schemas["SettlementOffer"];
+export type DocumentRequest = Schemas["DocumentRequest"];
+export type CustomerStatus = Schemas["CustomerStatus"];
 export type ClaimDocument = Schemas["DocumentOutput"];
 export type DocumentKind = Schemas["DocumentKindEnum"];
 export type ScanStatus = Schemas["DocumentScanStatusEnum"];
@@ -90,13 +92,45 @@ export function messagesQuery(id: string) {
   });
 }
 
-export function settlementsQuery(id: string) {
+/** The settlement offers made to the customer, newest first (never a proposal still being checked). */
+export function offersQuery(id: string) {
   return queryOptions({
-    queryKey: claimKeys.part(id, "settlements"),
+    queryKey: claimKeys.part(id, "offers"),
     queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/claims/{claim_id}/settlement/", { params: { path: { claim_id: id } }, signal })),
+      unwrap(api.GET("/api/claims/{claim_id}/settlement/offers/", { params: { path: { claim_id: id } }, signal })),
     retry: hiddenNoRetry,
   });
+}
+
+/** The documents the claims team asked the customer for, oldest first. */
+export function documentRequestsQuery(id: string) {
+  return queryOptions({
+    queryKey: claimKeys.part(id, "document-requests"),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/api/claims/{claim_id}/document-requests/", {
+          params: { path: { claim_id: id }, query: { page_size: ALL } },
+          signal,
+        }),
+      ),
+    select: (page) => page.results,
+    retry: hiddenNoRetry,
+  });
+}
+
+export type Decision = Schemas["DecisionEnum"];
+
+/**
+ * The customer's answer to a settlement offer, with the answer's Idempotency-Key (required: the
+ * acceptance lets money move; a retry with the same key gets the first answer back).
+ */
+export function answerOffer(id: string, offerId: string, decision: Decision, reason: string, idempotencyKey: string) {
+  return unwrap(
+    api.POST("/api/claims/{claim_id}/settlement/{settlement_id}/response/", {
+      params: { path: { claim_id: id, settlement_id: offerId }, header: { "Idempotency-Key": idempotencyKey } },
+      body: { decision, reason, note: "" },
+    }),
+  );
 }
 
 export function documentsQuery(id: string) {

@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { isApiError } from "@/lib/api";
 import { useT } from "@/lib/i18n";
 
-import { downloadReport, settlementsQuery, type Claim } from "../api/claims";
+import { downloadReport, offersQuery, type Claim } from "../api/claims";
 import { useClaimLive } from "../hooks/use-claim-live";
 import { currentOffer } from "../offer";
-import { statusWords, type CustomerStatus } from "../status-words";
+import { statusWords } from "../status-words";
 import { ClaimDocuments } from "./claim-documents";
 import { ClaimHistory } from "./claim-history";
 import { ClaimStatusBadge } from "./claim-status";
@@ -24,10 +24,9 @@ import { OfferCard } from "./offer-card";
 export function ClaimDetail({ claim }: { claim: Claim }) {
   const { t, date, amount } = useT();
   useClaimLive(claim.id);
-  const settlements = useQuery(settlementsQuery(claim.id));
-  const offer = currentOffer(settlements.data);
-  const customerStatus = (claim as Claim & { customer_status?: CustomerStatus | null }).customer_status;
-  const words = statusWords({ status: claim.status, customer_status: customerStatus }, { offer: offer?.state });
+  const offers = useQuery(offersQuery(claim.id));
+  const offer = currentOffer(offers.data);
+  const words = statusWords(claim, { offer: offer?.state });
   const report = useMutation({ mutationFn: () => downloadReport(claim.id, claim.claim_number) });
 
   return (
@@ -54,7 +53,7 @@ export function ClaimDetail({ claim }: { claim: Claim }) {
         </section>
       </div>
 
-      {offer && <OfferCard claim={claim} offer={offer} />}
+      {offer && <OfferCard claim={claim} current={offer} />}
 
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="text-muted-foreground">{t("claims.vehicle")}</dt>

@@ -4,6 +4,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useT } from "@/lib/i18n";
 
 import { timelineQuery, type Claim } from "../api/claims";
+import { documentKindKey } from "../document-kind";
 import { customerHistory } from "../history";
 
 /** What has happened on the claim that the customer should know, newest first. */
@@ -11,6 +12,10 @@ export function ClaimHistory({ claim }: { claim: Claim }) {
   const { t, tx, amount, dateTime } = useT();
   const timeline = useQuery(timelineQuery(claim.id));
   const lines = timeline.data ? customerHistory(timeline.data.items) : [];
+  const kindName = (kind: string) => {
+    const key = documentKindKey(kind);
+    return key ? t(key) : kind;
+  };
   return (
     <section aria-labelledby="claim-history" className="flex flex-col gap-3">
       <h2 id="claim-history" className="text-lg font-semibold">
@@ -33,8 +38,14 @@ export function ClaimHistory({ claim }: { claim: Claim }) {
                   ...line.vars,
                   ...(line.status ? { status: t(`claims.status.${line.status}`) } : {}),
                   ...(line.amount !== undefined ? { amount: amount(line.amount, claim.currency) } : {}),
+                  ...(line.kind !== undefined ? { kind: kindName(line.kind) } : {}),
                 })}
               </span>
+              {line.note && (
+                <span className="text-muted-foreground" data-content>
+                  {line.note}
+                </span>
+              )}
               {line.reason && (
                 <span className="text-muted-foreground">
                   {tx("claims.history.reason", { reason: <span data-content>{line.reason}</span> })}
