@@ -30,6 +30,13 @@ export function EmailChangeForm({ current }: { current: string }) {
       setSentTo(email.trim());
       setPassword("");
     },
+    // A refusal about one field is said next to it: take the customer there.
+    onError: (error) => {
+      if (!isApiError(error)) return;
+      const toEmail = error.code === "same_email" || error.problem.errors.some((item) => item.field === "new_email");
+      const toPassword = error.code === "wrong_password" || error.problem.errors.some((item) => item.field === "password");
+      if (toEmail || toPassword) document.getElementById(toEmail ? "email-new" : "email-password")?.focus();
+    },
   });
   const fieldErrors = useFieldErrors(change.error);
   const code = isApiError(change.error) ? change.error.code : null;
@@ -46,7 +53,7 @@ export function EmailChangeForm({ current }: { current: string }) {
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3" aria-label={t("account.email.changeTitle")}>
       <p className="text-sm text-muted-foreground">{t("account.email.changeIntro", { email: current })}</p>
-      {change.isError && <ErrorMessage error={change.error} />}
+      {change.isError && code !== "wrong_password" && code !== "same_email" && <ErrorMessage error={change.error} />}
       {sentTo && <Done>{t("account.email.sent", { email: sentTo })}</Done>}
       <div className="flex flex-col gap-2">
         <Label htmlFor="email-new">{t("account.email.new")}</Label>

@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 
+
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
@@ -81,6 +82,13 @@ export function PasswordChangeForm({
   const change = useMutation({
     mutationFn: () => changePassword({ old_password: oldPassword, new_password: newPassword }),
     onSuccess: onChanged,
+    // A refusal about one field is said next to it: take the customer there.
+    onError: (error) => {
+      if (!isApiError(error)) return;
+      const toOld = error.code === "wrong_password" || error.problem.errors.some((item) => item.field === "old_password");
+      const toNew = error.problem.errors.some((item) => item.field === "new_password");
+      if (toOld || toNew) document.getElementById(toOld ? "password-old" : "password-new")?.focus();
+    },
   });
   const fieldErrors = useFieldErrors(change.error, { min: MIN_LENGTH });
   const wrongPassword = isApiError(change.error) && change.error.code === "wrong_password";
@@ -93,7 +101,7 @@ export function PasswordChangeForm({
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label={t("account.password.title")}>
       <p className="text-sm text-muted-foreground">{t("account.password.intro")}</p>
-      {change.isError && <ErrorMessage error={change.error} />}
+      {change.isError && !wrongPassword && <ErrorMessage error={change.error} />}
       <PasswordInput
         id="password-old"
         label={t("account.password.current")}
