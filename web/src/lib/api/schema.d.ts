@@ -1454,7 +1454,8 @@ export interface paths {
         /**
          * Download a claim report (PDF)
          * @description The claim, its policy and vehicle, the assessment's summary, the settlement and the timeline as
-         *     a PDF, shown inline. The customer's copy leaves out internal notes and reserve changes.
+         *     a PDF, shown inline. The customer's copy holds what is meant for them: no internal notes, reserve
+         *     changes, assignments or SLA, and only the settlements offered to them.
          *
          *     Access: whoever may see the claim.
          *
@@ -1570,7 +1571,8 @@ export interface paths {
          *       the approver's authority (above it, a supervisor);
          *     - `reject`: a proposed or approved settlement is turned down with a `reason`, so another may be
          *       proposed;
-         *     - `pay`: an approved settlement is paid from the claim's open reserve of its cost type: an
+         *     - `pay`: an approved settlement the customer accepted (`settlement/{id}/response/`, or staff
+         *       recording it for them) is paid from the claim's open reserve of its cost type: an
          *       outgoing transaction is recorded, the reserve drawn down, the claim moves to `settled` and the
          *       customer is told.
          *
@@ -1582,8 +1584,9 @@ export interface paths {
          *
          *     Errors: 400 `validation_error`, `reason_required`, `idempotency_key_required`,
          *     `bad_idempotency_key`; 403 `permission_denied`, `above_authority`, `maker_checker`; 404
-         *     `not_found`; 409 `not_proposed`, `not_approved`, `settlement_closed`, `above_reserve` (raise the
-         *     reserve first), `request_in_progress`; 422 `idempotency_key_reused`.
+         *     `not_found`; 409 `not_proposed`, `not_approved`, `not_accepted` (the customer has not accepted
+         *     the offer), `settlement_closed`, `above_reserve` (raise the reserve first), `request_in_progress`;
+         *     422 `idempotency_key_reused`.
          */
         post: operations["claims_settlement_action"];
         delete?: never;
@@ -1666,10 +1669,13 @@ export interface paths {
         /**
          * Show a claim's timeline
          * @description Everything that happened to the claim in time order, each item typed: `status_changed`,
-         *     `assigned`, `communication`, `reserve_changed`, `settlement_<status>`, `document`,
-         *     `assessment_completed`, with its time, actor and detail; paged by number. Customers see the
-         *     messages to and from them (never internal notes), no reserve changes, and only the documents
-         *     they uploaded.
+         *     `assigned`, `communication`, `reserve_changed`, `settlement_<status>`, `settlement_accepted`,
+         *     `settlement_declined` (the customer's answer), `document_requested`, `document_request_fulfilled`,
+         *     `document_request_cancelled` (with `kind`), `document`, `assessment_completed`, with its time,
+         *     actor and detail; paged by number. Customers see what is meant for them: the messages to and from
+         *     them (never internal notes), no reserve changes or assignments, only the settlements offered to
+         *     them (`settlement_offered`, `settlement_paid`, their answer), the documents asked of them, and
+         *     only the documents they uploaded.
          *
          *     Access: whoever may see the claim.
          *
@@ -2291,8 +2297,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Show a resumable upload: how many bytes arrived (`offset`), its status, and its document once complete (with the document's `scan_status`)
-         * @description Ask this after a lost connection and send from `offset` on. `status`: `open` (taking bytes),
+         * Show a resumable upload and how many bytes arrived
+         * @description `offset`: the bytes kept so far; its status; and its document once complete (with the document's
+         *     `scan_status`). Ask this after a lost connection and send from `offset` on. `status`: `open` (taking bytes),
          *     `complete` (`document` is the result), `refused` (the intake refused the file: `error` is its
          *     code), `cancelled`, `expired`.
          *
