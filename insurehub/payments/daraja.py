@@ -9,6 +9,21 @@
   -> {"MerchantRequestID", "CheckoutRequestID", "ResponseCode": "0", "ResponseDescription", "CustomerMessage"}.
 - Query: POST {base}/mpesa/stkpushquery/v1/query with BusinessShortCode, Password, Timestamp,
   CheckoutRequestID -> {"ResponseCode", "ResultCode", "ResultDesc", ...}.
+- B2C (money out): POST {base}/mpesa/b2c/v3/paymentrequest with OriginatorConversationID (ours: the
+  payout's reference), InitiatorName, SecurityCredential (the initiator's password encrypted with the
+  M-Pesa public certificate, RSA PKCS#1 v1.5, base64), CommandID (BusinessPayment, SalaryPayment or
+  PromotionPayment), Amount (whole shillings), PartyA (our B2C shortcode), PartyB (2547XXXXXXXX),
+  Remarks, QueueTimeOutURL, ResultURL, Occasion -> {"ConversationID", "OriginatorConversationID",
+  "ResponseCode": "0", "ResponseDescription"}. The outcome is POSTed to ResultURL later:
+  {"Result": {"ResultType", "ResultCode", "ResultDesc", "OriginatorConversationID", "ConversationID",
+  "TransactionID", "ResultParameters": {"ResultParameter": [{"Key": "TransactionReceipt", "Value"}, ...]}}};
+  ResultCode 0 is paid, anything else failed (ResultDesc says why). A request stuck in Daraja's queue is
+  reported to QueueTimeOutURL (same shape): its outcome is unknown, not failed.
+- Transaction status: POST {base}/mpesa/transactionstatus/v1/query with Initiator, SecurityCredential,
+  CommandID "TransactionStatusQuery", OriginatorConversationID (of the payment asked about),
+  TransactionID (its receipt, when known), PartyA, IdentifierType "4", ResultURL, QueueTimeOutURL,
+  Remarks, Occasion -> accepted like B2C; the answer is POSTed to that ResultURL with ResultParameters
+  (ReceiptNo, Amount, TransactionStatus "Completed" | ...) and ReferenceData echoing the Occasion.
 - The callback we receive: {"Body": {"stkCallback": {"MerchantRequestID", "CheckoutRequestID",
   "ResultCode", "ResultDesc", "CallbackMetadata": {"Item": [{"Name": "Amount", "Value": ...},
   {"Name": "MpesaReceiptNumber", ...}, {"Name": "TransactionDate", ...}, {"Name": "PhoneNumber", ...}]}}}}.
@@ -19,11 +34,17 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_CEILING, Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+
+from insurehub.payments import daraja_standin
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
 
@@ -51,6 +72,59 @@ def whole_shillings(amount: Decimal) -> int:
     return int(amount.to_integral_value(rounding=ROUND_CEILING))
 
 
+def payable_by_b2c(amount: Decimal) -> bool:
+    """B2C sends whole shillings only. A payout with cents is not rounded either way (up would pay
+    more than was approved, down less than owed): it is refused before it is sent."""
+    return amount == amount.to_integral_value() and amount >= 1
+
+
+B2C_COMMANDS = ("BusinessPayment", "SalaryPayment", "PromotionPayment")
+
+
+def b2c_certificate_pem() -> bytes:
+    """The M-Pesa public certificate that encrypts the initiator's password: MPESA_B2C_CERTIFICATE (a
+    PEM, or the path of one); in development with the stand-in, the stand-in's own certificate."""
+    configured = settings.MPESA_B2C_CERTIFICATE.strip()
+    if configured.startswith("-----BEGIN"):
+        return configured.encode()
+    if configured:
+        return Path(configured).read_bytes()
+    if settings.MPESA_STANDIN:
+        return daraja_standin.development_certificate_pem()
+    raise ImproperlyConfigured("MPESA_B2C_CERTIFICATE is not set: B2C cannot encrypt its security credential.")
+
+
+def security_credential(password: str, certificate_pem: bytes) -> str:
+    """Daraja's SecurityCredential: the initiator password encrypted with the public key of M-Pesa's
+    certificate (RSA, PKCS#1 v1.5 padding), base64."""
+    public_key = x509.load_pem_x509_certificate(certificate_pem).public_key()
+    if not isinstance(public_key, rsa.RSAPublicKey):
+        raise ImproperlyConfigured("The M-Pesa certificate does not hold an RSA key.")
+    return base64.b64encode(public_key.encrypt(password.encode(), padding.PKCS1v15())).decode()
+
+
+def result_parameters(result: dict) -> dict:
+    """{"Key": ..., "Value": ...} items of a B2C or status result as a dict."""
+    items = (result.get("ResultParameters") or {}).get("ResultParameter") or []
+    if isinstance(items, dict):
+        items = [items]
+    return {item.get("Key"): item.get("Value") for item in items if isinstance(item, dict)}
+
+
+def reference_data(result: dict) -> dict:
+    items = (result.get("ReferenceData") or {}).get("ReferenceItem") or []
+    if isinstance(items, dict):
+        items = [items]
+    return {item.get("Key"): item.get("Value") for item in items if isinstance(item, dict)}
+
+
+@dataclass(frozen=True)
+class B2CAccepted:
+    conversation_id: str
+    originator_conversation_id: str
+    raw: dict
+
+
 @dataclass(frozen=True)
 class StkPushResult:
     merchant_request_id: str
@@ -71,6 +145,17 @@ class DarajaClient:
     @property
     def configured(self) -> bool:
         return bool(self.consumer_key and self.consumer_secret and self.shortcode and self.passkey)
+
+    @property
+    def b2c_configured(self) -> bool:
+        return bool(self.consumer_key and self.consumer_secret and settings.MPESA_B2C_INITIATOR_NAME)
+
+    @property
+    def b2c_shortcode(self) -> str:
+        return settings.MPESA_B2C_SHORTCODE or self.shortcode
+
+    def _credential(self) -> str:
+        return security_credential(settings.MPESA_B2C_INITIATOR_PASSWORD, b2c_certificate_pem())
 
     def _password(self, timestamp: str) -> str:
         return base64.b64encode(f"{self.shortcode}{self.passkey}{timestamp}".encode()).decode()
@@ -150,6 +235,65 @@ class DarajaClient:
             customer_message=body.get("CustomerMessage", ""),
             raw=body,
         )
+
+    def b2c_payment(
+        self,
+        *,
+        reference: str,
+        phone: str,
+        amount: Decimal,
+        remarks: str,
+        occasion: str,
+        result_url: str,
+        timeout_url: str,
+    ) -> B2CAccepted:
+        """Ask M-Pesa to send `amount` (whole shillings, payable_by_b2c) to `phone`; `reference` is our
+        OriginatorConversationID. Raises DarajaError when it is not accepted."""
+        body = self._post(
+            "/mpesa/b2c/v3/paymentrequest",
+            {
+                "OriginatorConversationID": reference,
+                "InitiatorName": settings.MPESA_B2C_INITIATOR_NAME,
+                "SecurityCredential": self._credential(),
+                "CommandID": settings.MPESA_B2C_COMMAND_ID,
+                "Amount": int(amount),
+                "PartyA": self.b2c_shortcode,
+                "PartyB": phone,
+                "Remarks": remarks[:100] or "Payout",
+                "QueueTimeOutURL": timeout_url,
+                "ResultURL": result_url,
+                "Occasion": occasion[:100],
+            },
+        )
+        if str(body.get("ResponseCode")) != "0":
+            raise DarajaError(body.get("ResponseDescription", "B2C request refused"))
+        return B2CAccepted(
+            conversation_id=str(body.get("ConversationID", "")),
+            originator_conversation_id=str(body.get("OriginatorConversationID", reference)),
+            raw=body,
+        )
+
+    def transaction_status(self, *, reference: str, receipt: str = "", result_url: str, timeout_url: str) -> dict:
+        """Ask about the payment whose OriginatorConversationID is `reference` (and whose receipt is
+        `receipt`, when known); the answer comes to `result_url` with `reference` as its Occasion."""
+        payload = {
+            "Initiator": settings.MPESA_B2C_INITIATOR_NAME,
+            "SecurityCredential": self._credential(),
+            "CommandID": "TransactionStatusQuery",
+            "OriginatorConversationID": reference,
+            "PartyA": self.b2c_shortcode,
+            "IdentifierType": "4",
+            "ResultURL": result_url,
+            "QueueTimeOutURL": timeout_url,
+            "Remarks": "Payout status",
+            "Occasion": reference,
+        }
+        if receipt:
+            payload["TransactionID"] = receipt
+        body = self._post("/mpesa/transactionstatus/v1/query", payload)
+        if str(body.get("ResponseCode")) != "0":
+            raise DarajaError(body.get("ResponseDescription", "status query refused"))
+        return body
 
     def stk_query(self, *, checkout_request_id: str) -> dict:
         timestamp = datetime.now(NAIROBI).strftime("%Y%m%d%H%M%S")

@@ -73,6 +73,34 @@ class Instalment(BaseModel):
         return f"#{self.sequence} {self.amount} due {self.due_date}"
 
 
+class PayoutStage(models.TextChoices):
+    """Where a pending outgoing transaction is on its way out (blank on incoming ones and once final)."""
+
+    AWAITING_APPROVAL = "awaiting_approval", "Awaiting a supervisor (above the payer's authority)"
+    READY = "ready", "Ready to send"
+    SENT = "sent", "Sent: the provider accepted it, its result is awaited"
+    BATCHED = "batched", "In a bank payout file: the bank statement will show it"
+    CONFIRMING = "confirming", "Paid by finance (a cheque): awaiting its confirmation"
+
+
+class PayoutBatch(BaseModel):
+    """One bank payout file (CSV, docs/operations.md): every bank payout ready when it was made, once.
+    Its lines are marked paid when the bank statement showing them is reconciled."""
+
+    reference = models.CharField(max_length=24, unique=True)
+    currency = models.CharField(max_length=3, choices=CURRENCIES)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    line_count = models.PositiveIntegerField()
+    total = models.DecimalField(max_digits=16, decimal_places=2)
+    content = models.TextField()  # the CSV as handed to the bank
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} ({self.line_count} lines, {self.total} {self.currency})"
+
+
 class Transaction(BaseModel):
     reference = models.CharField(max_length=24, unique=True)
     customer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="transactions")
@@ -98,6 +126,20 @@ class Transaction(BaseModel):
     failure_reason = models.CharField(max_length=300, blank=True)
     refund_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="refunds_out")
     completed_at = models.DateTimeField(null=True, blank=True)
+    # Outgoing only: the payout's way out (PayoutStage), who released one held above the payer's
+    # authority, when it was handed to its provider, the payee's name, and the bank file it went in.
+    payout_stage = models.CharField(max_length=20, choices=PayoutStage.choices, blank=True, db_index=True)
+    payout_created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    payout_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    payee = models.CharField(max_length=200, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    payout_batch = models.ForeignKey(
+        PayoutBatch, null=True, blank=True, on_delete=models.PROTECT, related_name="payouts"
+    )
 
     class Meta:
         ordering = ["-created_at"]

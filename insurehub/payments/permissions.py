@@ -5,6 +5,10 @@ admin sees them (customers' records are the office's); an assessor those of the 
 assigned to them, and the payouts settling those claims. `payment_audience` is derived from the same
 rule, so a payment event reaches exactly who may read the transaction."""
 
+from decimal import Decimal
+
+from django.conf import settings
+
 from insurehub.core.access import AccessRule, StaffScope
 from insurehub.core.permissions import allows, allows_object, has_role, is_staff_member
 from insurehub.core.permissions import require as require  # the services' one permission error
@@ -49,3 +53,23 @@ ReconcilesBankStatements = allows(can_reconcile_bank_statement)
 ConfirmsPayouts = allows(can_confirm_payout)
 StaffOnly = allows(is_staff_member)
 DecidesRefunds = allows_object(can_decide_refund, message="Assessors do not decide refunds.")
+
+
+def payout_authority(user) -> Decimal:
+    """The largest payout `user` may make without a supervisor releasing it (PAYOUT_AUTHORITY_LIMITS)."""
+    return Decimal(str(settings.PAYOUT_AUTHORITY_LIMITS.get(getattr(user, "role", ""), "0")))
+
+
+def can_release_payout(user, payout=None) -> bool:
+    """Supervisors and admins release payouts held above their payer's authority (their own limit and
+    maker-checker checked by the service)."""
+    return has_role(user, Role.SUPERVISOR, Role.ADMIN)
+
+
+def can_make_payout_files(user, obj=None) -> bool:
+    """Finance's bank payout files: supervisors and admins make and download them."""
+    return has_role(user, Role.SUPERVISOR, Role.ADMIN)
+
+
+ReleasesPayouts = allows(can_release_payout)
+MakesPayoutFiles = allows(can_make_payout_files)

@@ -37,12 +37,13 @@ from insurehub.payments.models import (
     Instalment,
     Method,
     PaymentSchedule,
+    PayoutStage,
     Refund,
     StatementLine,
     Transaction,
     TransactionStatus,
 )
-from insurehub.payments.permissions import can_decide_refund, payment_audience, require
+from insurehub.payments.permissions import can_decide_refund, payment_audience, payout_authority, require
 from insurehub.policies.models import PaymentPlan, Policy, PolicyStatus
 from insurehub.policies.services import policy_activate, policy_cancel, policy_reinstate
 from insurehub.realtime.events import Notice, emit
@@ -616,7 +617,13 @@ REQUIRED_COLUMNS = {"date", "reference", "amount", "currency", "bank_reference"}
 def _reconcile_line(
     *, line: int, reference: str, bank_reference: str, amount, row: dict, reconciled_by
 ) -> tuple[str, dict]:
-    """One statement line, in one transaction: (report bucket, entry)."""
+    """One statement line, in one transaction: (report bucket, entry). A debit (a negative amount) is
+    one of our payouts leaving (_reconcile_payout_line)."""
+    if amount < 0:
+        return _reconcile_payout_line(
+            line=line, reference=reference, bank_reference=bank_reference, amount=-amount, row=row,
+            reconciled_by=reconciled_by,
+        )  # fmt: skip
     try:
         with transaction.atomic():
             if StatementLine.objects.filter(bank_reference=bank_reference).exists():
@@ -646,14 +653,60 @@ def _reconcile_line(
         return "already_credited", {"line": line, "bank_reference": bank_reference}
 
 
+def _reconcile_payout_line(
+    *, line: int, reference: str, bank_reference: str, amount: Decimal, row: dict, reconciled_by
+) -> tuple[str, dict]:
+    """A debit line: the bank paid one of our payout file's lines. It pays the payout with that
+    reference and amount once; a second line for a payout already paid is reported as `duplicate`
+    (the bank may have paid twice: finance recovers it), never recorded twice."""
+    try:
+        with transaction.atomic():
+            if StatementLine.objects.filter(bank_reference=bank_reference).exists():
+                return "already_credited", {"line": line, "bank_reference": bank_reference}
+            found = Transaction.objects.filter(
+                method=Method.BANK_TRANSFER, reference=reference, direction=Direction.OUT
+            ).first()
+            if found is None:
+                return "unmatched", {"line": line, "reference": reference, "reason": "no payout with this reference"}
+            refund = Refund.objects.filter(payout_id=found.pk).first()
+            refund, payout, _ = lock_objects(
+                refund, found, (Transaction, found.refund_of_id) if found.refund_of_id else None
+            )
+            reason = None
+            if payout.status == TransactionStatus.SUCCEEDED:
+                return "duplicate", {
+                    "line": line, "reference": reference, "bank_reference": bank_reference,
+                    "reason": f"payout already paid (bank reference {payout.receipt_number})",
+                }  # fmt: skip
+            if payout.status != TransactionStatus.PENDING:
+                reason = f"payout is {payout.status}"
+            elif payout.payout_stage != PayoutStage.BATCHED:
+                reason = "payout is in no payout file"
+            elif (row.get("currency") or "").strip().upper() != payout.currency:
+                reason = f"currency is not {payout.currency}"
+            elif amount != payout.amount:
+                reason = f"amount {amount} differs from the {payout.amount} paid out"
+            if reason:
+                return "unmatched", {"line": line, "reference": reference, "reason": reason}
+            StatementLine.objects.create(bank_reference=bank_reference, transaction=payout, amount=-amount)
+            _record_payload(payout, "statement", row)
+            payout_succeeded(payout, receipt=bank_reference, provider_reference=bank_reference, actor=reconciled_by)
+            return "paid_out", {"line": line, "reference": reference, "transaction": str(payout.pk)}
+    except IntegrityError:
+        return "already_credited", {"line": line, "bank_reference": bank_reference}
+
+
 def bank_statement_reconcile(*, content: str, reconciled_by) -> dict:
     """Match statement lines (CSV: date, reference, amount, currency, bank_reference) to pending
-    transfers by reference and exact amount. Each bank line credits at most once, ever."""
+    transfers by reference and exact amount, and debits (negative amounts) to the payouts of our
+    payout files the same way. Each bank line counts at most once, ever."""
     reader = csv.DictReader(io.StringIO(content))
     missing = REQUIRED_COLUMNS - set(reader.fieldnames or [])
     if missing:
         raise ApplicationError("bad_statement", f"The statement lacks columns: {', '.join(sorted(missing))}.")
-    report: dict[str, list[dict]] = {"matched": [], "already_credited": [], "unmatched": []}
+    report: dict[str, list[dict]] = {
+        "matched": [], "paid_out": [], "already_credited": [], "duplicate": [], "unmatched": []
+    }  # fmt: skip
     for line_number, row in enumerate(reader, start=2):
         reference = (row.get("reference") or "").strip().upper()
         bank_reference = (row.get("bank_reference") or "").strip()
@@ -758,8 +811,8 @@ def refund_decide(*, refund: Refund, approve: bool, decided_by, note: str = "") 
         label="payments.refund_decide",
     )
     payout = refund.payout
-    if payout is None or payout.method != Method.CARD:
-        return refund
+    if payout is None or payout.method != Method.CARD or payout.payout_stage == PayoutStage.AWAITING_APPROVAL:
+        return refund  # M-Pesa goes by B2C after commit; bank by the next payout file; held ones when released
     outcome, error = card_refund_send(payout=payout, actor=decided_by)
     if outcome == "refused":
         raise ApplicationError("card_provider_unavailable", error, status=502)
@@ -806,8 +859,8 @@ def _refund_decision_record(*, refund_id, approve: bool, decided_by, note: str) 
         target=refund,
         changes={"amount": refund.amount, "payout": payout.pk, "payout_status": payout.status},
     )
-    if payout.method != Method.CARD:  # finance pays it out and confirms it (payout_confirm)
-        _refunded(txn, refund=refund, actor=decided_by)
+    # The refund is under way; `payment.refunded` is said when its payout has left (payout_succeeded,
+    # or the card provider's answer).
     return refund
 
 
@@ -913,13 +966,17 @@ def card_refunds_reconcile(*, older_than_minutes: int | None = None) -> dict:
     minutes = older_than_minutes if older_than_minutes is not None else settings.CARD_REFUND_RECONCILE_AFTER_MINUTES
     cutoff = timezone.now() - timedelta(minutes=minutes)
     report = {"checked": 0, "succeeded": 0, "refused": 0, "unknown": 0}
-    pending = Transaction.objects.filter(
-        method=Method.CARD,
-        direction=Direction.OUT,
-        status=TransactionStatus.PENDING,
-        refund_of__isnull=False,
-        created_at__lt=cutoff,
-    ).order_by("created_at")
+    pending = (
+        Transaction.objects.filter(
+            method=Method.CARD,
+            direction=Direction.OUT,
+            status=TransactionStatus.PENDING,
+            refund_of__isnull=False,
+            created_at__lt=cutoff,
+        )
+        .exclude(payout_stage=PayoutStage.AWAITING_APPROVAL)
+        .order_by("created_at")
+    )
     for payout in pending[:200]:
         report["checked"] += 1
         outcome, _ = card_refund_send(payout=payout)
@@ -974,6 +1031,7 @@ def payout_create(
             "A payout is of a positive amount.",
             errors=[{"field": "amount", "message": "Must be positive.", "code": "min_value"}],
         )
+    held = created_by is not None and amount > payout_authority(created_by)
     payout = Transaction.objects.create(
         reference=new_reference(),
         customer=customer,
@@ -985,9 +1043,14 @@ def payout_create(
         status=TransactionStatus.PENDING,
         refund_of=refund_of,
         phone=phone,
+        payee=payee[:200],
+        payout_created_by=created_by,
+        payout_stage=PayoutStage.AWAITING_APPROVAL if held else _released_stage(method),
     )
     if attach is not None:
         attach(payout)
+    if not held:
+        _send_after_commit(payout)
     audit_record(
         actor=created_by,
         action="payment.payout_created",
@@ -999,12 +1062,13 @@ def payout_create(
             "payee": payee,
             "reason": reason,
             "refund_of": refund_of.pk if refund_of else None,
+            "stage": payout.payout_stage,
         },
     )
     emit(
         "payment.payout_created",
         {"transaction_id": str(payout.pk), "reference": payout.reference, "amount": str(payout.amount),
-         "currency": payout.currency, "method": payout.method,
+         "currency": payout.currency, "method": payout.method, "stage": payout.payout_stage,
          "policy_id": str(payout.policy_id) if payout.policy_id else None,
          "refund_of": str(refund_of.pk) if refund_of else None},
         _audience(payout),
@@ -1012,16 +1076,165 @@ def payout_create(
     return payout
 
 
+PAYOUT_SEND_TASK = "insurehub.payments.tasks.payout_send"
+
+
+def _released_stage(method: str) -> str:
+    """Where a payout within authority (or released) goes: M-Pesa and card are sent to their provider,
+    a bank payout waits for the next payout file (still READY), a cheque is written by finance."""
+    return PayoutStage.CONFIRMING if method == Method.CHEQUE else PayoutStage.READY
+
+
+def _send_after_commit(payout: Transaction, *, released: bool = False) -> None:
+    """An M-Pesa payout is handed to B2C once the transaction that made it ready commits (a card
+    refund is sent by refund_decide itself, or here once released)."""
+    sends = payout.method == Method.MPESA or (released and payout.method == Method.CARD)
+    if sends and payout.payout_stage == PayoutStage.READY:
+        transaction.on_commit(lambda: enqueue_by_name(PAYOUT_SEND_TASK, str(payout.pk)))
+
+
+@transaction.atomic
+def payout_release(*, payout: Transaction, released_by) -> Transaction:
+    """A payout held above its payer's authority is released by a supervisor or admin within theirs,
+    other than its payer (maker-checker; admins excepted), and goes on its way."""
+    payout = lock_one(Transaction, payout.pk)
+    if payout.direction != Direction.OUT or payout.payout_stage != PayoutStage.AWAITING_APPROVAL:
+        raise ApplicationError(
+            "not_awaiting_approval", "Only a payout waiting for a supervisor is released.", status=409
+        )
+    if payout.amount > payout_authority(released_by):
+        raise ApplicationError(
+            "above_authority",
+            f"{payout.amount} is above your payout authority ({payout_authority(released_by)}).",
+            status=403,
+        )
+    if payout.payout_created_by_id == released_by.pk and released_by.role != Role.ADMIN:
+        raise ApplicationError("maker_checker", "Someone other than the payer must release it.", status=403)
+    payout.payout_stage = _released_stage(payout.method)
+    payout.payout_approved_by = released_by
+    payout.save(update_fields=["payout_stage", "payout_approved_by", "updated_at"])
+    audit_record(actor=released_by, action="payment.payout_released", target=payout, changes={"amount": payout.amount})
+    emit(
+        "payment.payout_released",
+        {"transaction_id": str(payout.pk), "reference": payout.reference, "stage": payout.payout_stage},
+        _audience(payout),
+    )
+    _send_after_commit(payout, released=True)
+    return payout
+
+
+PAID_BY = {Method.MPESA: "M-Pesa", Method.BANK_TRANSFER: "bank transfer", Method.CHEQUE: "cheque", Method.CARD: "card"}
+
+
+def payout_succeeded(payout: Transaction, *, receipt: str, actor=None, provider_reference: str = "") -> None:
+    """The locked pending payout has left: succeeded with the provider's receipt, audited, and one
+    `payout.succeeded` event (claims settles the claim it pays, in this transaction), the payee told."""
+    payout.status = TransactionStatus.SUCCEEDED
+    payout.payout_stage = ""
+    payout.receipt_number = receipt[:100]
+    if provider_reference:
+        payout.provider_reference = provider_reference[:100]
+    payout.failure_reason = ""
+    payout.completed_at = timezone.now()
+    payout.save()
+    audit_record(
+        actor=actor,
+        action="payment.payout_succeeded",
+        target=payout,
+        changes={"receipt": receipt, "amount": payout.amount},
+    )
+    refund = Refund.objects.filter(payout=payout).first()
+    emit(
+        "payout.succeeded",
+        {"transaction_id": str(payout.pk), "reference": payout.reference, "amount": str(payout.amount),
+         "currency": payout.currency, "method": payout.method, "receipt": payout.receipt_number,
+         "refund_of": str(payout.refund_of_id) if payout.refund_of_id else None},
+        _audience(payout),
+        context={"payout": payout, "actor": actor},
+        notices=[
+            Notice(
+                recipient=payout.customer,
+                topic="payments",
+                kind="payout.succeeded",
+                title=f"We have paid you {format_money(payout.amount, payout.currency)} by {PAID_BY[payout.method]}.",
+                body=f"Payment reference {payout.reference}" + (f", receipt {payout.receipt_number}" if receipt else "")
+                + ".",
+                link=web_links.policy_page(payout.policy_id) if payout.policy_id else "",
+            )
+        ],
+    )  # fmt: skip
+    if refund is not None and payout.method != Method.CARD:
+        _refunded(lock_one(Transaction, payout.refund_of_id), refund=refund, actor=actor)
+
+
+def payout_failed(payout: Transaction, *, reason: str, actor=None) -> None:
+    """The locked pending payout did not leave (refused, or the provider has no record of it): failed
+    with the reason, audited, one `payout.failed` event (claims sends the claim back to its agent),
+    a refund it paid is asked for again (the payment's refundable amount given back), the payee told."""
+    payout.status = TransactionStatus.FAILED
+    payout.payout_stage = ""
+    payout.failure_reason = reason[:300]
+    payout.completed_at = timezone.now()
+    payout.save()
+    refund = Refund.objects.filter(payout=payout).first()
+    if payout.refund_of_id:
+        original = lock_one(Transaction, payout.refund_of_id)
+        original.refunded_amount -= payout.amount
+        original.status = _refunded_status(original)
+        original.save()
+    if refund is not None:
+        refund.status, refund.decided_by, refund.payout = Refund.Status.REQUESTED, None, None
+        refund.save()
+    audit_record(
+        actor=actor,
+        action="payment.payout_failed",
+        target=payout,
+        changes={"reason": reason, "refund": refund.pk if refund else None},
+    )
+    emit(
+        "payout.failed",
+        {"transaction_id": str(payout.pk), "reference": payout.reference, "amount": str(payout.amount),
+         "currency": payout.currency, "method": payout.method, "reason": payout.failure_reason,
+         "refund_of": str(payout.refund_of_id) if payout.refund_of_id else None},
+        _audience(payout),
+        context={"payout": payout, "actor": actor},
+        notices=[
+            Notice(
+                recipient=payout.customer,
+                topic="payments",
+                kind="payout.failed",
+                title=f"Our payment of {format_money(payout.amount, payout.currency)} to you did not go through.",
+                body=f"{payout.failure_reason.rstrip('.')}. Payment reference {payout.reference}. "
+                "We will be in touch to pay you another way.",
+                link=web_links.policy_page(payout.policy_id) if payout.policy_id else "",
+            )
+        ],
+    )  # fmt: skip
+
+
 @transaction.atomic
 def payout_confirm(*, payout: Transaction, provider_reference: str, confirmed_by) -> Transaction:
-    """An operator records that a refund paid out outside the providers we call (an M-Pesa B2C or
-    bank payment made by finance): the outgoing transaction succeeds with that reference."""
-    payout = lock_one(Transaction, payout.pk)
+    """An operator records that a payout finance made by hand (a cheque written, a bank payment made
+    outside the payout file, an M-Pesa payment made before B2C sent it) was paid: the outgoing
+    transaction succeeds with that reference. A payout sent to its provider (M-Pesa B2C in flight, a
+    card refund) is recorded from the provider's answer only."""
+    refund = Refund.objects.filter(payout_id=payout.pk).first()
+    refund, payout = lock_objects(refund, payout)  # the lock order: refund, then transaction
     if payout.direction != Direction.OUT or payout.status != TransactionStatus.PENDING:
         raise ApplicationError(
             "not_a_pending_payout", f"Only a pending outgoing payment can be confirmed (this one is {payout.status}).",
             status=409,
         )  # fmt: skip
+    if payout.payout_stage == PayoutStage.AWAITING_APPROVAL:
+        raise ApplicationError(
+            "not_released", "This payout waits for a supervisor to release it; it cannot have been paid.", status=409
+        )
+    if payout.method == Method.CARD or payout.payout_stage == PayoutStage.SENT:
+        raise ApplicationError(
+            "payout_by_provider",
+            "This payout is with its provider (M-Pesa, the card provider): its answer records it, not a confirmation.",
+            status=409,
+        )
     reference = provider_reference.strip()
     if Transaction.objects.filter(method=payout.method, provider_reference=reference).exclude(pk=payout.pk).exists():
         raise ApplicationError(
@@ -1030,15 +1243,6 @@ def payout_confirm(*, payout: Transaction, provider_reference: str, confirmed_by
             status=409,
             errors=[{"field": "provider_reference", "message": "Already recorded.", "code": "unique"}],
         )
-    payout.provider_reference = reference
-    payout.receipt_number = reference
-    payout.status = TransactionStatus.SUCCEEDED
-    payout.completed_at = timezone.now()
-    payout.save()
     audit_record(actor=confirmed_by, action="payment.payout_confirmed", target=payout, changes={"reference": reference})
-    emit(
-        "payment.payout_confirmed",
-        {"transaction_id": str(payout.pk), "refund_of": str(payout.refund_of_id), "amount": str(payout.amount)},
-        _audience(payout),
-    )
+    payout_succeeded(payout, receipt=reference, provider_reference=reference, actor=confirmed_by)
     return payout

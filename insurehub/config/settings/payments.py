@@ -54,3 +54,27 @@ CELERY_BEAT_SCHEDULE["payments-card-refunds-reconcile"] = {
     "task": "insurehub.payments.tasks.card_refunds_reconcile",
     "schedule": env.float("CARD_REFUND_RECONCILE_EVERY_SECONDS", 300.0),
 }
+# M-Pesa B2C (payouts): the initiator (an API operator of the B2C shortcode), its password, encrypted for
+# each request with M-Pesa's public certificate (MPESA_B2C_CERTIFICATE: a PEM or its path; in
+# development the stand-in's own), and the CommandID (BusinessPayment, SalaryPayment, PromotionPayment).
+MPESA_B2C_SHORTCODE = env.str("MPESA_B2C_SHORTCODE", "600000" if MPESA_STANDIN else "")
+MPESA_B2C_INITIATOR_NAME = env.str("MPESA_B2C_INITIATOR_NAME", "standin-initiator" if MPESA_STANDIN else "")
+MPESA_B2C_INITIATOR_PASSWORD = env.str(
+    "MPESA_B2C_INITIATOR_PASSWORD", "standin-initiator-password" if MPESA_STANDIN else ""
+)
+MPESA_B2C_CERTIFICATE = env.str("MPESA_B2C_CERTIFICATE", "")
+MPESA_B2C_COMMAND_ID = env.str("MPESA_B2C_COMMAND_ID", "BusinessPayment")
+# A sent B2C payout with no result after this long (or one whose request timed out in Daraja's queue) is
+# asked about with the transaction status query (payments-payouts-sweep, every PAYOUTS_SWEEP_EVERY_SECONDS),
+# which also sends payouts whose send was lost (a stopped process).
+MPESA_B2C_QUERY_AFTER_MINUTES = env.int("MPESA_B2C_QUERY_AFTER_MINUTES", 1 if DJANGO_ENV == "development" else 10)
+# Payouts above the payer's authority wait for a supervisor or admin (other than the payer) to release them.
+PAYOUT_AUTHORITY_LIMITS = {
+    "agent": env.str("PAYOUT_AUTHORITY_AGENT", "200000"),
+    "supervisor": env.str("PAYOUT_AUTHORITY_SUPERVISOR", "2000000"),
+    "admin": env.str("PAYOUT_AUTHORITY_ADMIN", "100000000"),
+}
+CELERY_BEAT_SCHEDULE["payments-payouts-sweep"] = {
+    "task": "insurehub.payments.tasks.payouts_sweep",
+    "schedule": env.float("PAYOUTS_SWEEP_EVERY_SECONDS", 120.0),
+}

@@ -29,6 +29,9 @@ class TransactionOutputSerializer(serializers.ModelSerializer):
             "receipt_number",
             "failure_reason",
             "refund_of",
+            "payout_stage",
+            "payout_batch",
+            "sent_at",
             "created_at",
             "completed_at",
         ]
@@ -154,5 +157,9 @@ class StatementUploadSerializer(StrictSerializer):
 
 class ReconcileReportSerializer(serializers.Serializer):
     matched = serializers.ListField(child=serializers.DictField())
+    paid_out = serializers.ListField(child=serializers.DictField(), help_text="Debit lines that paid our payouts.")
     already_credited = serializers.ListField(child=serializers.DictField())
+    duplicate = serializers.ListField(
+        child=serializers.DictField(), help_text="Debit lines for a payout already paid: reported, never recorded."
+    )
     unmatched = serializers.ListField(child=serializers.DictField())

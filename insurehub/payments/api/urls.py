@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import path
 
-from insurehub.payments.api import views
+from insurehub.payments.api import payout_views, views
 
 urlpatterns = [
     path("payments/transactions/", views.TransactionListApi.as_view(), name="transaction-list"),
@@ -12,6 +12,22 @@ urlpatterns = [
         "payments/transactions/<uuid:transaction_id>/payout/",
         views.PayoutConfirmApi.as_view(),
         name="transaction-payout-confirm",
+    ),
+    path(
+        "payments/transactions/<uuid:transaction_id>/payout/release/",
+        payout_views.PayoutReleaseApi.as_view(),
+        name="transaction-payout-release",
+    ),
+    path("payments/mpesa/b2c/result/", payout_views.B2CResultApi.as_view(), name="mpesa-b2c-result"),
+    path("payments/mpesa/b2c/timeout/", payout_views.B2CTimeoutApi.as_view(), name="mpesa-b2c-timeout"),
+    path(
+        "payments/mpesa/b2c/status-result/", payout_views.B2CStatusResultApi.as_view(), name="mpesa-b2c-status-result"
+    ),
+    path("payments/payout-batches/", payout_views.PayoutBatchListCreateApi.as_view(), name="payout-batch-list"),
+    path(
+        "payments/payout-batches/<uuid:batch_id>/download/",
+        payout_views.PayoutBatchDownloadApi.as_view(),
+        name="payout-batch-download",
     ),
     path("payments/mpesa/stk-push/", views.StkPushApi.as_view(), name="mpesa-stk-push"),
     path("payments/mpesa/callback/", views.MpesaCallbackApi.as_view(), name="mpesa-callback"),

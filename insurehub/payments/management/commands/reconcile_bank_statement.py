@@ -7,7 +7,10 @@ from insurehub.payments.services import bank_statement_reconcile
 
 
 class Command(BaseCommand):
-    help = "Credit bank transfers from a statement CSV (date, reference, amount, currency, bank_reference)."
+    help = (
+        "Credit bank transfers, and mark our payout files' payouts paid (debit lines, negative amounts), from a "
+        "statement CSV (date, reference, amount, currency, bank_reference)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -19,7 +22,8 @@ class Command(BaseCommand):
             raise CommandError(str(getattr(exc, "message", exc))) from exc
         self.stdout.write(
             f"matched {len(report['matched'])}, already credited {len(report['already_credited'])}, "
-            f"unmatched {len(report['unmatched'])}"
+            f"unmatched {len(report['unmatched'])}; payouts paid out {len(report['paid_out'])}, "
+            f"duplicate {len(report['duplicate'])}"
         )
-        for line in report["unmatched"]:
+        for line in report["unmatched"] + report["duplicate"]:
             self.stdout.write(f"  line {line['line']}: {line.get('reference', '')} - {line['reason']}")
