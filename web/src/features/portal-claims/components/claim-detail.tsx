@@ -13,6 +13,7 @@ import { statusWords } from "../status-words";
 import { ClaimDocuments } from "./claim-documents";
 import { ClaimHistory } from "./claim-history";
 import { ClaimStatusBadge } from "./claim-status";
+import { DocumentRequests } from "./document-requests";
 import { MessageThread } from "./message-thread";
 import { OfferCard } from "./offer-card";
 
@@ -54,6 +55,7 @@ export function ClaimDetail({ claim }: { claim: Claim }) {
       </div>
 
       {offer && <OfferCard claim={claim} current={offer} />}
+      <DocumentRequests claim={claim} />
 
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="text-muted-foreground">{t("claims.vehicle")}</dt>
