@@ -45,14 +45,33 @@ repository, then reload this page. It needs Node.js 20 or newer.</p>
 """
 
 
+# A real card provider's hosted field runs the provider's script in the provider's frames: its
+# origins, and only when that provider is the configured one (settings.CARD_PROVIDER). With the
+# development sandbox, nothing leaves this origin.
+CARD_PROVIDER_ORIGINS: dict[str, dict[str, tuple[str, ...]]] = {
+    "stripe": {
+        "script-src": ("https://js.stripe.com",),
+        "frame-src": ("https://js.stripe.com", "https://hooks.stripe.com"),
+        "connect-src": ("https://api.stripe.com",),
+    },
+}
+
+
 def app_policy(nonce: str) -> str:
     """Only this origin: scripts as files, styles as files or with this answer's nonce, the API and
     the event socket on this host, no plugins. Frames only of this origin and of blob: URLs the app
-    made itself (a document's or a report's PDF previewed from its authenticated download)."""
+    made itself (a document's or a report's PDF previewed from its authenticated download). A real
+    card provider, when configured, adds its own origins (CARD_PROVIDER_ORIGINS)."""
+    card = CARD_PROVIDER_ORIGINS.get(getattr(settings, "CARD_PROVIDER", ""), {})
+
+    def extra(directive: str) -> str:
+        return "".join(f" {origin}" for origin in card.get(directive, ()))
+
     return (
-        "default-src 'self'; script-src 'self'; "
+        f"default-src 'self'; script-src 'self'{extra('script-src')}; "
         f"style-src 'self' 'nonce-{nonce}'; img-src 'self' data: blob:; font-src 'self'; "
-        "connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; "
+        f"connect-src 'self'{extra('connect-src')}; worker-src 'self' blob:; "
+        f"frame-src 'self' blob:{extra('frame-src')}; object-src 'none'; "
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
     )
 

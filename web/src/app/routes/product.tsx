@@ -9,10 +9,9 @@ import { buttonVariants } from "@/components/ui/button-variants";
 import { Skeleton } from "@/components/ui/skeleton";
 import {
   companyQuery,
-  heldProductsQuery,
   productQuery,
   reviewsQuery,
-  type Product,
+  type ProductDetail as Product,
 } from "@/features/catalogue/api/catalogue";
 import { priceRuleLines } from "@/features/catalogue/coverage";
 import { ReviewForm } from "@/features/catalogue/components/review-form";
@@ -31,7 +30,8 @@ import { hasMessage, useT } from "@/lib/i18n";
 export function Component() {
   const { id = "" } = useParams();
   const { t } = useT();
-  const product = useQuery(productQuery(id));
+  const state = useSession();
+  const product = useQuery(productQuery(id, state.status === "signed-in" ? state.user.id : ""));
   useDocumentTitle(product.data?.name ?? t("products.title"));
 
   if (product.isPending) {
@@ -180,7 +180,7 @@ function ProductDetail({ product }: { product: Product }) {
       </div>
 
       <CompanyCard companyId={product.company} />
-      <Reviews product={product} canReview={customer} />
+      <Reviews product={product} />
     </article>
   );
 }
@@ -230,21 +230,27 @@ function CompanyCard({ companyId }: { companyId: string }) {
   );
 }
 
-function Reviews({ product, canReview }: { product: Product; canReview: boolean }) {
+function Reviews({ product }: { product: Product }) {
   const { t, date } = useT();
   const [pages, setPages] = useState(1);
+  const [justReviewed, setJustReviewed] = useState(false);
   const reviews = useQuery(reviewsQuery(product.id, pages));
-  const held = useQuery({ ...heldProductsQuery(), enabled: canReview });
-  const holds = canReview && held.data?.has(product.id) === true;
+  // The server says whether the signed-in customer may review (held it, not yet reviewed); the form
+  // stays for its thank-you after the product is read again with `already_reviewed`.
   return (
     <section aria-labelledby="reviews-heading" className="flex flex-col gap-4">
       <h2 id="reviews-heading" className="text-lg font-semibold">
         {t("product.reviews")}
       </h2>
-      {holds && (
+      {(product.can_review || justReviewed) && (
         <div className="rounded-xl border bg-card p-4">
-          <ReviewForm productId={product.id} />
+          <ReviewForm productId={product.id} onReviewed={() => setJustReviewed(true)} />
         </div>
+      )}
+      {product.already_reviewed && !justReviewed && (
+        <p className="text-sm text-muted-foreground" data-testid="already-reviewed">
+          {t("review.already")}
+        </p>
       )}
       {reviews.isError && (
         <Alert variant="destructive">

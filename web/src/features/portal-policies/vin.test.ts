@@ -4,6 +4,7 @@ import {
   checkDigit,
   normaliseVin,
   possibleModelYears,
+  readDecodedVin,
   vinProblem,
   vinProblemWhileTyping,
   withCheckDigit,
@@ -59,5 +60,21 @@ describe("VIN checks (insurehub/vehicles/vin.py)", () => {
     // Europe: P means 1993 or 2023
     expect(possibleModelYears("WVWZZZ1JZPW000001", 2027)).toEqual([2023, 1993]);
     expect(possibleModelYears("WVWZZZ1JZ", 2027)).toEqual([]);
+  });
+});
+
+describe("the server's VIN decoding, read for the quote page", () => {
+  it("takes the manufacturer, country and model years, newest year first", () => {
+    const offline = { wmi: "1M8", manufacturer: "Mercury", country: "United States", model_years: [1989, 2019] };
+    expect(readDecodedVin(offline)).toEqual({ manufacturer: "Mercury", country: "United States", modelYears: [2019, 1989] });
+  });
+
+  it("leaves out what is missing or malformed rather than showing it", () => {
+    expect(readDecodedVin(null)).toEqual({ manufacturer: null, country: null, modelYears: [] });
+    expect(readDecodedVin({ manufacturer: "", country: 7, model_years: ["1999", 1999.5, 2001] })).toEqual({
+      manufacturer: null,
+      country: null,
+      modelYears: [2001],
+    });
   });
 });

@@ -72,3 +72,20 @@ export function withCheckDigit(vin: string): string {
   const clean = normaliseVin(vin);
   return `${clean.slice(0, 8)}${checkDigit(clean)}${clean.slice(9)}`;
 }
+
+/** What the server's VIN decoding (`GET /api/integrations/vin/{vin}/`, its `offline` part) says of the car. */
+export interface DecodedVin {
+  manufacturer: string | null;
+  country: string | null;
+  modelYears: number[];
+}
+
+/** Reads the decoding's `offline` JSON defensively (the schema types it as free JSON). */
+export function readDecodedVin(offline: unknown): DecodedVin {
+  const value = (offline ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof value[key] === "string" && value[key] !== "" ? value[key] : null);
+  const years = Array.isArray(value.model_years)
+    ? value.model_years.filter((year): year is number => Number.isInteger(year)).sort((a, b) => b - a)
+    : [];
+  return { manufacturer: text("manufacturer"), country: text("country"), modelYears: years };
+}

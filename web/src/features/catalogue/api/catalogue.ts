@@ -8,6 +8,7 @@ export type Company = components["schemas"]["CompanyOutput"];
 export type Category = components["schemas"]["CategoryOutput"];
 export type Review = components["schemas"]["ReviewOutput"];
 type ProductOutput = components["schemas"]["PolicyTypeOutput"];
+type ProductDetailOutput = components["schemas"]["PolicyTypeDetailOutput"];
 
 /** A product with its coverage and pricing rules read into types (the API sends them as JSON). */
 export type Product = Omit<ProductOutput, "coverage_details" | "pricing_rules"> & {
@@ -15,7 +16,10 @@ export type Product = Omit<ProductOutput, "coverage_details" | "pricing_rules"> 
   pricing: ReturnType<typeof parsePricing>;
 };
 
-function toProduct(output: ProductOutput): Product {
+/** One product as the signed-in caller sees it: whether they reviewed it and may review it (server's word). */
+export type ProductDetail = Product & Pick<ProductDetailOutput, "already_reviewed" | "can_review">;
+
+function toProduct<T extends ProductOutput>(output: T): Omit<T, "coverage_details" | "pricing_rules"> & Product {
   return { ...output, coverage: parseCoverage(output.coverage_details), pricing: parsePricing(output.pricing_rules) };
 }
 
@@ -33,9 +37,8 @@ export const catalogueKeys = {
   companies: () => [...catalogueKeys.all, "companies"] as const,
   company: (id: string) => [...catalogueKeys.all, "company", id] as const,
   products: (filters: ProductFilters, pages: number) => [...catalogueKeys.all, "products", filters, pages] as const,
-  product: (id: string) => [...catalogueKeys.all, "product", id] as const,
+  product: (id: string, viewer: string) => [...catalogueKeys.all, "product", id, viewer] as const,
   reviews: (id: string, pages: number) => [...catalogueKeys.all, "reviews", id, pages] as const,
-  myPolicies: () => [...catalogueKeys.all, "my-policies"] as const,
 };
 
 // The catalogue changes rarely: five minutes before asking again.
@@ -92,10 +95,11 @@ export function productsQuery(filters: ProductFilters, pages: number) {
   });
 }
 
-export function productQuery(id: string) {
+/** `viewer`: the signed-in user's id ("" for a visitor): the review flags are theirs. */
+export function productQuery(id: string, viewer: string) {
   return queryOptions({
-    queryKey: catalogueKeys.product(id),
-    queryFn: async ({ signal }) =>
+    queryKey: catalogueKeys.product(id, viewer),
+    queryFn: async ({ signal }): Promise<ProductDetail> =>
       toProduct(await unwrap(api.GET("/api/policy-types/{type_id}/", { params: { path: { type_id: id } }, signal }))),
     retry: false,
     staleTime: CATALOGUE_STALE,
@@ -115,20 +119,6 @@ export function reviewsQuery(id: string, pages: number) {
         }),
       ),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** Statuses of a policy its holder may review the product of: held now or before (not a quote). */
-const HELD = new Set(["active", "lapsed", "cancelled", "expired"]);
-
-/** The ids of the products the signed-in customer holds or held (who may review them). */
-export function heldProductsQuery() {
-  return queryOptions({
-    queryKey: catalogueKeys.myPolicies(),
-    queryFn: async ({ signal }) => {
-      const page = await unwrap(api.GET("/api/policies/", { params: { query: { page_size: 200 } }, signal }));
-      return new Set(page.results.filter((policy) => HELD.has(policy.status)).map((policy) => policy.policy_type));
-    },
   });
 }
 

@@ -16,7 +16,7 @@ import { catalogueKeys, postReview } from "../api/catalogue";
  * A customer who holds or held the product reviews it, once: 1 to 5 stars and a text. The
  * server decides (403 `not_a_policyholder`, 409 `already_reviewed`); each answer is a sentence.
  */
-export function ReviewForm({ productId }: { productId: string }) {
+export function ReviewForm({ productId, onReviewed }: { productId: string; onReviewed?: () => void }) {
   const { t, tn } = useT();
   const queryClient = useQueryClient();
   const [rating, setRating] = useState(0);
@@ -25,6 +25,7 @@ export function ReviewForm({ productId }: { productId: string }) {
   const mutation = useMutation({
     mutationFn: () => postReview(productId, { rating, text: text.trim() }),
     onSuccess: () => {
+      onReviewed?.();
       void queryClient.invalidateQueries({ queryKey: catalogueKeys.all });
     },
   });

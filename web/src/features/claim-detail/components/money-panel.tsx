@@ -20,6 +20,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { isApiError } from "@/lib/api";
 import { cn } from "@/lib/cn";
 import { formatDateTime, formatMoney, formatRelative } from "@/lib/format";
+import { useIdempotentAction } from "@/lib/idempotency";
 
 import {
   actOnSettlement,
@@ -35,7 +36,6 @@ import {
   type SettlementAction,
   type SettlementMethod,
 } from "../api/claim";
-import { useIdempotentAction } from "../hooks/use-idempotent-action";
 
 import { fieldError } from "./field-error";
 import { Empty, Field, ProblemAlert } from "./form-bits";

@@ -5,7 +5,9 @@
  */
 import { queryOptions } from "@tanstack/react-query";
 
-import { api, unwrap, type components } from "@/lib/api";
+import { api, sessionFetch, unwrap, type components } from "@/lib/api";
+
+import { readDecodedVin } from "../vin";
 
 type Schemas = components["schemas"];
 export type Policy = Schemas["PolicyOutput"];
@@ -18,6 +20,8 @@ export type BankTransfer = Schemas["BankTransferOutput"];
 export type CardIntent = Schemas["CardIntentOutput"];
 export type StkPush = Schemas["StkPushOutput"];
 export type Refund = Schemas["RefundOutput"];
+export type CancellationQuote = Schemas["CancellationQuoteOutput"];
+export type PolicyDocument = "schedule" | "certificate";
 
 /** A customer's lists are short: one page of this size is all of them in practice. */
 const ALL = 100;
@@ -30,6 +34,7 @@ export const portalKeys = {
   policies: ["portal", "policies"] as const,
   policy: (id: string) => ["portal", "policy", id] as const,
   history: (id: string) => ["portal", "policy", id, "history"] as const,
+  cancellationQuote: (id: string) => ["portal", "policy", id, "cancellation-quote"] as const,
   schedule: (id: string) => ["portal", "policy", id, "schedule"] as const,
   transactions: (id: string) => ["portal", "policy", id, "transactions"] as const,
   refunds: ["portal", "refunds"] as const,
@@ -90,6 +95,38 @@ export function historyQuery(id: string) {
   });
 }
 
+/** What cancelling today would refund (the server's own computation, the one the cancellation uses). */
+export function cancellationQuoteQuery(id: string) {
+  return queryOptions({
+    queryKey: portalKeys.cancellationQuote(id),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/policies/{policy_id}/cancellation-quote/", { params: { path: { policy_id: id } }, signal })),
+    staleTime: 0,
+  });
+}
+
+/**
+ * A policy document made by the server (`schedule.pdf`, `certificate.pdf`), fetched with the
+ * session's token (never a token in a URL) and handed to the browser as a download.
+ */
+export async function downloadPolicyDocument(id: string, document_: PolicyDocument, filename: string): Promise<void> {
+  const response = await sessionFetch(
+    new Request(new URL(`/api/policies/${encodeURIComponent(id)}/${document_}.pdf`, globalThis.location.origin)),
+  );
+  const href = URL.createObjectURL(await response.blob());
+  try {
+    const link = document.createElement("a");
+    link.href = href;
+    link.download = filename;
+    link.rel = "noopener";
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(href), 10_000); // the download has started by then
+  }
+}
+
 export function scheduleQuery(policyId: string) {
   return queryOptions({
     queryKey: portalKeys.schedule(policyId),
@@ -126,6 +163,17 @@ export function transactionQuery(id: string) {
     queryKey: portalKeys.transaction(id),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/payments/transactions/{transaction_id}/", { params: { path: { transaction_id: id } }, signal })),
+  });
+}
+
+/** The server's decoding of a complete, valid VIN (what the VIN itself says; cached for the session). */
+export function vinDecodeQuery(vin: string) {
+  return queryOptions({
+    queryKey: ["portal", "vin", vin] as const,
+    queryFn: ({ signal }) => unwrap(api.GET("/api/integrations/vin/{vin}/", { params: { path: { vin } }, signal })),
+    select: (decoding) => readDecodedVin(decoding.offline),
+    staleTime: Infinity,
+    retry: false,
   });
 }
 

@@ -4,9 +4,9 @@ import { useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useT } from "@/lib/i18n";
+import { IdempotentAction } from "@/lib/idempotency";
 
 import { startBankTransfer, type BankTransfer, type Policy } from "../api/policies";
-import { AttemptKey } from "../attempt-key";
 import { errorText } from "../error-text";
 import { CopyButton } from "./copy-button";
 
@@ -17,13 +17,13 @@ import { CopyButton } from "./copy-button";
  */
 export function BankPanel({ policy, amountDue }: { policy: Policy; amountDue: string }) {
   const { t, amount } = useT();
-  const [attempt] = useState(() => new AttemptKey<BankTransfer>());
+  const [attempt] = useState(() => new IdempotentAction<null, BankTransfer>());
   const [transfer, setTransfer] = useState<BankTransfer | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   async function start() {
-    const pending = attempt.send((key) => startBankTransfer(policy.id, key));
+    const pending = attempt.run(null, (_input, key) => startBankTransfer(policy.id, key));
     if (pending === null) return;
     setBusy(true);
     setError(null);

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -8,12 +8,14 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/lib/i18n";
 
-import { cancelPolicy, portalKeys, type Policy } from "../api/policies";
+import { cancellationQuoteQuery, cancelPolicy, portalKeys, type CancellationQuote, type Policy } from "../api/policies";
 import { errorText } from "../error-text";
+import { toCents } from "../money-math";
 
 /**
- * Cancel a quote or a policy, with the reason. The API computes no refund on cancelling (it has
- * no refund preview), so the dialog says so plainly and points to the refund request of a payment.
+ * Cancel a quote or a policy, with the reason. Before the customer confirms, the dialog shows the
+ * refund cancelling today would give, as the server computes it (the same computation the
+ * cancellation then asks for); staff approve the refund.
  */
 export function CancelPolicyDialog({
   policy,
@@ -36,16 +38,24 @@ export function CancelPolicyDialog({
       onOpenChange(false);
     },
   });
+  const preview = useQuery({ ...cancellationQuoteQuery(policy.id), enabled: open });
   const missing = touched && reason.trim() === "";
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
+      <DialogContent closeLabel={t("policies.dialogClose")}>
         <DialogHeader>
           <DialogTitle>{t(policy.status === "quote" ? "policies.cancelQuote" : "policies.cancelTitle")}</DialogTitle>
           <DialogDescription>
             {t(policy.status === "active" ? "policies.cancelRefundNote" : "policies.cancelNote")}
           </DialogDescription>
         </DialogHeader>
+        {preview.isPending && open && <p className="text-sm text-muted-foreground">{t("policies.cancelPreview.loading")}</p>}
+        {preview.data && <RefundPreview quote={preview.data} />}
+        {preview.isError && (
+          <Alert variant="destructive">
+            <AlertDescription>{errorText(t, preview.error)}</AlertDescription>
+          </Alert>
+        )}
         <div className="flex flex-col gap-1.5">
           <Label htmlFor={`${id}-reason`}>{t("policies.cancelReason")}</Label>
           <Textarea
@@ -84,5 +94,29 @@ export function CancelPolicyDialog({
         </DialogFooter>
       </DialogContent>
     </Dialog>
+  );
+}
+
+function RefundPreview({ quote }: { quote: CancellationQuote }) {
+  const { t, amount } = useT();
+  const money = (value: string) => amount(value, quote.currency);
+  const values = {
+    refund: money(quote.refund),
+    paid: money(quote.paid),
+    earned: money(quote.earned),
+    days: quote.days_covered,
+    total: quote.days_in_period,
+  };
+  if (toCents(quote.paid) === 0n) {
+    return <p data-testid="refund-preview">{t("policies.cancelPreview.nothingPaid")}</p>;
+  }
+  if (toCents(quote.refund) === 0n) {
+    return <p data-testid="refund-preview">{t("policies.cancelPreview.nothingLeft", values)}</p>;
+  }
+  return (
+    <div data-testid="refund-preview" className="flex flex-col gap-1 rounded-lg border bg-muted/40 p-3">
+      <p className="font-medium">{t("policies.cancelPreview.refund", values)}</p>
+      <p className="text-sm text-muted-foreground">{t("policies.cancelPreview.after")}</p>
+    </div>
   );
 }

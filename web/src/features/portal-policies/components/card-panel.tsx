@@ -5,9 +5,9 @@ import { useState } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useT } from "@/lib/i18n";
+import { IdempotentAction } from "@/lib/idempotency";
 
 import { portalKeys, settleSandboxCard, startCard, type CardIntent, type Policy, type Transaction } from "../api/policies";
-import { AttemptKey } from "../attempt-key";
 import { errorText } from "../error-text";
 import { paymentOutcome } from "../payment-outcome";
 import { PaymentOutcomeMessage } from "./payment-outcome-message";
@@ -22,14 +22,14 @@ import { PaymentOutcomeMessage } from "./payment-outcome-message";
 export function CardPanel({ policy, amountDue }: { policy: Policy; amountDue: string }) {
   const { t, amount } = useT();
   const queryClient = useQueryClient();
-  const [attempt] = useState(() => new AttemptKey<CardIntent>());
+  const [attempt] = useState(() => new IdempotentAction<null, CardIntent>());
   const [intent, setIntent] = useState<CardIntent | null>(null);
   const [result, setResult] = useState<Transaction | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   async function start() {
-    const pending = attempt.send((key) => startCard(policy.id, key));
+    const pending = attempt.run(null, (_input, key) => startCard(policy.id, key));
     if (pending === null) return;
     setBusy(true);
     setError(null);

@@ -8,9 +8,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useConnectionState, useEvent } from "@/lib/events";
 import { useT } from "@/lib/i18n";
+import { IdempotentAction } from "@/lib/idempotency";
 
 import { portalKeys, pushMpesa, transactionQuery, type Policy, type StkPush } from "../api/policies";
-import { AttemptKey } from "../attempt-key";
 import { errorText } from "../error-text";
 import { useNow } from "../hooks/use-now";
 import { paymentOutcome } from "../payment-outcome";
@@ -31,7 +31,7 @@ export function MpesaPanel({ policy, amountDue, profilePhone }: { policy: Policy
   const stream = useConnectionState().status;
   const [phone, setPhone] = useState(() => prefillPhone(profilePhone));
   const [touched, setTouched] = useState(false);
-  const [attempt] = useState(() => new AttemptKey<StkPush>());
+  const [attempt] = useState(() => new IdempotentAction<{ phone: string }, StkPush>());
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<unknown>(null);
   const [transactionId, setTransactionId] = useState<string | null>(null);
@@ -61,7 +61,7 @@ export function MpesaPanel({ policy, amountDue, profilePhone }: { policy: Policy
   async function send() {
     setTouched(true);
     if (!check.ok) return;
-    const pending = attempt.send((key) => pushMpesa(policy.id, check.msisdn, key));
+    const pending = attempt.run({ phone: check.msisdn }, (input, key) => pushMpesa(policy.id, input.phone, key));
     if (pending === null) return;
     setSending(true);
     setSendError(null);
@@ -100,7 +100,7 @@ export function MpesaPanel({ policy, amountDue, profilePhone }: { policy: Policy
               value={phone}
               onChange={(event) => {
                 setPhone(event.target.value);
-                attempt.reset(); // another number is another payment attempt
+                attempt.forget(); // another number is another payment attempt
               }}
               onBlur={() => setTouched(true)}
               aria-invalid={phoneError ? true : undefined}

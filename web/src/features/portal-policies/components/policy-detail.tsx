@@ -29,6 +29,7 @@ import { addonsOf } from "../quote";
 import { apiToday, scheduleView } from "../schedule";
 import { CancelPolicyDialog } from "./cancel-policy-dialog";
 import { InstalmentSchedule } from "./instalment-schedule";
+import { PolicyDocuments } from "./policy-documents";
 import { PolicyStatusBadge } from "./policy-status";
 import { RefundDialog } from "./refund-dialog";
 
@@ -195,12 +196,7 @@ export function PolicyDetail({ policy }: { policy: Policy }) {
         </ul>
       </section>
 
-      <section aria-labelledby="documents-heading" className="flex flex-col gap-2">
-        <h2 id="documents-heading" className="text-lg font-semibold">
-          {t("policies.documents")}
-        </h2>
-        <p className="text-sm text-muted-foreground">{t("policies.documentsUnavailable")}</p>
-      </section>
+      <PolicyDocuments policy={policy} />
 
       <CancelPolicyDialog policy={policy} open={cancelOpen} onOpenChange={setCancelOpen} />
       {refundFor && transactions.data && (

@@ -8,9 +8,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/lib/i18n";
+import { IdempotentAction } from "@/lib/idempotency";
 
 import { portalKeys, requestRefund, type Refund, type Transaction } from "../api/policies";
-import { AttemptKey } from "../attempt-key";
 import { errorText } from "../error-text";
 import { fromCents, toCents } from "../money-math";
 
@@ -25,7 +25,7 @@ export function RefundDialog({ transaction, onClose }: { transaction: Transactio
   const [value, setValue] = useState(left);
   const [reason, setReason] = useState("");
   const [touched, setTouched] = useState(false);
-  const [attempt] = useState(() => new AttemptKey<Refund>());
+  const [attempt] = useState(() => new IdempotentAction<{ amount: string; reason: string }, Refund>());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
@@ -42,7 +42,9 @@ export function RefundDialog({ transaction, onClose }: { transaction: Transactio
   async function submit() {
     setTouched(true);
     if (amountError || reasonError || !transaction) return;
-    const pending = attempt.send((key) => requestRefund(transaction.id, clean, reason.trim(), key));
+    const pending = attempt.run({ amount: clean, reason: reason.trim() }, (input, key) =>
+      requestRefund(transaction.id, input.amount, input.reason, key),
+    );
     if (pending === null) return;
     setBusy(true);
     setError(null);
@@ -59,7 +61,7 @@ export function RefundDialog({ transaction, onClose }: { transaction: Transactio
 
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent>
+      <DialogContent closeLabel={t("policies.dialogClose")}>
         <DialogHeader>
           <DialogTitle>{t("policies.refund.title")}</DialogTitle>
           <DialogDescription>

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type ComponentProps } from "react";
 
 import { Button } from "@/components/ui/button";
@@ -7,7 +7,7 @@ import { Label } from "@/components/ui/label";
 import { isApiError } from "@/lib/api";
 import { useT, type MessageKey } from "@/lib/i18n";
 
-import { createVehicle, portalKeys, type Vehicle } from "../api/policies";
+import { createVehicle, portalKeys, vinDecodeQuery, type Vehicle } from "../api/policies";
 import { errorText } from "../error-text";
 import { validateVehicle, vehicleBody, type NewVehicleInput, type VehicleErrors } from "../quote";
 import { normaliseVin, possibleModelYears, vinProblem, vinProblemWhileTyping, type VinProblem } from "../vin";
@@ -30,7 +30,11 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   valueInvalid: "quote.vehicle.error.valueInvalid",
 };
 
-/** A new vehicle for the quote: the VIN checked as typed (length, characters, check digit) with its model year. */
+/**
+ * A new vehicle for the quote: the VIN checked as typed (length, characters, check digit); once it
+ * is complete and valid, the server decodes it and the page shows the make and model year it names,
+ * with a button to fill them in.
+ */
 export function VehicleForm({ onCreated, onCancel }: { onCreated: (vehicle: Vehicle) => void; onCancel: () => void }) {
   const { t } = useT();
   const id = useId();
@@ -43,6 +47,9 @@ export function VehicleForm({ onCreated, onCancel }: { onCreated: (vehicle: Vehi
   const vin = normaliseVin(input.vin);
   const typingProblem = vinProblemWhileTyping(vin);
   const years = possibleModelYears(vin, thisYear + 1);
+  const complete = vin.length === 17 && vinProblem(vin) === null;
+  const decoded = useQuery({ ...vinDecodeQuery(vin), enabled: complete }).data;
+  const decodedYears = decoded && decoded.modelYears.length > 0 ? decoded.modelYears : years;
 
   const save = useMutation({
     mutationFn: () => createVehicle(vehicleBody(input)),
@@ -121,6 +128,14 @@ export function VehicleForm({ onCreated, onCancel }: { onCreated: (vehicle: Vehi
             <span className="text-destructive">{vinMessage}</span>
           ) : fieldFromServer("vin") ? (
             <span className="text-destructive">{fieldFromServer("vin")}</span>
+          ) : complete && decoded?.manufacturer ? (
+            <span className="text-success" data-testid="vin-ok">
+              {t(decodedYears.length > 0 ? "quote.vehicle.vin.decoded" : "quote.vehicle.vin.decodedNoYear", {
+                make: decoded.manufacturer,
+                country: decoded.country ?? "",
+                years: decodedYears.join(" / "),
+              })}
+            </span>
           ) : vin.length === 17 ? (
             <span className="text-success" data-testid="vin-ok">
               {years.length > 0
@@ -131,6 +146,22 @@ export function VehicleForm({ onCreated, onCancel }: { onCreated: (vehicle: Vehi
             <span className="text-muted-foreground">{t("quote.vehicle.vin.help", { n: vin.length })}</span>
           )}
         </p>
+        {complete && decoded?.manufacturer && !vinMessage && (
+          <Button
+            type="button"
+            variant="outline"
+            size="sm"
+            className="self-start"
+            onClick={() => {
+              const next = { ...input, make: decoded.manufacturer ?? input.make };
+              if (decodedYears.length === 1) next.year = String(decodedYears[0]);
+              setInput(next);
+              if (submitted) setErrors(validateVehicle(next, thisYear));
+            }}
+          >
+            {t("quote.vehicle.vin.useDecoded")}
+          </Button>
+        )}
       </div>
       <div className="grid grid-cols-2 gap-3">
         {field("make", t("quote.vehicle.make"))}

@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 /**
- * A money-moving action sent at most once per user action (DESIGN.md section 4):
+ * A money-moving action sent at most once per user action (DESIGN.md section 4): the one rule of
+ * the staff claim page's payments and the customer's payment pages.
  *
- * - one Idempotency-Key per action: made when the action is first run, reused when the same
- *   action is retried after a failure (the server then answers the first result instead of paying
- *   twice), and dropped once it succeeded or when the action changes (other input: a new key);
- * - one request at a time: a second run while one is in flight (a double click, before React has
+ * - One Idempotency-Key per action: made when the action is first run, reused when the same action
+ *   (same input) is sent again after its answer was lost or the server failed (the server then
+ *   answers the first result instead of paying twice), and dropped once the server answered it, or
+ *   refused it (a 4xx other than 409 "in progress": nothing was done, so the next try is a new
+ *   action), or when the input changes (another amount, another phone: a new key).
+ * - One request at a time: a second run while one is in flight (a double click, before React has
  *   re-rendered the button as disabled) is ignored, synchronously.
  *
  *   const pay = useIdempotentAction((input: { id: string }, key) => paySettlement(input.id, key));
@@ -40,11 +43,13 @@ export class IdempotentAction<TInput, TResult> {
     const attempt = send(input, key).then(
       (result) => {
         this.inFlight = null;
-        this.forget();
+        this.forget(); // answered: the next run is a new action
         return result;
       },
       (error: unknown) => {
-        this.inFlight = null; // keep the key: a retry of the same action must not pay twice
+        this.inFlight = null;
+        if (refused(error)) this.forget();
+        // Otherwise keep the key: a retry of the same action must not pay twice.
         throw error;
       },
     );
@@ -52,15 +57,22 @@ export class IdempotentAction<TInput, TResult> {
     return attempt;
   }
 
-  /** The action is over (dialog closed, input abandoned): the next run is a new action. */
+  /** The action is over (dialog closed, input abandoned): the next run is a new action. Never while one is in flight. */
   forget(): void {
+    if (this.inFlight) return;
     this.key = null;
     this.keyFor = null;
   }
 }
 
+/** The server answered and did nothing (bad input, not allowed, ...): not a lost answer, not "still in progress". */
+function refused(error: unknown): boolean {
+  const status = (error as { status?: number } | null)?.status ?? 0;
+  return status >= 400 && status < 500 && status !== 409;
+}
+
 export interface IdempotentActionState<TInput, TResult> {
-  /** Runs the action; resolves with the result, or null when a run was already in flight. */
+  /** Runs the action; resolves with the result, or null when a run was already in flight or failed. */
   run: (input: TInput) => Promise<TResult | null>;
   pending: boolean;
   error: unknown;
@@ -82,22 +94,25 @@ export function useIdempotentAction<TInput, TResult>(
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const run = useCallback(async (input: TInput): Promise<TResult | null> => {
-    const attempt = action.run(input, (value, key) => sendRef.current(value, key));
-    if (attempt === null) return null;
-    setPending(true);
-    setError(null);
-    try {
-      const result = await attempt;
-      onSuccessRef.current?.(result, input);
-      return result;
-    } catch (caught) {
-      setError(caught);
-      return null;
-    } finally {
-      setPending(false);
-    }
-  }, [action]);
+  const run = useCallback(
+    async (input: TInput): Promise<TResult | null> => {
+      const attempt = action.run(input, (value, key) => sendRef.current(value, key));
+      if (attempt === null) return null;
+      setPending(true);
+      setError(null);
+      try {
+        const result = await attempt;
+        onSuccessRef.current?.(result, input);
+        return result;
+      } catch (caught) {
+        setError(caught);
+        return null;
+      } finally {
+        setPending(false);
+      }
+    },
+    [action],
+  );
 
   const reset = useCallback(() => {
     action.forget();

@@ -1,6 +1,6 @@
 import { act, renderHook } from "@testing-library/react";
 
-import { IdempotentAction, useIdempotentAction } from "./use-idempotent-action";
+import { IdempotentAction, useIdempotentAction } from "./idempotent-action";
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -66,6 +66,35 @@ describe("IdempotentAction", () => {
     await attempt({ action: "reject" });
 
     expect(send.mock.calls.map(([, key]) => key)).toEqual(["key-1", "key-2", "key-3"]);
+  });
+});
+
+describe("IdempotentAction: what the server's answer means for the key", () => {
+  const failing = (status: number) => (_input: null, key: string) =>
+    Promise.reject(Object.assign(new Error(`status ${status}`), { status, key }));
+
+  it("keeps the key after a lost answer, a server error or 'in progress', not after a refusal", async () => {
+    const action = new IdempotentAction<null, string>(keys());
+    const sent: string[] = [];
+    const record = (send: (input: null, key: string) => Promise<string>) => (input: null, key: string) => {
+      sent.push(key);
+      return send(input, key);
+    };
+    for (const status of [0, 502, 409, 400]) {
+      await expect(action.run(null, record(failing(status)))).rejects.toThrow();
+    }
+    await action.run(null, record(() => Promise.resolve("ok")));
+    expect(sent).toEqual(["key-1", "key-1", "key-1", "key-1", "key-2"]);
+  });
+
+  it("does not forget the key of a run still in flight (its answer may yet be lost)", async () => {
+    const answer = deferred<string>();
+    const action = new IdempotentAction<null, string>(keys());
+    const first = action.run(null, () => answer.promise);
+    action.forget();
+    answer.reject(Object.assign(new Error("lost"), { status: 0 }));
+    await expect(first).rejects.toThrow("lost");
+    expect(action.keyOf(null)).toBe("key-1");
   });
 });
 

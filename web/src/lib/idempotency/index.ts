@@ -1,0 +1,1 @@
+export { IdempotentAction, useIdempotentAction, type IdempotentActionState } from "./idempotent-action";
