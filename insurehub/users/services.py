@@ -123,14 +123,15 @@ def user_register(
     address gets a customer account and its first verification link; an address with an account
     gets an e-mail saying someone tried to register with it, with a password-reset link. The caller
     sees the same either way: the same password checks first (they depend on what was typed only),
-    the same per-address and per-IP limits, and no answer sooner than REGISTER_MIN_RESPONSE_SECONDS.
+    the same per-address limit, and no answer sooner than REGISTER_MIN_RESPONSE_SECONDS.
     Returns the new user, or None when the address was taken (for the caller's own use, never to
     show)."""
     started = time.monotonic()
     email = email.strip().lower()
     try:
         _validate_password(password, User(email=email, name=name, phone=phone, role=Role.CUSTOMER))
-        message_limits.check(purpose="register", address=email, ip=_client_ip())
+        # Per address (the mails one address can be sent); a client's rate is THROTTLE_AUTH's.
+        message_limits.check(purpose="register", address=email)
         existing = User.objects.filter(email__iexact=email).first()
         if existing is not None:
             _registration_attempt_notice(existing)

@@ -48,7 +48,7 @@ class RegisterApi(AuthThrottleMixin, APIView):
         address gets its account and an e-mail verification link; an address with an account gets an
         e-mail saying someone tried to register with it, with a password-reset link. The new customer
         then signs in (`POST /api/auth/login/` or `/api/auth/session/`). Limited with the other sign-in
-        endpoints (`THROTTLE_AUTH`, 30 a minute by default) and per address and IP.
+        endpoints (`THROTTLE_AUTH`, 30 a minute by default) and per address.
 
         Access: anyone, without signing in.
 
