@@ -34,6 +34,7 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as hypothesis_strategies
 from rest_framework_simplejwt.tokens import AccessToken
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
@@ -43,6 +44,7 @@ from insurehub.assessments.selectors import assessments_visible_to
 from insurehub.claims.models import ClaimSettlement
 from insurehub.claims.selectors import claims_visible_to
 from insurehub.dashboard.selectors import alerts_visible_to
+from insurehub.documents.resumable import upload_create
 from insurehub.documents.selectors import documents_visible_to
 from insurehub.integrations.selectors import vehicle_checks_visible_to
 from insurehub.integrations.tests.servers import (
@@ -76,6 +78,9 @@ CONFIG = SchemathesisConfig.from_dict(
         },
     }
 )
+
+# A resumable upload's chunk (PATCH /api/documents/uploads/{id}/) is raw bytes of its own media type.
+schemathesis.openapi.media_type("application/offset+octet-stream", hypothesis_strategies.binary(max_size=4096))
 
 # The schema as /api/schema/ serves it (the same generator), read when the module is collected.
 SCHEMA = schemathesis.openapi.from_dict(
@@ -199,6 +204,15 @@ def demo_media(tmp_path_factory):
     return tmp_path_factory.mktemp("demo-media")
 
 
+def _open_upload(user, claim_id) -> str | None:
+    """An open resumable upload of the user's on a claim they may see (the demo data has none)."""
+    if not claim_id:
+        return None
+    claim = claims_visible_to(user).get(pk=claim_id)
+    upload, _ = upload_create(owner=user, claim=claim, kind="other", filename="scan.pdf", size=4096, sha256="0" * 64)
+    return str(upload.pk)
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, providers, demo_media):
     """The demo data, and per role: the demo user and the objects it may see."""
@@ -207,9 +221,10 @@ def demo(django_db_setup, django_db_blocker, providers, demo_media):
         world = {}
         for role, email in ROLES.items():
             user = User.objects.get(email=email)
+            objects = _known_objects(user)
             world[role] = {
                 "user": user,
-                "objects": _known_objects(user),
+                "objects": {**objects, "upload_id": _open_upload(user, objects.get("claim_id"))},
                 "settlement": _settlement_claim(user),
             }
         yield world
@@ -242,6 +257,7 @@ def app(demo):
 @hypothesis_settings(deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_the_api_answers_as_its_schema_says(case, role, demo, app, db, settings, demo_media):
     settings.MEDIA_ROOT = demo_media  # the demo's files (conftest gives each test an empty folder)
+    settings.DOCUMENTS_UPLOADS_PARTIAL_DIR = demo_media / "partial-uploads"
     caller = demo[role]
     token = AccessToken.for_user(caller["user"])  # fresh: a slow run must not outlive a 15-minute token
     known = caller["objects"]
