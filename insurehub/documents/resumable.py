@@ -130,7 +130,9 @@ def upload_create(
                 allow_duplicate=allow_duplicate,
                 expires_at=now + _ttl(),
             )
-            upload.full_clean()
+            # The one-open-per-file constraint is the database's to judge (IntegrityError below): validated
+            # here, a twin committed since the lookup above would be a 400 instead of the open upload.
+            upload.full_clean(validate_constraints=False)
             upload.save()
             audit_record(
                 actor=owner,

@@ -397,3 +397,79 @@ def test_the_schema_describes_the_raw_chunk_and_its_headers():
     assert headers["Upload-Offset"]["required"] is True and "Upload-Checksum" in headers
     post = schema["paths"]["/api/documents/uploads/"]["post"]
     assert set(post["responses"]) >= {"200", "201"}
+
+
+# --- races (PostgreSQL row locks) --------------------------------------------------------
+
+
+def _race(count: int, work) -> list[str]:
+    """Run `work()` in `count` threads released at once; each result, or the error's code."""
+    import threading
+
+    results, barrier = [], threading.Barrier(count)
+
+    def run():
+        from django.db import connection as thread_connection
+
+        try:
+            barrier.wait()
+            results.append(work())
+        except Exception as exc:
+            results.append(getattr(exc, "code", type(exc).__name__))
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_the_same_last_chunk_sent_four_times_at_once_makes_one_document(no_scanner, actors, invoice):
+    from insurehub.documents import resumable
+
+    claim = make_claim(customer=actors["owner"])
+    upload, _ = resumable.upload_create(
+        owner=actors["owner"], claim=claim, kind="other", filename="a.pdf", size=len(invoice), sha256=sha256(invoice)
+    )
+    resumable.upload_append(upload=upload, offset=0, data=invoice[:1000], checksum=None, actor=actors["owner"])
+    last = invoice[1000:]
+
+    def send_last():
+        return resumable.upload_append(
+            upload=upload, offset=1000, data=last, checksum=None, actor=actors["owner"]
+        ).status
+
+    results = _race(4, send_last)
+    # One keeps the chunk and finishes; the others find the server's offset moved on (or the upload complete).
+    assert results.count("complete") == 1, results
+    assert set(results) - {"complete"} <= {"offset_mismatch", "upload_not_open"}, results
+    assert Document.objects.filter(owner=actors["owner"]).count() == 1
+    assert ResumableUpload.objects.get(pk=upload.pk).status == "complete"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_the_same_file_opened_four_times_at_once_is_one_upload(actors, invoice):
+    from insurehub.documents import resumable
+
+    claim = make_claim(customer=actors["owner"])
+
+    def open_it():
+        upload, _ = resumable.upload_create(
+            owner=actors["owner"],
+            claim=claim,
+            kind="other",
+            filename="a.pdf",
+            size=len(invoice),
+            sha256=sha256(invoice),
+        )
+        return str(upload.pk)
+
+    results = _race(4, open_it)
+    assert len(set(results)) == 1, results
+    assert ResumableUpload.objects.filter(owner=actors["owner"]).count() == 1
