@@ -35,6 +35,8 @@ MPESA_QUERY_AFTER_MINUTES = env.int("MPESA_QUERY_AFTER_MINUTES", 1 if DJANGO_ENV
 CARD_PROVIDER = env.str("CARD_PROVIDER", "sandbox")
 STRIPE_BASE_URL = env.str("STRIPE_BASE_URL", "https://api.stripe.com")
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", "")
+# Public by design: the browser's card form (Stripe.js) needs it; the CSP then allows Stripe's origins.
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_WEBHOOK_TOLERANCE_SECONDS = env.int("STRIPE_WEBHOOK_TOLERANCE_SECONDS", 300)
 BANK_NAME = env.str("BANK_NAME", "Example Bank Kenya")

@@ -77,6 +77,9 @@ class CardIntentOutputSerializer(serializers.Serializer):
     transaction = TransactionOutputSerializer()
     client_secret = serializers.CharField()
     provider = serializers.CharField()
+    publishable_key = serializers.CharField(
+        allow_blank=True, help_text="Stripe's publishable key for its card form in the browser; empty for the sandbox."
+    )
 
 
 class BankDetailsSerializer(serializers.Serializer):

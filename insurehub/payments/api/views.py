@@ -209,6 +209,7 @@ class CardIntentApi(APIView):
                 "transaction": s.TransactionOutputSerializer(txn).data,
                 "client_secret": client_secret,
                 "provider": settings.CARD_PROVIDER,
+                "publishable_key": settings.STRIPE_PUBLISHABLE_KEY if settings.CARD_PROVIDER == "stripe" else "",
             }
             return Response(body, status=status.HTTP_201_CREATED)
 

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def stripe(settings):
     with stripe_standin(settings) as standin:
+        settings.STRIPE_PUBLISHABLE_KEY = "pk_test_insurehub"
         yield standin
 
 
@@ -55,6 +56,7 @@ def test_a_card_payment_creates_an_intent_in_minor_units_and_the_signed_webhook_
     due = Instalment.objects.filter(schedule__policy=policy).order_by("sequence").first().amount
     assert intent["amount"] == int(due * 100) and intent["currency"] == "kes"
     assert body["client_secret"] == intent["client_secret"] and body["provider"] == "stripe"
+    assert body["publishable_key"] == "pk_test_insurehub"  # for Stripe.js's card form in the browser
     assert intent["metadata"]["reference"] == body["transaction"]["reference"]
 
     with django_capture_on_commit_callbacks(execute=True):  # the customer is told after the commit
@@ -147,7 +149,7 @@ def test_the_sandbox_settles_its_own_intents(settings):
     settings.CARD_PROVIDER = "sandbox"
     policy = pending_policy()
     body = start_card_payment(policy)
-    assert body["provider"] == "sandbox" and body["client_secret"]
+    assert body["provider"] == "sandbox" and body["client_secret"] and body["publishable_key"] == ""
     url = f"/api/payments/card/sandbox/{body['transaction']['id']}/settle/"
     stranger = client_for(UserFactory(role=Role.CUSTOMER))
     assert_problem(stranger.post(url, {"outcome": "succeeded"}, format="json"), 404)

@@ -849,7 +849,7 @@ export interface paths {
          *     address gets its account and an e-mail verification link; an address with an account gets an
          *     e-mail saying someone tried to register with it, with a password-reset link. The new customer
          *     then signs in (`POST /api/auth/login/` or `/api/auth/session/`). Limited with the other sign-in
-         *     endpoints (`THROTTLE_AUTH`, 30 a minute by default) and per address and IP.
+         *     endpoints (`THROTTLE_AUTH`, 30 a minute by default) and per address.
          *
          *     Access: anyone, without signing in.
          *
@@ -4558,6 +4558,8 @@ export interface components {
             transaction: components["schemas"]["TransactionOutput"];
             client_secret: string;
             provider: string;
+            /** @description Stripe's publishable key for its card form in the browser; empty for the sandbox. */
+            publishable_key: string;
         };
         CategoryOutput: {
             readonly slug: string;

@@ -11,13 +11,14 @@ import { portalKeys, settleSandboxCard, startCard, type CardIntent, type Policy,
 import { errorText } from "../error-text";
 import { paymentOutcome } from "../payment-outcome";
 import { PaymentOutcomeMessage } from "./payment-outcome-message";
+import { StripeCardForm } from "./stripe-card-form";
 
 /**
  * Pay by card. The card number never passes through our server: the API opens a payment with the
  * card provider and hands back its client secret for the provider's own card form. In development
- * the provider is the sandbox, whose "bank" the customer plays here (approve or decline). The live
- * provider's card form (Stripe Elements) is loaded from the provider's origin, which this app's
- * Content-Security-Policy does not allow, so with it the page says card payment is not offered here.
+ * the provider is the sandbox, whose "bank" the customer plays here (approve or decline). With
+ * Stripe configured, its own card form (the Payment Element, StripeCardForm) is loaded from Stripe's
+ * origin, which the server's Content-Security-Policy then allows (and only then).
  */
 export function CardPanel({ policy, amountDue }: { policy: Policy; amountDue: string }) {
   const { t, amount } = useT();
@@ -25,6 +26,7 @@ export function CardPanel({ policy, amountDue }: { policy: Policy; amountDue: st
   const [attempt] = useState(() => new IdempotentAction<null, CardIntent>());
   const [intent, setIntent] = useState<CardIntent | null>(null);
   const [result, setResult] = useState<Transaction | null>(null);
+  const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -91,7 +93,19 @@ export function CardPanel({ policy, amountDue }: { policy: Policy; amountDue: st
           </AlertDescription>
         </Alert>
       )}
-      {intent && intent.provider !== "sandbox" && (
+      {intent && intent.provider === "stripe" && intent.publishable_key && !submitted && (
+        <StripeCardForm
+          publishableKey={intent.publishable_key}
+          clientSecret={intent.client_secret}
+          onSubmitted={() => setSubmitted(true)}
+        />
+      )}
+      {submitted && (
+        <Alert data-testid="card-submitted">
+          <AlertDescription>{t("pay.card.submitted")}</AlertDescription>
+        </Alert>
+      )}
+      {intent && intent.provider !== "sandbox" && !(intent.provider === "stripe" && intent.publishable_key) && (
         <Alert variant="warning">
           <AlertDescription>{t("pay.card.providerUnavailable")}</AlertDescription>
         </Alert>
