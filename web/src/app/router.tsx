@@ -15,17 +15,14 @@ import { RouteError } from "./route-error";
  *
  * Each page is its own chunk (`lazy`): `src/app/routes/<page>.tsx` exporting `Component`.
  *
- * To add a CUSTOMER page: write the route file (strings through `useT()`), then replace its
- * "not available yet" line in `customerRoutes` below (or add one), e.g.
+ * To add a CUSTOMER page: write the route file (strings through `useT()`), then add its line
+ * to `customerRoutes` below, e.g.
  *   { path: "/quote", lazy: () => import("./routes/portal-quote") },
  * The customer frame (header, language choice, navigation) comes from CustomerArea; the
  * navigation items are in `portal-nav.ts`.
  * To add a STAFF page: a line in `staffRoutes`, and `nav.ts` if it belongs in the sidebar.
  * Anything else, and any object the API answers 403/404 for, shows the not-found page.
  */
-
-/** A customer page not built yet: says so, in the reader's language (no fake page). */
-const unavailable = () => import("./routes/customer-unavailable");
 
 export const customerRoutes: RouteObject[] = [
   { index: true, lazy: () => import("./routes/customer-home") },
@@ -36,7 +33,7 @@ export const customerRoutes: RouteObject[] = [
   { path: "/policies/:id", lazy: () => import("./routes/portal-policy") },
   { path: "/policies/:id/pay", lazy: () => import("./routes/portal-pay") },
   { path: "/claims", lazy: () => import("./routes/portal-claims") },
-  { path: "/claims/new", lazy: unavailable },
+  { path: "/claims/new", lazy: () => import("./routes/portal-claim-new") },
   { path: "/claims/:id", lazy: () => import("./routes/portal-claim") },
   { path: "/notifications", lazy: () => import("./routes/portal-notifications") },
   { path: "/profile", lazy: () => import("./routes/portal-profile") },

@@ -18,6 +18,7 @@ export type LookupResult = Schemas["LookupResult"];
 export const claimNewKeys = {
   policies: ["portal", "claim-new", "policies"] as const,
   claim: (id: string) => ["portal", "claim-new", "claim", id] as const,
+  documents: (id: string) => ["portal", "claim-new", "claim", id, "documents"] as const,
 };
 
 /** A customer has few policies: one page holds them all. */
@@ -37,6 +38,21 @@ export function claimQuery(id: string) {
     queryKey: claimNewKeys.claim(id),
     queryFn: ({ signal }) => unwrap(api.GET("/api/claims/{claim_id}/", { params: { path: { claim_id: id } }, signal })),
     retry: (count, error) => !("isHidden" in error && error.isHidden) && count < 2,
+  });
+}
+
+/** The documents on the draft (the customer's own uploads): their names and scan states. */
+export function claimDocumentsQuery(id: string) {
+  return queryOptions({
+    queryKey: claimNewKeys.documents(id),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/api/claims/{claim_id}/documents/", {
+          params: { path: { claim_id: id }, query: { page_size: ALL } },
+          signal,
+        }),
+      ),
+    select: (page) => page.results,
   });
 }
 
