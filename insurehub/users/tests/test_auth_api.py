@@ -64,6 +64,20 @@ class TestRegister:
         assert taken.password == password_hash and taken.name != "Eve"  # nothing about the account changed
         assert AuditEvent.objects.filter(action="auth.registration_attempt", object_id=str(taken.pk)).exists()
 
+    def test_the_per_address_limit_is_the_same_for_a_taken_and_a_new_address(self, api_client, make_user, settings):
+        from django.core.cache import cache
+
+        cache.clear()
+        settings.ACCOUNT_MESSAGES_PER_ADDRESS_PER_HOUR = 2
+        make_user(email="taken@example.test")
+        for email in ("taken@example.test", "free@example.test"):
+            answers = [
+                api_client.post("/api/auth/register/", {"email": email, "password": STRONG}, format="json").status_code
+                for _ in range(3)
+            ]
+            assert answers == [202, 202, 429], (email, answers)
+        assert User.objects.filter(email="free@example.test").count() == 1
+
     def test_a_weak_password_is_refused_the_same_for_a_taken_address(self, api_client, make_user):
         make_user(email="taken@example.test")
         for email in ("taken@example.test", "free@example.test"):
