@@ -12,6 +12,8 @@ import { expect, expectAccessible, test } from "./fixtures";
 import { chooseLanguage, emailedLink, englishOnPage, NEW_PASSWORD, newCustomer, PHONE, signInAs } from "./portal-helpers";
 
 test.use({ viewport: PHONE });
+// Several axe-core runs and reloads per test: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
 
 async function tokenOf(request: APIRequestContext, email: string): Promise<string> {
   const response = await request.post("/api/auth/login/", { data: { email, password: NEW_PASSWORD } });

@@ -42,10 +42,12 @@ export function Component() {
       {me.isError && <ErrorMessage error={me.error} />}
       <Section id="details" title={t("account.details.title")}>
         {me.data ? <DetailsForm key={me.data.updated_at} me={me.data} /> : <Skeleton className="h-32 w-full" />}
-        <div className="flex flex-col gap-3 border-t pt-3">
-          <h3 className="font-medium">{t("verify.phone.title")}</h3>
-          <PhoneVerification />
-        </div>
+        {me.data?.phone && (
+          <div className="flex flex-col gap-3 border-t pt-3">
+            <h3 className="font-medium">{t("verify.phone.title")}</h3>
+            <PhoneVerification />
+          </div>
+        )}
       </Section>
       <Section id="email" title={t("verify.email.title")}>
         <EmailStatus />
