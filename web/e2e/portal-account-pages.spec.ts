@@ -9,7 +9,17 @@ import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 
 import { expect, expectAccessible, test } from "./fixtures";
-import { chooseLanguage, emailedLink, englishOnPage, NEW_PASSWORD, newCustomer, PHONE, signInAs } from "./portal-helpers";
+import {
+  chooseLanguage,
+  emailedLink,
+  englishOnPage,
+  logMark,
+  NEW_PASSWORD,
+  newCustomer,
+  PHONE,
+  signInAs,
+  textedCode,
+} from "./portal-helpers";
 
 test.use({ viewport: PHONE });
 // Several axe-core runs and reloads per test: more than the default 30 s on a busy machine.
@@ -169,10 +179,23 @@ test("a customer changes the password (rules shown first) and signs in with the 
   await expect(page.getByLabel("Full name")).toHaveValue("Zawadi Otieno");
 });
 
-test("a customer changes the e-mail address through the link sent to the new one", async ({ page, request }) => {
+test("a customer adds a phone number and confirms it by SMS, and changes the e-mail address by its link", async ({
+  page,
+  request,
+}) => {
   const email = await newCustomer(request);
   await signInAs(page, email);
   await page.goto("/profile");
+  const details = page.locator("#details");
+  await details.getByLabel("Phone number").fill("0712 345 678");
+  await details.getByRole("button", { name: "Save my details" }).click();
+  await expect(details.getByText("Your details are saved.")).toBeVisible();
+  const mark = logMark();
+  await details.getByRole("button", { name: "Text me a code" }).click();
+  await details.getByLabel("6-digit code").fill(await textedCode(mark));
+  await details.getByRole("button", { name: "Confirm my number" }).click();
+  await expect(details.getByText(/Your phone number .* is confirmed\./)).toBeVisible();
+
   const part = page.locator("#email");
   const next = email.replace("@", ".new@");
   await part.getByLabel("New e-mail address").fill(next);

@@ -41,7 +41,7 @@ export function Component() {
       </div>
       {me.isError && <ErrorMessage error={me.error} />}
       <Section id="details" title={t("account.details.title")}>
-        {me.data ? <DetailsForm key={me.data.updated_at} me={me.data} /> : <Skeleton className="h-32 w-full" />}
+        {me.data ? <DetailsForm me={me.data} /> : <Skeleton className="h-32 w-full" />}
         {me.data?.phone && (
           <div className="flex flex-col gap-3 border-t pt-3">
             <h3 className="font-medium">{t("verify.phone.title")}</h3>

@@ -21,7 +21,12 @@ export function DetailsForm({ me }: { me: Me }) {
   const [phone, setPhone] = useState(me.phone);
   const save = useMutation({
     mutationFn: () => updateMe({ name: name.trim(), phone: phone.trim() }),
-    onSuccess: (user) => queryClient.setQueryData(accountKeys.me, user),
+    onSuccess: (user) => {
+      queryClient.setQueryData(accountKeys.me, user);
+      // The server's form of what was typed (a phone number is stored as +254...).
+      setName(user.name);
+      setPhone(user.phone);
+    },
   });
   const fieldErrors = useFieldErrors(save.error);
   const changed = name.trim() !== me.name || phone.trim() !== me.phone;
