@@ -134,6 +134,7 @@ def _seed_states(users: dict) -> list:
                 continue
             if step == "settled":
                 services.settlement_approve(settlement=settlement, approved_by=users["admin"])
+                services.settlement_respond(settlement=settlement, decided_by=customer, decision="accepted")
                 services.settlement_pay(settlement=settlement, paid_by=staff)
                 continue
             reason = "not covered: vehicle not at the insured address" if step == "rejected" else ""

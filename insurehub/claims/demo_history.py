@@ -284,6 +284,7 @@ def _file_and_work(*, rng: random.Random, customer, policy, category: str, targe
             continue
         if step == "settled":
             services.settlement_approve(settlement=settlement, approved_by=actors.admin)
+            services.settlement_respond(settlement=settlement, decided_by=customer, decision="accepted")
             services.settlement_pay(settlement=settlement, paid_by=agent)
             continue
         reasons = {"rejected": REJECTIONS, "withdrawn": ["the customer settled it privately"]}

@@ -301,6 +301,10 @@ class ClaimSettlement(BaseModel):
         MPESA = "mpesa", "M-Pesa"
         CHEQUE = "cheque", "Cheque"
 
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
     claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="settlements")
     amount = models.DecimalField(max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))])
     currency = models.CharField(max_length=3, choices=CURRENCIES)
@@ -315,7 +319,18 @@ class ClaimSettlement(BaseModel):
     paid_transaction = models.OneToOneField(
         "payments.Transaction", null=True, blank=True, on_delete=models.PROTECT, related_name="claim_settlement"
     )
-    note = models.CharField(max_length=500, blank=True)
+    note = models.CharField(max_length=500, blank=True)  # internal: never shown to the customer
+    # Once approved, the settlement is an offer to the customer, who accepts or declines it (or staff
+    # record the customer's answer, e.g. given by phone). Only an accepted offer is paid.
+    approved_at = models.DateTimeField(null=True, blank=True)
+    customer_decision = models.CharField(max_length=8, choices=Decision.choices, blank=True)
+    customer_decision_reason = models.CharField(max_length=500, blank=True)  # the customer's words
+    customer_decided_at = models.DateTimeField(null=True, blank=True)
+    customer_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Staff who recorded the answer on the customer's behalf say how they got it (internal).
+    customer_decision_note = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -331,9 +346,64 @@ class ClaimSettlement(BaseModel):
         return f"{self.claim_id} {self.amount} ({self.status})"
 
 
+class DocumentKindAsked(models.TextChoices):
+    """The kinds of document staff may ask a customer for: the same values as the documents app's
+    DocumentKind (documents sits above claims, so claims names them itself; documents' tests check
+    that every value here is one of theirs)."""
+
+    ID = "id", "Identity document"
+    DRIVING_LICENCE = "driving_licence", "Driving licence"
+    VEHICLE_REGISTRATION = "vehicle_registration", "Vehicle registration certificate (V5C / logbook)"
+    POLICE_REPORT = "police_report", "Police report"
+    REPAIR_INVOICE = "repair_invoice", "Repair invoice"
+    ESTIMATE = "estimate", "Estimate"
+    MEDICAL_REPORT = "medical_report", "Medical report"
+    PHOTO = "photo", "Photo"
+    OTHER = "other", "Other"
+
+
+class DocumentRequest(BaseModel):
+    """Staff ask the claim's customer for a document of a kind, with a note to them. Uploading a
+    document of that kind to the claim fulfils the oldest open request of the kind (the documents
+    app calls services.document_request_fulfil); staff may cancel an open one."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="document_requests")
+    kind = models.CharField(max_length=32, choices=DocumentKindAsked.choices)
+    note = models.CharField(max_length=500, blank=True)  # to the customer: they read it
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField()
+    # The document's id (no foreign key: documents sits above claims; a deleted document leaves it).
+    fulfilled_by_document = models.UUIDField(null=True, blank=True)
+    fulfilled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        indexes = [models.Index(fields=["claim", "kind", "requested_at"], name="claims_docrequest_open")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(fulfilled_at__isnull=True) | models.Q(cancelled_at__isnull=True),
+                name="claims_docrequest_fulfilled_or_cancelled",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id} asks {self.kind}"
+
+    @property
+    def state(self) -> str:
+        if self.fulfilled_at:
+            return "fulfilled"
+        return "cancelled" if self.cancelled_at else "open"
+
+
 # Module-level names for the nested choices (the OpenAPI schema's enum names refer to them).
 CommunicationChannel = ClaimCommunication.Channel
 CommunicationDirection = ClaimCommunication.Direction
 CommunicationParty = ClaimCommunication.Party
 SettlementStatus = ClaimSettlement.Status
 SettlementMethod = ClaimSettlement.Method
+SettlementDecision = ClaimSettlement.Decision

@@ -69,3 +69,32 @@ def message_sent(claim: Claim, *, subject: str, body: str) -> dict:
         "body": body[:500],
         "link": web_links.claim_page(claim.pk),
     }
+
+
+def settlement_offered(claim: Claim, *, amount, currency: str) -> dict:
+    """For the customer, when a settlement of their claim is approved: an offer to answer."""
+    return {
+        "title": f"A settlement offer for your claim {claim.claim_number}",
+        "body": f"We offer {format_money(amount, currency)}. Open the claim to accept or decline it.",
+        "link": web_links.claim_page(claim.pk),
+    }
+
+
+def settlement_answered(claim: Claim, *, decision: str, reason: str, on_behalf: bool) -> dict:
+    """For the claim's agent, when the customer accepted or declined the offer (or staff recorded it)."""
+    who = "recorded for the customer" if on_behalf else "by the customer"
+    body = "The settlement can now be paid." if decision == "accepted" else f"Reason: {reason.strip() or '-'}"
+    return {
+        "title": f"Settlement offer on {claim.claim_number} {decision} ({who})",
+        "body": body,
+        "link": web_links.claim_page(claim.pk),
+    }
+
+
+def document_requested(claim: Claim, *, kind_label: str, note: str) -> dict:
+    """For the customer, when staff ask them for a document."""
+    return {
+        "title": f"Please upload your {kind_label.lower()} for claim {claim.claim_number}",
+        "body": note[:500] or "Open the claim to upload it.",
+        "link": web_links.claim_page(claim.pk),
+    }

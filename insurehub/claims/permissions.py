@@ -75,6 +75,24 @@ def can_propose_settlement(user, claim=None) -> bool:
     return has_role(user, *MANAGER_ROLES)
 
 
+def can_answer_settlement_offer(user, claim=None) -> bool:
+    """The claim's customer accepts or declines an approved offer; the claims desk records the
+    customer's answer on their behalf (e.g. given by phone), with a note, audited as such."""
+    if has_role(user, Role.CUSTOMER):
+        return claim is None or claim.customer_id == user.pk
+    return has_role(user, *MANAGER_ROLES)
+
+
+def answers_for_customer(user, claim) -> bool:
+    """The answer is recorded by staff on the customer's behalf (not the customer's own)."""
+    return user.pk != claim.customer_id
+
+
+def can_request_documents(user, claim=None) -> bool:
+    """Staff who may see the claim ask its customer for documents, and cancel what they asked."""
+    return has_role(user, Role.AGENT, Role.ASSESSOR, Role.SUPERVISOR, Role.ADMIN)
+
+
 def can_view_customer_contact(user) -> bool:
     """Staff who may see a claim may read its customer's contact details (each read is audited);
     customers read their own from their account."""
@@ -109,4 +127,11 @@ EditsClaims = allows_object(can_edit_claim, message="Assessors record their find
 ReadsReserves = allows_object(can_read_internal, message="Reserves are internal.")
 ProposesSettlements = allows_object(
     can_propose_settlement, message="Only agents, supervisors and admins settle claims."
+)
+AnswersSettlementOffers = allows(can_answer_settlement_offer, message="Assessors do not answer settlement offers.")
+RequestsDocuments = allows(
+    can_request_documents, message="Staff ask for documents; customers upload them.", safe_methods=True
+)
+ReadsSettlementWork = allows_object(
+    can_read_internal, message="Customers read the offers made to them at settlement/offers/."
 )

@@ -1,7 +1,8 @@
 """The claim report PDF (reportlab): the claim, its policy and vehicle, timeline, assessment
 summary and settlement, on A4. A customer's copy leaves out what is internal (notes, reserve
-changes, the assessor's internal notes). Every text a person typed is escaped: reportlab's
-Paragraph reads markup, and a description like "a < b & c" must print, not fail."""
+changes, assignments, the assessor's internal notes, the SLA, settlements never offered to them).
+Every text a person typed is escaped: reportlab's Paragraph reads markup, and a description like
+"a < b & c" must print, not fail."""
 
 import io
 
@@ -15,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from insurehub.claims.models import Claim
-from insurehub.claims.selectors import claim_timeline
+from insurehub.claims.selectors import claim_timeline, settlement_offers
 
 
 def _table(rows: list[list[str]], widths=(45 * mm, 125 * mm)) -> Table:
@@ -71,7 +72,11 @@ def claim_report_pdf(claim: Claim, *, for_customer: bool = False) -> bytes:
                 ["Description", Paragraph(_text(claim.description), styles["BodyText"])],
                 ["Estimated cost", f"{claim.estimated_cost or '-'} {claim.currency}"],
                 ["Approved amount", f"{claim.approved_amount or '-'} {claim.currency}"],
-                ["SLA due", f"{claim.sla_due_at:%Y-%m-%d %H:%M} UTC" if claim.sla_due_at else "-"],
+                *(
+                    []
+                    if for_customer  # the desk's own deadline
+                    else [["SLA due", f"{claim.sla_due_at:%Y-%m-%d %H:%M} UTC" if claim.sla_due_at else "-"]]
+                ),
             ]
         ),
         Spacer(1, 6 * mm),
@@ -103,9 +108,21 @@ def claim_report_pdf(claim: Claim, *, for_customer: bool = False) -> bytes:
         Spacer(1, 6 * mm),
         Paragraph("Settlement", styles["Heading2"]),
     ]
+    # The customer's copy shows the offers made to them and their answers (never a proposal not yet
+    # approved, one turned down before it reached them, or the desk's notes).
+    offered = settlement_offers(claim) if for_customer else claim.settlements.all()
     settlements = [
-        [s.status, Paragraph(_text(f"{s.amount} {s.currency} to {s.payee} by {s.method}"), styles["BodyText"])]
-        for s in claim.settlements.all()
+        [
+            s.status,
+            Paragraph(
+                _text(
+                    f"{s.amount} {s.currency} to {s.payee} by {s.get_method_display()}"
+                    + (f"; {s.customer_decision} by the customer" if s.customer_decision else "")
+                ),
+                styles["BodyText"],
+            ),
+        ]
+        for s in offered
     ]
     story.append(_table(settlements) if settlements else Paragraph("None yet.", styles["BodyText"]))
     story += [Spacer(1, 6 * mm), Paragraph("Timeline", styles["Heading2"])]

@@ -2,11 +2,21 @@
 endpoints, dashboards and WebSocket subscriptions."""
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 
 from insurehub.alerts.selectors import alerts_open
-from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimCommunication, ClaimSettlement, Reserve, ReserveChange
+from insurehub.claims.models import (
+    OPEN_STATUSES,
+    Claim,
+    ClaimCommunication,
+    ClaimSettlement,
+    ClaimStatus,
+    DocumentRequest,
+    Reserve,
+    ReserveChange,
+)
 from insurehub.claims.permissions import (
     CLAIM_ACCESS,
     can_list_staff_of,
@@ -105,7 +115,87 @@ def claim_reserves(claim: Claim) -> QuerySet[Reserve]:
 
 
 def claim_settlements(claim: Claim) -> QuerySet[ClaimSettlement]:
-    return ClaimSettlement.objects.filter(claim=claim).select_related("proposed_by", "approved_by")
+    return ClaimSettlement.objects.filter(claim=claim).select_related(
+        "claim", "proposed_by", "approved_by", "customer_decided_by"
+    )
+
+
+# What the customer was offered: settlements once approved (waiting for their answer, accepted,
+# paid) and the offers they declined. Never one proposed and not yet approved, nor one staff turned
+# down before it reached them.
+OFFERED = Q(status__in=(ClaimSettlement.Status.APPROVED, ClaimSettlement.Status.PAID)) | Q(
+    customer_decision=ClaimSettlement.Decision.DECLINED
+)
+AWAITING_ANSWER = Q(status=ClaimSettlement.Status.APPROVED, customer_decision="")
+
+
+def settlement_offers(claim: Claim) -> QuerySet[ClaimSettlement]:
+    """The offers made to the claim's customer, newest first."""
+    return (
+        ClaimSettlement.objects.filter(OFFERED, claim=claim)
+        .select_related("claim")
+        .order_by("-approved_at", "-created_at")
+    )
+
+
+def policy_excess(claim: Claim) -> Decimal | None:
+    """The excess (deductible) of the claim's policy type, which a settlement is offered net of;
+    None when the product has none."""
+    amount = claim.policy.policy_type.coverage_details.get("excess", {}).get("amount")
+    return Decimal(str(amount)) if amount not in (None, "") else None
+
+
+def document_requests_of(claim: Claim) -> QuerySet[DocumentRequest]:
+    """The documents asked of the claim's customer, oldest first, with who asked."""
+    return DocumentRequest.objects.filter(claim=claim).select_related("requested_by")
+
+
+# The customer's view of where their claim stands (ClaimDetailSerializer.customer_status):
+# what happens next by status, unless they have something to do.
+NEXT_STEP = {
+    ClaimStatus.DRAFT: "finish_and_submit",
+    ClaimStatus.SUBMITTED: "agent_reviews",
+    ClaimStatus.UNDER_REVIEW: "agent_reviews",
+    ClaimStatus.ASSESSMENT: "assessor_contacts",
+    ClaimStatus.APPROVED: "offer_being_prepared",
+    ClaimStatus.REJECTED: "reply_if_you_disagree",
+    ClaimStatus.SETTLEMENT: "offer_being_prepared",
+    ClaimStatus.SETTLED: "payment_made",
+    ClaimStatus.CLOSED: "nothing_needed",
+    ClaimStatus.WITHDRAWN: "nothing_needed",
+}
+ACTION_STEPS = frozenset({"finish_and_submit", "answer_offer", "upload_documents"})
+
+
+def customer_status(claim: Claim) -> dict:
+    """{code, next_step_code, action_required, documents_requested, offer}: codes, never sentences
+    (the web application words them in the customer's language). Two queries."""
+    asked = 0
+    offer = None
+    step = NEXT_STEP.get(claim.status, "agent_reviews")
+    if claim.status in OPEN_STATUSES:
+        asked = DocumentRequest.objects.filter(
+            claim=claim, fulfilled_at__isnull=True, cancelled_at__isnull=True
+        ).count()
+    if claim.status == ClaimStatus.SETTLEMENT:
+        latest = (
+            ClaimSettlement.objects.filter(claim=claim, status=ClaimSettlement.Status.APPROVED)
+            .values("id", "customer_decision")
+            .first()
+        )
+        if latest and not latest["customer_decision"]:
+            step, offer = "answer_offer", latest["id"]
+        elif latest:
+            step = "payment_on_its_way"
+    if asked and step != "answer_offer":
+        step = "upload_documents"
+    return {
+        "code": claim.status,
+        "next_step_code": step,
+        "action_required": step in ACTION_STEPS,
+        "documents_requested": asked,
+        "offer": offer,
+    }
 
 
 # What a customer sees of a claim's communications: what was sent to them or came from them.
@@ -137,7 +227,10 @@ def claim_timeline(claim: Claim, *, for_customer: bool) -> list[dict]:
                 "detail": entry.reason,
             }
         )
-    for entry in claim.assignments.select_related("assigned_by", "user"):
+    # Who was assigned, by whom and why is the desk's business: the customer sees who handles the
+    # claim on the claim itself.
+    assignments = claim.assignments.none() if for_customer else claim.assignments.select_related("assigned_by", "user")
+    for entry in assignments:
         items.append(
             {
                 "type": "assigned",
@@ -182,22 +275,111 @@ def claim_timeline(claim: Claim, *, for_customer: bool) -> list[dict]:
                     "detail": entry.reason,
                 }
             )
-    for settlement in claim.settlements.select_related("approved_by", "proposed_by"):
-        items.append(
-            {
-                "type": f"settlement_{settlement.status}",
-                "at": settlement.updated_at,
-                "actor": settlement.approved_by_id or settlement.proposed_by_id,
-                "actor_name": display_name(settlement.approved_by or settlement.proposed_by),
-                "amount": str(settlement.amount),
-                "detail": settlement.payee,
-            }
-        )
+    items.extend(_settlement_items(claim, for_customer=for_customer))
+    items.extend(_document_request_items(claim))
     for source in _timeline_sources:
         items.extend(source(claim, for_customer=for_customer))
     for milestone in _assessment_milestones(claim):
         items.append(milestone)
     items.sort(key=lambda item: (item["at"], item["type"]))
+    return items
+
+
+def _settlement_items(claim: Claim, *, for_customer: bool) -> list[dict]:
+    """Staff see each settlement at its current status; the customer sees only the offers made to
+    them (`settlement_offered`, then `settlement_paid`). Both see the customer's answer
+    (`settlement_accepted` / `settlement_declined`, with their reason; never the internal note)."""
+    settlements = claim.settlements.select_related("approved_by", "proposed_by", "customer_decided_by")
+    if for_customer:
+        settlements = settlements.filter(OFFERED)
+    items = []
+    for settlement in settlements:
+        amount = str(settlement.amount)
+        if not for_customer:
+            items.append(
+                {
+                    "type": f"settlement_{settlement.status}",
+                    "at": settlement.updated_at,
+                    "actor": settlement.approved_by_id or settlement.proposed_by_id,
+                    "actor_name": display_name(settlement.approved_by or settlement.proposed_by),
+                    "amount": amount,
+                    "detail": settlement.payee,
+                }
+            )
+        else:
+            items.append(
+                {
+                    "type": "settlement_offered",
+                    "at": settlement.approved_at or settlement.created_at,
+                    "actor": settlement.approved_by_id,
+                    "actor_name": display_name(settlement.approved_by),
+                    "amount": amount,
+                    "detail": settlement.payee,
+                }
+            )
+            if settlement.status == ClaimSettlement.Status.PAID:
+                items.append(
+                    {
+                        "type": "settlement_paid",
+                        "at": settlement.updated_at,
+                        "actor": None,
+                        "actor_name": None,
+                        "amount": amount,
+                        "detail": settlement.payee,
+                    }
+                )
+        if settlement.customer_decision:
+            items.append(
+                {
+                    "type": f"settlement_{settlement.customer_decision}",
+                    "at": settlement.customer_decided_at,
+                    "actor": settlement.customer_decided_by_id,
+                    "actor_name": display_name(settlement.customer_decided_by),
+                    "amount": amount,
+                    "detail": settlement.customer_decision_reason,
+                }
+            )
+    return items
+
+
+def _document_request_items(claim: Claim) -> list[dict]:
+    """Documents asked of the customer, and when each was sent or cancelled (everyone sees these:
+    the note is written to the customer)."""
+    items = []
+    for request in claim.document_requests.select_related("requested_by", "cancelled_by"):
+        items.append(
+            {
+                "type": "document_requested",
+                "at": request.requested_at,
+                "actor": request.requested_by_id,
+                "actor_name": display_name(request.requested_by),
+                "kind": request.kind,
+                "detail": request.note,
+            }
+        )
+        if request.fulfilled_at:
+            items.append(
+                {
+                    "type": "document_request_fulfilled",
+                    "at": request.fulfilled_at,
+                    "actor": None,
+                    "actor_name": None,
+                    "kind": request.kind,
+                    "document": request.fulfilled_by_document,
+                    "detail": "",
+                }
+            )
+        if request.cancelled_at:
+            items.append(
+                {
+                    "type": "document_request_cancelled",
+                    "at": request.cancelled_at,
+                    "actor": request.cancelled_by_id,
+                    "actor_name": display_name(request.cancelled_by),
+                    "kind": request.kind,
+                    "detail": "",
+                }
+            )
     return items
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from insurehub.alerts.services import alert_raise
 from insurehub.audit.services import audit_record
+from insurehub.claims.services import document_request_fulfil
 from insurehub.core import metrics
 from insurehub.core.errors import ApplicationError
 from insurehub.core.services import model_update
@@ -211,6 +212,9 @@ def _document_create(
         },
     )
     _after_scan(document, result, actor=owner, process=process)
+    if claim is not None and kind and not infected:
+        # A document of a kind the customer was asked for fulfils the oldest open request of it.
+        document_request_fulfil(claim_id=claim.pk, kind=kind, document_id=document.pk, uploaded_by=owner)
     return document
 
 
@@ -634,6 +638,11 @@ def document_update(*, document: Document, data: dict, updated_by) -> Document:
     if "claim" in changes:
         # The image follows its document to the claim (unless indexed as another claim's photo).
         ImageHashBand.objects.filter(document=locked, claim_id=claim_before).update(claim=locked.claim)
+    if ({"kind", "claim"} & set(changes)) and locked.claim_id and locked.scan_status != ScanStatus.INFECTED:
+        # Filed under a kind (or moved to a claim) the customer was asked for: as an upload of it.
+        document_request_fulfil(
+            claim_id=locked.claim_id, kind=locked.kind, document_id=locked.pk, uploaded_by=updated_by
+        )
     return locked
 
 

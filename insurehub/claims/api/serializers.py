@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from insurehub.claims.models import (
@@ -9,11 +10,13 @@ from insurehub.claims.models import (
     ClaimSettlement,
     ClaimStatus,
     CostType,
+    DocumentKindAsked,
+    DocumentRequest,
     Priority,
     Reserve,
     ReserveChange,
 )
-from insurehub.claims.selectors import display_name
+from insurehub.claims.selectors import NEXT_STEP, customer_status, display_name
 from insurehub.claims.workflow import offered_for
 from insurehub.core.serializers import MoneyField, StrictSerializer
 
@@ -151,8 +154,43 @@ def _iso(value, zone) -> str | None:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
+class CustomerStatusSerializer(serializers.Serializer):
+    """Where the claim stands for its customer, as codes the web application words in the
+    customer's language (never sentences).
+
+    `code`: the claim's status (`draft`, `submitted`, `under_review`, `assessment`, `approved`,
+    `rejected`, `settlement`, `settled`, `closed`, `withdrawn`).
+
+    `next_step_code`, what happens next:
+    - `finish_and_submit`: a draft; the customer completes and submits it (action);
+    - `agent_reviews`: submitted or under review; an agent reviews the claim;
+    - `assessor_contacts`: in assessment; an assessor will contact the customer about the damage;
+    - `offer_being_prepared`: approved, or in settlement with no offer waiting (one being prepared,
+      approved, or a new one after the customer declined);
+    - `answer_offer`: a settlement offer waits for the customer's answer (`offer` names it) (action);
+    - `payment_on_its_way`: the customer accepted the offer; the payment is being made;
+    - `upload_documents`: staff asked for documents not sent yet (`documents_requested` of them)
+      (action; an offer to answer comes first);
+    - `payment_made`: settled; the payment has been made;
+    - `reply_if_you_disagree`: rejected; the customer may answer from the claim's messages;
+    - `nothing_needed`: closed or withdrawn.
+
+    `action_required`: the customer has something to do (the steps marked action above)."""
+
+    code = serializers.ChoiceField(choices=ClaimStatus.choices)
+    next_step_code = serializers.ChoiceField(
+        choices=sorted({*NEXT_STEP.values(), "answer_offer", "payment_on_its_way", "upload_documents"})
+    )
+    action_required = serializers.BooleanField()
+    documents_requested = serializers.IntegerField(help_text="Documents asked for and not yet sent.")
+    offer = serializers.UUIDField(allow_null=True, help_text="The settlement offer waiting for an answer.")
+
+
 class ClaimDetailSerializer(ClaimListSerializer):
     allowed_transitions = serializers.SerializerMethodField()
+    customer_status = serializers.SerializerMethodField(
+        help_text="Where the claim stands for its customer, in codes (see CustomerStatus)."
+    )
     # Every field through DRF's own machinery: one claim, and the fields differ from the list's.
     to_representation = serializers.ModelSerializer.to_representation
 
@@ -173,12 +211,17 @@ class ClaimDetailSerializer(ClaimListSerializer):
             "closed_at",
             "last_activity_at",
             "allowed_transitions",
+            "customer_status",
         ]
         read_only_fields = fields
 
     def get_allowed_transitions(self, obj) -> list[str]:
         request = self.context.get("request")
         return offered_for(obj, request.user if request is not None else None)
+
+    @extend_schema_field(CustomerStatusSerializer)
+    def get_customer_status(self, obj) -> dict:
+        return CustomerStatusSerializer(customer_status(obj)).data
 
 
 class ClaimCreateSerializer(StrictSerializer):
@@ -362,6 +405,10 @@ class ReserveSetSerializer(StrictSerializer):
 
 class SettlementSerializer(serializers.ModelSerializer):
     amount = MoneyField()
+    customer_decided_by_name = serializers.SerializerMethodField(
+        help_text="Who gave the customer's answer: the customer, or staff who recorded it for them."
+    )
+    answered_on_behalf = serializers.SerializerMethodField(help_text="Staff recorded the customer's answer.")
     proposed_by_name = serializers.SerializerMethodField(help_text="Who proposed it (name, else e-mail).")
     approved_by_name = serializers.SerializerMethodField(help_text="Who approved it (name, else e-mail).")
 
@@ -381,6 +428,13 @@ class SettlementSerializer(serializers.ModelSerializer):
             "approved_by_name",
             "paid_transaction",
             "note",
+            "approved_at",
+            "customer_decision",
+            "customer_decision_reason",
+            "customer_decided_at",
+            "customer_decided_by_name",
+            "customer_decision_note",
+            "answered_on_behalf",
             "created_at",
             "updated_at",
         ]
@@ -388,6 +442,12 @@ class SettlementSerializer(serializers.ModelSerializer):
 
     def get_proposed_by_name(self, obj) -> str | None:
         return display_name(obj.proposed_by)
+
+    def get_customer_decided_by_name(self, obj) -> str | None:
+        return display_name(obj.customer_decided_by)
+
+    def get_answered_on_behalf(self, obj) -> bool:
+        return obj.customer_decided_by_id is not None and obj.customer_decided_by_id != obj.claim.customer_id
 
     def get_approved_by_name(self, obj) -> str | None:
         return display_name(obj.approved_by)
@@ -399,6 +459,98 @@ class SettlementProposeSerializer(StrictSerializer):
     method = serializers.ChoiceField(choices=ClaimSettlement.Method.choices)
     cost_type = serializers.ChoiceField(choices=CostType.choices, required=False, default=CostType.OWN_DAMAGE)
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class SettlementOfferSerializer(serializers.ModelSerializer):
+    """A settlement offer as its customer reads it: what is offered and for what, to whom and how it
+    is paid, the policy's excess it is net of, and the customer's answer. Never the desk's notes.
+
+    `offer_status`: `awaiting_answer`, `accepted` (to be paid), `declined`, `paid`."""
+
+    amount = MoneyField()
+    excess = serializers.SerializerMethodField(help_text="The policy's excess (deductible), in `currency`; null: none.")
+    offer_status = serializers.SerializerMethodField()
+    answered_on_behalf = serializers.SerializerMethodField(
+        help_text="The answer was recorded by staff for the customer (e.g. by phone)."
+    )
+
+    class Meta:
+        model = ClaimSettlement
+        fields = [
+            "id",
+            "amount",
+            "currency",
+            "cost_type",
+            "payee",
+            "method",
+            "excess",
+            "offer_status",
+            "approved_at",
+            "customer_decision",
+            "customer_decision_reason",
+            "customer_decided_at",
+            "answered_on_behalf",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_excess(self, obj) -> str | None:
+        excess = self.context.get("excess")
+        return None if excess is None else _MONEY.to_representation(excess)
+
+    @extend_schema_field(serializers.ChoiceField(choices=["awaiting_answer", "accepted", "declined", "paid"]))
+    def get_offer_status(self, obj) -> str:
+        if obj.status == ClaimSettlement.Status.PAID:
+            return "paid"
+        return obj.customer_decision or "awaiting_answer"
+
+    def get_answered_on_behalf(self, obj) -> bool:
+        return obj.customer_decided_by_id is not None and obj.customer_decided_by_id != obj.claim.customer_id
+
+
+class SettlementResponseSerializer(StrictSerializer):
+    decision = serializers.ChoiceField(choices=["accept", "decline"])
+    reason = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, default="", help_text="Why declined (required then)."
+    )
+    note = serializers.CharField(
+        max_length=500,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Staff answering for the customer: how the customer gave the answer (required then).",
+    )
+
+
+class DocumentRequestSerializer(serializers.ModelSerializer):
+    state = serializers.ChoiceField(choices=["open", "fulfilled", "cancelled"], read_only=True)
+    requested_by_name = serializers.SerializerMethodField(help_text="Who asked (name, else e-mail).")
+
+    class Meta:
+        model = DocumentRequest
+        fields = [
+            "id",
+            "kind",
+            "note",
+            "state",
+            "requested_by",
+            "requested_by_name",
+            "requested_at",
+            "fulfilled_by_document",
+            "fulfilled_at",
+            "cancelled_at",
+        ]
+        read_only_fields = fields
+
+    def get_requested_by_name(self, obj) -> str | None:
+        return display_name(obj.requested_by)
+
+
+class DocumentRequestCreateSerializer(StrictSerializer):
+    kind = serializers.ChoiceField(choices=DocumentKindAsked.choices)
+    note = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, default="", help_text="To the customer: they read it."
+    )
 
 
 class SettlementActionSerializer(StrictSerializer):
@@ -424,7 +576,10 @@ class TimelineItemSerializer(serializers.Serializer):
     party = serializers.CharField(required=False, help_text="communication: who it was with.")
     cost_type = serializers.CharField(required=False, help_text="reserve_changed: the reserve's cost type.")
     amount = serializers.CharField(required=False, help_text="settlement_*: the amount (decimal string).")
-    document = serializers.UUIDField(required=False, help_text="document: the document's id.")
+    document = serializers.UUIDField(
+        required=False, help_text="document, document_request_fulfilled: the document's id."
+    )
+    kind = serializers.CharField(required=False, help_text="document_request_*: the kind of document asked for.")
 
     def get_fields(self):
         fields = super().get_fields()

@@ -22,5 +22,25 @@ urlpatterns = [
         views.ClaimSettlementActionApi.as_view(),
         name="claim-settlement-action",
     ),
+    path(
+        "claims/<uuid:claim_id>/settlement/offers/",
+        views.ClaimSettlementOffersApi.as_view(),
+        name="claim-settlement-offers",
+    ),
+    path(
+        "claims/<uuid:claim_id>/settlement/<uuid:settlement_id>/response/",
+        views.ClaimSettlementResponseApi.as_view(),
+        name="claim-settlement-response",
+    ),
+    path(
+        "claims/<uuid:claim_id>/document-requests/",
+        views.ClaimDocumentRequestsApi.as_view(),
+        name="claim-document-requests",
+    ),
+    path(
+        "claims/<uuid:claim_id>/document-requests/<uuid:request_id>/cancel/",
+        views.ClaimDocumentRequestCancelApi.as_view(),
+        name="claim-document-request-cancel",
+    ),
     path("claims/<uuid:claim_id>/report.pdf", views.ClaimReportApi.as_view(), name="claim-report"),
 ]

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from insurehub.claims import permissions, selectors, services
 from insurehub.claims.api import serializers as s
 from insurehub.claims.api.ordering import ClaimOrderingFilter
-from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimSettlement
+from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimSettlement, DocumentRequest
 from insurehub.claims.report import claim_report_pdf
 from insurehub.core.filters import TimestampFilter
 from insurehub.core.idempotency import IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_OPTIONAL, idempotent
@@ -436,10 +436,13 @@ class ClaimTimelineApi(generics.GenericAPIView):
         """Show a claim's timeline.
 
         Everything that happened to the claim in time order, each item typed: `status_changed`,
-        `assigned`, `communication`, `reserve_changed`, `settlement_<status>`, `document`,
-        `assessment_completed`, with its time, actor and detail; paged by number. Customers see the
-        messages to and from them (never internal notes), no reserve changes, and only the documents
-        they uploaded.
+        `assigned`, `communication`, `reserve_changed`, `settlement_<status>`, `settlement_accepted`,
+        `settlement_declined` (the customer's answer), `document_requested`, `document_request_fulfilled`,
+        `document_request_cancelled` (with `kind`), `document`, `assessment_completed`, with its time,
+        actor and detail; paged by number. Customers see what is meant for them: the messages to and from
+        them (never internal notes), no reserve changes or assignments, only the settlements offered to
+        them (`settlement_offered`, `settlement_paid`, their answer), the documents asked of them, and
+        only the documents they uploaded.
 
         Access: whoever may see the claim.
 
@@ -534,20 +537,29 @@ class ClaimReservesApi(APIView):
 
 
 class ClaimSettlementApi(APIView):
-    permission_classes = [permissions.ProposesSettlements]  # asked of POST only
+    def get_permissions(self):
+        # Asked of the claim once found: reading the desk's settlements, or proposing one.
+        if self.request.method == "GET":
+            return [permissions.ReadsSettlementWork()]
+        return [permissions.ProposesSettlements()]
 
     @extend_schema(responses={200: s.SettlementSerializer(many=True)}, tags=["claims"])
     def get(self, request, claim_id):
-        """List a claim's settlements.
+        """List a claim's settlements (the desk's view).
 
         Every settlement proposed, with its amount, payee, method, cost type, status (`proposed`,
-        `approved`, `paid`, `rejected`), who proposed and approved it and the payment made.
+        `approved`, `paid`, `rejected`), who proposed and approved it, the internal `note`, the
+        customer's answer to the offer (`customer_decision`: `accepted`, `declined` or empty, with
+        their reason, and whether staff recorded it for them with how: `customer_decision_note`) and
+        the payment made.
 
-        Access: whoever may see the claim.
+        Access: staff who may see the claim. Customers read the offers made to them at
+        `settlement/offers/`.
 
-        Errors: 404 `not_found`.
+        Errors: 403 `permission_denied` (customers); 404 `not_found`.
         """
         claim = _claim(request, claim_id)
+        self.check_object_permissions(request, claim)
         return Response(s.SettlementSerializer(selectors.claim_settlements(claim), many=True).data)
 
     @extend_schema(
@@ -605,7 +617,8 @@ class ClaimSettlementActionApi(APIView):
           the approver's authority (above it, a supervisor);
         - `reject`: a proposed or approved settlement is turned down with a `reason`, so another may be
           proposed;
-        - `pay`: an approved settlement is paid from the claim's open reserve of its cost type: an
+        - `pay`: an approved settlement the customer accepted (`settlement/{id}/response/`, or staff
+          recording it for them) is paid from the claim's open reserve of its cost type: an
           outgoing transaction is recorded, the reserve drawn down, the claim moves to `settled` and the
           customer is told.
 
@@ -617,8 +630,9 @@ class ClaimSettlementActionApi(APIView):
 
         Errors: 400 `validation_error`, `reason_required`, `idempotency_key_required`,
         `bad_idempotency_key`; 403 `permission_denied`, `above_authority`, `maker_checker`; 404
-        `not_found`; 409 `not_proposed`, `not_approved`, `settlement_closed`, `above_reserve` (raise the
-        reserve first), `request_in_progress`; 422 `idempotency_key_reused`.
+        `not_found`; 409 `not_proposed`, `not_approved`, `not_accepted` (the customer has not accepted
+        the offer), `settlement_closed`, `above_reserve` (raise the reserve first), `request_in_progress`;
+        422 `idempotency_key_reused`.
         """
         claim = _claim(request, claim_id)
         settlement = get_object_or_404(ClaimSettlement, pk=settlement_id, claim=claim)
@@ -647,7 +661,8 @@ class ClaimReportApi(APIView):
         """Download a claim report (PDF).
 
         The claim, its policy and vehicle, the assessment's summary, the settlement and the timeline as
-        a PDF, shown inline. The customer's copy leaves out internal notes and reserve changes.
+        a PDF, shown inline. The customer's copy holds what is meant for them: no internal notes, reserve
+        changes, assignments or SLA, and only the settlements offered to them.
 
         Access: whoever may see the claim.
 
@@ -658,3 +673,147 @@ class ClaimReportApi(APIView):
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{claim.claim_number}.pdf"'
         return response
+
+
+class ClaimSettlementOffersApi(APIView):
+    @extend_schema(responses={200: s.SettlementOfferSerializer(many=True)}, tags=["claims"])
+    def get(self, request, claim_id):
+        """List the settlement offers made to the claim's customer.
+
+        Newest first: each settlement once approved (waiting for the customer's answer, accepted,
+        paid) and the offers the customer declined, with the amount, what it covers (`cost_type`), the
+        payee and method as recorded, the policy's `excess` it is net of, `offer_status` and the
+        customer's answer. Never a settlement proposed and not yet approved, one turned down by the
+        desk before it was offered, or the desk's notes.
+
+        Access: whoever may see the claim (staff see what the customer sees).
+
+        Errors: 404 `not_found`.
+        """
+        claim = get_object_or_404(
+            selectors.claims_visible_to(request.user).select_related("policy__policy_type"), pk=claim_id
+        )
+        context = {"excess": selectors.policy_excess(claim)}
+        offers = selectors.settlement_offers(claim)
+        return Response(s.SettlementOfferSerializer(offers, many=True, context=context).data)
+
+
+class ClaimSettlementResponseApi(APIView):
+    permission_classes = [permissions.AnswersSettlementOffers]
+
+    @extend_schema(
+        request=s.SettlementResponseSerializer,
+        responses={200: s.SettlementOfferSerializer},
+        parameters=[IDEMPOTENCY_KEY],
+        tags=["claims"],
+    )
+    def post(self, request, claim_id, settlement_id):
+        """Accept or decline a settlement offer.
+
+        `decision`: `accept` (the settlement may then be paid) or `decline` with a `reason` (the offer
+        is closed and the claim goes back to its agent, who may propose another). The claim's agent
+        (else the proposer) is notified either way; the claim's readers get `claim.updated`.
+
+        Staff of the claims desk record the customer's answer on their behalf (e.g. given by phone)
+        with a `note` saying how; it is audited as such (`claim.settlement_accepted_on_behalf`,
+        `claim.settlement_declined_on_behalf`).
+
+        Requires an `Idempotency-Key` header (the acceptance lets money move): a retried request with
+        the same key and body answers the first answer again (`Idempotent-Replayed: true`).
+
+        Access: the claim's customer; agents, supervisors and admins who may see the claim.
+
+        Errors: 400 `validation_error`, `reason_required` (declining), `note_required` (staff),
+        `idempotency_key_required`, `bad_idempotency_key`; 403 `permission_denied` (assessors); 404
+        `not_found`; 409 `not_offered` (not an approved settlement), `already_answered`,
+        `request_in_progress`; 422 `idempotency_key_reused`.
+        """
+        claim = get_object_or_404(
+            selectors.claims_visible_to(request.user).select_related("policy__policy_type"), pk=claim_id
+        )
+        settlement = get_object_or_404(ClaimSettlement, pk=settlement_id, claim=claim)
+        data = s.SettlementResponseSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+
+        def handle():
+            values = data.validated_data
+            done = services.settlement_respond(
+                settlement=settlement,
+                decided_by=request.user,
+                decision=ClaimSettlement.Decision.ACCEPTED if values["decision"] == "accept" else "declined",
+                reason=values["reason"],
+                note=values["note"],
+            )
+            context = {"excess": selectors.policy_excess(claim)}
+            return Response(s.SettlementOfferSerializer(done, context=context).data)
+
+        return idempotent(request, endpoint=f"claim.settlement.response.{settlement.pk}", handler=handle)
+
+
+class ClaimDocumentRequestsApi(generics.GenericAPIView):
+    permission_classes = [permissions.RequestsDocuments]  # asked of POST only
+    serializer_class = s.DocumentRequestSerializer
+    queryset = DocumentRequest.objects.none()  # the requests come from the selector
+
+    @extend_schema(responses={200: s.DocumentRequestSerializer(many=True)}, tags=["claims"])
+    def get(self, request, claim_id):
+        """List the documents asked of the claim's customer.
+
+        Oldest first, each with its `kind`, the `note` to the customer, who asked and when, and its
+        `state`: `open`, `fulfilled` (by the document uploaded: `fulfilled_by_document`) or
+        `cancelled`; paged by number.
+
+        Access: whoever may see the claim.
+
+        Errors: 404 `not_found`.
+        """
+        claim = _claim(request, claim_id)
+        page = self.paginate_queryset(selectors.document_requests_of(claim))
+        return self.get_paginated_response(s.DocumentRequestSerializer(page, many=True).data)
+
+    @extend_schema(
+        request=s.DocumentRequestCreateSerializer, responses={201: s.DocumentRequestSerializer}, tags=["claims"]
+    )
+    def post(self, request, claim_id):
+        """Ask the claim's customer for a document.
+
+        `kind` (identity document, driving licence, vehicle registration, police report, repair
+        invoice, estimate, medical report, photo, other) and a `note` to the customer. The customer is
+        told (topic `documents`, by their notification preferences); the request is audited and on
+        the claim's timeline. A document of that kind uploaded to the claim fulfils the oldest open
+        request of the kind. Answers the request (201).
+
+        Access: staff who may see the claim.
+
+        Errors: 400 `validation_error`; 403 `permission_denied` (customers); 404 `not_found`; 409
+        `claim_not_open` (a draft, or a claim settled, closed, rejected or withdrawn).
+        """
+        claim = _claim(request, claim_id)
+        data = s.DocumentRequestCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        made = services.document_request_create(claim=claim, requested_by=request.user, **data.validated_data)
+        return Response(
+            s.DocumentRequestSerializer(selectors.document_requests_of(claim).get(pk=made.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class ClaimDocumentRequestCancelApi(APIView):
+    permission_classes = [permissions.RequestsDocuments]
+
+    @extend_schema(request=None, responses={200: s.DocumentRequestSerializer}, tags=["claims"])
+    def post(self, request, claim_id, request_id):
+        """Cancel a document request.
+
+        An open request is cancelled (audited, on the timeline); the customer no longer sees it as
+        asked for.
+
+        Access: staff who may see the claim.
+
+        Errors: 403 `permission_denied` (customers); 404 `not_found`; 409 `request_closed` (already
+        fulfilled or cancelled).
+        """
+        claim = _claim(request, claim_id)
+        asked = get_object_or_404(DocumentRequest, pk=request_id, claim=claim)
+        services.document_request_cancel(request=asked, cancelled_by=request.user)
+        return Response(s.DocumentRequestSerializer(selectors.document_requests_of(claim).get(pk=asked.pk)).data)

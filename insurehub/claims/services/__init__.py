@@ -1,9 +1,10 @@
 """Every write to claims, one module per sub-domain: `fnol` (filing and editing a claim), `workflow`
-(one service per move, on the state machine), `assignment`, `communications`, `reserves`, `settlement`,
-`sla` (periodic alerts), `bulk`, `export`; `claim_row` holds what they share (the claim's row lock and
-its events). Each write is one transaction that locks the claim row, writes its history, records an
-audit entry and emits one event (realtime/events.py) whose context holds the claim's facts before and
-after and the notices for the people to tell: the dashboard rollups, the notifications, the filing
+(one service per move, on the state machine), `assignment`, `communications`, `document_requests`
+(documents asked of the customer), `reserves`, `settlement`, `sla` (periodic alerts), `bulk`, `export`;
+`claim_row` holds what they share (the claim's row lock and its events). Each write is one
+transaction that locks the claim row, writes its history, records an audit entry and emits one event
+(realtime/events.py) whose context holds the claim's facts before and after and the notices for the
+people to tell: the dashboard rollups, the notifications, the filing
 flags (flags.py) and the enrichment (integrations) are its subscribers.
 `from insurehub.claims.services import X` names every public service."""
 
@@ -11,6 +12,11 @@ from insurehub.claims.services.assignment import claim_assign, least_loaded_asse
 from insurehub.claims.services.bulk import BULK_MAX_CLAIMS, claims_bulk_assign, claims_bulk_transition
 from insurehub.claims.services.claim_row import audience, staff_audience
 from insurehub.claims.services.communications import claim_customer_contact, communication_add
+from insurehub.claims.services.document_requests import (
+    document_request_cancel,
+    document_request_create,
+    document_request_fulfil,
+)
 from insurehub.claims.services.export import EXPORT_COLUMNS, claims_export
 from insurehub.claims.services.fnol import (
     CATEGORY_DEPARTMENT,
@@ -27,6 +33,7 @@ from insurehub.claims.services.settlement import (
     settlement_pay,
     settlement_propose,
     settlement_reject,
+    settlement_respond,
 )
 from insurehub.claims.services.sla import claims_flag_periodic
 from insurehub.claims.services.workflow import (
@@ -71,11 +78,15 @@ __all__ = [
     "claims_flag_periodic",
     "communication_add",
     "derive_priority",
+    "document_request_cancel",
+    "document_request_create",
+    "document_request_fulfil",
     "least_loaded_assessor",
     "reserve_set",
     "settlement_approve",
     "settlement_pay",
     "settlement_propose",
     "settlement_reject",
+    "settlement_respond",
     "staff_audience",
 ]

@@ -1,6 +1,8 @@
 """Settlements: proposed within the cover and the approval, approved by someone else within their
 authority (maker-checker), rejected with a reason, or paid from the open reserve. Proposing the
-first moves an approved claim into settlement; paying settles it (both through the state machine)."""
+first moves an approved claim into settlement; paying settles it (both through the state machine).
+An approved settlement is an offer to the customer: they accept or decline it (settlement_respond;
+staff may record their answer on their behalf), and only an accepted offer is paid."""
 
 from decimal import Decimal
 
@@ -8,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from insurehub.audit.services import audit_record
-from insurehub.claims import guards, workflow
+from insurehub.claims import guards, notices, workflow
 from insurehub.claims.facts import facts_of
 from insurehub.claims.models import (
     Claim,
@@ -17,6 +19,8 @@ from insurehub.claims.models import (
     Reserve,
 )
 from insurehub.claims.permissions import (
+    answers_for_customer,
+    can_answer_settlement_offer,
     can_propose_settlement,
     require,
 )
@@ -29,6 +33,7 @@ from insurehub.core.money import money
 from insurehub.core.roles import Role
 from insurehub.payments.models import Transaction
 from insurehub.payments.services import payout_create
+from insurehub.realtime.events import Notice
 from insurehub.users.models import User
 
 
@@ -97,14 +102,102 @@ def settlement_approve(*, settlement: ClaimSettlement, approved_by: User) -> Cla
         raise ApplicationError("maker_checker", "Someone other than the proposer must approve.", status=403)
     settlement.status = ClaimSettlement.Status.APPROVED
     settlement.approved_by = approved_by
-    settlement.save(update_fields=["status", "approved_by", "updated_at"])
+    settlement.approved_at = timezone.now()
+    settlement.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
     audit_record(
         actor=approved_by,
         action="claim.settlement_approved",
         target=settlement.claim,
         changes={"amount": settlement.amount},
     )
-    _event(settlement.claim, "claim.updated", settlement="approved")
+    claim = settlement.claim
+    # Approved, it is an offer: the customer is asked to answer it.
+    offered = Notice(
+        recipient=claim.customer,
+        topic="claim_updates",
+        kind="claim.settlement_offered",
+        **notices.settlement_offered(claim, amount=settlement.amount, currency=settlement.currency),
+    )
+    _event(claim, "claim.updated", settlement="approved", settlement_id=str(settlement.pk), notices=[offered])
+    return settlement
+
+
+@transaction.atomic
+def settlement_respond(
+    *, settlement: ClaimSettlement, decided_by: User, decision: str, reason: str = "", note: str = ""
+) -> ClaimSettlement:
+    """The customer's answer to an approved offer: `accepted` (it may then be paid) or `declined`
+    with a reason (the offer is closed and the claim goes back to its agent for another). Staff of
+    the claims desk may record the customer's answer on their behalf (e.g. by phone) with a `note`
+    saying how they got it; that is audited as such. The claim's agent is told either way."""
+    claim, settlement = lock_objects(
+        (Claim, settlement.claim_id), settlement, select_related={Claim: ("customer", "assigned_agent")}
+    )
+    require(can_answer_settlement_offer(decided_by, claim), "Only the customer or the claims desk answer an offer.")
+    if decision not in ClaimSettlement.Decision.values:
+        raise ApplicationError("validation_error", f"Unknown decision {decision!r}.")
+    if settlement.status != ClaimSettlement.Status.APPROVED:
+        raise ApplicationError(
+            "not_offered", f"This settlement is {settlement.status}: there is no offer to answer.", status=409
+        )
+    if settlement.customer_decision:
+        raise ApplicationError(
+            "already_answered", f"The customer has already {settlement.customer_decision} this offer.", status=409
+        )
+    on_behalf = answers_for_customer(decided_by, claim)
+    if decision == ClaimSettlement.Decision.DECLINED and not reason.strip():
+        raise ApplicationError(
+            "reason_required",
+            "Say why the offer is declined.",
+            errors=[{"field": "reason", "message": "Required when declining.", "code": "required"}],
+        )
+    if on_behalf and not note.strip():
+        raise ApplicationError(
+            "note_required",
+            "Say how the customer gave their answer (e.g. by phone, when).",
+            errors=[{"field": "note", "message": "Required when answering for the customer.", "code": "required"}],
+        )
+    now = timezone.now()
+    settlement.customer_decision = decision
+    settlement.customer_decision_reason = reason.strip()
+    settlement.customer_decision_note = note.strip() if on_behalf else ""
+    settlement.customer_decided_at = now
+    settlement.customer_decided_by = decided_by
+    fields = ["customer_decision", "customer_decision_reason", "customer_decision_note", "customer_decided_at"]
+    fields += ["customer_decided_by", "updated_at"]
+    if decision == ClaimSettlement.Decision.DECLINED:
+        # Declined, the offer is closed so that the agent can propose another.
+        settlement.status = ClaimSettlement.Status.REJECTED
+        fields.append("status")
+    settlement.full_clean()
+    settlement.save(update_fields=fields)
+    claim.last_activity_at = now
+    claim.save(update_fields=["last_activity_at", "updated_at"])
+    audit_record(
+        actor=decided_by,
+        action=f"claim.settlement_{decision}" + ("_on_behalf" if on_behalf else ""),
+        target=claim,
+        changes={
+            "settlement": str(settlement.pk),
+            "amount": settlement.amount,
+            "decision": decision,
+            "reason": settlement.customer_decision_reason,
+            "on_behalf_of_customer": on_behalf,
+            "note": settlement.customer_decision_note,
+        },
+    )
+    agent = claim.assigned_agent or settlement.proposed_by
+    told = [
+        Notice(
+            recipient=agent,
+            topic="claim_updates",
+            kind=f"claim.settlement_{decision}",
+            **notices.settlement_answered(
+                claim, decision=decision, reason=settlement.customer_decision_reason, on_behalf=on_behalf
+            ),
+        )
+    ]
+    _event(claim, "claim.updated", settlement=decision, settlement_id=str(settlement.pk), notices=told)
     return settlement
 
 
@@ -147,6 +240,10 @@ def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettle
     )
     if settlement.status != ClaimSettlement.Status.APPROVED:
         raise ApplicationError("not_approved", "Only an approved settlement is paid.", status=409)
+    if settlement.customer_decision != ClaimSettlement.Decision.ACCEPTED:
+        raise ApplicationError(
+            "not_accepted", "The customer has not accepted this offer; record their acceptance first.", status=409
+        )
     # Paying settles the claim: the move is checked (graph, role, guards) before any money moves.
     workflow.MACHINE.check(claim, ClaimStatus.SETTLED, by=paid_by, service=True)
     before = facts_of(claim)

@@ -18,7 +18,7 @@ from insurehub.claims.services import (
     settlement_approve,
     settlement_propose,
 )
-from insurehub.claims.tests.factories import file_claim
+from insurehub.claims.tests.factories import accept_offer, file_claim
 from insurehub.core.roles import Department, Role
 from insurehub.core.testing import AccessMatrix, client_for, idempotency_key
 from insurehub.policies.tests.factories import PolicyFactory
@@ -59,7 +59,9 @@ class Claims:
         claim_record_assessment_completed(claim=claim, actor=self.actors["assessor"])
         return claim_transition(claim=claim, to_status="approved", actor=admin, approved_amount=Decimal("50000"))
 
-    def with_settlement(self, *, approved: bool):
+    def with_settlement(self, *, approved: bool, accepted: bool | None = None):
+        """A 40 000 settlement from a 50 000 reserve, proposed by another agent; `approved`: approved
+        by the supervisor and (unless `accepted=False`) accepted by the customer, so it may be paid."""
         claim = self.approved()
         maker = UserFactory(role=Role.AGENT, department=Department.MOTOR)
         reserve_set(claim=claim, cost_type="own_damage", amount=Decimal("50000"), reason="garage quote", actor=maker)
@@ -73,6 +75,8 @@ class Claims:
         )
         if approved:
             settlement = settlement_approve(settlement=settlement, approved_by=self.actors["supervisor"])
+            if accepted is not False:
+                settlement = accept_offer(settlement)
         return claim, settlement
 
 

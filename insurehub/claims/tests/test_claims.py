@@ -129,11 +129,16 @@ class TestAccess:
             detail_url=f"/api/claims/{claim.pk}/",
             list_url="/api/claims/",
         )
-        for suffix in ("timeline/", "communications/", "settlement/", "report.pdf"):
+        for suffix in ("timeline/", "communications/", "settlement/offers/", "document-requests/", "report.pdf"):
             AccessMatrix(actors).assert_write(
                 lambda c, suffix=suffix: c.get(f"/api/claims/{claim.pk}/{suffix}"),
                 expected={n: 200 for n in ("owner", "agent", "supervisor", "admin", "assessor")},
             )
+        # The desk's settlements (internal notes, proposals not yet offered): staff only.
+        AccessMatrix(actors).assert_write(
+            lambda c: c.get(f"/api/claims/{claim.pk}/settlement/"),
+            expected={"owner": 403, **{n: 200 for n in ("agent", "supervisor", "admin", "assessor")}},
+        )
 
     def test_assignment_is_staff_only(self, actors):
         claim = file_claim(policy=settled_policy(actors["owner"]))
@@ -321,6 +326,10 @@ def test_from_first_notice_to_closed(actors):
         supervisor.post(action, {"action": "approve"}, format="json", **idempotency_key()).json()["status"]
         == "approved"
     )
+    body = assert_problem(agent.post(action, {"action": "pay"}, format="json", **idempotency_key()), 409)
+    assert body["type"] == "/problems/not_accepted"  # the customer has not accepted the offer yet
+    accepted = owner.post(action + "response/", {"decision": "accept"}, format="json", **idempotency_key())
+    assert accepted.status_code == 200 and accepted.json()["offer_status"] == "accepted", accepted.content
     body = assert_problem(
         agent.post(action, {"action": "pay"}, format="json", **idempotency_key()), 409
     )  # above the open reserve

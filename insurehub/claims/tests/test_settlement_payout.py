@@ -9,6 +9,7 @@ import pytest
 from insurehub.audit.models import AuditEvent
 from insurehub.claims.models import ClaimSettlement
 from insurehub.claims.services import reserve_set, settlement_approve, settlement_propose
+from insurehub.claims.tests.factories import accept_offer
 from insurehub.claims.tests.test_access import Claims
 from insurehub.core.roles import Department, Role
 from insurehub.core.testing import client_for, idempotency_key
@@ -33,7 +34,7 @@ def _approved_settlement(actors, *, method: str):
         cost_type="own_damage",
         proposed_by=maker,
     )
-    return claim, settlement_approve(settlement=settlement, approved_by=actors["supervisor"])
+    return claim, accept_offer(settlement_approve(settlement=settlement, approved_by=actors["supervisor"]))
 
 
 @pytest.mark.parametrize("method", ["cheque", "mpesa", "bank_transfer"])

@@ -22,6 +22,7 @@ from insurehub.claims.services import (
     settlement_pay,
     settlement_propose,
 )
+from insurehub.claims.tests.factories import accept_offer
 from insurehub.claims.tests.test_access import Claims
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Department, Role
@@ -79,7 +80,7 @@ def test_every_move_writes_history_audit_and_one_event(actors):
         "approved",
         "settlement",
     ]
-    settlement = settlement_approve(settlement=settlement, approved_by=actors["supervisor"])
+    settlement = accept_offer(settlement_approve(settlement=settlement, approved_by=actors["supervisor"]))
     history, audit, events = moved(claim, lambda: settlement_pay(settlement=settlement, paid_by=admin))
     assert (history, audit, events) == ([("settlement", "settled")], ["claim.settled"], ["claim.status_changed"])
     history, audit, events = moved(claim, lambda: claim_close(claim=claim, actor=admin))

@@ -1,5 +1,6 @@
 """Claims: authority and reserve limits, SLAs, flags, the dashboard's cache."""
 
+from .api import SPECTACULAR_SETTINGS
 from .base import TESTING
 from .reader import env
 from .tasks import CELERY_BEAT_SCHEDULE
@@ -32,3 +33,12 @@ CELERY_BEAT_SCHEDULE["claims-flag-sla-and-stalled"] = {
     "task": "insurehub.claims.tasks.flag_sla_and_stalled",
     "schedule": 600.0,
 }
+# The kinds of document staff ask a customer for (a subset of the documents app's kinds), and the
+# customer's answer to a settlement offer: named enums in the OpenAPI schema.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+    {
+        "DocumentKindAskedEnum": "insurehub.claims.models.DocumentKindAsked.choices",
+        "SettlementDecisionEnum": "insurehub.claims.models.SettlementDecision.choices",
+    }
+)
+

@@ -21,7 +21,7 @@ from insurehub.claims.services import (
     settlement_pay,
     settlement_propose,
 )
-from insurehub.claims.tests.factories import file_claim
+from insurehub.claims.tests.factories import accept_offer, file_claim
 from insurehub.core.testing import AccessMatrix, assert_problem, client_for
 from insurehub.dashboard import rollups
 from insurehub.dashboard.models import ClaimRollup
@@ -46,7 +46,7 @@ def settle(claim, *, agent, supervisor, amount=Decimal("40000")):
     settlement = settlement_propose(
         claim=claim, amount=amount, payee="Garage", method="bank_transfer", cost_type="own_damage", proposed_by=agent
     )
-    settlement_approve(settlement=settlement, approved_by=supervisor)
+    accept_offer(settlement_approve(settlement=settlement, approved_by=supervisor))
     settlement_pay(settlement=settlement, paid_by=agent)
 
 
