@@ -81,3 +81,59 @@ export async function signInAs(page: Page, email: string, next: string): Promise
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname !== "/login");
 }
+
+type Headers = Record<string, string>;
+
+async function staffSend(request: APIRequestContext, method: "post" | "patch", path: string, headers: Headers, data: unknown) {
+  const response = await request[method](path, { headers, data });
+  expect(response.ok(), `${method.toUpperCase()} ${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/**
+ * The claims desk takes a submitted claim to an approved settlement offer through the API, by the
+ * shortest legitimate path (claims/guards.py): the agent reviews it, the supervisor assigns the
+ * assessor, the agent moves it to assessment, the assessor completes every section, has an
+ * estimate accepted and completes the assessment (approval needs it), the agent sets the reserve
+ * (paying draws on it) and approves within their authority, proposes the settlement, and the
+ * supervisor approves it (maker-checker). Answers the settlement's id: an offer to the customer.
+ */
+export async function offerSettlement(
+  request: APIRequestContext,
+  claimId: string,
+  offer: { amount: string; payee: string; method: "mpesa" | "bank_transfer" | "cheque" },
+): Promise<string> {
+  const bearer = async (who: DemoUser): Promise<Headers> => ({ Authorization: `Bearer ${await apiToken(request, who)}` });
+  const [agent, supervisor, assessor] = await Promise.all([bearer("agent"), bearer("supervisor"), bearer("assessor")]);
+  const keyed = (headers: Headers) => ({ ...headers, "Idempotency-Key": crypto.randomUUID() });
+  const assessorId = ((await (await request.get("/api/auth/me/", { headers: assessor })).json()) as { id: string }).id;
+  const base = `/api/claims/${claimId}`;
+  await staffSend(request, "post", `${base}/transition/`, agent, { to: "under_review", reason: "" });
+  await staffSend(request, "post", `${base}/assign/`, supervisor, { assessor: assessorId, reason: "e2e: portal journey" });
+  await staffSend(request, "post", `${base}/transition/`, agent, { to: "assessment", reason: "" });
+  const assessment = String((await staffSend(request, "post", "/api/assessments/", supervisor, { claim: claimId, assessor: assessorId })).id);
+  const sections = (await (await request.get(`/api/assessments/${assessment}/sections/`, { headers: assessor })).json()) as
+    | { kind: string }[]
+    | { results: { kind: string }[] };
+  for (const section of Array.isArray(sections) ? sections : sections.results) {
+    await staffSend(request, "patch", `/api/assessments/${assessment}/sections/${section.kind}/`, assessor, { completed: true, severity: 2 });
+  }
+  const estimate = await staffSend(request, "post", `/api/assessments/${assessment}/estimates/`, assessor, {
+    source: "assessor",
+    lines: [{ kind: "part", description: "Front bumper", unit_price: offer.amount }],
+  });
+  await staffSend(request, "post", `/api/assessments/${assessment}/estimates/${String(estimate.id)}/accept/`, assessor, {});
+  await staffSend(request, "post", `/api/assessments/${assessment}/complete/`, assessor, {});
+  await staffSend(request, "post", `${base}/reserves/`, agent, { cost_type: "own_damage", amount: offer.amount, reason: "e2e" });
+  await staffSend(request, "post", `${base}/transition/`, agent, { to: "approved", reason: "", approved_amount: offer.amount });
+  const proposed = await staffSend(request, "post", `${base}/settlement/`, keyed(agent), { ...offer, note: "internal: agreed on the phone" });
+  await staffSend(request, "post", `${base}/settlement/${String(proposed.id)}/`, keyed(supervisor), { action: "approve", reason: "" });
+  return String(proposed.id);
+}
+
+/** The agent pays an accepted settlement offer (M-Pesa goes out by B2C through the Daraja stand-in). */
+export async function paySettlement(request: APIRequestContext, claimId: string, settlementId: string): Promise<void> {
+  await apiPost(request, "agent", `/api/claims/${claimId}/settlement/${settlementId}/`, { action: "pay", reason: "" }, {
+    "Idempotency-Key": crypto.randomUUID(),
+  });
+}
