@@ -117,3 +117,65 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"head #{self.sequence}"
+
+
+class ReadAuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Read-audit entries are append-only.")
+
+    def delete(self):
+        raise AppendOnlyError("Read-audit entries are append-only.")
+
+
+class ReadAuditEntry(models.Model):
+    """One read of a customer's personal data by someone else (staff): who, whose, what, when, from
+    where. Written in one batch per request by insurehub.audit.read_audit, kept apart from the
+    hash-chained write log: reads are many times more numerous than writes, the admin report asks
+    for them per subject (its own index), and erasure must be able to forget the subject here
+    (`subject` -> null, `subject_ref` a one-way pseudonym), which the sealed chain cannot allow.
+
+    Append-only like the write log: the ORM refuses update and delete; on PostgreSQL a trigger
+    refuses DELETE and TRUNCATE, and UPDATE of anything but the subject's erasure."""
+
+    at = models.DateTimeField()
+    # Bare ids (no constraint): the entry outlives either account.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    # Set when the subject is erased: a keyed one-way hash of their id, so repeated reads of the
+    # same (now unknown) person still group together without saying who they were.
+    subject_ref = models.CharField(max_length=64, blank=True)
+    object_type = models.CharField(max_length=64)
+    object_id = models.CharField(max_length=64, blank=True)
+    fields = models.JSONField(default=list, blank=True)  # field names read, or the file served
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=512, blank=True)
+    request_id = models.CharField(max_length=128, blank=True)
+
+    objects = ReadAuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["subject", "-id"], name="audit_read_subject"),
+            models.Index(fields=["at", "actor"], name="audit_read_at_actor"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} read {self.object_type}:{self.object_id} of {self.subject_id or self.subject_ref}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Read-audit entries are append-only.")
+        return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Read-audit entries are append-only.")

@@ -1,8 +1,10 @@
 """The audit log is kept on erasure (a legal obligation, and the chain must stay intact); its
-entries name people by id only and never hold personal field values in clear."""
+entries name people by id only and never hold personal field values in clear. The read audit keeps
+who read what and when, but forgets whose data it was (insurehub.audit.read_audit.forget_subject)."""
 
 from django.db.models import Q
 
+from insurehub.audit import read_audit
 from insurehub.audit.models import AuditEvent
 
 
@@ -19,3 +21,7 @@ def export(user) -> list:
         }
         for e in entries.iterator(chunk_size=1000)
     ]
+
+
+def erase(user) -> dict:
+    return {"read_audit_entries_pseudonymised": read_audit.forget_subject(user.pk)}

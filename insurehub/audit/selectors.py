@@ -2,14 +2,29 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from insurehub.audit import chain
-from insurehub.audit.models import GENESIS_HASH, AuditChainHead, AuditEvent
+from insurehub.audit.models import GENESIS_HASH, AuditChainHead, AuditEvent, ReadAuditEntry
 
 
 def audit_event_list() -> QuerySet[AuditEvent]:
     return AuditEvent.objects.all()
+
+
+def reads_of_subject(subject_id) -> QuerySet[ReadAuditEntry]:
+    """Who read this person's data, newest first, with the reader (one query per page)."""
+    return ReadAuditEntry.objects.filter(subject_id=subject_id).select_related("actor").order_by("-id")
+
+
+def distinct_subjects_read_since(since) -> dict:
+    """{reader id: how many distinct people's data they read since `since`} (the anomaly check)."""
+    rows = (
+        ReadAuditEntry.objects.filter(at__gte=since, subject__isnull=False)
+        .values("actor_id")
+        .annotate(subjects=Count("subject_id", distinct=True))
+    )
+    return {row["actor_id"]: row["subjects"] for row in rows}
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,13 @@
 """What a download serves: only clean files (admins may fetch unscanned ones, with a warning),
-the re-encoded copy of a photo by default, and a safe name and content type."""
+the re-encoded copy of a photo by default, and a safe name and content type. Every download or
+preview of someone else's file (documents, assessment photos) is a read of their personal data
+(insurehub.audit.read_audit)."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
 
+from insurehub.audit.read_audit import record_read
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Role
 from insurehub.documents import media
@@ -37,7 +40,25 @@ def _image_target(key: str, filename: str, warning: str) -> DownloadTarget:
     return DownloadTarget(key, _renamed(filename, extension), content_type, warning)
 
 
+def _subject_id(document: Document, user):
+    """Whose personal data the file is: the claim's customer (staff upload to claims too), else its
+    owner. A customer sees only their own claims' documents, so their read is their own (no query)."""
+    if document.claim_id is None:
+        return document.owner_id
+    if user.role == Role.CUSTOMER:
+        return user.pk
+    return document.claim.customer_id
+
+
 def download_target(*, document: Document, user, variant: str | None) -> DownloadTarget:
+    """What to serve for `variant` of `document`, the read recorded (read_audit)."""
+    target = _download_target(document=document, user=user, variant=variant)
+    file = f"{variant or 'default'}:{target.filename}"
+    record_read(user, _subject_id(document, user), "documents.document", document.pk, file)
+    return target
+
+
+def _download_target(*, document: Document, user, variant: str | None) -> DownloadTarget:
     variant = variant or "default"
     if variant not in VARIANTS:
         raise ApplicationError(

@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from insurehub.audit.read_audit import record_read
 from insurehub.audit.services import audit_record
 from insurehub.core.errors import ApplicationError
 from insurehub.core.money import format_money
@@ -167,6 +168,7 @@ def policy_schedule_issue(*, policy: Policy, downloaded_by) -> bytes:
     """The policy schedule as a PDF, for anyone who may see the policy; the download is audited."""
     data = _schedule_pdf(policy)
     audit_record(actor=downloaded_by, action="policy.schedule_downloaded", target=policy)
+    record_read(downloaded_by, policy.customer_id, "policies.schedule_pdf", policy.pk, f"{policy.policy_number}.pdf")
     return data
 
 
@@ -187,4 +189,5 @@ def policy_certificate_issue(*, policy: Policy, downloaded_by) -> bytes:
         target=policy,
         changes={"certificate_number": policy.certificate_number},
     )
+    record_read(downloaded_by, policy.customer_id, "policies.certificate_pdf", policy.pk, policy.certificate_number)
     return data

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from insurehub.analytics.models import UserActivity
+from insurehub.audit.read_audit import record_read
 from insurehub.audit.services import audit_record
 from insurehub.core import idempotency, request_context, web_links
 from insurehub.core.errors import ApplicationError
@@ -132,6 +133,7 @@ def export_download(*, request: PrivacyRequest, user: User) -> bytes:
     with default_storage.open(request.archive_key, "rb") as handle:
         data = handle.read()
     audit_record(actor=user, action="privacy.export_downloaded", target=request)
+    record_read(user, request.subject_id, "privacy.export", request.pk, request.archive_key.rsplit("/", 1)[-1])
     return data
 
 

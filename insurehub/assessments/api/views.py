@@ -19,6 +19,7 @@ from insurehub.assessments.api import serializers as s
 from insurehub.assessments.models import Assessment, AssessmentSection, Estimate, Photo
 from insurehub.assessments.report import assessment_report_pdf
 from insurehub.assessments.sections import SCHEMAS
+from insurehub.audit.read_audit import record_read
 from insurehub.claims.selectors import claims_visible_to
 from insurehub.core.errors import ApplicationError
 from insurehub.core.pagination import CursorPagination
@@ -664,5 +665,9 @@ class AssessmentReportApi(APIView):
             estimate=selectors.accepted_estimate(assessment),
         )
         response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="assessment-{assessment.claim.claim_number}.pdf"'
+        filename = f"assessment-{assessment.claim.claim_number}.pdf"
+        record_read(
+            request.user, assessment.claim.customer_id, "assessments.report_pdf", assessment.pk, filename, request
+        )
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
         return response

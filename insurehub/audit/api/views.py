@@ -1,14 +1,18 @@
+import uuid
+
 import django_filters
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from insurehub.audit import permissions
-from insurehub.audit.api.serializers import AuditEventOutputSerializer
+from insurehub.audit.api.serializers import AuditEventOutputSerializer, ReadAuditEntryOutputSerializer
 from insurehub.audit.models import AuditEvent
-from insurehub.audit.selectors import audit_event_list
+from insurehub.audit.selectors import audit_event_list, reads_of_subject
+from insurehub.core.errors import ApplicationError
 from insurehub.core.filters import TimestampFilter
 from insurehub.core.pagination import CursorPagination
 
@@ -77,3 +81,44 @@ class AuditEventDetailApi(APIView):
         """
         event = get_object_or_404(audit_event_list(), pk=event_id)
         return Response(AuditEventOutputSerializer(event).data)
+
+
+class ReadAuditListApi(generics.ListAPIView):
+    permission_classes = [permissions.ReadsReadAudit]
+    serializer_class = ReadAuditEntryOutputSerializer
+    pagination_class = AuditCursorPagination
+
+    def get_queryset(self):
+        subject = self.request.query_params.get("subject", "")
+        try:
+            subject_id = uuid.UUID(subject)
+        except ValueError:
+            raise ApplicationError(
+                "validation_error",
+                "subject must be a user id.",
+                errors=[{"field": "subject", "code": "invalid", "message": "A user id (UUID) is required."}],
+            ) from None
+        return reads_of_subject(subject_id)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("subject", OpenApiTypes.UUID, required=True, description="The customer's user id.")
+        ],
+        tags=["audit"],
+    )
+    def get(self, request, *args, **kwargs):
+        """List who read a customer's personal data, newest first.
+
+        Every read by staff of the customer's data (claim detail, contact details, documents and
+        photos, report PDFs, exports): who (`actor`, with their name, e-mail and role), what
+        (`object_type`, `object_id`, `fields`: the fields read or the file served), when (`at`) and
+        from where (`ip`, `user_agent`, `request_id`). The customer's own reads are not recorded.
+        After the customer's erasure their entries no longer name them and are not listed here.
+        Cursor pagination (`page_size` up to 200); a fixed number of queries per page.
+
+        Access: admins, and staff granted the `audit.view_readauditentry` permission (auditors).
+
+        Errors: 400 `validation_error` (`subject` missing or not a user id); 403
+        `permission_denied` for anyone else; 404 `not_found` for a malformed cursor.
+        """
+        return super().get(request, *args, **kwargs)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from django.db import transaction
 
+from insurehub.audit.read_audit import record_reads
 from insurehub.audit.services import audit_record
 from insurehub.claims.permissions import (
     can_export_claims,
@@ -44,12 +45,17 @@ def claims_export(*, queryset, exported_by: User, filters) -> Iterator[str]:
     if not can_export_claims(exported_by):
         raise ApplicationError("permission_denied", "Your role may not export claims.", status=403)
     with transaction.atomic():
-        audit_record(
+        event = audit_record(
             actor=exported_by,
             action="claims.exported",
             object_type="claims.claim",
             changes={"filters": {key: filters.getlist(key) for key in sorted(filters)}},
         )
+    # One read entry per customer in the file (one query for them; written in the request's batch),
+    # naming the export's write-log entry (which holds the filter) and the columns read.
+    columns = [name for name, _ in EXPORT_COLUMNS]
+    customers = queryset.order_by().values_list("customer_id", flat=True).distinct()
+    record_reads(exported_by, [(c, "claims.export_csv", event.pk, columns) for c in customers])
 
     def lines() -> Iterator[str]:
         buffer = io.StringIO()

@@ -32,3 +32,14 @@ CELERY_BEAT_SCHEDULE["audit-seal-and-checkpoint"] = {
     "task": "insurehub.audit.tasks.audit_seal_and_checkpoint",
     "schedule": float(AUDIT_CHECKPOINT_SECONDS),
 }
+# The read audit's anomaly alert (insurehub/ops/read_anomaly.py): a staff member who read more
+# distinct customers' data in the last hour (day) than max(READ_AUDIT_ANOMALY_MIN_HOUR (_DAY),
+# READ_AUDIT_ANOMALY_FACTOR x the customers in their queue of open claims) raises a high alert.
+READ_AUDIT_ANOMALY_FACTOR = env.int("READ_AUDIT_ANOMALY_FACTOR", 3)
+READ_AUDIT_ANOMALY_MIN_HOUR = env.int("READ_AUDIT_ANOMALY_MIN_HOUR", 30)
+READ_AUDIT_ANOMALY_MIN_DAY = env.int("READ_AUDIT_ANOMALY_MIN_DAY", 150)
+READ_AUDIT_ANOMALY_CHECK_SECONDS = env.int("READ_AUDIT_ANOMALY_CHECK_SECONDS", 900)
+CELERY_BEAT_SCHEDULE["audit-read-access-anomalies"] = {
+    "task": "insurehub.ops.tasks.read_access_anomaly_check",
+    "schedule": float(READ_AUDIT_ANOMALY_CHECK_SECONDS),
+}

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from insurehub.audit.read_audit import record_read
 from insurehub.audit.services import audit_record
 from insurehub.core.filters import TimestampFilter
 from insurehub.core.throttling import ScopedRateThrottle
@@ -304,6 +305,7 @@ class UserDetailApi(APIView):
         user = self._get(request, user_id)
         if user.pk != request.user.pk:
             audit_record(actor=request.user, action="user.viewed", target=user)
+            record_read(request.user, user.pk, "users.user", user.pk, list(s.UserOutputSerializer.Meta.fields), request)
         return Response(s.UserOutputSerializer(user).data)
 
     @extend_schema(request=s.UserUpdateInputSerializer, responses={200: s.UserOutputSerializer}, tags=["users"])
