@@ -94,7 +94,11 @@ export function MessageThread({ claim }: { claim: Claim }) {
         <p className="text-sm text-muted-foreground">{t("claims.messages.intro")}</p>
       </div>
       <p role="status" className="sr-only" data-testid="message-arrived">
-        {latestArrival ? `${t("claims.messages.arrived")}: ${latestArrival.body}` : ""}
+        {latestArrival && (
+          <>
+            {t("claims.messages.arrived")}: <span data-content>{latestArrival.body}</span>
+          </>
+        )}
       </p>
       {messages.isPending && <Skeleton className="h-24 w-full" />}
       {messages.isError && (
@@ -154,7 +158,8 @@ function Bubble({ entry }: { entry: ThreadEntry }) {
   const at = entry.kind === "pending" ? entry.pending.at : entry.message.at;
   const who = mine
     ? t("claims.messages.you")
-    : [t("claims.messages.team"), entry.kind === "message" ? entry.message.author_name : null].filter(Boolean).join(" · ");
+    : t("claims.messages.team");
+  const author = !mine && entry.kind === "message" ? entry.message.author_name : null;
   return (
     <li
       className={cn(
@@ -165,15 +170,22 @@ function Bubble({ entry }: { entry: ThreadEntry }) {
       data-pending={entry.kind === "pending" || undefined}
     >
       <span className={cn("text-xs", mine ? "text-primary-foreground/90" : "text-muted-foreground")}>
-        {who} ·{" "}
+        {who}
+        {author && <span data-content> · {author}</span>} ·{" "}
         {entry.kind === "pending" ? (
           t("claims.messages.sending")
         ) : (
           <time dateTime={at}>{dateTime(at)}</time>
         )}
       </span>
-      {subject && <span className="font-medium">{subject}</span>}
-      <span className="whitespace-pre-line break-words">{text}</span>
+      {subject && (
+        <span className="font-medium" data-content>
+          {subject}
+        </span>
+      )}
+      <span className="whitespace-pre-line break-words" data-content>
+        {text}
+      </span>
     </li>
   );
 }
