@@ -40,8 +40,8 @@ export function Component() {
         </Alert>
       )}
       {!state.expired && params.get("changed") === "password" && (
-        <Alert>
-          <AlertDescription role="status">{t("account.password.signInAgain")}</AlertDescription>
+        <Alert role="status">
+          <AlertDescription>{t("account.password.signInAgain")}</AlertDescription>
         </Alert>
       )}
       <LoginForm />
