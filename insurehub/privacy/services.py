@@ -100,8 +100,9 @@ def export_build(*, request_id) -> PrivacyRequest:
             target=request,
             changes={"bytes": len(payload), "files": len(files), "sha256": request.archive_sha256},
         )
-        _request_event(
+        _event(
             request,
+            "privacy.export_completed",
             notice=events.Notice(
                 recipient=subject,
                 topic="documents",
@@ -114,10 +115,10 @@ def export_build(*, request_id) -> PrivacyRequest:
     return request
 
 
-def _request_event(request: PrivacyRequest, *, notice: events.Notice | None = None) -> None:
-    """`privacy.<kind>_<status>`: the person's open pages learn of the new state (no polling)."""
+def _event(request: PrivacyRequest, event_type: str, *, notice: events.Notice | None = None) -> None:
+    """The person's open pages learn of the request's new state (no polling), and `notice` tells them."""
     events.emit(
-        f"privacy.{request.kind}_{request.status}",
+        event_type,
         {"id": str(request.pk), "kind": request.kind, "status": request.status},
         privacy_request_audience(request),
         notices=[notice] if notice else [],
@@ -178,8 +179,9 @@ def erasure_decide(*, request: PrivacyRequest, approve: bool, decided_by: User, 
         request.error = note[:500]
         request.save()
         audit_record(actor=decided_by, action="privacy.erasure_rejected", target=request, changes={"note": note})
-        _request_event(
+        _event(
             request,
+            "privacy.erasure_rejected",
             notice=events.Notice(
                 recipient=request.subject,
                 topic="security",
@@ -210,7 +212,7 @@ def erasure_decide(*, request: PrivacyRequest, approve: bool, decided_by: User, 
     request.completed_at = timezone.now()
     request.save()
     audit_record(actor=decided_by, action="privacy.erasure_completed", target=request, changes=summary)
-    _request_event(request)
+    _event(request, "privacy.erasure_completed")
     return request
 
 
