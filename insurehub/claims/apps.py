@@ -10,10 +10,13 @@ class ClaimsConfig(AppConfig):
         # Imported here: these modules import models, which are not ready before ready().
         from insurehub.claims import flags
         from insurehub.claims.selectors import claims_visible_to
+        from insurehub.claims.services import settlement_payout
         from insurehub.realtime import events, groups, subscriptions
 
         for event_type in flags.FILING_EVENTS:
             events.subscribe(event_type, flags.raise_filing_flags, phase=events.AFTER_COMMIT)
+        # A settlement's claim is settled when payments says its payout left (or sent back when it failed).
+        settlement_payout.subscribe()
         # Sockets may subscribe to a claim under the same rule as the API (claims_visible_to).
         subscriptions.register(
             "claim",

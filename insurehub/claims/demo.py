@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from insurehub.claims import services
-from insurehub.claims.demo_history import active_policy, seed_history
+from insurehub.claims.demo_history import active_policy, paid_out, seed_history
 from insurehub.claims.models import Claim
 
 # (customer, product category, description, estimate, injury, total-loss hint, target state)
@@ -135,7 +135,8 @@ def _seed_states(users: dict) -> list:
             if step == "settled":
                 services.settlement_approve(settlement=settlement, approved_by=users["admin"])
                 services.settlement_respond(settlement=settlement, decided_by=customer, decision="accepted")
-                services.settlement_pay(settlement=settlement, paid_by=staff)
+                payout = services.settlement_pay(settlement=settlement, paid_by=staff).paid_transaction
+                paid_out(payout, admin=users["admin"])  # the money left long ago: finance's confirmation
                 continue
             reason = "not covered: vehicle not at the insured address" if step == "rejected" else ""
             services.claim_transition(

@@ -32,12 +32,22 @@ from insurehub.claims.models import (
 )
 from insurehub.claims.services import claims_flag_periodic
 from insurehub.core.roles import Department, Role
-from insurehub.payments.services import bank_statement_reconcile, bank_transfer_start
+from insurehub.payments.models import PayoutStage
+from insurehub.payments.services import bank_statement_reconcile, bank_transfer_start, payout_confirm, payout_release
 from insurehub.policies.models import Policy, PolicyType
 from insurehub.policies.services import policy_accept, policy_quote_create
 from insurehub.users.models import User
 from insurehub.users.services import user_create
 from insurehub.vehicles.services import vehicle_create
+
+
+def paid_out(payout, *, admin) -> None:
+    """A demo settlement's payout that left long ago: released if it waited for a supervisor, then
+    confirmed by finance (the claim turns settled, as when a real payout succeeds)."""
+    if payout.payout_stage == PayoutStage.AWAITING_APPROVAL:
+        payout = payout_release(payout=payout, released_by=admin)
+    payout_confirm(payout=payout, provider_reference=f"DEMO-{payout.reference}", confirmed_by=admin)
+
 
 HISTORY_DAYS = 365
 PASSWORD = "insurehub-demo"  # noqa: S105  # nosec B105 - the published demo credential
@@ -285,7 +295,8 @@ def _file_and_work(*, rng: random.Random, customer, policy, category: str, targe
         if step == "settled":
             services.settlement_approve(settlement=settlement, approved_by=actors.admin)
             services.settlement_respond(settlement=settlement, decided_by=customer, decision="accepted")
-            services.settlement_pay(settlement=settlement, paid_by=agent)
+            payout = services.settlement_pay(settlement=settlement, paid_by=agent).paid_transaction
+            paid_out(payout, admin=actors.admin)  # the money left long ago: finance's confirmation
             continue
         reasons = {"rejected": REJECTIONS, "withdrawn": ["the customer settled it privately"]}
         reason = rng.choice(reasons[step]) if step in reasons else ""

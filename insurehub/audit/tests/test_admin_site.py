@@ -32,6 +32,7 @@ from insurehub.payments.models import BankStatement, PaymentSchedule, Refund, Tr
 from insurehub.payments.services import (
     bank_statement_reconcile,
     bank_transfer_start,
+    payout_confirm,
     refund_request,
     schedule_create,
 )
@@ -80,7 +81,8 @@ def _world(actors):
     claims = Claims(actors)
     claim, settlement = claims.with_settlement(approved=True)
     claim_assign(claim=claim, assigned_by=actors["admin"], agent=actors["agent"], reason="workload")
-    settlement_pay(settlement=settlement, paid_by=actors["supervisor"])
+    payout = settlement_pay(settlement=settlement, paid_by=actors["supervisor"]).paid_transaction
+    payout_confirm(payout=payout, provider_reference="BNK-ADMIN-SITE-1", confirmed_by=actors["admin"])
     communication_add(
         claim=claim,
         author=actors["agent"],

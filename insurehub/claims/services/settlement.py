@@ -208,6 +208,10 @@ def settlement_reject(*, settlement: ClaimSettlement, rejected_by: User, reason:
     claim, settlement = lock_objects((Claim, settlement.claim_id), settlement)
     if settlement.status not in (ClaimSettlement.Status.PROPOSED, ClaimSettlement.Status.APPROVED):
         raise ApplicationError("settlement_closed", f"This settlement is {settlement.status}.", status=409)
+    if settlement.paid_transaction_id is not None:
+        raise ApplicationError(
+            "payout_pending", "This settlement's payout is on its way; it cannot be turned down.", status=409
+        )
     if not reason.strip():
         raise ApplicationError(
             "reason_required",
@@ -231,8 +235,10 @@ def settlement_reject(*, settlement: ClaimSettlement, rejected_by: User, reason:
 
 @transaction.atomic
 def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettlement:
-    """Pay an approved settlement from the claim's open reserve: an outgoing transaction is recorded,
-    the reserve drawn down, and the claim moves to settled."""
+    """Pay an approved settlement from the claim's open reserve: an outgoing payout is recorded (and,
+    after commit, sent by its provider), the reserve drawn down. The claim moves to settled only when
+    the money has left (payments' `payout.succeeded`, settlement_payout.py); a failed payout gives the
+    reserve back and returns the settlement to the agent."""
     # claim -> settlement -> reserve -> (new transaction): the lock order, as reserve_set and the
     # transitions take the claim before its reserves.
     claim, settlement = lock_objects(
@@ -240,6 +246,8 @@ def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettle
     )
     if settlement.status != ClaimSettlement.Status.APPROVED:
         raise ApplicationError("not_approved", "Only an approved settlement is paid.", status=409)
+    if settlement.paid_transaction_id is not None:
+        raise ApplicationError("payout_pending", "This settlement's payout is already on its way.", status=409)
     if settlement.customer_decision != ClaimSettlement.Decision.ACCEPTED:
         raise ApplicationError(
             "not_accepted", "The customer has not accepted this offer; record their acceptance first.", status=409
@@ -257,9 +265,8 @@ def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettle
         )
 
     def attach(payout: Transaction) -> None:  # before the payout's event: its readers see it through the settlement
-        settlement.status = ClaimSettlement.Status.PAID
-        settlement.paid_transaction = payout
-        settlement.save(update_fields=["status", "paid_transaction", "updated_at"])
+        settlement.paid_transaction = payout  # approved with a payout: the money is on its way
+        settlement.save(update_fields=["paid_transaction", "updated_at"])
 
     # payments records the outgoing money (its audit entry and event) in this transaction, by the
     # settlement's own method (a cheque stays a cheque).
@@ -270,21 +277,26 @@ def settlement_pay(*, settlement: ClaimSettlement, paid_by: User) -> ClaimSettle
         customer=claim.customer,
         policy=claim.policy,
         payee=settlement.payee,
+        phone=claim.customer.phone,  # M-Pesa pays the customer's registered number
         created_by=paid_by,
         reason=f"settlement of claim {claim.claim_number}",
         attach=attach,
     )
     reserve.paid += settlement.amount
     reserve.save(update_fields=["paid", "updated_at"])
-    _move(
-        claim,
-        ClaimStatus.SETTLED,
+    claim.last_activity_at = timezone.now()
+    claim.save(update_fields=["last_activity_at", "updated_at"])
+    audit_record(
         actor=paid_by,
-        reason=f"paid {settlement.amount} to {settlement.payee}",
-        service=True,
-        action="claim.settled",
-        changes={"amount": settlement.amount, "transaction": txn.pk},
-        context={"settled_amount": settlement.amount},
-        before=before,
+        action="claim.settlement_paying",
+        target=claim,
+        changes={"amount": settlement.amount, "transaction": txn.pk, "stage": txn.payout_stage},
+    )
+    _event(
+        claim,
+        "claim.updated",
+        settlement="paying",
+        settlement_id=str(settlement.pk),
+        context={"before": before, "after": facts_of(claim), "actor": paid_by},
     )
     return settlement

@@ -338,7 +338,16 @@ def test_from_first_notice_to_closed(actors):
         url + "reserves/", {"cost_type": "own_damage", "amount": "80000.00", "reason": "garage quote"}, format="json"
     )
     paid = agent.post(action, {"action": "pay"}, format="json", **idempotency_key()).json()
-    assert paid["status"] == "paid" and paid["paid_transaction"]
+    # The payout is on its way: the claim is settled once the money has left (here finance confirms it).
+    assert paid["status"] == "approved" and paid["paid_transaction"]
+    assert agent.get(url).json()["status"] == "settlement"
+    confirmed = supervisor.post(
+        f"/api/payments/transactions/{paid['paid_transaction']}/payout/",
+        {"provider_reference": "BNK-OUT-CLM-1"},
+        format="json",
+        **idempotency_key(),
+    )
+    assert confirmed.status_code == 200 and confirmed.json()["status"] == "succeeded", confirmed.content
     assert agent.get(url).json()["status"] == "settled"
     assert agent.post(url + "transition/", {"to": "closed"}, format="json").json()["status"] == "closed"
 

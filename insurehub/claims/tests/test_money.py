@@ -113,9 +113,10 @@ def test_a_retried_payment_with_its_idempotency_key_gets_the_first_answer(actors
     first = supervisor.post(url, {"action": "pay"}, format="json", HTTP_IDEMPOTENCY_KEY="pay-1")
     again = supervisor.post(url, {"action": "pay"}, format="json", HTTP_IDEMPOTENCY_KEY="pay-1")
     assert first.status_code == again.status_code == 200 and again["Idempotent-Replayed"] == "true"
-    assert first.json() == again.json() and first.json()["status"] == "paid"
+    assert first.json() == again.json() and first.json()["paid_transaction"]  # the payout is on its way
     assert Transaction.objects.filter(direction="out").count() == 1
-    assert_problem(supervisor.post(url, {"action": "pay"}, format="json", **idempotency_key()), 409)  # a new key: paid
+    problem = assert_problem(supervisor.post(url, {"action": "pay"}, format="json", **idempotency_key()), 409)
+    assert problem["type"] == "/problems/payout_pending"  # a new key: the payout is already made
 
 
 def test_acknowledged_sla_and_stall_alerts_are_not_raised_every_run(actors, settings):

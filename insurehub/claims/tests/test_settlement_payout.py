@@ -46,7 +46,11 @@ def test_a_settlement_is_paid_out_by_its_own_method_with_one_audit_entry_and_one
     assert response.status_code == 200, response.content
     settlement = ClaimSettlement.objects.get(pk=settlement.pk)
     payout = Transaction.objects.get(direction=Direction.OUT)
-    assert settlement.status == "paid" and settlement.paid_transaction_id == payout.pk
+    # The payout is on its way; the claim is settled only when it has left (test_settlement_b2c.py).
+    assert settlement.status == "approved" and settlement.paid_transaction_id == payout.pk
+    claim.refresh_from_db()
+    assert claim.status == "settlement"
+    assert payout.payout_stage == {"cheque": "confirming", "mpesa": "ready", "bank_transfer": "ready"}[method]
     assert payout.method == method  # a cheque is recorded as a cheque
     assert (payout.amount, payout.currency, payout.status) == (Decimal("40000.00"), "KES", TransactionStatus.PENDING)
     assert (payout.customer_id, payout.policy_id, payout.refund_of_id) == (claim.customer_id, claim.policy_id, None)

@@ -27,6 +27,7 @@ from insurehub.claims.tests.test_access import Claims
 from insurehub.core.errors import ApplicationError
 from insurehub.core.roles import Department, Role
 from insurehub.core.testing import client_for
+from insurehub.payments.services import payout_confirm
 from insurehub.realtime.models import OutboxEvent
 from insurehub.users.tests.factories import UserFactory
 
@@ -81,7 +82,13 @@ def test_every_move_writes_history_audit_and_one_event(actors):
         "settlement",
     ]
     settlement = accept_offer(settlement_approve(settlement=settlement, approved_by=actors["supervisor"]))
+    # Paying moves no state: the payout is on its way. Its success (here finance confirming it) settles it.
     history, audit, events = moved(claim, lambda: settlement_pay(settlement=settlement, paid_by=admin))
+    assert (history, audit, events) == ([], ["claim.settlement_paying"], ["claim.updated"])
+    payout = ClaimSettlement.objects.get(pk=settlement.pk).paid_transaction
+    history, audit, events = moved(
+        claim, lambda: payout_confirm(payout=payout, provider_reference="BNK-SM-1", confirmed_by=admin)
+    )
     assert (history, audit, events) == ([("settlement", "settled")], ["claim.settled"], ["claim.status_changed"])
     history, audit, events = moved(claim, lambda: claim_close(claim=claim, actor=admin))
     assert (history, audit, events) == ([("settled", "closed")], ["claim.status_changed"], ["claim.status_changed"])

@@ -25,6 +25,7 @@ from insurehub.claims.tests.factories import accept_offer, file_claim
 from insurehub.core.testing import AccessMatrix, assert_problem, client_for
 from insurehub.dashboard import rollups
 from insurehub.dashboard.models import ClaimRollup
+from insurehub.payments.services import payout_confirm
 from insurehub.policies.models import PolicyCategory
 from insurehub.policies.tests.factories import PolicyFactory, PolicyTypeFactory
 from insurehub.users.tests.factories import UserFactory
@@ -47,7 +48,9 @@ def settle(claim, *, agent, supervisor, amount=Decimal("40000")):
         claim=claim, amount=amount, payee="Garage", method="bank_transfer", cost_type="own_damage", proposed_by=agent
     )
     accept_offer(settlement_approve(settlement=settlement, approved_by=supervisor))
-    settlement_pay(settlement=settlement, paid_by=agent)
+    payout = settlement_pay(settlement=settlement, paid_by=agent).paid_transaction
+    # The claim is settled when the money has left: finance confirms the transfer.
+    payout_confirm(payout=payout, provider_reference=f"BNK-{payout.reference}", confirmed_by=supervisor)
 
 
 def test_rollups_always_equal_the_raw_aggregates(actors):

@@ -24,7 +24,7 @@ from insurehub.claims.tests.test_access import Claims
 from insurehub.core import web_links
 from insurehub.notifications.models import EmailLog, Notification, SMSLog
 from insurehub.notifications.texts import sms_text
-from insurehub.payments.services import card_intent_create, card_sandbox_settle, schedule_create
+from insurehub.payments.services import card_intent_create, card_sandbox_settle, payout_confirm, schedule_create
 from insurehub.policies.models import PolicyStatus
 from insurehub.policies.tests.factories import PolicyFactory
 from insurehub.users.models import NotificationPreference
@@ -61,7 +61,8 @@ def test_a_customer_is_told_each_move_of_their_claim_in_words(actors):
     owner = actors["owner"]
     claims = Claims(actors)
     claim, settlement = claims.with_settlement(approved=True)
-    settlement_pay(settlement=settlement, paid_by=actors["supervisor"])
+    payout = settlement_pay(settlement=settlement, paid_by=actors["supervisor"]).paid_transaction
+    payout_confirm(payout=payout, provider_reference="BNK-TEXTS-1", confirmed_by=actors["admin"])  # the money left
     claim_transition(claim=claim, to_status="closed", actor=actors["agent"], reason="paid")
     number, link = claim.claim_number, f"/claims/{claim.pk}"
 

@@ -195,6 +195,51 @@ def test_http_and_websockets_share_the_port_and_an_http_payment_reaches_the_cust
     assert succeeded["data"]["policy_id"] == policy["id"]
 
 
+def staff(base: str, who: str) -> httpx.Client:
+    client = httpx.Client(base_url=base, timeout=30)
+    login = client.post("/api/auth/login/", json={"email": f"{who}@insurehub.test", "password": "insurehub-demo"})
+    assert login.status_code == 200, login.text
+    client.headers["Authorization"] = f"Bearer {login.json()['access']}"
+    return client
+
+
+def key() -> dict:
+    return {"Idempotency-Key": str(uuid.uuid4())}
+
+
+def test_a_settlement_paid_by_mpesa_b2c_settles_the_claim_when_the_standins_result_arrives(dev_server):
+    """Over HTTP, as `make run` serves it: the payout goes to the stand-in's B2C endpoint after the commit,
+    the stand-in calls the server's result URL back, and only then is the claim settled."""
+    agent, supervisor = staff(dev_server["base"], "agent"), staff(dev_server["base"], "supervisor")
+    approved = agent.get("/api/claims/", params={"status": "approved", "department": "motor"}).json()["results"]
+    claim = approved[0]
+    url = f"/api/claims/{claim['id']}/"
+    amount = "1000.00"
+    reserve = agent.post(url + "reserves/", json={"cost_type": "own_damage", "amount": "100000.00", "reason": "quote"})
+    assert reserve.status_code in (200, 201), reserve.text
+    proposed = agent.post(
+        url + "settlement/",
+        json={"amount": amount, "payee": "The customer", "method": "mpesa", "cost_type": "own_damage"},
+        headers=key(),
+    )
+    assert proposed.status_code == 201, proposed.text
+    action = f"{url}settlement/{proposed.json()['id']}/"
+    assert supervisor.post(action, json={"action": "approve"}, headers=key()).status_code == 200
+    accepted = supervisor.post(action + "response/", json={"decision": "accept", "note": "By phone."}, headers=key())
+    assert accepted.status_code == 200, accepted.text
+    paid = supervisor.post(action, json={"action": "pay"}, headers=key())
+    assert paid.status_code == 200, paid.text
+    payout_id = paid.json()["paid_transaction"]
+    deadline = time.monotonic() + 30
+    payout = supervisor.get(f"/api/payments/transactions/{payout_id}/").json()
+    while payout["status"] == "pending" and time.monotonic() < deadline:
+        time.sleep(0.2)
+        payout = supervisor.get(f"/api/payments/transactions/{payout_id}/").json()
+    assert payout["status"] == "succeeded" and payout["method"] == "mpesa", payout
+    assert payout["receipt_number"].startswith("UB")
+    assert agent.get(url).json()["status"] == "settled"
+
+
 def test_the_server_stops_cleanly_on_ctrl_c(dev_server):
     server = dev_server["server"]
     server.send_signal(signal.SIGINT)
