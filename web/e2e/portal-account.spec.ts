@@ -8,6 +8,7 @@ const PASSWORD = "plum-orbit-cascade-917";
 test("a new customer registers, verifies e-mail and phone, and signing in lands in the customer area", async ({
   page,
 }) => {
+  test.setTimeout(90_000); // two sign-ins and a registration, each a password hash on a busy machine
   const email = `amani.${Date.now()}@example.test`;
   await page.goto("/register");
   // The password rules are there before anything is sent.

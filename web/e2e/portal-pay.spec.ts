@@ -3,6 +3,8 @@
  * server and its development M-Pesa stand-in (insurehub/payments/daraja_standin.py): a number
  * ending 1032 cancels on the phone, any other ordinary number pays a few seconds after the push.
  */
+import type { Page } from "@playwright/test";
+
 import { withCheckDigit } from "../src/features/portal-policies/vin";
 import { apiPost } from "./api-helpers";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
@@ -18,8 +20,12 @@ function newCar() {
   return { vin, plate, serial };
 }
 
-test("a customer quotes a motor policy for a new car, pays by M-Pesa and sees the policy active", async ({ page }) => {
-  test.setTimeout(90_000);
+/**
+ * The key flow, run at a phone's size and at a desktop's: quote a new car (its VIN decoded as
+ * typed), pay by M-Pesa, see the policy active with its documents, and see what cancelling would
+ * refund before confirming it.
+ */
+async function quotePayAndCancel(page: Page) {
   await signIn(page, "customer", "/quote");
   await expect(page.getByRole("heading", { name: "Get a motor quote" })).toBeVisible();
 
@@ -34,8 +40,10 @@ test("a customer quotes a motor policy for a new car, pays by M-Pesa and sees th
   await vinField.fill(`${car.vin.slice(0, 8)}${wrongDigit}${car.vin.slice(9)}`);
   await expect(page.getByText(`its 9th character is ${wrongDigit} but should be ${car.vin[8]}`)).toBeVisible();
   await vinField.fill(car.vin.toLowerCase());
-  await expect(page.getByTestId("vin-ok")).toHaveText("Chassis number checked: model year 2024 / 1994.");
-  await page.getByLabel("Make", { exact: true }).fill("Honda");
+  // The server decodes the valid VIN: its make and model years, which fill the form on request.
+  await expect(page.getByTestId("vin-ok")).toHaveText("Chassis number checked: Honda (United States), model year 2024 / 1994.");
+  await page.getByRole("button", { name: "Fill in the make and year" }).click();
+  await expect(page.getByLabel("Make", { exact: true })).toHaveValue("Honda");
   await page.getByLabel("Model", { exact: true }).fill("Accord");
   await page.getByLabel("Year", { exact: true }).fill("2024");
   await page.getByLabel("What the car is worth today (KES)").fill("2,400,000");
@@ -77,6 +85,40 @@ test("a customer quotes a motor policy for a new car, pays by M-Pesa and sees th
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
   await expect(page.getByTestId("payment-row").first()).toContainText("Paid");
   await expectAccessible(page);
+
+  // The documents, made by the server: the schedule and, the policy being active, the certificate.
+  const documents = page.getByRole("region", { name: "Documents" });
+  await expect(documents.getByText("Certificate of insurance")).toBeVisible();
+  await expect(documents.getByText(/Certificate number CRT-\d{4}-\d{6}/)).toBeVisible();
+  for (const [name, file] of [["Policy schedule", /^POL-\d{4}-\d{6}-schedule\.pdf$/], ["Certificate of insurance", /^CRT-\d{4}-\d{6}\.pdf$/]] as const) {
+    const download = page.waitForEvent("download");
+    await documents.getByRole("button", { name: `Download ${name}` }).click();
+    expect((await download).suggestedFilename()).toMatch(file);
+  }
+
+  // Cancelling: the refund it would give, before confirming; then it is asked for.
+  await page.getByRole("button", { name: "Cancel the policy" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("refund-preview")).toContainText(/Cancelling today gives you back Ksh\s?9\d,\d{3}\.\d{2}: you have paid Ksh\s?92,000/);
+  await expectAccessible(page);
+  await dialog.getByLabel("Why are you cancelling?").fill("Sold the car");
+  await dialog.getByRole("button", { name: "Cancel it" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId("payment-row").first()).toContainText(/Refund of Ksh\s?9\d,\d{3}\.\d{2} requested/);
+}
+
+test("a customer quotes a motor policy for a new car, pays by M-Pesa, gets its documents and sees what cancelling refunds", async ({ page }) => {
+  test.setTimeout(120_000);
+  await quotePayAndCancel(page);
+});
+
+test.describe("at a desktop's size (1280 x 800)", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test("the same: quote, pay by M-Pesa, documents, cancel with its refund", async ({ page }) => {
+    test.setTimeout(120_000);
+    await quotePayAndCancel(page);
+  });
 });
 
 test("a push the customer cancels on the phone is said in plain words, and they can try again", async ({ page, request }) => {

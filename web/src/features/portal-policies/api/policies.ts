@@ -34,7 +34,9 @@ export const portalKeys = {
   policies: ["portal", "policies"] as const,
   policy: (id: string) => ["portal", "policy", id] as const,
   history: (id: string) => ["portal", "policy", id, "history"] as const,
-  cancellationQuote: (id: string) => ["portal", "policy", id, "cancellation-quote"] as const,
+  // Not under ["portal"]: the events that refresh the portal (the cancellation itself among them)
+  // must not ask for the refund of a policy that can no longer be cancelled; the dialog asks anew on opening.
+  cancellationQuote: (id: string) => ["portal-cancellation-quote", id] as const,
   schedule: (id: string) => ["portal", "policy", id, "schedule"] as const,
   transactions: (id: string) => ["portal", "policy", id, "transactions"] as const,
   refunds: ["portal", "refunds"] as const,
