@@ -103,7 +103,9 @@ def test_document_download_by_staff_names_the_claims_customer_and_the_file(actor
     document = DocumentFactory(owner=actors["agent"], claim=claim, filename="police-abstract.pdf")
     with CaptureQueriesContext(connection) as queries:
         response = _client(actors["supervisor"]).get(f"/api/documents/{document.pk}/download/", {"variant": "original"})
-    assert response.status_code == 200
+        assert response.status_code == 200
+        assert ReadAuditEntry.objects.count() == 0  # written once the file has been sent...
+        assert response.getvalue().startswith(b"%PDF")  # ...and the server has closed the response
     assert _inserts(queries) == 1
     entry = _only_entry(object_type="documents.document")
     assert (entry.subject_id, entry.object_id) == (actors["owner"].pk, str(document.pk))
