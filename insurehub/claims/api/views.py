@@ -11,6 +11,7 @@ from rest_framework.filters import SearchFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from insurehub.audit.read_audit import record_read
 from insurehub.claims import permissions, selectors, services
 from insurehub.claims.api import serializers as s
 from insurehub.claims.api.ordering import ClaimOrderingFilter
@@ -157,11 +158,10 @@ class ClaimDetailApi(APIView):
 
         Errors: 404 `not_found`.
         """
-        return Response(
-            s.ClaimDetailSerializer(
-                get_object_or_404(selectors.claim_list(request.user), pk=claim_id), context={"request": request}
-            ).data
-        )
+        claim = get_object_or_404(selectors.claim_list(request.user), pk=claim_id)
+        data = s.ClaimDetailSerializer(claim, context={"request": request}).data
+        record_read(request.user, claim.customer_id, "claims.claim", claim.pk, list(data), request)
+        return Response(data)
 
     @extend_schema(request=s.ClaimUpdateSerializer, responses={200: s.ClaimDetailSerializer}, tags=["claims"])
     def patch(self, request, claim_id):
@@ -422,9 +422,9 @@ class ClaimCustomerApi(APIView):
         `not_found`.
         """
         claim = _claim(request, claim_id)
-        return Response(
-            s.CustomerContactSerializer(services.claim_customer_contact(claim=claim, viewed_by=request.user)).data
-        )
+        data = s.CustomerContactSerializer(services.claim_customer_contact(claim=claim, viewed_by=request.user)).data
+        record_read(request.user, claim.customer_id, "claims.customer_contact", claim.pk, list(data), request)
+        return Response(data)
 
 
 class ClaimTimelineApi(generics.GenericAPIView):
@@ -619,8 +619,9 @@ class ClaimSettlementActionApi(APIView):
           proposed;
         - `pay`: an approved settlement the customer accepted (`settlement/{id}/response/`, or staff
           recording it for them) is paid from the claim's open reserve of its cost type: an
-          outgoing transaction is recorded, the reserve drawn down, the claim moves to `settled` and the
-          customer is told.
+          outgoing payout is recorded and sent by its provider (M-Pesa B2C; a bank payout file; a cheque
+          by finance), the reserve drawn down; the claim moves to `settled` when the money has left
+          (`payout.succeeded`); a failed payout closes the settlement and returns the claim to its agent.
 
         Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
         request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
@@ -631,8 +632,8 @@ class ClaimSettlementActionApi(APIView):
         Errors: 400 `validation_error`, `reason_required`, `idempotency_key_required`,
         `bad_idempotency_key`; 403 `permission_denied`, `above_authority`, `maker_checker`; 404
         `not_found`; 409 `not_proposed`, `not_approved`, `not_accepted` (the customer has not accepted
-        the offer), `settlement_closed`, `above_reserve` (raise the reserve first), `request_in_progress`;
-        422 `idempotency_key_reused`.
+        the offer), `settlement_closed`, `above_reserve` (raise the reserve first), `payout_pending` (its
+        payout is on its way), `request_in_progress`; 422 `idempotency_key_reused`.
         """
         claim = _claim(request, claim_id)
         settlement = get_object_or_404(ClaimSettlement, pk=settlement_id, claim=claim)
@@ -670,6 +671,9 @@ class ClaimReportApi(APIView):
         """
         claim = _claim(request, claim_id)
         pdf = claim_report_pdf(claim, for_customer=not permissions.can_read_internal(request.user, claim))
+        record_read(
+            request.user, claim.customer_id, "claims.report_pdf", claim.pk, f"{claim.claim_number}.pdf", request
+        )
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{claim.claim_number}.pdf"'
         return response
