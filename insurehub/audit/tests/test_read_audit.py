@@ -284,3 +284,22 @@ def test_erasure_keeps_the_reader_and_forgets_the_subject(actors):
     assert ReadAuditEntry.objects.filter(subject=actors["owner"]).count() == 1  # others untouched
     body = client_for(actors["admin"]).get(f"/api/audit/reads/?subject={carol.pk}").json()
     assert body["results"] == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the append-only trigger exists on PostgreSQL only")
+def test_postgres_trigger_refuses_changes_but_lets_erasure_forget_the_subject(actors):
+    from django.db import DatabaseError, transaction
+
+    read_audit.record_read(actors["agent"], actors["owner"].pk, "claims.claim", "1", ["name"])
+    for sql in (
+        "UPDATE audit_readauditentry SET object_id = 'x'",
+        "UPDATE audit_readauditentry SET subject_id = NULL, subject_ref = 'p', object_id = 'x'",
+        "UPDATE audit_readauditentry SET subject_id = NULL",  # forgetting needs the pseudonym
+        "DELETE FROM audit_readauditentry",
+        "TRUNCATE audit_readauditentry",
+    ):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)
+    assert read_audit.forget_subject(actors["owner"].pk) == 1
+    entry = ReadAuditEntry.objects.get()
+    assert entry.subject_id is None and entry.object_id == "1" and entry.actor_id == actors["agent"].pk
