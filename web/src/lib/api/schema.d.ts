@@ -567,6 +567,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/reads/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List who read a customer's personal data, newest first
+         * @description Every read by staff of the customer's data (claim detail, contact details, documents and
+         *     photos, report PDFs, exports): who (`actor`, with their name, e-mail and role), what
+         *     (`object_type`, `object_id`, `fields`: the fields read or the file served), when (`at`) and
+         *     from where (`ip`, `user_agent`, `request_id`). The customer's own reads are not recorded.
+         *     After the customer's erasure their entries no longer name them and are not listed here.
+         *     Cursor pagination (`page_size` up to 200); a fixed number of queries per page.
+         *
+         *     Access: admins, and staff granted the `audit.view_readauditentry` permission (auditors).
+         *
+         *     Errors: 400 `validation_error` (`subject` missing or not a user id); 403
+         *     `permission_denied` for anyone else; 404 `not_found` for a malformed cursor.
+         */
+        get: operations["audit_reads_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/email/change/": {
         parameters: {
             query?: never;
@@ -1573,8 +1603,9 @@ export interface paths {
          *       proposed;
          *     - `pay`: an approved settlement the customer accepted (`settlement/{id}/response/`, or staff
          *       recording it for them) is paid from the claim's open reserve of its cost type: an
-         *       outgoing transaction is recorded, the reserve drawn down, the claim moves to `settled` and the
-         *       customer is told.
+         *       outgoing payout is recorded and sent by its provider (M-Pesa B2C; a bank payout file; a cheque
+         *       by finance), the reserve drawn down; the claim moves to `settled` when the money has left
+         *       (`payout.succeeded`); a failed payout closes the settlement and returns the claim to its agent.
          *
          *     Requires an `Idempotency-Key` header (400 `idempotency_key_required` without it): a retried
          *     request with the same key and body answers the first answer again (`Idempotent-Replayed: true`)
@@ -1585,8 +1616,8 @@ export interface paths {
          *     Errors: 400 `validation_error`, `reason_required`, `idempotency_key_required`,
          *     `bad_idempotency_key`; 403 `permission_denied`, `above_authority`, `maker_checker`; 404
          *     `not_found`; 409 `not_proposed`, `not_approved`, `not_accepted` (the customer has not accepted
-         *     the offer), `settlement_closed`, `above_reserve` (raise the reserve first), `request_in_progress`;
-         *     422 `idempotency_key_reused`.
+         *     the offer), `settlement_closed`, `above_reserve` (raise the reserve first), `payout_pending` (its
+         *     payout is on its way), `request_in_progress`; 422 `idempotency_key_reused`.
          */
         post: operations["claims_settlement_action"];
         delete?: never;
@@ -5652,6 +5683,19 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["PrivacyRequestOutput"][];
         };
+        PaginatedReadAuditEntryOutputList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["ReadAuditEntryOutput"][];
+        };
         PaginatedRefundOutputList: {
             /** @example 123 */
             count: number;
@@ -6210,6 +6254,24 @@ export interface components {
         };
         ReadAllOutput: {
             marked_read: number;
+        };
+        ReadAuditEntryOutput: {
+            readonly id: number;
+            /** Format: date-time */
+            readonly at: string;
+            /** Format: uuid */
+            readonly actor: string;
+            readonly actor_name: string;
+            readonly actor_email: string;
+            readonly actor_role: string;
+            /** Format: uuid */
+            readonly subject: string | null;
+            readonly object_type: string;
+            readonly object_id: string;
+            readonly fields: unknown;
+            readonly ip: string | null;
+            readonly user_agent: string;
+            readonly request_id: string;
         };
         ReasonInputRequest: {
             reason: string;
@@ -7715,6 +7777,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventOutput"];
+                };
+            };
+        };
+    };
+    audit_reads_list: {
+        parameters: {
+            query: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+                /** @description The customer's user id. */
+                subject: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedReadAuditEntryOutputList"];
                 };
             };
         };
