@@ -1,7 +1,8 @@
 /**
  * The claim page (/claims/:id): an agent works a claim end to end (moves it with a reason, meets a
  * guard's refusal, assigns an assessor, records a message, uploads a document and sees it scanned
- * and read), a supervisor pays a settlement with a double click that sends one request, and what
+ * and read, asks the customer for a document), a supervisor approves a settlement, records the
+ * customer's acceptance given by phone and pays it with a double click that sends one request, and what
  * customers and other departments see (nothing of it). Each test files its own claim through the
  * API, or picks demo claims no other test touches, so they do not depend on each other.
  */
@@ -236,7 +237,10 @@ test.describe("the claim page", () => {
     await expect(preview.getByRole("link", { name: "Download" })).toHaveAttribute("download", name);
   });
 
-  test("a supervisor approves and pays a settlement: a double click sends one payment", async ({ page, request }) => {
+  test("a supervisor approves a settlement, records the customer's acceptance and pays: a double click sends one payment", async ({
+    page,
+    request,
+  }) => {
     const { headers, userId } = await apiHeaders(request, "supervisor");
     const inSettlement = await request.get("/api/claims/?status=settlement&department=motor&page_size=100", { headers });
     const claims = ((await inSettlement.json()) as { results: Claim[] }).results;
@@ -261,10 +265,23 @@ test.describe("the claim page", () => {
     await dialog.getByRole("button", { name: "Approve" }).click();
     await expect(dialog).toBeHidden();
 
+    // Approved, it is an offer: no Pay until the customer accepts. They accepted by phone.
+    const offered = page.getByTestId("settlement").filter({ hasText: "Approved" });
+    await expect(offered).toContainText("waiting for their answer");
+    await expect(offered.getByRole("button", { name: "Pay" })).toHaveCount(0);
+    await offered.getByRole("button", { name: "Record acceptance" }).click();
+    await dialog.getByRole("button", { name: "Record acceptance" }).click();
+    await expect(dialog.getByText("Say how and when the customer accepted.")).toBeVisible();
+    await dialog.getByLabel("How the customer accepted (required)").fill("By phone to the supervisor, 10:40.");
+    await dialog.getByRole("button", { name: "Record acceptance" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(offered.getByTestId("customer-answer")).toContainText("Accepted for the customer by");
+    await expect(offered.getByTestId("customer-answer")).toContainText("By phone to the supervisor, 10:40.");
+
     // From here on, every POST to the settlement is the payment.
     const payments: { key: string | undefined }[] = [];
     page.on("request", (sent) => {
-      if (sent.method() === "POST" && sent.url().includes(`/settlement/${target!.settlement.id}/`)) {
+      if (sent.method() === "POST" && sent.url().endsWith(`/settlement/${target!.settlement.id}/`)) {
         payments.push({ key: sent.headers()["idempotency-key"] });
       }
     });
@@ -280,6 +297,40 @@ test.describe("the claim page", () => {
     await page.screenshot({ path: "/tmp/claim-desktop-money-paid.png", fullPage: true });
     await tab(page, "Timeline").click();
     await expect(page.getByRole("list", { name: "Timeline, newest first" })).toContainText("Settlement paid");
+  });
+
+  test("an agent asks the customer for a document, the customer sees it asked, and the agent cancels it", async ({
+    page,
+    request,
+  }) => {
+    const claim = await fileClaim(request, "Cracked windscreen on the bypass");
+    await signIn(page, "agent", `/claims/${claim.id}?tab=documents`);
+    const asked = page.getByRole("region", { name: "Asked of the customer" });
+    await expect(asked.getByText("Nothing asked of the customer.")).toBeVisible();
+    await asked.getByRole("button", { name: "Ask the customer for a document" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Document").selectOption("driving_licence");
+    await dialog.getByLabel("Note to the customer (they read it)").fill("A photo of both sides of your licence, please.");
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Send the request" }).click();
+    await expect(dialog).toBeHidden();
+    const item = asked.getByTestId("document-request");
+    await expect(item).toContainText("Driving licence");
+    await expect(item).toContainText("Waiting for the customer");
+    await expect(item).toContainText("A photo of both sides of your licence, please.");
+
+    const mine = await apiGet<{ results: { kind: string; state: string }[] }>(
+      request,
+      "customer",
+      `/api/claims/${claim.id}/document-requests/`,
+    );
+    expect(mine.results.map((r) => [r.kind, r.state])).toEqual([["driving_licence", "open"]]);
+    const detail = await apiGet<{ customer_status: { next_step_code: string } }>(request, "customer", `/api/claims/${claim.id}/`);
+    expect(detail.customer_status.next_step_code).toBe("upload_documents");
+
+    await item.getByRole("button", { name: /Cancel the request/ }).click();
+    await expect(item).toContainText("Cancelled");
+    await expect(item.getByRole("button", { name: /Cancel the request/ })).toHaveCount(0);
   });
 
   test("an agent sets a reserve with a reason and sees its history", async ({ page, request }) => {

@@ -27,6 +27,8 @@ export type Settlement = Schemas["Settlement"];
 export type SettlementProposal = Schemas["SettlementProposeRequest"];
 export type SettlementMethod = Schemas["SettlementMethodEnum"];
 export type Alert = Schemas["Alert"];
+export type DocumentRequest = Schemas["DocumentRequest"];
+export type DocumentKindAsked = Schemas["DocumentKindAskedEnum"];
 
 export const claimKeys = {
   /** Every query of one claim's page (a prefix). */
@@ -180,6 +182,22 @@ export function settlementsQuery(id: string) {
   });
 }
 
+/** What staff asked the customer to upload, oldest first, with each request's state. */
+export function documentRequestsQuery(id: string) {
+  return queryOptions({
+    queryKey: claimKeys.part(id, "document-requests"),
+    queryFn: async ({ signal }) => {
+      const page = await unwrap(
+        api.GET("/api/claims/{claim_id}/document-requests/", {
+          params: { path: { claim_id: id }, query: { page_size: ALL } },
+          signal,
+        }),
+      );
+      return page.results;
+    },
+  });
+}
+
 export function alertsQuery(id: string) {
   return queryOptions({
     queryKey: claimKeys.part(id, "alerts"),
@@ -257,6 +275,38 @@ export function actOnSettlement(
     api.POST("/api/claims/{claim_id}/settlement/{settlement_id}/", {
       params: { path: { claim_id: id, settlement_id: settlementId }, header: { "Idempotency-Key": idempotencyKey } },
       body: input,
+    }),
+  );
+}
+
+/**
+ * Record the customer's answer to a settlement offer on their behalf (e.g. given by phone), with a
+ * note saying how; the Idempotency-Key makes a retry answer the first result (acceptance lets money move).
+ */
+export function recordCustomerAnswer(
+  id: string,
+  settlementId: string,
+  input: { decision: "accept" | "decline"; note: string; reason: string },
+  idempotencyKey: string,
+) {
+  return unwrap(
+    api.POST("/api/claims/{claim_id}/settlement/{settlement_id}/response/", {
+      params: { path: { claim_id: id, settlement_id: settlementId }, header: { "Idempotency-Key": idempotencyKey } },
+      body: input,
+    }),
+  );
+}
+
+export function askForDocument(id: string, input: { kind: DocumentKindAsked; note: string }) {
+  return unwrap(
+    api.POST("/api/claims/{claim_id}/document-requests/", { params: { path: { claim_id: id } }, body: input }),
+  );
+}
+
+export function cancelDocumentRequest(id: string, requestId: string) {
+  return unwrap(
+    api.POST("/api/claims/{claim_id}/document-requests/{request_id}/cancel/", {
+      params: { path: { claim_id: id, request_id: requestId } },
     }),
   );
 }

@@ -19,6 +19,7 @@ import { useClaimLive } from "../hooks/use-claim-live";
 import { AlertsCard } from "./alerts-card";
 import { ClaimHeader } from "./claim-header";
 import { Communications } from "./communications";
+import { DocumentRequests } from "./document-requests";
 import { DocumentsPanel } from "./documents-panel";
 import { FilePreviewDialog, type PreviewTarget } from "./file-preview";
 import { MoneyPanel } from "./money-panel";
@@ -121,7 +122,8 @@ function Loaded({ claim }: { claim: ClaimDetail }) {
           <TabsContent value="communications">
             <Communications claim={claim} />
           </TabsContent>
-          <TabsContent value="documents">
+          <TabsContent value="documents" className="flex flex-col gap-8">
+            <DocumentRequests claim={claim} />
             <DocumentsPanel claim={claim} />
           </TabsContent>
           <TabsContent value="money">

@@ -26,6 +26,7 @@ import {
   actOnSettlement,
   claimKeys,
   proposeSettlement,
+  recordCustomerAnswer,
   reservesQuery,
   setReserve,
   settlementsQuery,
@@ -304,6 +305,7 @@ function Settlements({ claim, canManage }: { claim: ClaimDetail; canManage: bool
   const { data, error, isPending } = useQuery(settlementsQuery(claim.id));
   const [proposing, setProposing] = useState(false);
   const [acting, setActing] = useState<{ settlement: Settlement; action: SettlementAction } | null>(null);
+  const [recording, setRecording] = useState<Settlement | null>(null);
   const open = (data ?? []).some((settlement) => settlement.status === "proposed" || settlement.status === "approved");
   const mayPropose = canManage && !open && (claim.status === "approved" || claim.status === "settlement");
   return (
@@ -349,6 +351,7 @@ function Settlements({ claim, canManage }: { claim: ClaimDetail; canManage: bool
                   {settlement.approved_by_name && ` · approved by ${settlement.approved_by_name}`}
                   {settlement.note && ` · “${settlement.note}”`}
                 </p>
+                <CustomerAnswer settlement={settlement} />
               </div>
               {canManage && (settlement.status === "proposed" || settlement.status === "approved") && (
                 <div className="flex flex-wrap gap-2">
@@ -357,7 +360,12 @@ function Settlements({ claim, canManage }: { claim: ClaimDetail; canManage: bool
                       Approve
                     </Button>
                   )}
-                  {settlement.status === "approved" && (
+                  {settlement.status === "approved" && !settlement.customer_decision && (
+                    <Button size="sm" variant="outline" onClick={() => setRecording(settlement)}>
+                      Record acceptance
+                    </Button>
+                  )}
+                  {settlement.status === "approved" && settlement.customer_decision === "accepted" && (
                     <Button size="sm" onClick={() => setActing({ settlement, action: "pay" })}>
                       Pay
                     </Button>
@@ -380,6 +388,7 @@ function Settlements({ claim, canManage }: { claim: ClaimDetail; canManage: bool
         <>
           <ProposeDialog claim={claim} open={proposing} onClose={() => setProposing(false)} />
           <SettlementActionDialog claim={claim} acting={acting} onClose={() => setActing(null)} />
+          <RecordAcceptanceDialog claim={claim} settlement={recording} onClose={() => setRecording(null)} />
         </>
       )}
     </section>
@@ -578,6 +587,114 @@ function SettlementActionForm({
         >
           {send.pending && <LoaderCircle className="animate-spin" aria-hidden="true" />}
           {send.error ? `Try again: ${text.button.toLowerCase()}` : text.button}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+/** Where the offer stands with the customer: an approved settlement is paid only once they accept it. */
+function CustomerAnswer({ settlement }: { settlement: Settlement }) {
+  if (settlement.status === "proposed") return null;
+  if (!settlement.customer_decision) {
+    if (settlement.status !== "approved") return null;
+    return <p className="text-xs font-medium text-amber-800">Offered to the customer: waiting for their answer.</p>;
+  }
+  const when = settlement.customer_decided_at ? ` ${formatRelative(settlement.customer_decided_at)}` : "";
+  const who = settlement.answered_on_behalf
+    ? ` for the customer by ${settlement.customer_decided_by_name ?? "staff"}`
+    : " by the customer";
+  const why = settlement.customer_decision_reason || settlement.customer_decision_note;
+  return (
+    <p className="text-xs font-medium" data-testid="customer-answer">
+      {humanize(settlement.customer_decision)}
+      {who}
+      {when}
+      {why && <span className="font-normal text-muted-foreground"> · “{why}”</span>}
+    </p>
+  );
+}
+
+function RecordAcceptanceDialog({
+  claim,
+  settlement,
+  onClose,
+}: {
+  claim: ClaimDetail;
+  settlement: Settlement | null;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog open={settlement !== null} onOpenChange={(open) => !open && onClose()}>
+      <DialogContent>
+        {settlement && <RecordAcceptanceForm key={settlement.id} claim={claim} settlement={settlement} onDone={onClose} />}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/**
+ * The customer accepted the offer outside the app (by phone, at the branch): staff record it with a
+ * note saying how, audited as given on the customer's behalf. One Idempotency-Key per dialog.
+ */
+function RecordAcceptanceForm({
+  claim,
+  settlement,
+  onDone,
+}: {
+  claim: ClaimDetail;
+  settlement: Settlement;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState("");
+  const [missing, setMissing] = useState(false);
+  const send = useIdempotentAction(
+    (input: { note: string }, key: string) =>
+      recordCustomerAnswer(claim.id, settlement.id, { decision: "accept", note: input.note, reason: "" }, key),
+    {
+      onSuccess: () => {
+        invalidateMoney(queryClient, claim.id);
+        onDone();
+      },
+    },
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!note.trim()) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    void send.run({ note: note.trim() });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+      <DialogHeader>
+        <DialogTitle>Record the customer&apos;s acceptance</DialogTitle>
+        <DialogDescription>
+          The customer accepts {formatMoney(settlement.amount, settlement.currency)} to {settlement.payee} by{" "}
+          {METHOD_LABELS[settlement.method]}. It is recorded as given on their behalf, with your name; the settlement can
+          then be paid.
+        </DialogDescription>
+      </DialogHeader>
+      <ProblemAlert error={send.error} fields={["note"]} />
+      <Field
+        label="How the customer accepted (required)"
+        hint="E.g. by phone on 12 March at 10:40, to you."
+        error={(missing ? "Say how and when the customer accepted." : undefined) ?? fieldError(send.error, "note")}
+      >
+        <Textarea value={note} onChange={(event) => setNote(event.target.value)} rows={3} maxLength={500} autoFocus />
+      </Field>
+      <DialogFooter>
+        <Button variant="outline" onClick={onDone} disabled={send.pending}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={send.pending} className={cn(send.pending && "cursor-progress")}>
+          {send.pending && <LoaderCircle className="animate-spin" aria-hidden="true" />}
+          {send.error ? "Try again: record acceptance" : "Record acceptance"}
         </Button>
       </DialogFooter>
     </form>
