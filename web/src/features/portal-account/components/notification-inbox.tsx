@@ -74,7 +74,9 @@ function Row({ item, onMarkRead, pathOf }: { item: InboxItem } & Pick<InboxProps
       {!item.read && (
         <Button variant="ghost" size="sm" className="shrink-0" onClick={() => onMarkRead(item.id)}>
           {t("account.inbox.markRead")}
-          <span className="sr-only">: {item.title}</span>
+          <span className="sr-only">
+            : <span data-content>{item.title}</span>
+          </span>
         </Button>
       )}
     </li>
