@@ -5,9 +5,9 @@ const item = (type: string, at: string, extra: Partial<TimelineItem> & { kind?: 
   ({ type, at, actor: null, actor_name: null, detail: "", ...extra }) as TimelineItem;
 
 describe("the history the customer reads", () => {
-  it("keeps status changes, offers, documents and requests, newest first", () => {
+  it("gives the reason of a refusal only, and keeps status changes, offers, documents and requests, newest first", () => {
     const lines = customerHistory([
-      item("status_changed", "2026-11-29T10:00:00Z", { to: "submitted" }),
+      item("status_changed", "2026-11-29T10:00:00Z", { to: "submitted", detail: "first notice of loss" }),
       item("assigned", "2026-11-29T10:01:00Z", { role: "agent" }),
       item("communication", "2026-11-29T10:02:00Z", { detail: "Hello" }),
       item("document_requested", "2026-11-29T10:03:00Z", { kind: "police_report", detail: "The abstract, please" }),

@@ -57,7 +57,9 @@ export function customerHistory(items: readonly TimelineItem[]): HistoryLine[] {
         message: "claims.history.status",
         vars: {},
         status: item.to as ClaimStatus,
-        reason: item.detail?.trim() || undefined,
+        // The desk's words for a move ("first notice of loss") are its own; why a claim was not
+        // accepted is the customer's to read.
+        reason: item.to === "rejected" ? item.detail?.trim() || undefined : undefined,
       });
     } else if (item.type in SETTLEMENT) {
       lines.push({ key, at: item.at, message: SETTLEMENT[item.type]!, vars: {}, amount: item.amount ?? undefined });
