@@ -22,14 +22,14 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from insurehub.audit.services import audit_record
-from insurehub.core import locking, web_links
+from insurehub.core import locking
 from insurehub.core.db import retry_on_conflict, side_effect
 from insurehub.core.errors import ApplicationError
 from insurehub.core.locking import lock_objects, lock_one
-from insurehub.core.money import format_money, money, split_evenly
+from insurehub.core.money import money, split_evenly
 from insurehub.core.roles import Role
 from insurehub.core.tasks import enqueue_by_name
-from insurehub.payments import cards, daraja
+from insurehub.payments import cards, daraja, notices
 from insurehub.payments.cancellation import cancellation_refund
 from insurehub.payments.models import (
     FINAL_STATUSES,
@@ -52,11 +52,6 @@ logger = logging.getLogger(__name__)
 
 MONTHS_PER_INSTALMENT: dict[str, int] = {PaymentPlan.MONTHLY: 1, PaymentPlan.QUARTERLY: 3}
 PAYABLE_POLICY_STATUSES = {PolicyStatus.PENDING_PAYMENT, PolicyStatus.ACTIVE, PolicyStatus.LAPSED}
-RECEIPT_LABEL: dict[str, str] = {
-    Method.MPESA: "M-Pesa receipt",
-    Method.CARD: "card charge",
-    Method.BANK_TRANSFER: "bank reference",
-}
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # A card payment whose intent is not created yet belongs to a request still starting it for this long;
 # older, that request died between its two steps.
@@ -198,22 +193,24 @@ def _credit(txn: Transaction, *, actor=None) -> None:
         _cancel_other_card_payments(instalment, paid_by=txn, actor=actor)
     emit(
         "payment.succeeded",
-        {"transaction_id": str(txn.pk), "reference": txn.reference, "amount": str(txn.amount), "currency": txn.currency,
-         "policy_id": str(txn.policy_id) if txn.policy_id else None, "method": txn.method},
+        {
+            "transaction_id": str(txn.pk),
+            "reference": txn.reference,
+            "amount": str(txn.amount),
+            "currency": txn.currency,
+            "policy_id": str(txn.policy_id) if txn.policy_id else None,
+            "method": txn.method,
+        },
         _audience(txn),
         notices=[
             Notice(
                 recipient=txn.customer,
                 topic="payments",
                 kind="payment.succeeded",
-                title=f"We have received your payment of {format_money(txn.amount, txn.currency)}.",
-                body=f"Payment reference {txn.reference}"
-                + (f", {RECEIPT_LABEL[txn.method]} {txn.receipt_number}" if txn.receipt_number else "")
-                + ".",
-                link=web_links.policy_page(txn.policy_id) if txn.policy_id else "",
+                **notices.payment_succeeded(txn),
             )
         ],
-    )  # fmt: skip
+    )
     if duplicate and instalment is not None:
         # Paid twice (e.g. by M-Pesa and card): keep the money on record and queue its refund.
         Refund.objects.create(
@@ -250,10 +247,7 @@ def _fail(txn: Transaction, *, status: str, reason: str) -> None:
                 recipient=txn.customer,
                 topic="payments",
                 kind="payment.failed",
-                title=f"Your payment of {format_money(txn.amount, txn.currency)} did not go through.",
-                body=(f"{txn.failure_reason.rstrip('.')}. " if txn.failure_reason else "")
-                + f"Payment reference {txn.reference}. You can try again.",
-                link=web_links.policy_payment_page(txn.policy_id) if txn.policy_id else "",
+                **notices.payment_failed(txn),
             )
         ],
     )
@@ -1123,9 +1117,6 @@ def payout_release(*, payout: Transaction, released_by) -> Transaction:
     return payout
 
 
-PAID_BY = {Method.MPESA: "M-Pesa", Method.BANK_TRANSFER: "bank transfer", Method.CHEQUE: "cheque", Method.CARD: "card"}
-
-
 def payout_succeeded(payout: Transaction, *, receipt: str, actor=None, provider_reference: str = "") -> None:
     """The locked pending payout has left: succeeded with the provider's receipt, audited, and one
     `payout.succeeded` event (claims settles the claim it pays, in this transaction), the payee told."""
@@ -1146,9 +1137,15 @@ def payout_succeeded(payout: Transaction, *, receipt: str, actor=None, provider_
     refund = Refund.objects.filter(payout=payout).first()
     emit(
         "payout.succeeded",
-        {"transaction_id": str(payout.pk), "reference": payout.reference, "amount": str(payout.amount),
-         "currency": payout.currency, "method": payout.method, "receipt": payout.receipt_number,
-         "refund_of": str(payout.refund_of_id) if payout.refund_of_id else None},
+        {
+            "transaction_id": str(payout.pk),
+            "reference": payout.reference,
+            "amount": str(payout.amount),
+            "currency": payout.currency,
+            "method": payout.method,
+            "receipt": payout.receipt_number,
+            "refund_of": str(payout.refund_of_id) if payout.refund_of_id else None,
+        },
         _audience(payout),
         context={"payout": payout, "actor": actor},
         notices=[
@@ -1156,13 +1153,10 @@ def payout_succeeded(payout: Transaction, *, receipt: str, actor=None, provider_
                 recipient=payout.customer,
                 topic="payments",
                 kind="payout.succeeded",
-                title=f"We have paid you {format_money(payout.amount, payout.currency)} by {PAID_BY[payout.method]}.",
-                body=f"Payment reference {payout.reference}" + (f", receipt {payout.receipt_number}" if receipt else "")
-                + ".",
-                link=web_links.policy_page(payout.policy_id) if payout.policy_id else "",
+                **notices.payout_succeeded(payout, receipt=receipt),
             )
         ],
-    )  # fmt: skip
+    )
     if refund is not None and payout.method != Method.CARD:
         _refunded(lock_one(Transaction, payout.refund_of_id), refund=refund, actor=actor)
 
@@ -1193,9 +1187,15 @@ def payout_failed(payout: Transaction, *, reason: str, actor=None) -> None:
     )
     emit(
         "payout.failed",
-        {"transaction_id": str(payout.pk), "reference": payout.reference, "amount": str(payout.amount),
-         "currency": payout.currency, "method": payout.method, "reason": payout.failure_reason,
-         "refund_of": str(payout.refund_of_id) if payout.refund_of_id else None},
+        {
+            "transaction_id": str(payout.pk),
+            "reference": payout.reference,
+            "amount": str(payout.amount),
+            "currency": payout.currency,
+            "method": payout.method,
+            "reason": payout.failure_reason,
+            "refund_of": str(payout.refund_of_id) if payout.refund_of_id else None,
+        },
         _audience(payout),
         context={"payout": payout, "actor": actor},
         notices=[
@@ -1203,13 +1203,10 @@ def payout_failed(payout: Transaction, *, reason: str, actor=None) -> None:
                 recipient=payout.customer,
                 topic="payments",
                 kind="payout.failed",
-                title=f"Our payment of {format_money(payout.amount, payout.currency)} to you did not go through.",
-                body=f"{payout.failure_reason.rstrip('.')}. Payment reference {payout.reference}. "
-                "We will be in touch to pay you another way.",
-                link=web_links.policy_page(payout.policy_id) if payout.policy_id else "",
+                **notices.payout_failed(payout),
             )
         ],
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic

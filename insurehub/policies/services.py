@@ -10,14 +10,12 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from insurehub.audit.services import audit_record
-from insurehub.core import web_links
 from insurehub.core.errors import ApplicationError
 from insurehub.core.numbering import next_number
 from insurehub.core.services import model_update
-from insurehub.policies import workflow
+from insurehub.policies import notices, workflow
 from insurehub.policies.models import (
     InsuranceCompany,
     PaymentPlan,
@@ -208,10 +206,7 @@ def policy_activate(*, policy: Policy, actor=None, note: str = "first payment re
         recipient=policy.customer,
         topic="policy_renewals",
         kind="policy.activated",
-        title=f"Your policy {policy.policy_number} is now active.",
-        body=f"You are covered from {date_format(policy.start_date, 'j F Y')} "
-        f"to {date_format(policy.end_date, 'j F Y')}.",
-        link=web_links.policy_page(policy.pk),
+        **notices.activated(policy),
     )
     _move(policy, to=PolicyStatus.ACTIVE, actor=actor, action="activated", note=note, notices=[activated])
     return policy

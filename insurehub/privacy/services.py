@@ -17,10 +17,11 @@ from django.utils import timezone
 from insurehub.analytics.models import UserActivity
 from insurehub.audit.read_audit import record_read
 from insurehub.audit.services import audit_record
-from insurehub.core import idempotency, request_context, web_links
+from insurehub.core import idempotency, request_context
 from insurehub.core.errors import ApplicationError
 from insurehub.core.tasks import enqueue_on_commit, task_by_name
 from insurehub.notifications.models import Notification
+from insurehub.privacy import notices
 from insurehub.privacy.models import ConsentPurpose, ConsentRecord, PrivacyRequest
 from insurehub.privacy.permissions import privacy_request_audience
 from insurehub.privacy.registry import contributors
@@ -107,9 +108,7 @@ def export_build(*, request_id) -> PrivacyRequest:
                 recipient=subject,
                 topic="documents",
                 kind="privacy.export_completed",
-                title="Your data export is ready to download.",
-                body=f"Download it from your profile within {settings.PRIVACY_EXPORT_LINK_HOURS} hours.",
-                link=web_links.PROFILE,
+                **notices.export_completed(subject),
             ),
         )
     return request
@@ -186,9 +185,7 @@ def erasure_decide(*, request: PrivacyRequest, approve: bool, decided_by: User, 
                 recipient=request.subject,
                 topic="security",
                 kind="privacy.erasure_rejected",
-                title="Your request to erase your data was declined.",
-                body=note[:500],
-                link=web_links.PROFILE,
+                **notices.erasure_rejected(request.subject, note=note),
             ),
         )
         return request

@@ -8,7 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from insurehub.assessments import sections, workflow
+from insurehub.assessments import notices, sections, workflow
 from insurehub.assessments.completion import completion_blockers
 from insurehub.assessments.models import (
     Assessment,
@@ -253,9 +253,7 @@ def _completed_notices(claim: Claim) -> list[Notice]:
             recipient=claim.customer,
             topic="assessment_updates",
             kind="assessment.completed",
-            title=f"The assessment of your claim {claim.claim_number} is complete.",
-            body="We will let you know our decision.",
-            link=web_links.claim_page(claim.pk),
+            **notices.completed_for_customer(claim),
         )
     )
     return told

@@ -45,7 +45,7 @@ def document_request_create(*, claim: Claim, kind: str, note: str = "", requeste
         recipient=claim.customer,
         topic="documents",
         kind="claim.document_requested",
-        **notices.document_requested(claim, kind_label=request.get_kind_display(), note=request.note),
+        **notices.document_requested(claim, kind=request.kind, note=request.note),
     )
     _event(claim, "claim.updated", document_request="requested", document_request_id=str(request.pk), notices=[asked])
     return request
