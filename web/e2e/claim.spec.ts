@@ -25,6 +25,13 @@ interface Settlement {
   status: string;
   proposed_by: string;
   amount: string;
+  paid_transaction: string | null;
+}
+
+interface Payout {
+  status: string;
+  method: string;
+  reference: string;
 }
 
 async function apiHeaders(request: APIRequestContext, who: DemoUser) {
@@ -288,10 +295,35 @@ test.describe("the claim page", () => {
     await page.getByTestId("settlement").filter({ hasText: "Approved" }).getByRole("button", { name: "Pay" }).click();
     await dialog.getByRole("button", { name: "Pay now" }).dblclick();
     await expect(dialog).toBeHidden();
-    await expect(page.getByTestId("settlement").first()).toContainText("Paid");
-    await expect(header(page).getByText("Settled", { exact: true })).toBeVisible();
     expect(payments).toHaveLength(1);
     expect(payments[0]!.key).toMatch(/^[0-9a-f-]{36}$/);
+    // Paying sends the money; the claim is settled only once it has left: still in settlement now.
+    await expect(header(page).getByText("Settlement", { exact: true })).toBeVisible();
+    const settlements = (await (await request.get(`/api/claims/${claim.id}/settlement/`, { headers })).json()) as Settlement[];
+    const payoutId = settlements.find((settlement) => settlement.id === target!.settlement.id)!.paid_transaction;
+    expect(payoutId).toBeTruthy();
+    let payout = (await (await request.get(`/api/payments/transactions/${payoutId}/`, { headers })).json()) as Payout;
+    expect(payout.status).toBe("pending");
+    if (payout.method === "mpesa") {
+      // M-Pesa B2C: the Daraja stand-in calls our result URL back a few seconds later.
+      await expect
+        .poll(async () => ((await (await request.get(`/api/payments/transactions/${payoutId}/`, { headers })).json()) as Payout).status, {
+          timeout: 30_000,
+        })
+        .not.toBe("pending");
+    } else {
+      // A bank transfer or a cheque: finance pays it and a supervisor confirms it.
+      const confirmed = await request.post(`/api/payments/transactions/${payoutId}/payout/`, {
+        headers: { ...headers, "Idempotency-Key": crypto.randomUUID() },
+        data: { provider_reference: `E2E-${payout.reference}` },
+      });
+      expect(confirmed.status()).toBe(200);
+    }
+    payout = (await (await request.get(`/api/payments/transactions/${payoutId}/`, { headers })).json()) as Payout;
+    expect(payout.status).toBe("succeeded");
+    await page.reload();
+    await expect(page.getByTestId("settlement").first()).toContainText("Paid");
+    await expect(header(page).getByText("Settled", { exact: true })).toBeVisible();
 
     await expect(page.getByRole("table", { name: "Reserves by cost type" })).toContainText("Own vehicle damage");
     await page.screenshot({ path: "/tmp/claim-desktop-money-paid.png", fullPage: true });
