@@ -42,19 +42,22 @@ def _image_target(key: str, filename: str, warning: str) -> DownloadTarget:
 
 def _subject_id(document: Document, user):
     """Whose personal data the file is: the claim's customer (staff upload to claims too), else its
-    owner. A customer sees only their own claims' documents, so their read is their own (no query)."""
-    if document.claim_id is None:
-        return document.owner_id
+    owner. A customer sees only their own documents and their own claims', so their read is their
+    own (no query)."""
     if user.role == Role.CUSTOMER:
         return user.pk
+    if document.claim_id is None:
+        return document.owner_id
     return document.claim.customer_id
 
 
-def download_target(*, document: Document, user, variant: str | None) -> DownloadTarget:
-    """What to serve for `variant` of `document`, the read recorded (read_audit)."""
+def download_target(*, document: Document, user, variant: str | None, subject_id=None) -> DownloadTarget:
+    """What to serve for `variant` of `document`, the read recorded (read_audit) as one of
+    `subject_id`'s data when the caller knows whose it is (an assessment photo: the claim's customer)."""
     target = _download_target(document=document, user=user, variant=variant)
     file = f"{variant or 'default'}:{target.filename}"
-    record_read(user, _subject_id(document, user), "documents.document", document.pk, file)
+    subject = subject_id if subject_id is not None else _subject_id(document, user)
+    record_read(user, subject, "documents.document", document.pk, file)
     return target
 
 

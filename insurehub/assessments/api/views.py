@@ -475,7 +475,10 @@ class PhotoFileApi(APIView):
         photo = get_object_or_404(selectors.photos_of(assessment, served_only=True), pk=photo_id)
         # The documents app serves its own copies (the same rule as its download endpoint).
         target = download_target(
-            document=photo.document, user=request.user, variant="served" if variant == "full" else "thumbnail"
+            document=photo.document,
+            user=request.user,
+            variant="served" if variant == "full" else "thumbnail",
+            subject_id=assessment.claim.customer_id,
         )
         response = FileResponse(target.open(), content_type=target.content_type)
         response["Cache-Control"] = "private, max-age=300"

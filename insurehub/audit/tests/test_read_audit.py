@@ -124,6 +124,36 @@ def test_assessment_report_pdf_writes_one_entry(actors):
     assert entry.subject_id == actors["owner"].pk and entry.fields == [f"assessment-{claim.claim_number}.pdf"]
 
 
+def test_assessment_photo_file_viewed_by_staff_writes_one_entry(settings, tmp_path, actors):
+    import shutil
+
+    from insurehub.assessments import services as assessments
+    from insurehub.assessments.tests.factories import claim_for_assessment, photo_bytes
+    from insurehub.documents.tests.samples import LOCAL_HDB, LOCAL_NDB
+
+    if not shutil.which("clamscan"):
+        pytest.skip("clamscan is not installed (scripts/system-deps.sh)")
+    (tmp_path / "local.hdb").write_text(LOCAL_HDB)
+    (tmp_path / "local.ndb").write_text(LOCAL_NDB)
+    settings.CLAMD_SOCKET, settings.CLAMD_HOST = "", ""
+    settings.CLAMAV_DB_DIR, settings.CLAMSCAN_PATH = str(tmp_path), "clamscan"
+    claim = claim_for_assessment(customer=actors["owner"], agent=actors["agent"], assessor=actors["assessor"])
+    assessment = assessments.assessment_create(claim=claim, created_by=actors["agent"])
+    raw = photo_bytes(seed=7, size=(64, 48))
+    [photo] = assessments.photo_upload(
+        assessment=assessment,
+        uploads=[assessments.PhotoUpload(file=io.BytesIO(raw), filename="rear.jpg", size=len(raw))],
+        uploaded_by=actors["assessor"],  # the assessor's upload; the customer's data all the same
+    )
+    url = f"/api/assessments/{assessment.pk}/photos/{photo.pk}/full/"
+    assert b"".join(_client(actors["owner"]).get(url).streaming_content)
+    assert not ReadAuditEntry.objects.exists(), list(ReadAuditEntry.objects.values())
+    assert b"".join(_client(actors["supervisor"]).get(url).streaming_content)
+    entry = _only_entry(object_type="documents.document")
+    assert (entry.subject_id, entry.object_id) == (actors["owner"].pk, str(photo.document_id))
+    assert entry.fields[0].startswith("served:rear")
+
+
 def test_policy_schedule_downloaded_by_staff_writes_one_entry(actors, claim):
     response = _client(actors["admin"]).get(f"/api/policies/{claim.policy_id}/schedule.pdf")
     assert response.status_code == 200
