@@ -253,3 +253,61 @@ test("another customer opening the first one's claim, policy and pay page by URL
     await expectAccessible(page);
   }
 });
+
+/** A one-page PDF with a text layer. */
+function pdfWith(line: string): Buffer {
+  const content = `BT /F1 12 Tf 72 720 Td (${line.replace(/[()\\]/g, "\\$&")}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((body, index) => {
+    offsets.push(Buffer.byteLength(out, "latin1"));
+    out += `${index + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, "latin1");
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`).join("");
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+test("a document the claims team asks for appears live and is uploaded from the claim page", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const claim = await fileClaim(request, `Hit a pothole on Waiyaki Way (e2e ${Date.now()})`);
+  await signIn(page, "customer", `/claims/${claim.id}`);
+  await expect(page.getByRole("heading", { name: `Claim ${claim.claim_number}` })).toBeVisible();
+  await expect(page.getByTestId("document-requests")).toHaveCount(0);
+
+  // The agent asks for the police abstract through the API: the request shows without a reload
+  await apiPost(request, "agent", `/api/claims/${claim.id}/document-requests/`, {
+    kind: "police_report",
+    note: "The OB number from Kilimani police station, please.",
+  });
+  const asked = page.getByTestId("document-requests");
+  await expect(asked).toContainText(en["claims.documents.kind.police_report"]);
+  await expect(asked).toContainText("Kilimani police station");
+  await expect(page.getByTestId("claim-next-step")).toHaveText(en["claims.next.upload_documents"]);
+  await expectAccessible(page);
+
+  // The customer uploads it (resumable upload); the request is received, the document listed with its scan state
+  await page.getByTestId("upload-police_report").setInputFiles({
+    name: "police-abstract.pdf",
+    mimeType: "application/pdf",
+    buffer: pdfWith(`POLICE ABSTRACT ${claim.claim_number} ${Date.now()}`),
+  });
+  await expect(asked.locator("li[data-state=fulfilled]")).toContainText(en["claims.documents.requestedDone"], {
+    timeout: 30_000,
+  });
+  const listed = page.locator("li[data-document]").filter({ hasText: "police-abstract.pdf" });
+  await expect(listed).toContainText(en["claims.documents.kind.police_report"]);
+  await expect(listed.locator("[data-scan]")).toHaveAttribute("data-scan", /^(pending|clean|unscanned)$/);
+  await expect(page.getByTestId("claim-next-step")).toHaveText(en["claims.next.agent_reviews"]);
+  await expect(page.getByTestId("claim-history")).toContainText("We asked you for: Police abstract");
+  await expectAccessible(page);
+});
