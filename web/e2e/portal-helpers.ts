@@ -40,13 +40,18 @@ export async function emailedLink(email: string, route: string): Promise<string>
   return url.pathname + url.search;
 }
 
-/** The verification code of the last SMS the development server "sent" (written to its log). */
-export async function textedCode(after: number): Promise<string> {
+/**
+ * The verification code of the last SMS the development server "sent" (written to its log), to
+ * `to` if given (the number as the account holds it), so a code texted to someone else meanwhile
+ * (a test in another worker) is not taken.
+ */
+export async function textedCode(after: number, to?: string): Promise<string> {
   let code = "";
   await expect
     .poll(
       () => {
-        const log = serverLog().slice(after);
+        const lines = serverLog().slice(after).split("\n");
+        const log = (to ? lines.filter((line) => line.includes(`"to": ${JSON.stringify(to)}`)) : lines).join("\n");
         const codes = [...log.matchAll(/verification code is (\d{6})/g)];
         code = codes.at(-1)?.[1] ?? "";
         return code;

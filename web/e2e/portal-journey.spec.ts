@@ -86,7 +86,8 @@ async function registerAndVerify(page: Page, name: string): Promise<string> {
   await page.goto("/register");
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel(/^Phone number/).fill(phoneNumber());
+  const phone = phoneNumber();
+  await page.getByLabel(/^Phone number/).fill(phone);
   await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
   const mark = logMark();
   await page.getByRole("button", { name: "Create my account" }).click();
@@ -98,7 +99,7 @@ async function registerAndVerify(page: Page, name: string): Promise<string> {
   await expect(page.getByRole("heading", { name: `Welcome, ${name.split(" ")[0]}` })).toBeVisible();
   await page.goto("/verify-email");
   await page.getByRole("button", { name: "Text me a code" }).click();
-  await page.getByLabel("6-digit code").fill(await textedCode(mark));
+  await page.getByLabel("6-digit code").fill(await textedCode(mark, phone));
   await page.getByRole("button", { name: "Confirm my number" }).click();
   await expect(page.getByText(/Your phone number .* is confirmed\./)).toBeVisible();
   return email;
