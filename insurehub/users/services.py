@@ -20,11 +20,13 @@ from rest_framework_simplejwt.tokens import RefreshToken, TokenError
 from insurehub.audit.services import audit_record
 from insurehub.core import request_context
 from insurehub.core.errors import ApplicationError
+from insurehub.core.i18n import language_of
 from insurehub.core.metrics import LOGIN_FAILURES
 from insurehub.core.roles import Role
 from insurehub.core.services import model_update
 from insurehub.users import (
     account_messages,
+    account_texts,
     account_tokens,
     login_guard,
     message_limits,
@@ -169,12 +171,13 @@ def _registration_attempt_notice(user: User) -> None:
             channel="email",
             to=user.email,
             template="auth.registration_attempt",
-            subject="Someone tried to open an InsureHub account with your address",
-            body=(
-                f"Someone, perhaps you, tried to create an InsureHub account with {user.email}. This address "
-                "already has an account, so nothing was created and nothing changed.\n\n"
-                f"If it was you and you have forgotten your password, open this link within {_minutes(minutes)} "
-                f"to choose a new one (it works once):\n{link}\n\nIf it was not you, ignore this message."
+            subject=account_texts.subject("auth.registration_attempt", language_of(user)),
+            body=account_texts.body(
+                "auth.registration_attempt",
+                language_of(user),
+                email=user.email,
+                within=account_texts.duration(minutes, language_of(user)),
+                link=link,
             ),
             recipient=user,
         )
@@ -521,10 +524,6 @@ def _answer_no_sooner_than(started: float, seconds: float) -> None:
         time.sleep(remaining)
 
 
-def _minutes(value: int) -> str:
-    return f"{value} minutes" if value < 120 else f"{value // 60} hours"
-
-
 def password_reset_request(*, email: str) -> None:
     """Send a reset link if an active account has this address; otherwise do nothing, visibly
     the same: same answer, no sooner than PASSWORD_RESET_MIN_RESPONSE_SECONDS either way, and
@@ -550,12 +549,13 @@ def password_reset_request(*, email: str) -> None:
                     channel="email",
                     to=user.email,
                     template="auth.password_reset",
-                    subject="Reset your InsureHub password",
-                    body=(
-                        f"Someone, hopefully you, asked to reset the password of the InsureHub account "
-                        f"{user.email}.\n\nOpen this link within {_minutes(minutes)} to choose a new password "
-                        f"(it works once):\n{link}\n\nIf it was not you, ignore this message: your password "
-                        "stays as it is."
+                    subject=account_texts.subject("auth.password_reset", language_of(user)),
+                    body=account_texts.body(
+                        "auth.password_reset",
+                        language_of(user),
+                        email=user.email,
+                        within=account_texts.duration(minutes, language_of(user)),
+                        link=link,
                     ),
                     recipient=user,
                 )
@@ -591,11 +591,8 @@ def password_reset_confirm(*, token: str, password: str) -> int:
                 channel="email",
                 to=user.email,
                 template="auth.password_reset_done",
-                subject="Your InsureHub password was changed",
-                body=(
-                    "The password of your InsureHub account was just reset with a link sent to this address, "
-                    "and every device was signed out.\n\nIf it was not you, reset it again at once and tell us."
-                ),
+                subject=account_texts.subject("auth.password_reset_done", language_of(user)),
+                body=account_texts.body("auth.password_reset_done", language_of(user)),
                 recipient=user,
             )
         )
@@ -621,12 +618,13 @@ def _account_unlock_issue(user: User) -> None:
             channel="email",
             to=user.email,
             template="auth.account_locked",
-            subject="Your InsureHub account was locked",
-            body=(
-                "Someone tried many wrong passwords for your InsureHub account from many places, so signing "
-                f"in is paused for {_minutes(settings.LOGIN_LOCKOUT_SECONDS // 60)}.\n\nTo sign in now, open "
-                f"this link within {_minutes(minutes)} (it works once):\n{link}\n\nYour password was not "
-                "changed. If you use it elsewhere, change it there too."
+            subject=account_texts.subject("auth.account_locked", language_of(user)),
+            body=account_texts.body(
+                "auth.account_locked",
+                language_of(user),
+                paused=account_texts.duration(settings.LOGIN_LOCKOUT_SECONDS // 60, language_of(user)),
+                within=account_texts.duration(minutes, language_of(user)),
+                link=link,
             ),
             recipient=user,
         )
@@ -667,10 +665,13 @@ def _email_verification_issue(user: User) -> None:
             channel="email",
             to=user.email,
             template="auth.verify_email",
-            subject="Confirm your e-mail address for InsureHub",
-            body=(
-                f"Please confirm that {user.email} is your address: open this link within "
-                f"{_minutes(minutes)}:\n{link}\n\nIf you did not create an InsureHub account, ignore this message."
+            subject=account_texts.subject("auth.verify_email", language_of(user)),
+            body=account_texts.body(
+                "auth.verify_email",
+                language_of(user),
+                email=user.email,
+                within=account_texts.duration(minutes, language_of(user)),
+                link=link,
             ),
             recipient=user,
         )
@@ -724,10 +725,9 @@ def email_verification_confirm(*, token: str) -> User:
                 channel="email",
                 to=old_email,
                 template="auth.email_changed",
-                subject="Your InsureHub e-mail address was changed",
-                body=(
-                    f"The e-mail address of your InsureHub account is now {new_email}; this address "
-                    f"({old_email}) no longer signs in.\n\nIf it was not you, reply to this message at once."
+                subject=account_texts.subject("auth.email_changed", language_of(user)),
+                body=account_texts.body(
+                    "auth.email_changed", language_of(user), new_email=new_email, old_email=old_email
                 ),
                 recipient=user,
             )
@@ -756,7 +756,7 @@ def phone_verification_send(*, user: User) -> None:
             to=user.phone,
             template="auth.verify_phone",
             subject="",
-            body=f"Your InsureHub verification code is {code}. It expires in {minutes} minutes. Never share it.",
+            body=account_texts.body("auth.verify_phone", language_of(user), code=code, minutes=minutes),
             recipient=user,
         )
     )
@@ -831,20 +831,17 @@ def email_change_request(*, user: User, new_email: str, password: str) -> None:
         )
     message_limits.check(purpose="change_email", address=new_email, user_id=str(user.pk), ip=ip)
     with transaction.atomic():
-        taken = User.objects.filter(email__iexact=new_email).exists()
-        if taken:
+        holder = User.objects.filter(email__iexact=new_email).only("language").first()
+        if holder is not None:
             _tokens_void(user=user, purposes=[AccountTokenPurpose.CHANGE_EMAIL])
             account_messages.send(
                 AccountMessage(
                     channel="email",
                     to=new_email,
                     template="auth.email_change_address_in_use",
-                    subject="Someone tried to use this address for InsureHub",
-                    body=(
-                        "Someone asked to move an InsureHub account to this address, but this address already "
-                        "has an account of its own, so nothing was changed.\n\nIf it was you, sign in with this "
-                        "address instead (or reset its password)."
-                    ),
+                    # In the language of the account that holds the address: its owner reads it.
+                    subject=account_texts.subject("auth.email_change_address_in_use", language_of(holder)),
+                    body=account_texts.body("auth.email_change_address_in_use", language_of(holder)),
                 )
             )
         else:
@@ -863,11 +860,13 @@ def email_change_request(*, user: User, new_email: str, password: str) -> None:
                     channel="email",
                     to=new_email,
                     template="auth.email_change",
-                    subject="Confirm your new e-mail address for InsureHub",
-                    body=(
-                        f"To make {new_email} the address of your InsureHub account, open this link within "
-                        f"{_minutes(minutes)}:\n{link}\n\nUntil then your account keeps its current address. "
-                        "If you did not ask for this, ignore this message."
+                    subject=account_texts.subject("auth.email_change", language_of(user)),
+                    body=account_texts.body(
+                        "auth.email_change",
+                        language_of(user),
+                        new_email=new_email,
+                        within=account_texts.duration(minutes, language_of(user)),
+                        link=link,
                     ),
                     recipient=user,
                 )
@@ -877,12 +876,8 @@ def email_change_request(*, user: User, new_email: str, password: str) -> None:
                 channel="email",
                 to=user.email,
                 template="auth.email_change_requested",
-                subject="A change of your InsureHub e-mail address was asked for",
-                body=(
-                    f"Someone signed in to your InsureHub account asked to change its e-mail address to "
-                    f"{new_email}. It changes only when the link we sent to that address is opened.\n\n"
-                    "If it was not you, change your password now."
-                ),
+                subject=account_texts.subject("auth.email_change_requested", language_of(user)),
+                body=account_texts.body("auth.email_change_requested", language_of(user), new_email=new_email),
                 recipient=user,
             )
         )
@@ -890,5 +885,5 @@ def email_change_request(*, user: User, new_email: str, password: str) -> None:
             actor=user,
             action="auth.email_change_requested",
             target=user,
-            changes={"new_email": new_email, "link_sent": not taken},
+            changes={"new_email": new_email, "link_sent": holder is None},
         )

@@ -3,6 +3,7 @@ customer can receive, and the e-mail and SMS around it, in English or Kiswahili;
 has both languages with the same placeholders, so a new text without its Kiswahili fails here."""
 
 import datetime
+import email
 import re
 from decimal import Decimal
 
@@ -16,11 +17,14 @@ from insurehub.claims.tests.test_access import Claims
 from insurehub.core import i18n
 from insurehub.notifications import texts
 from insurehub.notifications.models import EmailLog, Notification, SMSLog
+from insurehub.notifications.tests.servers import AfricasTalkingStandIn, SMTPServer
 from insurehub.payments import notices as payment_notices
 from insurehub.payments.models import Method, Transaction
 from insurehub.policies import notices as policy_notices
 from insurehub.policies.models import Policy
 from insurehub.privacy import notices as privacy_notices
+from insurehub.users import account_texts
+from insurehub.users import services as user_services
 from insurehub.users.models import NotificationPreference, User
 
 CATALOGUES = {
@@ -30,6 +34,7 @@ CATALOGUES = {
     "policies": policy_notices.TEXTS,
     "privacy": privacy_notices.TEXTS,
     "notifications.texts": texts.TEXTS,
+    "users.account_texts": account_texts.TEXTS,
 }
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # Words of an English sentence that no Kiswahili sentence of ours contains.
@@ -198,3 +203,31 @@ def test_a_swahili_customers_notification_email_and_sms_are_in_kiswahili(actors,
     assert email.subject == told.title
     assert email.body.startswith(f"Habari {owner.name},") if owner.name else email.body.startswith("Habari,")
     assert not ENGLISH.search(email.body.replace("InsureHub", ""))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_swahili_customers_account_email_and_sms_code_are_in_kiswahili(make_user, settings):
+    """A password reset link by e-mail and a phone code by SMS, as they arrive."""
+    settings.PUBLIC_BASE_URL = "https://app.insurehub.example"
+    settings.PASSWORD_RESET_MIN_RESPONSE_SECONDS = 0.01
+    user = make_user(email="amina@example.test", phone="+254712345670", language="sw")
+    with SMTPServer() as smtp, AfricasTalkingStandIn() as sms:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp.port
+        settings.SMS_PROVIDER = "africastalking"
+        settings.AFRICASTALKING_BASE_URL, settings.AFRICASTALKING_API_KEY = sms.url, sms.api_key
+        settings.AFRICASTALKING_USERNAME = "insurehub"
+        user_services.password_reset_request(email=user.email)
+        user_services.phone_verification_send(user=user)
+
+    [raw] = smtp.messages
+    message = email.message_from_string(raw["data"])
+    text = message.get_payload(decode=True).decode(message.get_content_charset() or "utf-8")
+    assert message["Subject"] == "Weka nenosiri jipya la InsureHub"
+    assert "Fungua kiungo hiki ndani ya dakika" in text and "https://app.insurehub.example/reset-password" in text
+    assert "nenosiri lako litabaki lilivyo" in text
+    assert not ENGLISH.search(re.sub(r"https://\S+|\S+@\S+", "", text)), text
+    [request] = sms.requests
+    code_text = request["form"]["message"][0]
+    assert re.fullmatch(r"Msimbo wako wa uthibitisho wa InsureHub ni \d{6}\. Utaisha baada ya dakika \d+\. "
+                        r"Usimpe mtu yeyote\.", code_text)  # fmt: skip
