@@ -1,11 +1,15 @@
 """Claims in GDPR export and erasure. Claims are kept (legal and regulatory obligation) and stay
 linked to the pseudonymised account; the free text the person wrote about themselves is redacted."""
 
-from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimCommunication
+from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimCommunication, ClaimSettlement
 
 
 def export(user) -> list:
-    claims = Claim.objects.filter(customer=user).select_related("policy", "vehicle").prefetch_related("communications")
+    claims = (
+        Claim.objects.filter(customer=user)
+        .select_related("policy", "vehicle")
+        .prefetch_related("communications", "settlements", "document_requests")
+    )
     return [
         {
             "claim_number": c.claim_number,
@@ -29,6 +33,25 @@ def export(user) -> list:
                 for m in c.communications.all()
                 if m.party == ClaimCommunication.Party.CUSTOMER
             ],
+            # The offers made to them and their answers (never the desk's notes).
+            "settlement_offers": [
+                {
+                    "amount": str(s.amount),
+                    "currency": s.currency,
+                    "payee": s.payee,
+                    "method": s.method,
+                    "status": s.status,
+                    "decision": s.customer_decision,
+                    "decision_reason": s.customer_decision_reason,
+                    "decided_at": s.customer_decided_at.isoformat() if s.customer_decided_at else None,
+                }
+                for s in c.settlements.all()
+                if s.approved_at is not None or s.customer_decision
+            ],
+            "documents_asked": [
+                {"kind": r.kind, "note": r.note, "requested_at": r.requested_at.isoformat(), "state": r.state}
+                for r in c.document_requests.all()
+            ],
         }
         for c in claims
     ]
@@ -50,4 +73,9 @@ def erase(user) -> dict:
     messages = ClaimCommunication.objects.filter(claim__customer=user, party=ClaimCommunication.Party.CUSTOMER).update(
         body="[erased]", subject=""
     )
-    return {"claims_kept_redacted": redacted, "messages_redacted": messages}
+    reasons = (
+        ClaimSettlement.objects.filter(claim__customer=user)
+        .exclude(customer_decision_reason="")
+        .update(customer_decision_reason="[erased]")
+    )
+    return {"claims_kept_redacted": redacted, "messages_redacted": messages, "offer_answers_redacted": reasons}

@@ -10,6 +10,7 @@ from django.test import TestCase
 from pypdf import PdfReader
 
 from insurehub.audit.models import AuditEvent
+from insurehub.claims import privacy as claims_privacy
 from insurehub.claims.models import Claim, ClaimSettlement, DocumentRequest
 from insurehub.claims.services import (
     document_request_create,
@@ -408,3 +409,17 @@ def test_the_customers_report_leaves_out_what_is_internal(actors):
     assert "padded" not in customer_copy and "garage quote" not in customer_copy  # note, reserve reason
     committed(lambda: settlement_approve(settlement=settlement, approved_by=actors["supervisor"]))
     assert "Westlands Motors" in text(actors["owner"])  # offered now
+
+
+def test_the_customers_data_export_holds_their_offers_and_asks_and_erasure_redacts_their_words(actors):
+    claim, settlement = _offer(actors)
+    settlement_respond(settlement=settlement, decided_by=actors["owner"], decision="declined", reason="My own words.")
+    document_request_create(claim=claim, kind="photo", note="The rear bumper, please.", requested_by=actors["agent"])
+    [exported] = [c for c in claims_privacy.export(actors["owner"]) if c["claim_number"] == claim.claim_number]
+    assert [(o["decision"], o["decision_reason"]) for o in exported["settlement_offers"]] == [
+        ("declined", "My own words.")
+    ]
+    assert "padded" not in str(exported)  # the desk's note is not the customer's data
+    assert [(r["kind"], r["state"]) for r in exported["documents_asked"]] == [("photo", "open")]
+    assert claims_privacy.erase(actors["owner"])["offer_answers_redacted"] == 1
+    assert ClaimSettlement.objects.get(pk=settlement.pk).customer_decision_reason == "[erased]"
