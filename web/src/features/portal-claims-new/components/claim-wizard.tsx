@@ -11,7 +11,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { isApiError } from "@/lib/api";
 import { useT } from "@/lib/i18n";
 
-import { claimQuery, policiesQuery, type Claim, type Policy } from "../api/claim-new";
+import { claimDocumentsQuery, claimQuery, policiesQuery, type Claim, type Policy } from "../api/claim-new";
+import { fileState } from "../files";
 import { DATE_CODES, errorText } from "../error-text";
 import { useClaimDraft } from "../hooks/use-claim-draft";
 import {
@@ -142,6 +143,9 @@ function WizardSteps({
   const step = draft.step;
 
   const sync = useMutation({ mutationFn: wizard.sync });
+  // The files on the draft, for the review (the files step may not have been opened on this visit).
+  const documents = useQuery({ ...claimDocumentsQuery(draft.claimId ?? ""), enabled: step === "review" && draft.claimId !== null });
+  const fileCount = documents.data?.filter((document) => fileState(document.scan_status) !== "refused").length ?? files.count;
   const submit = useMutation({ mutationFn: wizard.submit, onSuccess: onSubmitted });
 
   // The date is checked as typed (the other fields once "Continue" was pressed).
@@ -271,7 +275,7 @@ function WizardSteps({
               {draft.policeReference ? <span data-content>{draft.policeReference}</span> : t("common.none")}
             </ReviewRow>
             <ReviewRow label={t("claimNew.review.files")} onEdit={() => go("files")}>
-              {t("claimNew.review.filesCount", { count: String(files.count) })}
+              {t("claimNew.review.filesCount", { count: String(fileCount) })}
             </ReviewRow>
           </div>
           <div className="flex items-start gap-2">
@@ -312,19 +316,24 @@ function WizardSteps({
             </AlertDescription>
           </Alert>
         )}
-        {step === "review" && files.busy && <p className="text-sm text-muted-foreground">{t("claimNew.files.waitUploads")}</p>}
+        {step === "files" && files.busy && <p className="text-sm text-muted-foreground">{t("claimNew.files.waitUploads")}</p>}
       </div>
 
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-between">
         {index > 0 ? (
-          <Button type="button" variant="outline" onClick={() => go(previousStep(step))} disabled={submit.isPending}>
+          <Button
+            type="button"
+            variant="outline"
+            onClick={() => go(previousStep(step))}
+            disabled={submit.isPending || (step === "files" && files.busy)}
+          >
             {t("claimNew.back")}
           </Button>
         ) : (
           <span />
         )}
         {step === "review" ? (
-          <Button type="button" size="lg" onClick={send} disabled={submit.isPending || files.busy}>
+          <Button type="button" size="lg" onClick={send} disabled={submit.isPending}>
             {submit.isPending ? t("claimNew.submitting") : t("claimNew.submit")}
           </Button>
         ) : (
@@ -332,7 +341,7 @@ function WizardSteps({
             type="button"
             size="lg"
             onClick={next}
-            disabled={sync.isPending || (step === "files" && !draft.claimId) || (step === "policy" && active.length === 0 && !draft.policyId)}
+            disabled={sync.isPending || (step === "files" && (!draft.claimId || files.busy)) || (step === "policy" && active.length === 0 && !draft.policyId)}
           >
             {sync.isPending ? t("claimNew.saving") : t("claimNew.next")}
           </Button>

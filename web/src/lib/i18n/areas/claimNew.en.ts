@@ -94,7 +94,7 @@ export const claimNewEn = {
   "claimNew.files.state.paused": "Connection lost",
   "claimNew.files.retry": "Retry {name}",
   "claimNew.files.remove": "Remove {name}",
-  "claimNew.files.waitUploads": "Wait for your files to finish uploading before you send the report.",
+  "claimNew.files.waitUploads": "Wait for your files to finish uploading before you go on.",
 
   // step 6: review and submit
   "claimNew.review.title": "Check your report",

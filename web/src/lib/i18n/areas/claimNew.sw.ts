@@ -90,7 +90,7 @@ export const claimNewSw: { readonly [K in keyof typeof claimNewEn]: string } = {
   "claimNew.files.state.paused": "Mtandao umekatika",
   "claimNew.files.retry": "Jaribu tena {name}",
   "claimNew.files.remove": "Ondoa {name}",
-  "claimNew.files.waitUploads": "Subiri faili zako zimalize kupakiwa kabla ya kutuma ripoti.",
+  "claimNew.files.waitUploads": "Subiri faili zako zimalize kupakiwa kabla ya kuendelea.",
 
   "claimNew.review.title": "Kagua ripoti yako",
   "claimNew.review.policy": "Bima",
