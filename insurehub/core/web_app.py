@@ -7,7 +7,9 @@
   endpoint's is a client route (`/claims/<id>`...): `index` answers it with the app's index.html,
   so a deep link survives a reload. It also sets the CSRF cookie the session endpoints need, and
   its own Content-Security-Policy: only this origin, plus a per-answer nonce for the <style>
-  elements that libraries add at run time (Radix's scroll lock reads it from <meta name=csp-nonce>).
+  elements that libraries add at run time (Radix's scroll lock reads it from <meta name=csp-nonce>),
+  and its own Permissions-Policy: as the API's (no camera, microphone or payment), except that
+  this origin may ask for the device's position ("use my location" when reporting a claim).
 - When web/dist has not been built, `/` explains how to build it instead of answering 404.
 """
 
@@ -20,7 +22,11 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_safe
 
-__all__ = ["CLIENT_ROUTE", "app_policy", "index"]
+__all__ = ["APP_PERMISSIONS", "CLIENT_ROUTE", "app_policy", "index"]
+
+# The browser features the app's pages may use: the position, on this origin only, when the user
+# agrees (the claim wizard's "use my location"); nothing else.
+APP_PERMISSIONS = "camera=(), microphone=(), geolocation=(self), payment=()"
 
 NONCE_PLACEHOLDER = "__CSP_NONCE__"
 
@@ -104,4 +110,5 @@ def index(request, *args, **kwargs):
     # The page names hashed files of one build and carries a fresh nonce: never cache it.
     add_never_cache_headers(response)
     response["Content-Security-Policy"] = app_policy(nonce)
+    response["Permissions-Policy"] = APP_PERMISSIONS
     return response

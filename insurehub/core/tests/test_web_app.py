@@ -70,6 +70,13 @@ class TestClientRoutes:
         assert directives["object-src"] == "'none'"
         assert "http" not in policy and "unsafe" not in policy
 
+    def test_the_page_may_ask_for_the_position_on_this_origin_only(self, dist):
+        # "Use my location" in the claim wizard; the API keeps geolocation=() like every other feature
+        assert Client().get("/claims/new")["Permissions-Policy"] == (
+            "camera=(), microphone=(), geolocation=(self), payment=()"
+        )
+        assert "geolocation=()" in Client().get("/api/claims/")["Permissions-Policy"]
+
     def test_each_answer_has_its_own_nonce_and_is_never_cached(self, dist):
         first, second = Client().get("/"), Client().get("/")
         assert nonce_of(first) != nonce_of(second)
