@@ -229,6 +229,8 @@ test("in Swahili the profile and notifications pages show no English", async ({ 
   await page.getByRole("navigation", { name: "Menyu kuu" }).getByRole("link", { name: "Arifa" }).click();
   await expect(page.getByRole("heading", { name: "Arifa", level: 1 })).toBeVisible();
   await expect(page.locator("[data-notification]")).toHaveCount(1);
+  // The server wrote the export's notification in the customer's saved language.
+  await expect(page.locator("[data-notification]")).toContainText("Nakala ya taarifa zako iko tayari kupakuliwa.");
   expect(await englishOnPage(page)).toEqual([]);
   await expectAccessible(page);
 
