@@ -41,4 +41,3 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
         "SettlementDecisionEnum": "insurehub.claims.models.SettlementDecision.choices",
     }
 )
-
