@@ -47,11 +47,23 @@ export async function apiPost<T>(
 }
 
 /**
+ * A recent incident time inside a policy's cover: `minutesAgo` back, but never before the UTC day
+ * its cover starts (a policy that began today, e.g. the demo customer's, right after midnight).
+ */
+export function incidentInCover(policy: { start_date?: string | null }, minutesAgo = 5): string {
+  const wanted = Date.now() - minutesAgo * 60_000;
+  const coverStarts = policy.start_date ? Date.parse(`${policy.start_date}T00:00:00Z`) : Number.NEGATIVE_INFINITY;
+  return new Date(Math.max(wanted, coverStarts)).toISOString();
+}
+
+/**
  * The demo customer files a motor claim through the API. Their policy began today, so the claim
  * also raises an "early claim" alert (and, with other claims on the vehicle, a possible duplicate).
  */
 export async function fileClaim(request: APIRequestContext, description: string): Promise<FiledClaim> {
-  const policies = await apiGet<{ results: { id: string; status: string; vehicle: string | null }[] }>(
+  const policies = await apiGet<{
+    results: { id: string; status: string; vehicle: string | null; start_date: string | null }[];
+  }>(
     request,
     "customer",
     "/api/policies/?page_size=100",
@@ -66,7 +78,7 @@ export async function fileClaim(request: APIRequestContext, description: string)
     {
       policy: motor!.id,
       vehicle: motor!.vehicle,
-      incident_date: new Date(Date.now() - 5 * 60_000).toISOString(),
+      incident_date: incidentInCover(motor!),
       description,
     },
     { "Idempotency-Key": crypto.randomUUID() },

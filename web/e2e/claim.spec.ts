@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 
 import type { APIRequestContext, Page } from "@playwright/test";
 
+import { incidentInCover } from "./api-helpers";
 import { DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, signIn, test, type DemoUser } from "./fixtures";
 
 interface Claim {
@@ -56,7 +57,7 @@ async function fileClaim(request: APIRequestContext, description: string): Promi
     headers,
   });
   expect(policies.status()).toBe(200);
-  const motor = ((await policies.json()) as { results: { id: string; vehicle: string | null }[] }).results.find(
+  const motor = ((await policies.json()) as { results: { id: string; vehicle: string | null; start_date: string | null }[] }).results.find(
     (policy) => policy.vehicle,
   );
   expect(motor, "the demo customer's active motor policy").toBeDefined();
@@ -65,7 +66,7 @@ async function fileClaim(request: APIRequestContext, description: string): Promi
     data: {
       policy: motor!.id,
       vehicle: motor!.vehicle,
-      incident_date: new Date(Date.now() - 60 * 60_000).toISOString(),
+      incident_date: incidentInCover(motor!, 60),
       incident_address: "Ngong Road, Nairobi",
       description: `${description} (e2e ${Date.now()})`,
       estimated_cost: "42000.00",

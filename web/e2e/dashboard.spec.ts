@@ -8,6 +8,7 @@
  */
 import type { APIRequestContext, Page, Request } from "@playwright/test";
 
+import { incidentInCover } from "./api-helpers";
 import { DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, signIn, test, type DemoUser } from "./fixtures";
 
 type Json = Record<string, unknown>;
@@ -240,7 +241,7 @@ test.describe("the dashboard", () => {
 
     const headers = { Authorization: `Bearer ${await apiToken(request, "customer")}` };
     const policies = await request.get("/api/policies/?page_size=100", { headers });
-    const motor = ((await policies.json()) as { results: { id: string; status: string; vehicle: string | null }[] }).results.find(
+    const motor = ((await policies.json()) as { results: { id: string; status: string; vehicle: string | null; start_date: string | null }[] }).results.find(
       (policy) => policy.status === "active" && policy.vehicle,
     );
     expect(motor, "the demo customer's active motor policy").toBeDefined();
@@ -249,7 +250,7 @@ test.describe("the dashboard", () => {
       data: {
         policy: motor!.id,
         vehicle: motor!.vehicle,
-        incident_date: new Date(Date.now() - 10 * 60_000).toISOString(),
+        incident_date: incidentInCover(motor!, 10),
         description: "Dashboard browser test: a scrape in the car park.",
       },
     });

@@ -18,7 +18,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { withCheckDigit } from "../src/features/portal-policies/vin";
 import { en } from "../src/lib/i18n/en";
 import { sw } from "../src/lib/i18n/sw";
-import { apiPost, offerSettlement, paySettlement } from "./api-helpers";
+import { apiPost, incidentInCover, offerSettlement, paySettlement } from "./api-helpers";
 import { expect, expectAccessible, test } from "./fixtures";
 import { chooseLanguage, emailedLink, englishOnPage, logMark, NEW_PASSWORD, PHONE, signInAs, textedCode } from "./portal-helpers";
 import { pdf, photo } from "./test-files";
@@ -337,7 +337,9 @@ test.describe("at a desktop's size (1280 x 800)", () => {
       {
         policy: quote.id,
         vehicle: vehicle.id,
-        incident_date: new Date(Date.now() - 5 * 60_000).toISOString(),
+        incident_date: incidentInCover(
+          (await (await request.get(`/api/policies/${quote.id}/`, { headers })).json()) as { start_date: string | null },
+        ),
         description: "Reversed into a bollard at Sarit Centre.",
       },
       true,
