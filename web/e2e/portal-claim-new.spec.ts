@@ -10,7 +10,7 @@ import { deflateSync } from "node:zlib";
 
 import type { APIRequestContext, Page } from "@playwright/test";
 
-import { apiGet } from "./api-helpers";
+import { apiGet, apiPost } from "./api-helpers";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 import { PHONE } from "./portal-helpers";
 
@@ -283,5 +283,45 @@ test("a photo that is not a picture is refused with the server's sentence", asyn
   await expect(row).toHaveAttribute("data-state", "refused", { timeout: 20_000 });
   await expect(row).toContainText("This is not a photo.");
   await expect(row.getByRole("button", { name: "Remove not-a-photo.jpg" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a server draft started on another device resumes at /claims/new?draft=<id>, also on a wide screen", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const policy = await activePolicy(request);
+  const incident = new Date(Math.min(Date.now() - 60_000, Math.max(Date.now() - 3600_000, Date.parse(`${policy.start_date}T00:01:00Z`))));
+  const draft = await apiPost<{ id: string; status: string }>(request, "customer", "/api/claims/", {
+    policy: policy.id,
+    incident_date: incident.toISOString(),
+    incident_address: "Ngong Road, Nairobi",
+    description: "Started on my phone: a pothole cracked the front wheel rim.",
+    draft: true,
+  });
+  expect(draft.status).toBe("draft");
+
+  await signIn(page, "customer", `/claims/new?draft=${draft.id}`);
+  await expectStep(page, "Photos and documents");
+  await expect(page.getByText("Saved as a draft on your account.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expectStep(page, "Check and send");
+  await expect(page.getByText("Ngong Road, Nairobi")).toBeVisible();
+  await expect(page.getByText("Started on my phone: a pothole cracked the front wheel rim.")).toBeVisible();
+  await page.getByLabel("What I have said is true to the best of my knowledge.").check();
+  await page.getByRole("button", { name: "Send my claim" }).click();
+  await page.waitForURL(new RegExp(`/claims/${draft.id}$`));
+
+  // Sent: the same link now says so instead of reopening it
+  await page.goto(`/claims/new?draft=${draft.id}`);
+  await expect(page.getByText("That report has already been sent or withdrawn, so it cannot be changed here.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the claim" })).toHaveAttribute("href", `/claims/${draft.id}`);
+});
+
+test("'use my location' fills in the point from the phone's position", async ({ page, context, request }) => {
+  await context.grantPermissions(["geolocation"]);
+  await context.setGeolocation({ latitude: -1.2833, longitude: 36.8167 });
+  await fillUpToWhere(page, request);
+  await page.getByRole("button", { name: "Use my location" }).click();
+  await expect(page.getByTestId("resolved-place")).toContainText("Your location: -1.283300, 36.816700");
   await expectAccessible(page);
 });
