@@ -29,7 +29,7 @@ def _move(
     claim: Claim,
     to_status: str,
     *,
-    actor: User,
+    actor: User | None,
     reason: str = "",
     approved_amount=None,
     service: bool = False,

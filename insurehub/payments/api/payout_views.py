@@ -1,6 +1,7 @@
 """Payouts API: M-Pesa B2C callbacks, releasing a held payout, and bank payout files."""
 
 import hmac
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -35,7 +36,7 @@ def _payload(request) -> dict:
     return request.data if isinstance(request.data, dict) else {}
 
 
-_CALLBACK_SCHEMA = {
+_CALLBACK_SCHEMA: dict[str, Any] = {
     "request": {"application/json": dict},
     "responses": {200: s.CallbackAckSerializer},
     "parameters": [OpenApiParameter("token", str, OpenApiParameter.QUERY, required=True)],

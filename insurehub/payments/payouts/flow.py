@@ -124,8 +124,11 @@ def b2c_result_record(*, payload: dict) -> str:
     if payout.payout_stage != PayoutStage.SENT:
         raise ApplicationError("payout_not_sent", "This payout was never sent to M-Pesa.", status=409)
     _record_payload(payout, "result", payload)
+    raw_code = result.get("ResultCode")
     try:
-        code = int(result.get("ResultCode"))
+        if raw_code is None:
+            raise ValueError("no ResultCode")
+        code = int(raw_code)
     except (TypeError, ValueError) as exc:
         raise ApplicationError("malformed_callback", "The result has no numeric ResultCode.") from exc
     if code != 0:
