@@ -18,10 +18,11 @@ from insurehub.claims.models import (
 )
 from insurehub.claims.services.assignment import _assign, least_loaded_assessor
 from insurehub.claims.services.claim_row import _lock
-from insurehub.claims.services.fnol import _sla_due
+from insurehub.claims.services.fnol import _sla_due, _validate_incident
 from insurehub.core.errors import ApplicationError
 from insurehub.core.money import money
 from insurehub.core.state_machine import Transition
+from insurehub.policies.models import PolicyStatus
 from insurehub.users.models import User
 
 
@@ -106,6 +107,18 @@ def _move(
 # `settlement` and `settled` belongs to settlement_propose and settlement_pay.
 @transaction.atomic
 def claim_submit(*, claim: Claim, actor: User, reason: str = "") -> Claim:
+    """Send a draft: filing's checks again, as they stand now (a draft may wait for days while its
+    policy lapses): the policy still active, the incident still inside its cover."""
+    claim = _lock(claim)
+    if claim.status == ClaimStatus.DRAFT:
+        policy = claim.policy
+        if policy.status != PolicyStatus.ACTIVE:
+            raise ApplicationError(
+                "policy_not_active",
+                f"Claims are sent on active policies; {policy.policy_number} is {policy.status}.",
+                status=409,
+            )
+        _validate_incident(policy=policy, incident_date=claim.incident_date)
     return _move(claim, ClaimStatus.SUBMITTED, actor=actor, reason=reason)
 
 

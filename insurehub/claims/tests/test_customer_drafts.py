@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from insurehub.claims.models import Claim, ClaimStatus
 from insurehub.core.testing import AccessMatrix, assert_problem, client_for
+from insurehub.policies.models import Policy, PolicyStatus
 from insurehub.policies.tests.factories import PolicyFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +107,21 @@ def test_submitting_or_withdrawing_a_draft_follows_the_access_matrix(actors):
         expected={"owner": 200, **dict.fromkeys(OFFICE, 409)},
     )
     assert Claim.objects.get(pk=draft["id"]).status == ClaimStatus.WITHDRAWN
+
+
+def test_a_draft_whose_policy_lapsed_meanwhile_is_not_sent_and_stays_a_draft(actors):
+    draft = _draft(actors)
+    Policy.objects.filter(pk=draft["policy"]).update(status=PolicyStatus.LAPSED)
+    response = client_for(actors["owner"]).post(f"{URL}{draft['id']}/transition/", {"to": "submitted"}, format="json")
+    assert assert_problem(response, 409)["type"].endswith("policy_not_active")
+    claim = Claim.objects.get(pk=draft["id"])
+    assert claim.status == ClaimStatus.DRAFT and claim.submitted_at is None
+
+
+def test_a_draft_whose_incident_falls_outside_the_cover_now_is_not_sent(actors):
+    draft = _draft(actors)
+    # The policy's period was corrected after the draft was written: the incident is before it now.
+    Policy.objects.filter(pk=draft["policy"]).update(start_date=timezone.localdate() - datetime.timedelta(days=1))
+    response = client_for(actors["owner"]).post(f"{URL}{draft['id']}/transition/", {"to": "submitted"}, format="json")
+    assert assert_problem(response, 400)["type"].endswith("incident_outside_cover")
+    assert Claim.objects.get(pk=draft["id"]).status == ClaimStatus.DRAFT
