@@ -1749,7 +1749,8 @@ export interface paths {
          *     not make this move); 404 `not_found`; 409 `illegal_transition` (not allowed from the current
          *     status: `current_status` and `allowed` list the moves the caller may make); 409
          *     `transition_refused` (a guard said no: `reasons`, e.g. the assessment is not completed, the amount
-         *     is above your authority or the sum insured).
+         *     is above your authority or the sum insured). Sending a draft checks filing's rules again: 409
+         *     `policy_not_active`, 400 `incident_outside_cover` (the draft stays a draft).
          */
         post: operations["claims_transition_create"];
         delete?: never;
