@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from insurehub.audit import permissions
 from insurehub.audit.api.serializers import AuditEventOutputSerializer, ReadAuditEntryOutputSerializer
-from insurehub.audit.models import AuditEvent
+from insurehub.audit.models import AuditEvent, ReadAuditEntry
 from insurehub.audit.selectors import audit_event_list, reads_of_subject
 from insurehub.core.errors import ApplicationError
 from insurehub.core.filters import TimestampFilter
@@ -89,6 +89,8 @@ class ReadAuditListApi(generics.ListAPIView):
     pagination_class = AuditCursorPagination
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the OpenAPI generator: no request to read
+            return ReadAuditEntry.objects.none()
         subject = self.request.query_params.get("subject", "")
         try:
             subject_id = uuid.UUID(subject)
