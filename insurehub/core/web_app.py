@@ -70,14 +70,14 @@ def app_policy(nonce: str) -> str:
     card provider, when configured, adds its own origins (CARD_PROVIDER_ORIGINS)."""
     card = CARD_PROVIDER_ORIGINS.get(getattr(settings, "CARD_PROVIDER", ""), {})
 
-    def extra(directive: str) -> str:
+    def provider_origins(directive: str) -> str:
         return "".join(f" {origin}" for origin in card.get(directive, ()))
 
     return (
-        f"default-src 'self'; script-src 'self'{extra('script-src')}; "
+        f"default-src 'self'; script-src 'self'{provider_origins('script-src')}; "
         f"style-src 'self' 'nonce-{nonce}'; img-src 'self' data: blob:; font-src 'self'; "
-        f"connect-src 'self'{extra('connect-src')}; worker-src 'self' blob:; "
-        f"frame-src 'self' blob:{extra('frame-src')}; object-src 'none'; "
+        f"connect-src 'self'{provider_origins('connect-src')}; worker-src 'self' blob:; "
+        f"frame-src 'self' blob:{provider_origins('frame-src')}; object-src 'none'; "
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
     )
 
