@@ -13,6 +13,7 @@ from insurehub.claims.models import Claim, ClaimCommunication, ClaimSettlement, 
 from insurehub.claims.tests.test_access import Claims
 from insurehub.core.roles import Department, Role
 from insurehub.core.testing import AccessMatrix, assert_problem, client_for, idempotency_key
+from insurehub.payments import privacy as payment_data
 from insurehub.payments.models import Direction, Transaction
 from insurehub.payments.payouts.flow import payouts_sweep
 from insurehub.payments.services import payout_confirm
@@ -243,3 +244,42 @@ def test_a_cheque_settles_the_claim_when_finance_confirms_it(actors):
     payout_confirm(payout=payout, provider_reference="CHQ-000123", confirmed_by=actors["admin"])
     assert _state(claim, settlement, payout) == ("settled", "paid", "succeeded", Decimal("40000.00"))
     assert payout.receipt_number == "CHQ-000123"
+
+
+def test_a_paid_payout_is_in_the_customers_export_and_erasure_removes_what_mpesa_said_about_them(
+    actors, standin, django_capture_on_commit_callbacks
+):
+    claim, settlement = _accepted_settlement(actors)
+    payout = _pay(actors["supervisor"], claim, settlement, django_capture_on_commit_callbacks)
+    _deliver(standin.b2c_result(payout.reference))
+    payout.refresh_from_db()
+    assert "254712345678" in str(payout.provider_payloads)  # B2C's request and result name the phone
+
+    exported = [row for row in payment_data.export(actors["owner"]) if row["reference"] == payout.reference]
+    assert exported == [
+        {
+            "reference": payout.reference,
+            "method": "mpesa",
+            "direction": "out",
+            "amount": "40000.00",
+            "currency": payout.currency,
+            "status": "succeeded",
+            "receipt_number": payout.receipt_number,
+            "phone": payout.phone,
+            "payout_stage": payout.payout_stage,
+            "failure_reason": "",
+            "created_at": payout.created_at.isoformat(),
+            "completed_at": payout.completed_at.isoformat(),
+        }
+    ]
+
+    receipt = payout.receipt_number
+    assert receipt
+    outcome = payment_data.erase(actors["owner"])
+    payout.refresh_from_db()
+    assert outcome["provider_messages_removed"] >= 1
+    assert "254712345678" not in str(payout.provider_payloads) and payout.phone == ""
+    assert {item["body"] for item in payout.provider_payloads} == {"erased"}
+    # The accounting record stays whole.
+    assert (payout.status, payout.amount, payout.receipt_number) == ("succeeded", Decimal("40000.00"), receipt)
+    assert payment_data.erase(actors["owner"])["provider_messages_removed"] == 0  # once
