@@ -3,13 +3,15 @@ from decimal import Decimal
 from rest_framework import serializers
 
 from insurehub.core.serializers import MoneyField, StrictSerializer
-from insurehub.payments.models import Instalment, PaymentSchedule, Refund, Transaction
+from insurehub.payments.models import Instalment, PaymentSchedule, PayoutStage, Refund, Transaction
 from insurehub.policies.models import CURRENCIES
 
 
 class TransactionOutputSerializer(serializers.ModelSerializer):
     amount = MoneyField()
     refunded_amount = MoneyField()
+    # Blank on every payment (money in): only payouts have a stage.
+    payout_stage = serializers.ChoiceField(choices=PayoutStage.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Transaction

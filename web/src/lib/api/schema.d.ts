@@ -6801,7 +6801,7 @@ export interface components {
             readonly failure_reason: string;
             /** Format: uuid */
             readonly refund_of: string | null;
-            readonly payout_stage: components["schemas"]["PayoutStageEnum"];
+            readonly payout_stage: components["schemas"]["PayoutStageEnum"] | components["schemas"]["BlankEnum"];
             /** Format: uuid */
             readonly payout_batch: string | null;
             /** Format: date-time */
