@@ -166,23 +166,26 @@ def _registration_attempt_notice(user: User) -> None:
         audit_record(actor=None, action="auth.registration_attempt", target=user, changes={"notified": False})
         return
     link, minutes = _password_reset_link(user)
+    _email(user, "auth.registration_attempt", valid_for=minutes, email=user.email, link=link)
+    audit_record(actor=None, action="auth.registration_attempt", target=user, changes={"notified": True})
+
+
+def _email(user: User, template: str, *, to: str = "", valid_for: int | None = None, **values) -> None:
+    """An account e-mail to `user` (at `to`, else their address), in their language: `valid_for`
+    minutes become the message's `within` ("within 30 minutes")."""
+    language = language_of(user)
+    if valid_for is not None:
+        values["within"] = account_texts.duration(valid_for, language)
     account_messages.send(
         AccountMessage(
             channel="email",
-            to=user.email,
-            template="auth.registration_attempt",
-            subject=account_texts.subject("auth.registration_attempt", language_of(user)),
-            body=account_texts.body(
-                "auth.registration_attempt",
-                language_of(user),
-                email=user.email,
-                within=account_texts.duration(minutes, language_of(user)),
-                link=link,
-            ),
+            to=to or user.email,
+            template=template,
+            subject=account_texts.subject(template, language),
+            body=account_texts.body(template, language, **values),
             recipient=user,
         )
     )
-    audit_record(actor=None, action="auth.registration_attempt", target=user, changes={"notified": True})
 
 
 def _password_reset_link(user: User) -> tuple[str, int]:
@@ -544,22 +547,7 @@ def password_reset_request(*, email: str) -> None:
                 )
                 return
             link, minutes = _password_reset_link(user)
-            account_messages.send(
-                AccountMessage(
-                    channel="email",
-                    to=user.email,
-                    template="auth.password_reset",
-                    subject=account_texts.subject("auth.password_reset", language_of(user)),
-                    body=account_texts.body(
-                        "auth.password_reset",
-                        language_of(user),
-                        email=user.email,
-                        within=account_texts.duration(minutes, language_of(user)),
-                        link=link,
-                    ),
-                    recipient=user,
-                )
-            )
+            _email(user, "auth.password_reset", valid_for=minutes, email=user.email, link=link)
             audit_record(actor=None, action="auth.password_reset_requested", target=user, changes={"sent": True})
     finally:
         _answer_no_sooner_than(started, settings.PASSWORD_RESET_MIN_RESPONSE_SECONDS)
@@ -586,16 +574,7 @@ def password_reset_confirm(*, token: str, password: str) -> int:
         _tokens_void(user=user, purposes=[AccountTokenPurpose.RESET_PASSWORD])
         revoked = _revoke_sessions(user)
         audit_record(actor=user, action="auth.password_reset", target=user, changes={"sessions_revoked": revoked})
-        account_messages.send(
-            AccountMessage(
-                channel="email",
-                to=user.email,
-                template="auth.password_reset_done",
-                subject=account_texts.subject("auth.password_reset_done", language_of(user)),
-                body=account_texts.body("auth.password_reset_done", language_of(user)),
-                recipient=user,
-            )
-        )
+        _email(user, "auth.password_reset_done")
     login_guard.unlock(email=user.email)  # a lockout from the forgotten password ends here
     return revoked
 
@@ -613,22 +592,8 @@ def _account_unlock_issue(user: User) -> None:
         target=user.email,
     )
     link = account_messages.web_link("/unlock-account", token=secret)
-    account_messages.send(
-        AccountMessage(
-            channel="email",
-            to=user.email,
-            template="auth.account_locked",
-            subject=account_texts.subject("auth.account_locked", language_of(user)),
-            body=account_texts.body(
-                "auth.account_locked",
-                language_of(user),
-                paused=account_texts.duration(settings.LOGIN_LOCKOUT_SECONDS // 60, language_of(user)),
-                within=account_texts.duration(minutes, language_of(user)),
-                link=link,
-            ),
-            recipient=user,
-        )
-    )
+    paused = account_texts.duration(settings.LOGIN_LOCKOUT_SECONDS // 60, language_of(user))
+    _email(user, "auth.account_locked", valid_for=minutes, paused=paused, link=link)
     audit_record(actor=None, action="auth.account_locked", target=user, changes={"unlock_link_sent": True})
 
 
@@ -660,22 +625,7 @@ def _email_verification_issue(user: User) -> None:
         target=user.email,
     )
     link = account_messages.web_link("/verify-email", token=secret)
-    account_messages.send(
-        AccountMessage(
-            channel="email",
-            to=user.email,
-            template="auth.verify_email",
-            subject=account_texts.subject("auth.verify_email", language_of(user)),
-            body=account_texts.body(
-                "auth.verify_email",
-                language_of(user),
-                email=user.email,
-                within=account_texts.duration(minutes, language_of(user)),
-                link=link,
-            ),
-            recipient=user,
-        )
-    )
+    _email(user, "auth.verify_email", valid_for=minutes, email=user.email, link=link)
     audit_record(actor=user, action="auth.email_verification_sent", target=user)
 
 
@@ -720,18 +670,7 @@ def email_verification_confirm(*, token: str) -> User:
         )
         _tokens_void(user=user, purposes=[AccountTokenPurpose.CHANGE_EMAIL, AccountTokenPurpose.VERIFY_EMAIL])
         audit_record(actor=user, action="auth.email_changed", target=user, changes=changes)
-        account_messages.send(
-            AccountMessage(
-                channel="email",
-                to=old_email,
-                template="auth.email_changed",
-                subject=account_texts.subject("auth.email_changed", language_of(user)),
-                body=account_texts.body(
-                    "auth.email_changed", language_of(user), new_email=new_email, old_email=old_email
-                ),
-                recipient=user,
-            )
-        )
+        _email(user, "auth.email_changed", to=old_email, new_email=new_email, old_email=old_email)
     login_guard.unlock(email=old_email)
     return user
 
@@ -855,32 +794,8 @@ def email_change_request(*, user: User, new_email: str, password: str) -> None:
                 target=new_email,
             )
             link = account_messages.web_link("/verify-email", token=secret)
-            account_messages.send(
-                AccountMessage(
-                    channel="email",
-                    to=new_email,
-                    template="auth.email_change",
-                    subject=account_texts.subject("auth.email_change", language_of(user)),
-                    body=account_texts.body(
-                        "auth.email_change",
-                        language_of(user),
-                        new_email=new_email,
-                        within=account_texts.duration(minutes, language_of(user)),
-                        link=link,
-                    ),
-                    recipient=user,
-                )
-            )
-        account_messages.send(
-            AccountMessage(
-                channel="email",
-                to=user.email,
-                template="auth.email_change_requested",
-                subject=account_texts.subject("auth.email_change_requested", language_of(user)),
-                body=account_texts.body("auth.email_change_requested", language_of(user), new_email=new_email),
-                recipient=user,
-            )
-        )
+            _email(user, "auth.email_change", to=new_email, valid_for=minutes, new_email=new_email, link=link)
+        _email(user, "auth.email_change_requested", new_email=new_email)
         audit_record(
             actor=user,
             action="auth.email_change_requested",
