@@ -54,3 +54,26 @@ class IdempotencyRecord(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user_id}:{self.key}"
+
+
+class FileKey(models.Model):
+    """The data key of one encrypted file (core.encrypted_storage), sealed by the field key ring.
+
+    Rotating the field keys re-seals these rows only; the file's bytes never change. `scope` is the
+    storage's key scope (the local storages that share MEDIA_ROOT share one), `name` the file's name
+    in it."""
+
+    scope = models.CharField(max_length=40)
+    name = models.CharField(max_length=500)
+    wrapped_key = models.TextField()
+    key_id = models.CharField(max_length=40, db_index=True)
+    # Being sealed in place (encrypt_media_files): the file may still be plaintext until the rename.
+    pending = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope", "name"], name="core_filekey_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.scope}:{self.name}"

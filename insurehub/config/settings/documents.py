@@ -8,9 +8,26 @@ from .reader import env
 from .static_files import STATICFILES_BACKEND
 from .tasks import CELERY_BEAT_SCHEDULE
 
+
+def s3_object_parameters(*, sse: bool, kms_key_id: str) -> dict:
+    """What every object is put with: SSE-KMS under `kms_key_id` when given, else SSE-S3 (AES256)
+    unless turned off."""
+    if kms_key_id:
+        return {"ServerSideEncryption": "aws:kms", "SSEKMSKeyId": kms_key_id}
+    return {"ServerSideEncryption": "AES256"} if sse else {}
+
+
 # Files go through Django's storage API: a local folder (MEDIA_ROOT) by default, S3 (or any
 # S3-compatible service) when DOCUMENTS_S3_BUCKET is set. Keys are random, never the user's name.
+# Local files are encrypted (core.encrypted_storage: a data key per file sealed by FIELD_ENCRYPTION_KEYS,
+# kept in core.FileKey); the storages sharing MEDIA_ROOT share one key scope. S3 objects are encrypted
+# by S3: with the KMS key DOCUMENTS_S3_SSE_KMS_KEY_ID (key id, ARN or alias) when set, else SSE-S3.
 DOCUMENTS_S3_BUCKET = env.str("DOCUMENTS_S3_BUCKET", "")
+DOCUMENTS_S3_SSE_KMS_KEY_ID = env.str("DOCUMENTS_S3_SSE_KMS_KEY_ID", "")
+_ENCRYPTED_MEDIA = {
+    "BACKEND": "insurehub.core.encrypted_storage.EncryptedFileSystemStorage",
+    "OPTIONS": {"key_scope": "media"},
+}
 if DOCUMENTS_S3_BUCKET:
     _documents_storage = {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -24,13 +41,15 @@ if DOCUMENTS_S3_BUCKET:
             "file_overwrite": False,
             "querystring_auth": True,
             "querystring_expire": env.int("DOCUMENTS_SIGNED_URL_SECONDS", 300),
-            "object_parameters": {"ServerSideEncryption": "AES256"} if env.bool("DOCUMENTS_S3_SSE", True) else {},
+            "object_parameters": s3_object_parameters(
+                sse=env.bool("DOCUMENTS_S3_SSE", True), kms_key_id=DOCUMENTS_S3_SSE_KMS_KEY_ID
+            ),
         },
     }
 else:
-    _documents_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _documents_storage = _ENCRYPTED_MEDIA
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _ENCRYPTED_MEDIA,
     "staticfiles": {"BACKEND": STATICFILES_BACKEND},
     "documents": _documents_storage,
 }

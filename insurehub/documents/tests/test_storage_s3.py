@@ -43,3 +43,34 @@ def test_eicar_is_quarantined_on_s3(s3_storage, clamscan, actors):
     assert document.storage_key.startswith("quarantine/")
     assert s3_storage.exists(document.storage_key)
     assert_problem(client_for(actors["owner"]).get(f"/api/documents/{document.pk}/download/", {"signed": "1"}), 409)
+
+
+def test_sse_kms_settings_put_every_object_under_the_kms_key(settings, s3_server, s3_storage, clamscan, actors):
+    """DOCUMENTS_S3_SSE_KMS_KEY_ID: the storage puts objects with SSE-KMS under that key (moto keeps and
+    answers the object's encryption attributes as S3 does)."""
+    import boto3
+
+    from insurehub.config.settings.documents import s3_object_parameters
+
+    credentials = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing", "region_name": "eu-west-1"}
+    key_id = boto3.client("kms", endpoint_url=s3_server, **credentials).create_key()["KeyMetadata"]["KeyId"]
+    parameters = s3_object_parameters(sse=True, kms_key_id=key_id)
+    assert parameters == {"ServerSideEncryption": "aws:kms", "SSEKMSKeyId": key_id}
+    assert s3_object_parameters(sse=True, kms_key_id="") == {"ServerSideEncryption": "AES256"}
+    documents = settings.STORAGES["documents"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documents": {**documents, "OPTIONS": {**documents["OPTIONS"], "object_parameters": parameters}},
+    }
+    from insurehub.documents.storage import documents_storage
+
+    storage = documents_storage()
+    content = samples.text_pdf(["Sealed by KMS"])
+    body = upload(client_for(actors["owner"]), content, "kms.pdf").json()
+    document = Document.objects.get(pk=body["id"])
+    client = boto3.client("s3", endpoint_url=s3_server, **credentials)
+    head = client.head_object(Bucket=storage.bucket_name, Key=document.storage_key)
+    assert head["ServerSideEncryption"] == "aws:kms"
+    assert head["SSEKMSKeyId"].endswith(key_id)
+    response = client_for(actors["owner"]).get(f"/api/documents/{document.pk}/download/")
+    assert b"".join(response.streaming_content) == content

@@ -1,7 +1,8 @@
 """Re-encrypt every encrypted field under the primary key of FIELD_ENCRYPTION_KEYS.
 
 Works in batches, each its own transaction; a row already under the primary key is skipped,
-so the command can be stopped and run again and it resumes where it was.
+so the command can be stopped and run again and it resumes where it was. The data keys of
+encrypted files (core.FileKey) are re-sealed too; the files themselves are never rewritten.
 """
 
 from django.apps import apps
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from insurehub.core import encryption
+from insurehub.core.encrypted_storage import rewrap_file_keys
 from insurehub.core.fields import encrypted_fields
 
 
@@ -29,6 +31,9 @@ class Command(BaseCommand):
             total += rotated
             if rotated:
                 self.stdout.write(f"  {model._meta.label}: {rotated} rows re-encrypted")
+        files = rewrap_file_keys(batch_size=batch_size)
+        if files:
+            self.stdout.write(f"  core.FileKey: {files} file keys re-sealed (the files are not rewritten)")
         self.stdout.write(self.style.SUCCESS(f"Done: {total} rows now under key {primary!r}."))
 
     def _rotate_model(self, model, fields, primary, batch_size) -> int:
