@@ -44,6 +44,11 @@ class Priority(models.TextChoices):
     URGENT = "urgent", "Urgent"
 
 
+class CatastropheTagging(models.TextChoices):
+    AUTO = "auto", "Automatic"
+    MANUAL = "manual", "By hand"
+
+
 class Claim(BaseModel):
     claim_number = models.CharField(max_length=20, unique=True)
     status = models.CharField(max_length=16, choices=ClaimStatus.choices, default=ClaimStatus.SUBMITTED)
@@ -86,6 +91,15 @@ class Claim(BaseModel):
     settled_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     last_activity_at = models.DateTimeField(null=True, blank=True)
+    # The catastrophe event the claim belongs to (catastrophes app), how it got there, and whether a
+    # person took it out of an event: the automatic tagging never tags such a claim again.
+    catastrophe = models.ForeignKey(
+        "catastrophes.CatastropheEvent", null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+    )
+    catastrophe_tagging = models.CharField(max_length=8, choices=CatastropheTagging.choices, blank=True)
+    catastrophe_untagged = models.BooleanField(default=False)
+    # Estimated below the event's fast-track limit when tagged: sent straight to a desk assessor.
+    catastrophe_fast_track = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -199,6 +213,33 @@ class ClaimAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim_id} {self.role} -> {self.user_id}"
+
+
+class ClaimCatastropheChange(models.Model):
+    """Each tag or untag of a claim with a catastrophe event: by hand (with its reason) or by the
+    automatic tagging (at filing, or when an event is declared or its area changes)."""
+
+    id = models.BigAutoField(primary_key=True)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="catastrophe_changes")
+    event = models.ForeignKey(
+        "catastrophes.CatastropheEvent", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    previous_event = models.ForeignKey(
+        "catastrophes.CatastropheEvent", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    automatic = models.BooleanField(default=False)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.CharField(max_length=500, blank=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["claim", "at"], name="claims_catastrophe_change_at")]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}: {self.previous_event_id} -> {self.event_id}"
 
 
 class ClaimCommunication(BaseModel):

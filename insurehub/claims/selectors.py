@@ -50,7 +50,7 @@ def claim_list(user) -> QuerySet[Claim]:
     )
     return (
         claims_visible_to(user)
-        .select_related("customer", "policy", "vehicle", "assigned_agent", "assigned_assessor")
+        .select_related("customer", "policy", "vehicle", "assigned_agent", "assigned_assessor", "catastrophe")
         .only(*CLAIM_COLUMNS, *RELATED_SHOWN)
         .annotate(has_open_alerts=flagged)
     )
@@ -67,6 +67,8 @@ RELATED_SHOWN = (
     "assigned_agent__email",
     "assigned_assessor__name",
     "assigned_assessor__email",
+    "catastrophe__code",
+    "catastrophe__name",
 )
 CLAIM_COLUMNS = tuple(field.name for field in Claim._meta.concrete_fields)
 
@@ -100,6 +102,10 @@ LIST_VALUES = (
     "has_open_alerts",
     "created_at",
     "updated_at",
+    "catastrophe",
+    "catastrophe__code",
+    "catastrophe__name",
+    "catastrophe_fast_track",
 )
 
 
@@ -273,6 +279,21 @@ def claim_timeline(claim: Claim, *, for_customer: bool) -> list[dict]:
                     "from": str(entry.previous_amount),
                     "to": str(entry.new_amount),
                     "detail": entry.reason,
+                }
+            )
+    if not for_customer:
+        changes = claim.catastrophe_changes.select_related("actor", "event", "previous_event")
+        for change in changes:
+            items.append(
+                {
+                    "type": "catastrophe_tagged" if change.event_id else "catastrophe_untagged",
+                    "at": change.at,
+                    "actor": change.actor_id,
+                    "actor_name": display_name(change.actor),
+                    "automatic": change.automatic,
+                    "from": change.previous_event.code if change.previous_event else "",
+                    "to": change.event.code if change.event else "",
+                    "detail": change.reason,
                 }
             )
     items.extend(_settlement_items(claim, for_customer=for_customer))

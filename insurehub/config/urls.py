@@ -15,6 +15,7 @@ api_urlpatterns = [
     path("", include("insurehub.policies.api.urls")),
     path("", include("insurehub.vehicles.api.urls")),
     path("", include("insurehub.payments.api.urls")),
+    path("", include("insurehub.catastrophes.api.urls")),
     path("", include("insurehub.workflows.api.urls")),
     path("", include("insurehub.claims.api.urls")),
     path("", include("insurehub.assessments.api.urls")),

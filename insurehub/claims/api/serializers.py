@@ -21,6 +21,12 @@ from insurehub.claims.workflow import offered_for
 from insurehub.core.serializers import MoneyField, StrictSerializer
 
 
+class CatastropheRefSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    code = serializers.CharField(help_text="The event's number, e.g. CAT-2026-0001.")
+    name = serializers.CharField()
+
+
 class ClaimListSerializer(serializers.ModelSerializer):
     estimated_cost = MoneyField(allow_null=True)
     approved_amount = MoneyField(allow_null=True)
@@ -32,6 +38,10 @@ class ClaimListSerializer(serializers.ModelSerializer):
     has_open_alerts = serializers.BooleanField(read_only=True, default=False)
     assigned_agent_name = serializers.SerializerMethodField(help_text="The assigned agent's name (else e-mail).")
     assigned_assessor_name = serializers.SerializerMethodField(help_text="The assigned assessor's name (else e-mail).")
+    catastrophe = serializers.SerializerMethodField(help_text="The catastrophe event the claim is tagged with.")
+    catastrophe_fast_track = serializers.BooleanField(
+        read_only=True, help_text="Fast-tracked to a desk assessor by its catastrophe event's rules."
+    )
 
     class Meta:
         model = Claim
@@ -57,10 +67,17 @@ class ClaimListSerializer(serializers.ModelSerializer):
             "currency",
             "sla_due_at",
             "has_open_alerts",
+            "catastrophe",
+            "catastrophe_fast_track",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(CatastropheRefSerializer(allow_null=True))
+    def get_catastrophe(self, obj) -> dict | None:
+        event = obj.catastrophe  # select_related by claim_list()
+        return None if event is None else {"id": str(event.pk), "code": event.code, "name": event.name}
 
     def get_assigned_agent_name(self, obj) -> str | None:
         return display_name(obj.assigned_agent)
@@ -100,6 +117,8 @@ class ClaimListSerializer(serializers.ModelSerializer):
             "currency": row["currency"],
             "sla_due_at": _iso(row["sla_due_at"], zone),
             "has_open_alerts": bool(has_open_alerts) if has_open_alerts is not None else None,
+            "catastrophe": _catastrophe(row),
+            "catastrophe_fast_track": row["catastrophe_fast_track"],
             "created_at": _iso(row["created_at"], zone),
             "updated_at": _iso(row["updated_at"], zone),
         }
@@ -117,7 +136,19 @@ def _row_of(claim: Claim) -> dict:
         row[f"{role}__name"] = person.name if person is not None else None
         row[f"{role}__email"] = person.email if person is not None else None
     row["has_open_alerts"] = getattr(claim, "has_open_alerts", False)
+    event = claim.catastrophe
+    row["catastrophe"] = claim.catastrophe_id
+    row["catastrophe__code"] = event.code if event is not None else None
+    row["catastrophe__name"] = event.name if event is not None else None
+    row["catastrophe_fast_track"] = claim.catastrophe_fast_track
     return row
+
+
+def _catastrophe(row: dict) -> dict | None:
+    """The claim's catastrophe event, named: {id, code, name}, or None."""
+    if row["catastrophe"] is None:
+        return None
+    return {"id": str(row["catastrophe"]), "code": row["catastrophe__code"], "name": row["catastrophe__name"]}
 
 
 _PLAIN = (

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from insurehub.claims.api import views
+from insurehub.claims.api import catastrophes, views
 
 urlpatterns = [
     path("claims/", views.ClaimListCreateApi.as_view(), name="claim-list"),
@@ -43,4 +43,10 @@ urlpatterns = [
         name="claim-document-request-cancel",
     ),
     path("claims/<uuid:claim_id>/report.pdf", views.ClaimReportApi.as_view(), name="claim-report"),
+    path("claims/<uuid:claim_id>/catastrophe/", catastrophes.ClaimCatastropheApi.as_view(), name="claim-catastrophe"),
+    path(
+        "catastrophes/<uuid:event_id>/figures/",
+        catastrophes.CatastropheFiguresApi.as_view(),
+        name="catastrophe-figures",
+    ),
 ]

@@ -41,6 +41,10 @@ class ClaimFilter(django_filters.FilterSet):
     incident_before = TimestampFilter(field_name="incident_date", lookup_expr="lt")
     has_open_alerts = django_filters.BooleanFilter(field_name="has_open_alerts")
     sla_breached = django_filters.BooleanFilter(method="filter_sla_breached")
+    catastrophe = django_filters.UUIDFilter(field_name="catastrophe", help_text="Claims tagged with this event.")
+    fast_track = django_filters.BooleanFilter(
+        field_name="catastrophe_fast_track", help_text="Fast-tracked by their catastrophe event (the desk's queue)."
+    )
 
     class Meta:
         model = Claim
@@ -439,7 +443,8 @@ class ClaimTimelineApi(generics.GenericAPIView):
         Everything that happened to the claim in time order, each item typed: `status_changed`,
         `assigned`, `communication`, `reserve_changed`, `settlement_<status>`, `settlement_accepted`,
         `settlement_declined` (the customer's answer), `document_requested`, `document_request_fulfilled`,
-        `document_request_cancelled` (with `kind`), `document`, `assessment_completed`, with its time,
+        `document_request_cancelled` (with `kind`), `document`, `assessment_completed`, `catastrophe_tagged` and
+        `catastrophe_untagged` (staff only: the event's code `from` and `to`, `automatic`), with its time,
         actor and detail; paged by number. Customers see what is meant for them: the messages to and from
         them (never internal notes), no reserve changes or assignments, only the settlements offered to
         them (`settlement_offered`, `settlement_paid`, their answer), the documents asked of them, and

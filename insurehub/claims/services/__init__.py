@@ -10,6 +10,7 @@ flags (flags.py) and the enrichment (integrations) are its subscribers.
 
 from insurehub.claims.services.assignment import claim_assign, least_loaded_assessor
 from insurehub.claims.services.bulk import BULK_MAX_CLAIMS, claims_bulk_assign, claims_bulk_transition
+from insurehub.claims.services.catastrophe import claim_set_catastrophe, claims_tag_for_event
 from insurehub.claims.services.claim_row import audience, staff_audience
 from insurehub.claims.services.communications import claim_customer_contact, communication_add
 from insurehub.claims.services.document_requests import (
@@ -67,6 +68,7 @@ __all__ = [
     "claim_reject",
     "claim_review",
     "claim_send_to_assessment",
+    "claim_set_catastrophe",
     "claim_start_settlement",
     "claim_submit",
     "claim_transition",
@@ -76,6 +78,7 @@ __all__ = [
     "claims_bulk_transition",
     "claims_export",
     "claims_flag_periodic",
+    "claims_tag_for_event",
     "communication_add",
     "derive_priority",
     "document_request_cancel",

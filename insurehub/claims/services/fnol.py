@@ -1,7 +1,6 @@
 """First notice of loss and the claim's own details: filing (with its priority, department and
 SLA), staff and customer edits, the assessment's completion recorded on the claim."""
 
-from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -22,7 +21,9 @@ from insurehub.claims.permissions import (
     can_set_claim_estimate,
     require,
 )
+from insurehub.claims.services.catastrophe import claim_tag_on_filing
 from insurehub.claims.services.claim_row import _event, _lock
+from insurehub.claims.services.sla import sla_due
 from insurehub.core.errors import ApplicationError
 from insurehub.core.money import money
 from insurehub.core.numbering import next_number
@@ -83,9 +84,7 @@ def derive_priority(*, injury: bool, total_loss_hint: bool, estimated_cost: Deci
     return Priority.NORMAL
 
 
-def _sla_due(claim: Claim):
-    base = claim.submitted_at or timezone.now()
-    return base + timedelta(hours=settings.CLAIM_SLA_HOURS[claim.priority])
+_sla_due = sla_due  # the workflow's moves import it from here
 
 
 def _validate_incident(*, policy: Policy, incident_date) -> None:
@@ -193,6 +192,7 @@ def claim_create(
     workflow.record_history(
         claim, from_status="", to_status=claim.status, actor=filed_by, reason="first notice of loss"
     )
+    claim_tag_on_filing(claim, filed_by=filed_by)  # an open catastrophe event over the place and time
     audit_record(
         actor=filed_by,
         action="claim.created",

@@ -1,4 +1,5 @@
-"""Periodic: SLA-breached and stalled claims raise their alerts, once per breach."""
+"""A claim's SLA: when it falls due (its priority's hours from filing, or its catastrophe event's own),
+and the periodic alerts for SLA-breached and stalled claims, once per breach."""
 
 from datetime import timedelta
 
@@ -12,6 +13,17 @@ from insurehub.claims.models import (
     OPEN_STATUSES,
     Claim,
 )
+
+
+def sla_due(claim: Claim):
+    """When the claim's SLA falls due: `sla_hours` of its catastrophe event when the event sets
+    them, else the hours of its priority (CLAIM_SLA_HOURS), from filing (now for a draft)."""
+    base = claim.submitted_at or timezone.now()
+    hours = settings.CLAIM_SLA_HOURS[claim.priority]
+    event = claim.catastrophe if claim.catastrophe_id is not None else None
+    if event is not None and event.sla_hours:
+        hours = event.sla_hours
+    return base + timedelta(hours=hours)
 
 
 def claims_flag_periodic(*, now=None) -> dict:

@@ -118,6 +118,8 @@ SPECTACULAR_SETTINGS = {
         "SettlementStatusEnum": "insurehub.claims.models.SettlementStatus.choices",
         "SettlementMethodEnum": "insurehub.claims.models.SettlementMethod.choices",
         "CostTypeEnum": "insurehub.claims.models.CostType.choices",
+        "CatastropheStatusEnum": "insurehub.catastrophes.models.EventStatus.choices",
+        "PerilEnum": "insurehub.catastrophes.models.Peril.choices",
     },
 }
 

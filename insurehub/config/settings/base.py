@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "insurehub.policies",
     "insurehub.vehicles",
     "insurehub.payments",
+    "insurehub.catastrophes",
     "insurehub.claims",
     "insurehub.assessments",
     "insurehub.dashboard",
