@@ -1137,6 +1137,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catastrophes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List catastrophe events
+         * @description Latest started first, paged by number. Filters: `status` (`open`, `closed`), `peril`, `department`.
+         *
+         *     Access: staff (agents, assessors, supervisors, admins) read every event.
+         *
+         *     Errors: 400 `validation_error` (a malformed filter value); 403 `permission_denied` (customers).
+         */
+        get: operations["catastrophes_list"];
+        put?: never;
+        /**
+         * Declare a catastrophe event
+         * @description A `name`, a `peril`, the area as a circle (`centre_latitude`, `centre_longitude`, `radius_km`
+         *     above 0 and at most 500) or as a `polygon` (a closed ring of [longitude, latitude] points that
+         *     does not cross itself nor the antimeridian), never both; the window `starts_at` .. `ends_at`
+         *     (null: still going on); and the event's rules: `sla_hours`, `fast_track_limit` (claims estimated
+         *     below go straight to a desk assessor) and the `desk` (agents, assessors and supervisors of the
+         *     department who take its claims). Numbered `CAT-<year>-<n>`. The claims already filed inside the
+         *     area and window are tagged by a background job after the answer; claims filed later are tagged
+         *     when filed. Answers the event (201).
+         *
+         *     Access: supervisors for their own department (the default `department`); admins for any.
+         *
+         *     Errors: 400 `validation_error` (both or neither area forms, a radius of 0, a self-intersecting
+         *     polygon, an end before the start, ...), `invalid_desk_member`; 403 `permission_denied`
+         *     (customers, agents, assessors, another department).
+         */
+        post: operations["catastrophes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catastrophes/{event_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a catastrophe event
+         * @description Its area, window, status, rules and desk.
+         *
+         *     Access: staff.
+         *
+         *     Errors: 404 `not_found` (customers; an unknown event).
+         */
+        get: operations["catastrophes_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit an open catastrophe event
+         * @description Any of the declared fields but the department; giving the area in one form replaces the other
+         *     (a polygon replaces a circle, and back); `desk` replaces the desk. A changed area or window tags
+         *     the claims it now covers (a background job); claims already tagged stay tagged.
+         *
+         *     Access: supervisors of the event's department; admins.
+         *
+         *     Errors: 400 `validation_error`, `invalid_desk_member`; 403 `permission_denied` (other staff); 404
+         *     `not_found` (customers); 409 `event_closed`.
+         */
+        patch: operations["catastrophes_partial_update"];
+        trace?: never;
+    };
+    "/api/catastrophes/{event_id}/close/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a catastrophe event
+         * @description No claim is tagged with it any more; the claims tagged keep their tag and rules. An event still
+         *     going on (`ends_at` null) ends now.
+         *
+         *     Access: supervisors of the event's department; admins.
+         *
+         *     Errors: 400 `validation_error`; 403 `permission_denied` (other staff); 404 `not_found`
+         *     (customers); 409 `event_closed` (already closed).
+         */
+        post: operations["catastrophes_close_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catastrophes/{event_id}/figures/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a catastrophe event's figures
+         * @description Its claims (filed, drafts left out), how many are open and fast-tracked, and in the event's currency
+         *     their exposure (estimated costs), open reserves and what was paid; the claims filed per UTC day.
+         *     A fixed number of queries whatever the number of claims.
+         *
+         *     Access: staff of the event's department; admins.
+         *
+         *     Errors: 403 `permission_denied` (staff of other departments); 404 `not_found` (customers; an
+         *     unknown event).
+         */
+        get: operations["catastrophes_figures_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/claims/": {
         parameters: {
             query?: never;
@@ -1314,6 +1443,36 @@ export interface paths {
         get: operations["claims_assignees_of_claim"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{claim_id}/catastrophe/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tag a claim with a catastrophe event, or untag it
+         * @description `event`: an open event of the claim's department (moving the claim from another event), or null to
+         *     untag it; `reason` is required. Recorded on the claim's timeline and audited. A claim untagged by
+         *     hand is never tagged again automatically (tagging it by hand again is possible). Tagging applies
+         *     the event's rules to an open claim: its SLA, its desk's agent when the claim has none, and the
+         *     fast track (a desk assessor) below its limit. The same event again changes nothing.
+         *
+         *     Access: agents, supervisors and admins who may see the claim.
+         *
+         *     Errors: 400 `validation_error`, `reason_required`, `other_department` (another department's
+         *     event); 403 `permission_denied` (customers, assessors); 404 `not_found` (the claim, or an event
+         *     the caller may not see); 409 `event_closed`.
+         */
+        post: operations["claims_catastrophe_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1702,7 +1861,8 @@ export interface paths {
          * @description Everything that happened to the claim in time order, each item typed: `status_changed`,
          *     `assigned`, `communication`, `reserve_changed`, `settlement_<status>`, `settlement_accepted`,
          *     `settlement_declined` (the customer's answer), `document_requested`, `document_request_fulfilled`,
-         *     `document_request_cancelled` (with `kind`), `document`, `assessment_completed`, with its time,
+         *     `document_request_cancelled` (with `kind`), `document`, `assessment_completed`, `catastrophe_tagged` and
+         *     `catastrophe_untagged` (staff only: the event's code `from` and `to`, `automatic`), with its time,
          *     actor and detail; paged by number. Customers see what is meant for them: the messages to and from
          *     them (never internal notes), no reserve changes or assignments, only the settlements offered to
          *     them (`settlement_offered`, `settlement_paid`, their answer), the documents asked of them, and
@@ -4593,6 +4753,143 @@ export interface components {
             /** @description Stripe's publishable key for its card form in the browser; empty for the sandbox. */
             publishable_key: string;
         };
+        CatastropheCloseRequest: {
+            reason?: string;
+        };
+        CatastropheDeclareRequest: {
+            /** @description A closed ring of [longitude, latitude] points (GeoJSON's order): at least 4 points, the last repeating the first, not crossing itself nor the antimeridian. */
+            polygon?: number[][] | null;
+            name: string;
+            peril: components["schemas"]["PerilEnum"];
+            description?: string;
+            /** Format: decimal */
+            centre_latitude?: string | null;
+            /** Format: decimal */
+            centre_longitude?: string | null;
+            /**
+             * Format: decimal
+             * @description More than 0, at most 500 km.
+             */
+            radius_km?: string | null;
+            /** Format: date-time */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @description Null: still going on.
+             */
+            ends_at?: string | null;
+            /** @description The SLA of the event's claims, in hours from filing (null: the priority's usual SLA). */
+            sla_hours?: number | null;
+            /**
+             * Format: decimal
+             * @description Claims estimated below this go straight to a desk assessor (null: no fast track).
+             */
+            fast_track_limit?: string | null;
+            currency?: components["schemas"]["CurrencyEnum"];
+            /** @description The staff who take the event's claims: agents, assessors and supervisors of its department. */
+            desk?: string[];
+            /**
+             * @description Defaults to the supervisor's own department.
+             *
+             *     * `motor` - Motor
+             *     * `health` - Health
+             *     * `life` - Life
+             *     * `property` - Home and property
+             *     * `travel` - Travel
+             *     * `business` - Business
+             *     * `agriculture` - Agriculture
+             *     * `marine` - Marine
+             *     * `personal_accident` - Personal accident
+             *     * `liability` - Liability
+             */
+            department?: components["schemas"]["DepartmentEnum"];
+        };
+        CatastropheEvent: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly code: string;
+            readonly name: string;
+            readonly peril: components["schemas"]["PerilEnum"];
+            readonly department: components["schemas"]["DepartmentEnum"];
+            readonly description: string;
+            readonly status: components["schemas"]["CatastropheStatusEnum"];
+            readonly area_type: string;
+            /** Format: decimal */
+            readonly centre_latitude: string | null;
+            /** Format: decimal */
+            readonly centre_longitude: string | null;
+            /** Format: decimal */
+            readonly radius_km: string | null;
+            readonly polygon: number[][] | null;
+            readonly bbox: number[];
+            /** Format: date-time */
+            readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string | null;
+            readonly sla_hours: number | null;
+            /** Format: decimal */
+            readonly fast_track_limit: string | null;
+            readonly currency: components["schemas"]["CurrencyEnum"];
+            readonly desk: components["schemas"]["DeskMember"][];
+            readonly declared_by: components["schemas"]["Person"];
+            /** Format: date-time */
+            readonly declared_at: string;
+            readonly closed_by: components["schemas"]["Person"] | null;
+            /** Format: date-time */
+            readonly closed_at: string | null;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        CatastropheFigures: {
+            event: components["schemas"]["EventRef"];
+            /** @description The currency of the amounts (the event's). */
+            currency: string;
+            /** @description Filed claims tagged with the event (drafts left out). */
+            claims: number;
+            /** @description Of them, those still open. */
+            open: number;
+            /** @description Of them, those fast-tracked to a desk assessor. */
+            fast_tracked: number;
+            /** @description Claims in another currency: counted, not summed. */
+            other_currency: number;
+            /**
+             * Format: decimal
+             * @description The sum of the claims' estimated costs.
+             */
+            exposure: string;
+            /**
+             * Format: decimal
+             * @description The open reserve: reserved less paid, on open reserves.
+             */
+            reserves: string;
+            /**
+             * Format: decimal
+             * @description Paid out on the claims.
+             */
+            paid: string;
+            by_day: components["schemas"]["FiguresDay"][];
+        };
+        CatastropheRef: {
+            /** Format: uuid */
+            id: string;
+            /** @description The event's number, e.g. CAT-2026-0001. */
+            code: string;
+            name: string;
+        };
+        /**
+         * @description * `open` - Open
+         *     * `closed` - Closed
+         * @enum {string}
+         */
+        CatastropheStatusEnum: "open" | "closed";
+        CatastropheTagRequest: {
+            /**
+             * Format: uuid
+             * @description The event to tag the claim with; null untags it.
+             */
+            event: string | null;
+            reason: string;
+        };
         CategoryOutput: {
             readonly slug: string;
             readonly name: string;
@@ -4663,6 +4960,10 @@ export interface components {
             readonly sla_due_at: string | null;
             /** @default false */
             readonly has_open_alerts: boolean;
+            /** @description The catastrophe event the claim is tagged with. */
+            readonly catastrophe: components["schemas"]["CatastropheRef"] | null;
+            /** @description Fast-tracked to a desk assessor by its catastrophe event's rules. */
+            readonly catastrophe_fast_track: boolean;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -4759,6 +5060,10 @@ export interface components {
             readonly sla_due_at: string | null;
             /** @default false */
             readonly has_open_alerts: boolean;
+            /** @description The catastrophe event the claim is tagged with. */
+            readonly catastrophe: components["schemas"]["CatastropheRef"] | null;
+            /** @description Fast-tracked to a desk assessor by its catastrophe event's rules. */
+            readonly catastrophe_fast_track: boolean;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -5030,6 +5335,20 @@ export interface components {
          * @enum {string}
          */
         DepartmentEnum: "motor" | "health" | "life" | "property" | "travel" | "business" | "agriculture" | "marine" | "personal_accident" | "liability";
+        DeskMember: {
+            /** Format: uuid */
+            id: string;
+            /** @description The person's name, else their e-mail. */
+            name: string;
+            role: components["schemas"]["DeskMemberRoleEnum"];
+        };
+        /**
+         * @description * `agent` - agent
+         *     * `assessor` - assessor
+         *     * `supervisor` - supervisor
+         * @enum {string}
+         */
+        DeskMemberRoleEnum: "agent" | "assessor" | "supervisor";
         DetailOutput: {
             detail: string;
         };
@@ -5293,12 +5612,27 @@ export interface components {
          */
         EstimateStatusEnum: "draft" | "accepted" | "rejected";
         EstimatesOrComparison: components["schemas"]["Estimate"][] | components["schemas"]["Comparison"];
+        EventRef: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+        };
         ExportInputRequest: {
             /**
              * Format: uuid
              * @description Admins only: the person; default yourself.
              */
             subject?: string;
+        };
+        FiguresDay: {
+            /**
+             * Format: date
+             * @description A UTC day.
+             */
+            day: string;
+            /** @description Claims filed that day. */
+            claims: number;
         };
         InstalmentOutput: {
             /** Format: uuid */
@@ -5537,6 +5871,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AuditEventOutput"][];
+        };
+        PaginatedCatastropheEventList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CatastropheEvent"][];
         };
         PaginatedClaimListList: {
             /**
@@ -5878,6 +6227,39 @@ export interface components {
             notes?: string;
             summary?: string;
         };
+        PatchedCatastropheWriteRequest: {
+            /** @description A closed ring of [longitude, latitude] points (GeoJSON's order): at least 4 points, the last repeating the first, not crossing itself nor the antimeridian. */
+            polygon?: number[][] | null;
+            name?: string;
+            peril?: components["schemas"]["PerilEnum"];
+            description?: string;
+            /** Format: decimal */
+            centre_latitude?: string | null;
+            /** Format: decimal */
+            centre_longitude?: string | null;
+            /**
+             * Format: decimal
+             * @description More than 0, at most 500 km.
+             */
+            radius_km?: string | null;
+            /** Format: date-time */
+            starts_at?: string;
+            /**
+             * Format: date-time
+             * @description Null: still going on.
+             */
+            ends_at?: string | null;
+            /** @description The SLA of the event's claims, in hours from filing (null: the priority's usual SLA). */
+            sla_hours?: number | null;
+            /**
+             * Format: decimal
+             * @description Claims estimated below this go straight to a desk assessor (null: no fast track).
+             */
+            fast_track_limit?: string | null;
+            currency?: components["schemas"]["CurrencyEnum"];
+            /** @description The staff who take the event's claims: agents, assessors and supervisors of its department. */
+            desk?: string[];
+        };
         PatchedClaimUpdateRequest: {
             /** Format: date-time */
             incident_date?: string;
@@ -6022,6 +6404,17 @@ export interface components {
          * @enum {string}
          */
         PayoutStageEnum: "awaiting_approval" | "ready" | "sent" | "batched" | "confirming";
+        /**
+         * @description * `flood` - Flood
+         *     * `storm` - Storm
+         *     * `hail` - Hail
+         *     * `fire` - Fire
+         *     * `riot` - Riot
+         *     * `pile_up` - Pile-up
+         *     * `other` - Other
+         * @enum {string}
+         */
+        PerilEnum: "flood" | "storm" | "hail" | "fire" | "riot" | "pile_up" | "other";
         PeriodFigures: {
             new_claims: number;
             settled_claims: number;
@@ -6038,6 +6431,12 @@ export interface components {
             approval_rate: number | null;
             /** Format: double */
             rejection_rate: number | null;
+        };
+        Person: {
+            /** Format: uuid */
+            id: string;
+            /** @description The person's name, else their e-mail. */
+            name: string;
         };
         PhoneCodeInputRequest: {
             /** @description The 6-digit code sent by SMS. */
@@ -8279,11 +8678,180 @@ export interface operations {
             };
         };
     };
+    catastrophes_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `motor` - Motor
+                 *     * `health` - Health
+                 *     * `life` - Life
+                 *     * `property` - Home and property
+                 *     * `travel` - Travel
+                 *     * `business` - Business
+                 *     * `agriculture` - Agriculture
+                 *     * `marine` - Marine
+                 *     * `personal_accident` - Personal accident
+                 *     * `liability` - Liability
+                 */
+                department?: "agriculture" | "business" | "health" | "liability" | "life" | "marine" | "motor" | "personal_accident" | "property" | "travel";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `flood` - Flood
+                 *     * `storm` - Storm
+                 *     * `hail` - Hail
+                 *     * `fire` - Fire
+                 *     * `riot` - Riot
+                 *     * `pile_up` - Pile-up
+                 *     * `other` - Other
+                 */
+                peril?: "fire" | "flood" | "hail" | "other" | "pile_up" | "riot" | "storm";
+                /**
+                 * @description * `open` - Open
+                 *     * `closed` - Closed
+                 */
+                status?: "closed" | "open";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCatastropheEventList"];
+                };
+            };
+        };
+    };
+    catastrophes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatastropheDeclareRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatastropheEvent"];
+                };
+            };
+        };
+    };
+    catastrophes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatastropheEvent"];
+                };
+            };
+        };
+    };
+    catastrophes_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCatastropheWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatastropheEvent"];
+                };
+            };
+        };
+    };
+    catastrophes_close_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CatastropheCloseRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatastropheEvent"];
+                };
+            };
+        };
+    };
+    catastrophes_figures_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatastropheFigures"];
+                };
+            };
+        };
+    };
     claims_list: {
         parameters: {
             query?: {
                 assigned_agent?: string;
                 assigned_assessor?: string;
+                /** @description Claims tagged with this event. */
+                catastrophe?: string;
                 created_after?: string;
                 created_before?: string;
                 /** @description The pagination cursor value. */
@@ -8302,6 +8870,8 @@ export interface operations {
                  *     * `liability` - Liability
                  */
                 department?: "agriculture" | "business" | "health" | "liability" | "life" | "marine" | "motor" | "personal_accident" | "property" | "travel";
+                /** @description Fast-tracked by their catastrophe event (the desk's queue). */
+                fast_track?: boolean;
                 has_open_alerts?: boolean;
                 incident_after?: string;
                 incident_before?: string;
@@ -8485,6 +9055,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Assignees"];
+                };
+            };
+        };
+    };
+    claims_catastrophe_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatastropheTagRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDetail"];
                 };
             };
         };
