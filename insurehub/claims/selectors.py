@@ -483,3 +483,15 @@ def assignees(*, fetched_by: User, department: str, claim: Claim | None = None) 
         "agents": [_assignee(user, needs=None) for user in staff["agents"]],
         "assessors": [_assignee(user, needs=needs) for user in staff["assessors"]],
     }
+
+
+def claims_of_vehicles_near(*, vehicle_ids, start, end) -> QuerySet[Claim]:
+    """Claims (withdrawn ones aside) on these vehicles with an incident between `start` and `end`:
+    what the filing flags (flags.py) call a possible duplicate, read for many vehicles at once (bulk
+    intake checks a batch of rows in one query). Fields: vehicle_id, incident_date, claim_number."""
+    return (
+        Claim.objects.filter(vehicle_id__in=vehicle_ids, incident_date__gte=start, incident_date__lte=end)
+        .exclude(status=ClaimStatus.WITHDRAWN)
+        .only("id", "vehicle_id", "incident_date", "claim_number")
+        .order_by()
+    )

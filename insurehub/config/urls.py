@@ -19,6 +19,7 @@ api_urlpatterns = [
     path("", include("insurehub.workflows.api.urls")),
     path("", include("insurehub.claims.api.urls")),
     path("", include("insurehub.assessments.api.urls")),
+    path("", include("insurehub.intake.api.urls")),
     path("", include("insurehub.dashboard.api.urls")),
     path("", include("insurehub.documents.api.urls")),
     path("", include("insurehub.integrations.api.urls")),

@@ -15,6 +15,7 @@ from .cache_and_channels import *  # noqa: F403
 from .claims import *  # noqa: F403
 from .database import *  # noqa: F403
 from .documents import *  # noqa: F403
+from .intake import *  # noqa: F403
 from .integrations import *  # noqa: F403
 from .notifications import *  # noqa: F403
 from .observability import *  # noqa: F403

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "insurehub.catastrophes",
     "insurehub.claims",
     "insurehub.assessments",
+    "insurehub.intake",
     "insurehub.dashboard",
     "insurehub.documents",
     "insurehub.integrations",
