@@ -10,9 +10,13 @@ from datetime import UTC, timedelta
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django_filters.fields import IsoDateTimeField
+from rest_framework.filters import SearchFilter
 
-__all__ = ["MAX_UTC_OFFSET", "TimestampField", "TimestampFilter"]
+from insurehub.core.encryption import blind_index
+
+__all__ = ["MAX_UTC_OFFSET", "BlindIndexSearchFilter", "TimestampField", "TimestampFilter"]
 
 # The widest offset PostgreSQL accepts, and wider than any real time zone (-12:00 to +14:00).
 MAX_UTC_OFFSET = timedelta(hours=15, minutes=59)
@@ -37,3 +41,27 @@ class TimestampFilter(django_filters.IsoDateTimeFilter):
     """An ISO 8601 time with its offset (a time without one is taken as UTC), compared in UTC."""
 
     field_class = TimestampField
+
+
+class BlindIndexSearchFilter(SearchFilter):
+    """`?search=` as DRF's SearchFilter does it, and also, for a view that declares
+    `blind_index_search = {lookup path of a blind index: purpose}`, the rows whose sealed field
+    (phone, registration...) is exactly the whole search term: the term is hashed as the blind index
+    was (after the view's `blind_index_term(purpose, term)`) and matched for equality. Part of a
+    phone number or registration finds nothing through it: ciphertext cannot be matched in part."""
+
+    def filter_queryset(self, request, queryset, view):
+        searched = super().filter_queryset(request, queryset, view)
+        paths = getattr(view, "blind_index_search", None)
+        term = (request.query_params.get(self.search_param) or "").strip()
+        if not paths or not term:
+            return searched
+        normalise = getattr(view, "blind_index_term", None)
+        matches = Q()
+        for path, purpose in paths.items():
+            value = normalise(purpose, term) if normalise else term
+            matches |= Q(**{path: blind_index(value, purpose=purpose)})
+        exact = queryset.filter(matches)
+        if searched.query.distinct:
+            exact = exact.distinct()
+        return searched | exact

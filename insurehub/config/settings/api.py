@@ -17,7 +17,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["insurehub.core.renderers.ORJSONRenderer"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
+        "insurehub.core.filters.BlindIndexSearchFilter",  # SearchFilter + exact match on blind indexes
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "insurehub.core.pagination.PageNumberPagination",
