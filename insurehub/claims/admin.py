@@ -31,8 +31,10 @@ from insurehub.claims.models import (
     ReserveChange,
 )
 from insurehub.claims.services import STAFF_EDITABLE, claim_assign, claim_transition, claim_update
+from insurehub.core.admin_search import BlindIndexSearchMixin
 from insurehub.core.roles import Role
 from insurehub.users.models import User
+from insurehub.vehicles.models import normalise_registration
 
 # What the claim form may change (through claim_update); amounts are not among them.
 ADMIN_EDITABLE = [field for field in STAFF_EDITABLE if field != "estimated_cost"]
@@ -110,7 +112,7 @@ class ReserveInline(ReadOnlyTabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ServiceModelAdmin):
+class ClaimAdmin(BlindIndexSearchMixin, ServiceModelAdmin):
     editable_fields = ADMIN_EDITABLE
     readonly_fields = ["workflow"]
     list_display = [
@@ -125,7 +127,13 @@ class ClaimAdmin(ServiceModelAdmin):
     ]
     list_filter = ["status", "priority", "department"]
     list_select_related = ["customer", "assigned_agent", "assigned_assessor"]
-    search_fields = ["claim_number", "customer__email", "vehicle__registration"]
+    search_fields = ["claim_number", "customer__email"]
+    # Sealed: a whole registration (any case, spaces or dashes) or the customer's whole phone number.
+    blind_index_search = {"vehicle__registration_hash": "registration", "customer__phone_hash": "phone"}
+
+    def blind_index_term(self, purpose, term):
+        return normalise_registration(term) if purpose == "registration" else term
+
     actions = ["change_status", "assign"]
     inlines = [HistoryInline, AssignmentInline, ReserveInline]
     fieldsets = [
@@ -349,4 +357,4 @@ class ClaimSettlementAdmin(ReadOnlyAdmin):
     list_display = ["claim", "amount", "currency", "status", "payee", "method"]
     list_filter = ["status", "method"]
     list_select_related = ["claim"]
-    search_fields = ["claim__claim_number", "payee"]
+    search_fields = ["claim__claim_number"]  # the payee is sealed: not searchable

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from insurehub.core.fields import EncryptedTextField
 from insurehub.core.models import BaseModel
 from insurehub.core.roles import Department
 from insurehub.policies.models import CURRENCIES
@@ -67,7 +68,8 @@ class Claim(BaseModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="claims_as_assessor"
     )
     incident_date = models.DateTimeField()
-    incident_address = models.CharField(max_length=300, blank=True)
+    # Personal data, sealed at rest (core.fields): where it happened and what the customer told.
+    incident_address = EncryptedTextField(max_length=300, blank=True, default="")
     incident_latitude = models.DecimalField(
         max_digits=9, decimal_places=6, null=True, blank=True,
         validators=[MinValueValidator(Decimal("-90")), MaxValueValidator(Decimal("90"))],
@@ -76,7 +78,7 @@ class Claim(BaseModel):
         max_digits=9, decimal_places=6, null=True, blank=True,
         validators=[MinValueValidator(Decimal("-180")), MaxValueValidator(Decimal("180"))],
     )  # fmt: skip
-    description = models.TextField(max_length=5000)
+    description = EncryptedTextField(max_length=5000)
     injury = models.BooleanField(default=False)
     total_loss_hint = models.BooleanField(default=False)
     police_report_number = models.CharField(max_length=64, blank=True)
@@ -268,7 +270,7 @@ class ClaimCommunication(BaseModel):
     direction = models.CharField(max_length=8, choices=Direction.choices)
     party = models.CharField(max_length=12, choices=Party.choices)
     subject = models.CharField(max_length=200, blank=True)
-    body = models.TextField(max_length=10000)
+    body = EncryptedTextField(max_length=10000)  # what was said to or by the customer: sealed at rest
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField()
 
@@ -350,7 +352,7 @@ class ClaimSettlement(BaseModel):
     amount = models.DecimalField(max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))])
     currency = models.CharField(max_length=3, choices=CURRENCIES)
     cost_type = models.CharField(max_length=16, choices=CostType.choices, default=CostType.OWN_DAMAGE)
-    payee = models.CharField(max_length=200)
+    payee = EncryptedTextField(max_length=200)  # a person's name: sealed at rest
     method = models.CharField(max_length=16, choices=Method.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -219,7 +219,8 @@ def _raw() -> dict[str, dict]:
     daily: dict = defaultdict(lambda: [0, 0, 0, 0, ZERO, 0])
     for claim in Claim.objects.filter(submitted_at__isnull=False).only("department", "submitted_at").iterator():
         daily[(claim.department, _day(claim.submitted_at))][0] += 1
-    for entry in ClaimStatusHistory.objects.filter(to_status__in=["approved", "rejected"]).select_related("claim"):
+    decided = ClaimStatusHistory.objects.filter(to_status__in=["approved", "rejected"]).select_related("claim")
+    for entry in decided.only("at", "to_status", "claim__department"):  # no sealed column read
         daily[(entry.claim.department, _day(entry.at))][1 if entry.to_status == "approved" else 2] += 1
     cycle: dict = defaultdict(int)
     paid = (

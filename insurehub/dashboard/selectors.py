@@ -400,7 +400,10 @@ def claims_overview(scope: Scope, user) -> dict:
 
 
 def alerts_visible_to(user):
-    queryset = alerts_all().select_related("claim", "acknowledged_by")
+    # The claim's sealed columns (description, address) are not shown: not read, not decrypted.
+    queryset = (
+        alerts_all().select_related("claim", "acknowledged_by").defer("claim__description", "claim__incident_address")
+    )
     if not getattr(user, "is_authenticated", False):
         return queryset.none()
     if user.role == Role.ADMIN:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 
-from insurehub.core.fields import EncryptedJSONField
+from insurehub.core.fields import EncryptedJSONField, EncryptedTextField
 from insurehub.core.models import BaseModel
 from insurehub.documents import media
 
@@ -96,13 +96,15 @@ class Document(BaseModel):
     processing_error = models.CharField(max_length=255, blank=True)
     processing_attempts = models.PositiveSmallIntegerField(default=0)
     page_count = models.PositiveIntegerField(null=True, blank=True)
-    extracted_text = models.TextField(blank=True)
-    processed_data = models.JSONField(default=dict, blank=True)
+    # What OCR read off the document (names, numbers, addresses): sealed at rest, like the findings
+    # that repeat the values found.
+    extracted_text = EncryptedTextField(blank=True, default="")
+    processed_data = EncryptedJSONField(default=dict, blank=True)
 
     validation_status = models.CharField(
         max_length=16, choices=ValidationStatus.choices, default=ValidationStatus.NOT_VALIDATED
     )
-    validation_findings = models.JSONField(default=list, blank=True)
+    validation_findings = EncryptedJSONField(default=list, blank=True)
     validated_at = models.DateTimeField(null=True, blank=True)
 
     image_width = models.PositiveIntegerField(null=True, blank=True)  # of the original, orientation applied

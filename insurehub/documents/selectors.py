@@ -20,7 +20,8 @@ _OWN = OWN_DOCUMENT_ACCESS
 
 
 def documents_visible_to(user) -> QuerySet[Document]:
-    documents = Document.objects.select_related("claim")
+    # The claim's sealed columns (description, address) are never shown with a document.
+    documents = Document.objects.select_related("claim").defer("claim__description", "claim__incident_address")
     own = restrict(documents, user, _OWN)
     if not getattr(user, "is_authenticated", False) or user.role in (Role.ADMIN, Role.CUSTOMER):
         return own

@@ -13,17 +13,33 @@ from insurehub.audit.admin import (
     form_action,
     refusal_message,
 )
+from insurehub.core.admin_search import BlindIndexSearchMixin
 from insurehub.core.errors import ApplicationError
-from insurehub.payments.models import BankStatement, Instalment, PaymentSchedule, Refund, StatementLine, Transaction
+from insurehub.payments.models import (
+    BankStatement,
+    Instalment,
+    PaymentSchedule,
+    Refund,
+    StatementLine,
+    Transaction,
+    normalised_phone_or_as_is,
+)
 from insurehub.payments.services import bank_statement_reconcile, refund_decide
 
 
 @admin.register(Transaction)
-class TransactionAdmin(ReadOnlyAdmin):
+class TransactionAdmin(BlindIndexSearchMixin, ReadOnlyAdmin):
+    """The phone is sealed: a whole number (0712..., +2547..., 2547...) finds its transactions by its
+    blind index, and the customer's phone finds theirs."""
+
     list_display = ["reference", "customer", "method", "direction", "amount", "currency", "status", "created_at"]
     list_filter = ["method", "direction", "status"]
     list_select_related = ["customer"]
     search_fields = ["reference", "provider_reference", "receipt_number", "customer__email"]
+    blind_index_search = {"phone_hash": "phone", "customer__phone_hash": "phone"}
+
+    def blind_index_term(self, purpose, term):
+        return normalised_phone_or_as_is(term)
 
 
 class InstalmentInline(ReadOnlyTabularInline):

@@ -7,8 +7,25 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 
+from insurehub.core.encryption import blind_index
+from insurehub.core.fields import EncryptedJSONField, EncryptedTextField
 from insurehub.core.models import BaseModel
 from insurehub.policies.models import CURRENCIES
+
+
+def phone_index(phone: str) -> str:
+    """The blind index of a transaction's phone (stored normalised: 2547XXXXXXXX)."""
+    return blind_index(phone, purpose="phone")
+
+
+def normalised_phone_or_as_is(term: str) -> str:
+    """A searched phone as transactions store it (0712... -> 2547...), else the term unchanged."""
+    from insurehub.payments.daraja import normalise_phone
+
+    try:
+        return normalise_phone(term)
+    except ValueError:
+        return term
 
 
 class Method(models.TextChoices):
@@ -92,7 +109,7 @@ class PayoutBatch(BaseModel):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     line_count = models.PositiveIntegerField()
     total = models.DecimalField(max_digits=16, decimal_places=2)
-    content = models.TextField()  # the CSV as handed to the bank
+    content = EncryptedTextField()  # the CSV as handed to the bank (payees' names: sealed at rest)
 
     class Meta:
         ordering = ["-created_at"]
@@ -121,8 +138,12 @@ class Transaction(BaseModel):
     # The provider's id for this payment (M-Pesa CheckoutRequestID, Stripe PaymentIntent id, bank reference)
     provider_reference = models.CharField(max_length=100, blank=True, db_index=True)
     receipt_number = models.CharField(max_length=100, blank=True)  # e.g. MpesaReceiptNumber
-    phone = models.CharField(max_length=16, blank=True)
-    provider_payloads = models.JSONField(default=list, blank=True)
+    # Personal data, sealed at rest (core.fields): the payer's or payee's phone (found again by its
+    # blind index phone_hash, of the normalised 2547... number) and every provider message (M-Pesa
+    # callbacks and B2C results name the phone and its holder, bank statement lines the payer).
+    phone = EncryptedTextField(max_length=16, blank=True, default="")
+    phone_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    provider_payloads = EncryptedJSONField(default=list, blank=True)
     failure_reason = models.CharField(max_length=300, blank=True)
     refund_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="refunds_out")
     completed_at = models.DateTimeField(null=True, blank=True)
@@ -135,7 +156,7 @@ class Transaction(BaseModel):
     payout_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    payee = models.CharField(max_length=200, blank=True)
+    payee = EncryptedTextField(max_length=200, blank=True, default="")
     sent_at = models.DateTimeField(null=True, blank=True)
     payout_batch = models.ForeignKey(
         PayoutBatch, null=True, blank=True, on_delete=models.PROTECT, related_name="payouts"
@@ -159,8 +180,18 @@ class Transaction(BaseModel):
             ),
         ]
 
+    # Sealed fields searched by their blind index (core.sealing fills them for plaintext rows).
+    BLIND_INDEXES = {"phone": ("phone_hash", "phone", str)}
+
     def __str__(self) -> str:
         return f"{self.reference} {self.amount} {self.currency} {self.status}"
+
+    def save(self, *args, **kwargs):
+        self.phone_hash = phone_index(self.phone)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "phone" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "phone_hash"}
+        super().save(*args, **kwargs)
 
 
 class Refund(BaseModel):

@@ -40,11 +40,13 @@ def _without_bodies(payloads: list) -> list:
 
 
 def erase(user) -> dict:
-    scrubbed = Transaction.objects.filter(customer=user).exclude(phone="").update(phone="")
+    # The phone is sealed, its blind index not: both go ("" is stored as is, so the exclude holds).
+    scrubbed = Transaction.objects.filter(customer=user).exclude(phone="").update(phone="", phone_hash="")
+    # The messages are sealed too: which hold a body is known only once decrypted.
     with_messages = [
         t
-        for t in Transaction.objects.filter(customer=user).exclude(provider_payloads=[]).only("pk", "provider_payloads")
-        if any(item.get("body") != ERASED for item in t.provider_payloads)
+        for t in Transaction.objects.filter(customer=user).only("pk", "provider_payloads")
+        if any(item.get("body") != ERASED for item in t.provider_payloads or [])
     ]
     for t in with_messages:
         t.provider_payloads = _without_bodies(t.provider_payloads)

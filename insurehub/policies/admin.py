@@ -6,8 +6,10 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 
 from insurehub.audit.admin import AuditedModelAdmin, ReadOnlyAdmin, ReasonForm, ServiceModelAdmin, form_action
+from insurehub.core.admin_search import BlindIndexSearchMixin
 from insurehub.policies.models import InsuranceCompany, Policy, PolicyCategory, PolicyReview, PolicyType
 from insurehub.policies.services import company_update, policy_cancel, policy_type_update
+from insurehub.vehicles.models import normalise_registration
 from insurehub.workflows.models import WorkflowStage
 
 
@@ -75,11 +77,17 @@ class StageInline(GenericTabularInline):
 
 
 @admin.register(Policy)
-class PolicyAdmin(ReadOnlyAdmin):
+class PolicyAdmin(BlindIndexSearchMixin, ReadOnlyAdmin):
     list_display = ["policy_number", "customer", "policy_type", "status", "start_date", "end_date", "premium"]
     list_filter = ["status", "policy_type__category", "payment_plan"]
     list_select_related = ["customer", "policy_type"]
-    search_fields = ["policy_number", "customer__email", "vehicle__registration"]
+    search_fields = ["policy_number", "customer__email"]
+    # Sealed: a whole registration (any case, spaces or dashes) or the customer's whole phone number.
+    blind_index_search = {"vehicle__registration_hash": "registration", "customer__phone_hash": "phone"}
+
+    def blind_index_term(self, purpose, term):
+        return normalise_registration(term) if purpose == "registration" else term
+
     inlines = [StageInline]
     actions = ["cancel"]
 

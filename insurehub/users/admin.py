@@ -8,6 +8,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 
 from insurehub.audit.admin import AuditedModelAdmin, ReadOnlyAdmin, form_changes, fresh
+from insurehub.core.admin_search import BlindIndexSearchMixin
 from insurehub.users.models import AccountToken, NotificationPreference, User
 from insurehub.users.services import ADMIN_EDITABLE_FIELDS, user_update
 
@@ -25,13 +26,15 @@ class UserEditForm(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
+class UserAdmin(BlindIndexSearchMixin, AuditedModelAdmin, DjangoUserAdmin):
     add_form = UserCreationForm
     form = UserEditForm
     ordering = ["email"]
     list_display = ["email", "name", "role", "department", "certification_level", "is_active", "last_login"]
     list_filter = ["role", "department", "is_active", "email_verified", "phone_verified", "certification_level"]
     search_fields = ["email", "name"]
+    # Phone and national id are sealed: a whole one finds its user by the blind index.
+    blind_index_search = {"phone_hash": "phone", "national_id_hash": "national_id"}
     readonly_fields = [
         "email",
         "is_staff",

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from insurehub.vehicles.models import Vehicle
+from insurehub.vehicles.models import Vehicle, registration_index
 
 DEMO_VEHICLES = {
     "customer": {
@@ -32,7 +32,7 @@ def seed(context: dict) -> None:
     users = context["users"]
     vehicles = context.setdefault("vehicles", {})
     for key, spec in DEMO_VEHICLES.items():
-        vehicle = Vehicle.objects.filter(registration=spec["registration"]).first()
+        vehicle = Vehicle.objects.filter(registration_hash=registration_index(spec["registration"])).first()
         if vehicle is None:
             vehicle = vehicle_create(owner=users[key], created_by=users[key], **spec)
         vehicles[key] = vehicle

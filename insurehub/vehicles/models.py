@@ -7,12 +7,20 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from insurehub.core.encryption import blind_index
+from insurehub.core.fields import EncryptedTextField
 from insurehub.core.models import BaseModel
 from insurehub.vehicles import vin as vin_rules
 
 
 def normalise_registration(value: str) -> str:
     return re.sub(r"[\s-]", "", value or "").upper()
+
+
+def registration_index(value: str) -> str:
+    """The blind index of a registration, normalised first (upper case, no spaces or dashes), so
+    "kda 123-a" finds KDA123A. Only a whole registration matches: a part of one finds nothing."""
+    return blind_index(normalise_registration(value), purpose="registration")
 
 
 class Vehicle(BaseModel):
@@ -22,7 +30,10 @@ class Vehicle(BaseModel):
     more than one customer is flagged to staff instead (services.vehicle_identity_shared)."""
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vehicles")
-    registration = models.CharField(max_length=16, db_index=True)
+    # Sealed at rest (it names the car, and so its owner); equality lookups, the per-owner
+    # uniqueness and the search go through the blind index registration_hash.
+    registration = EncryptedTextField(max_length=16)
+    registration_hash = models.CharField(max_length=64, db_index=True, editable=False, default="")
     vin = models.CharField(max_length=17, db_index=True)
     make = models.CharField(max_length=64)
     model = models.CharField(max_length=64)
@@ -36,15 +47,26 @@ class Vehicle(BaseModel):
     currency = models.CharField(max_length=3, default="KES")
 
     class Meta:
-        ordering = ["registration"]
-        indexes = [models.Index(fields=["owner", "registration"])]
+        ordering = ["created_at"]  # a sealed registration cannot order rows
+        indexes = [models.Index(fields=["owner", "registration_hash"], name="vehicles_owner_reg_hash")]
         constraints = [
-            models.UniqueConstraint(fields=["owner", "registration"], name="vehicles_owner_registration_unique"),
+            models.UniqueConstraint(
+                fields=["owner", "registration_hash"], name="vehicles_owner_registration_hash_unique"
+            ),
             models.UniqueConstraint(fields=["owner", "vin"], name="vehicles_owner_vin_unique"),
         ]
 
+    BLIND_INDEXES = {"registration": ("registration_hash", "registration", normalise_registration)}
+
     def __str__(self) -> str:
         return f"{self.registration} {self.make} {self.model}"
+
+    def save(self, *args, **kwargs):
+        self.registration_hash = registration_index(self.registration)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "registration" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "registration_hash"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         super().clean()

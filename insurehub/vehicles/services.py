@@ -7,17 +7,24 @@ from insurehub.core.roles import Department
 from insurehub.core.services import model_update
 from insurehub.realtime import groups
 from insurehub.realtime.events import emit
-from insurehub.vehicles.models import Vehicle
+from insurehub.vehicles.models import Vehicle, registration_index
 
 EDITABLE = ["registration", "vin", "make", "model", "year", "colour", "estimated_value"]
 IDENTITY_FIELDS = ("registration", "vin")
+
+
+def _identity_lookup(vehicle: Vehicle, field: str) -> dict:
+    """The equality lookup of one identity field: the registration is sealed, so by its blind index."""
+    if field == "registration":
+        return {"registration_hash": registration_index(vehicle.registration)}
+    return {field: getattr(vehicle, field)}
 
 
 def _unique_or_conflict(vehicle: Vehicle) -> None:
     """The same owner cannot register one vehicle twice (their own data: saying so reveals nothing)."""
     clashes = Vehicle.objects.filter(owner_id=vehicle.owner_id).exclude(pk=vehicle.pk)
     for field in IDENTITY_FIELDS:
-        if clashes.filter(**{field: getattr(vehicle, field)}).exists():
+        if clashes.filter(**_identity_lookup(vehicle, field)).exists():
             raise ApplicationError(
                 f"{field}_taken",
                 f"You have already registered a vehicle with this {field}.",
@@ -31,18 +38,26 @@ def vehicle_identity_shared(*, vehicle: Vehicle, fields: list[str] | None = None
     registration: a sold car, a typing error, double insurance or a cloned identity, for
     underwriting to look at. The answer to the customer is the same as for a fresh vehicle."""
     fields = list(fields or IDENTITY_FIELDS)
+    lookups = {field: _identity_lookup(vehicle, field) for field in fields}
     matches = Q()
-    for field in fields:
-        matches |= Q(**{field: getattr(vehicle, field)})
+    for lookup in lookups.values():
+        matches |= Q(**lookup)
     others = list(
         Vehicle.objects.filter(matches)
         .exclude(owner_id=vehicle.owner_id)
         .order_by("created_at")
-        .values("pk", "owner_id", "registration", "vin")
+        .values("pk", "owner_id", "registration_hash", "vin")
     )
     if not others:
         return
-    shared = sorted({field for other in others for field in fields if other[field] == getattr(vehicle, field)})
+    shared = sorted(
+        {
+            field
+            for other in others
+            for field, lookup in lookups.items()
+            if all(other[column] == value for column, value in lookup.items())
+        }
+    )
     data = {
         "vehicle_id": str(vehicle.pk),
         "owner_id": str(vehicle.owner_id),

@@ -7,7 +7,6 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.filters import SearchFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -17,11 +16,12 @@ from insurehub.claims.api import serializers as s
 from insurehub.claims.api.ordering import ClaimOrderingFilter
 from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimSettlement, DocumentRequest
 from insurehub.claims.report import claim_report_pdf
-from insurehub.core.filters import TimestampFilter
+from insurehub.core.filters import BlindIndexSearchFilter, TimestampFilter
 from insurehub.core.idempotency import IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_OPTIONAL, idempotent
 from insurehub.core.pagination import CursorPagination
 from insurehub.policies.selectors import policies_visible_to
 from insurehub.users.models import User
+from insurehub.vehicles.models import normalise_registration
 from insurehub.vehicles.selectors import vehicles_visible_to
 
 
@@ -67,8 +67,13 @@ class ClaimListCreateApi(generics.ListAPIView):
     serializer_class = s.ClaimListSerializer
     filterset_class = ClaimFilter
     pagination_class = ClaimCursorPagination
-    filter_backends = [DjangoFilterBackend, SearchFilter, ClaimOrderingFilter]
-    search_fields = ["claim_number", "vehicle__registration", "customer__name"]
+    filter_backends = [DjangoFilterBackend, BlindIndexSearchFilter, ClaimOrderingFilter]
+    search_fields = ["claim_number", "customer__name"]
+    # The registration is sealed: a whole one (any case, spaces or dashes) matches its blind index.
+    blind_index_search = {"vehicle__registration_hash": "registration"}
+
+    def blind_index_term(self, purpose, term):
+        return normalise_registration(term)
 
     def get_queryset(self):
         return selectors.claim_rows(self.request.user)  # only the columns a list shows
@@ -80,7 +85,8 @@ class ClaimListCreateApi(generics.ListAPIView):
         Newest first, with cursor pagination (`page_size` up to 200). Filters: `status` and `priority`
         (repeatable), `department`, `assigned_agent`, `assigned_assessor`, `customer`, `policy`,
         `created_after`/`created_before`, `incident_after`/`incident_before`, `has_open_alerts`,
-        `sla_breached` (open and past the SLA); `search` in claim number, registration and customer name;
+        `sla_breached` (open and past the SLA); `search` in claim number and customer name, or a whole
+        registration (sealed at rest: matched exactly by its blind index, never in part);
         `ordering` by `created_at`, `sla_due_at`, `priority` (by urgency), `status` (by workflow),
         `incident_date`, `estimated_cost` or `claim_number` (ties newest first). Customers always read
         `has_open_alerts` as false.

@@ -35,6 +35,10 @@ class DocumentFilter(django_filters.FilterSet):
         fields = ["kind", "scan_status", "processing_status", "validation_status", "file_type"]
 
 
+# Sealed columns only a document's detail shows (lists defer them: nothing decrypted per row).
+SEALED_DETAIL_ONLY = ("extracted_text", "processed_data", "validation_findings", "private_metadata")
+
+
 class DocumentListApi(generics.ListAPIView):
     serializer_class = s.DocumentOutputSerializer
     filterset_class = DocumentFilter
@@ -43,7 +47,8 @@ class DocumentListApi(generics.ListAPIView):
     ordering = ["-created_at"]
 
     def get_queryset(self):
-        return selectors.documents_visible_to(self.request.user)
+        # A list shows none of the sealed OCR columns: they are not read, so not decrypted per row.
+        return selectors.documents_visible_to(self.request.user).defer(*SEALED_DETAIL_ONLY)
 
     @extend_schema(tags=["documents"])
     def get(self, request, *args, **kwargs):
@@ -284,7 +289,7 @@ class ClaimDocumentsApi(generics.ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return Document.objects.none()
         claim = get_object_or_404(claims_visible_to(self.request.user), pk=self.kwargs["claim_id"])
-        return selectors.documents_for_claim(user=self.request.user, claim=claim)
+        return selectors.documents_for_claim(user=self.request.user, claim=claim).defer(*SEALED_DETAIL_ONLY)
 
     @extend_schema(tags=["documents"])
     def get(self, request, *args, **kwargs):

@@ -18,7 +18,7 @@ from insurehub.core.idempotency import IDEMPOTENCY_KEY, idempotent
 from insurehub.payments import cards, permissions, services
 from insurehub.payments.api import serializers as s
 from insurehub.payments.cancellation import cancellation_refund
-from insurehub.payments.models import Instalment
+from insurehub.payments.models import Instalment, normalised_phone_or_as_is
 from insurehub.payments.selectors import refunds_visible_to, schedules_visible_to, transactions_visible_to
 from insurehub.policies.selectors import policies_visible_to
 from insurehub.policies.workflow import check_action
@@ -36,10 +36,16 @@ class TransactionListApi(generics.ListAPIView):
     serializer_class = s.TransactionOutputSerializer
     filterset_fields = ["status", "method", "direction", "policy"]
     search_fields = ["reference", "receipt_number"]
+    # The phone is sealed: a whole number (0712..., +2547...) matches its blind index exactly.
+    blind_index_search = {"phone_hash": "phone"}
     ordering_fields = ["created_at", "amount"]
 
+    def blind_index_term(self, purpose, term):
+        return normalised_phone_or_as_is(term)
+
     def get_queryset(self):
-        return transactions_visible_to(self.request.user)
+        # The sealed columns (phone, payee, provider messages) are not shown: not read, not decrypted.
+        return transactions_visible_to(self.request.user).defer("phone", "payee", "provider_payloads")
 
     @extend_schema(tags=["payments"])
     def get(self, request, *args, **kwargs):
@@ -48,7 +54,8 @@ class TransactionListApi(generics.ListAPIView):
         Incoming payments (premiums) and outgoing ones (refund payouts, claim settlements) with their
         method, amount, status and references; paged by number. Filters: `status`, `method`,
         `direction` (`in`, `out`), `policy`; `search` in our reference and the provider's receipt
-        number; `ordering` by `created_at` or `amount`.
+        number, or a whole phone number (sealed: matched exactly by its blind index, never in part);
+        `ordering` by `created_at` or `amount`.
 
         Access: customers see their own; agents, supervisors and admins all;
         assessors those of the claims assigned to them.

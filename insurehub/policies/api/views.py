@@ -10,6 +10,7 @@ from insurehub.policies import documents, permissions, selectors, services
 from insurehub.policies.api import serializers as s
 from insurehub.policies.models import PolicyReview, PolicyType
 from insurehub.users.selectors import customer_acted_for
+from insurehub.vehicles.models import normalise_registration
 from insurehub.vehicles.selectors import vehicles_visible_to
 from insurehub.workflows.selectors import stages_for
 
@@ -267,8 +268,13 @@ class PolicyTypeReviewsApi(ReviewsMixin, generics.GenericAPIView):
 class PolicyListApi(generics.ListAPIView):
     serializer_class = s.PolicyOutputSerializer
     filterset_fields = ["status", "customer", "vehicle", "payment_plan", "policy_type__category"]
-    search_fields = ["policy_number", "vehicle__registration"]
+    search_fields = ["policy_number"]
+    # The registration is sealed: a whole one (any case, spaces or dashes) matches its blind index.
+    blind_index_search = {"vehicle__registration_hash": "registration"}
     ordering_fields = ["created_at", "start_date", "end_date", "premium"]
+
+    def blind_index_term(self, purpose, term):
+        return normalise_registration(term)
 
     def get_queryset(self):
         return selectors.policies_visible_to(self.request.user)
@@ -278,7 +284,8 @@ class PolicyListApi(generics.ListAPIView):
         """List the policies the caller may see.
 
         Paged by number. Filters: `status`, `customer`, `vehicle`, `payment_plan`,
-        `policy_type__category`; `search` in policy number and registration; `ordering` by
+        `policy_type__category`; `search` in policy number, or a whole registration (sealed: matched
+        exactly by its blind index, never in part); `ordering` by
         `created_at`, `start_date`, `end_date` or `premium`.
 
         Access: customers see their own policies (quotes included); agents, supervisors and admins

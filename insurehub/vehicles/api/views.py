@@ -7,6 +7,7 @@ from rest_framework.views import APIView
 from insurehub.users.selectors import customer_acted_for
 from insurehub.vehicles import services
 from insurehub.vehicles.api import serializers as s
+from insurehub.vehicles.models import normalise_registration
 from insurehub.vehicles.selectors import vehicles_visible_to
 
 
@@ -23,8 +24,13 @@ def _owner_for(request, owner_id):
 class VehicleListCreateApi(generics.ListAPIView):
     serializer_class = s.VehicleOutputSerializer
     filterset_fields = ["owner", "make", "year"]
-    search_fields = ["registration", "vin", "make", "model"]
-    ordering_fields = ["registration", "created_at", "year"]
+    search_fields = ["vin", "make", "model"]
+    # The registration is sealed: a whole one (any case, spaces or dashes) matches its blind index.
+    blind_index_search = {"registration_hash": "registration"}
+    ordering_fields = ["created_at", "year"]
+
+    def blind_index_term(self, purpose, term):
+        return normalise_registration(term)
 
     def get_queryset(self):
         return vehicles_visible_to(self.request.user)
@@ -33,8 +39,9 @@ class VehicleListCreateApi(generics.ListAPIView):
     def get(self, request, *args, **kwargs):
         """List the vehicles the caller may see.
 
-        Paged by number. Filters: `owner`, `make`, `year`; `search` in registration, VIN, make and model;
-        `ordering` by `registration`, `created_at` or `year`.
+        Paged by number, oldest first. Filters: `owner`, `make`, `year`; `search` in VIN, make and model,
+        or a whole registration (sealed at rest: matched exactly, any case, spaces and dashes ignored;
+        a part of one finds nothing); `ordering` by `created_at` or `year`.
 
         Access: customers see their own vehicles; agents, supervisors and admins all; assessors those
         of the claims assigned to them.

@@ -55,7 +55,7 @@ from insurehub.core.roles import Department, Role
 from insurehub.dashboard import rollups
 from insurehub.policies.models import InsuranceCompany, Policy, PolicyCategory, PolicyType
 from insurehub.users.models import User
-from insurehub.vehicles.models import Vehicle
+from insurehub.vehicles.models import Vehicle, registration_index
 
 STATUS_WEIGHTS = {
     "submitted": 6,
@@ -398,6 +398,7 @@ class Command(BaseCommand):
             Vehicle(
                 owner=u,
                 registration=f"BEN{n:06d}",
+                registration_hash=registration_index(f"BEN{n:06d}"),  # bulk_create skips save()
                 vin="".join(rng.choice(VIN_CHARS) for _ in range(17)),
                 make="Toyota",
                 model="Probox",

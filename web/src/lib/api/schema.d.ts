@@ -1278,7 +1278,8 @@ export interface paths {
          * @description Newest first, with cursor pagination (`page_size` up to 200). Filters: `status` and `priority`
          *     (repeatable), `department`, `assigned_agent`, `assigned_assessor`, `customer`, `policy`,
          *     `created_after`/`created_before`, `incident_after`/`incident_before`, `has_open_alerts`,
-         *     `sla_breached` (open and past the SLA); `search` in claim number, registration and customer name;
+         *     `sla_breached` (open and past the SLA); `search` in claim number and customer name, or a whole
+         *     registration (sealed at rest: matched exactly by its blind index, never in part);
          *     `ordering` by `created_at`, `sla_due_at`, `priority` (by urgency), `status` (by workflow),
          *     `incident_date`, `estimated_cost` or `claim_number` (ties newest first). Customers always read
          *     `has_open_alerts` as false.
@@ -3342,7 +3343,8 @@ export interface paths {
          * @description Incoming payments (premiums) and outgoing ones (refund payouts, claim settlements) with their
          *     method, amount, status and references; paged by number. Filters: `status`, `method`,
          *     `direction` (`in`, `out`), `policy`; `search` in our reference and the provider's receipt
-         *     number; `ordering` by `created_at` or `amount`.
+         *     number, or a whole phone number (sealed: matched exactly by its blind index, never in part);
+         *     `ordering` by `created_at` or `amount`.
          *
          *     Access: customers see their own; agents, supervisors and admins all;
          *     assessors those of the claims assigned to them.
@@ -3454,7 +3456,8 @@ export interface paths {
         /**
          * List the policies the caller may see
          * @description Paged by number. Filters: `status`, `customer`, `vehicle`, `payment_plan`,
-         *     `policy_type__category`; `search` in policy number and registration; `ordering` by
+         *     `policy_type__category`; `search` in policy number, or a whole registration (sealed: matched
+         *     exactly by its blind index, never in part); `ordering` by
          *     `created_at`, `start_date`, `end_date` or `premium`.
          *
          *     Access: customers see their own policies (quotes included); agents, supervisors and admins
@@ -4166,8 +4169,9 @@ export interface paths {
         };
         /**
          * List the vehicles the caller may see
-         * @description Paged by number. Filters: `owner`, `make`, `year`; `search` in registration, VIN, make and model;
-         *     `ordering` by `registration`, `created_at` or `year`.
+         * @description Paged by number, oldest first. Filters: `owner`, `make`, `year`; `search` in VIN, make and model,
+         *     or a whole registration (sealed at rest: matched exactly, any case, spaces and dashes ignored;
+         *     a part of one finds nothing); `ordering` by `created_at` or `year`.
          *
          *     Access: customers see their own vehicles; agents, supervisors and admins all; assessors those
          *     of the claims assigned to them.

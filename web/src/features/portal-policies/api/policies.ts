@@ -66,7 +66,7 @@ export function vehiclesQuery() {
   return queryOptions({
     queryKey: portalKeys.vehicles,
     queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/vehicles/", { params: { query: { page_size: ALL, ordering: "registration" } }, signal })),
+      unwrap(api.GET("/api/vehicles/", { params: { query: { page_size: ALL, ordering: "created_at" } }, signal })),
     select: (page) => page.results,
   });
 }
