@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from insurehub.claims import services
+from insurehub.claims import demo_catastrophe, services
 from insurehub.claims.demo_history import active_policy, paid_out, seed_history
 from insurehub.claims.models import Claim
 
@@ -77,6 +77,7 @@ def seed(context: dict) -> None:
     else:
         context["claims"] = _seed_states(users)
     seed_history(context)
+    demo_catastrophe.seed(context)
 
 
 def _seed_states(users: dict) -> list:

@@ -41,6 +41,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from insurehub.assessments.selectors import assessments_visible_to
+from insurehub.catastrophes.selectors import catastrophes_visible_to
 from insurehub.claims.models import ClaimSettlement
 from insurehub.claims.selectors import claims_visible_to
 from insurehub.dashboard.selectors import alerts_visible_to
@@ -121,6 +122,7 @@ def _known_objects(user) -> dict[str, str]:
         "refund_id": _pk(refunds_visible_to(user).first()),
         "notification_id": _pk(notifications_for(user).first()),
         "alert_id": _pk(alerts_visible_to(user).first()),
+        "event_id": _pk(catastrophes_visible_to(user).first()),
         "request_id": _pk(privacy_requests_visible_to(user).first()),
         "user_id": _pk(user),
         "company_id": _pk(InsuranceCompany.objects.order_by("name").first()),
