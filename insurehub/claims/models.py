@@ -147,6 +147,12 @@ class Claim(BaseModel):
             ),
             # An assessor's "recently changed" (they see only their own claims): newest first, stop after a page.
             models.Index(fields=["assigned_assessor", "-updated_at"], name="claims_assessor_recent"),
+            # The map and the list's area filters (claims.geo): a latitude band, then longitudes in it.
+            models.Index(
+                fields=["incident_latitude", "incident_longitude"],
+                condition=models.Q(incident_latitude__isnull=False),
+                name="claims_incident_position",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

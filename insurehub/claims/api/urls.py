@@ -1,12 +1,13 @@
 from django.urls import path
 
-from insurehub.claims.api import catastrophes, views
+from insurehub.claims.api import catastrophes, geo, views
 
 urlpatterns = [
     path("claims/", views.ClaimListCreateApi.as_view(), name="claim-list"),
     path("claims/bulk/transition/", views.ClaimsBulkTransitionApi.as_view(), name="claims-bulk-transition"),
     path("claims/bulk/assign/", views.ClaimsBulkAssignApi.as_view(), name="claims-bulk-assign"),
     path("claims/export.csv", views.ClaimExportApi.as_view(), name="claims-export"),
+    path("claims/geo/", geo.ClaimsGeoApi.as_view(), name="claims-geo"),
     path("claims/assignees/", views.StaffAssigneesApi.as_view(), name="claims-assignees"),
     path("claims/<uuid:claim_id>/", views.ClaimDetailApi.as_view(), name="claim-detail"),
     path("claims/<uuid:claim_id>/transition/", views.ClaimTransitionApi.as_view(), name="claim-transition"),

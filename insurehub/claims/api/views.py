@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -11,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from insurehub.audit.read_audit import record_read
-from insurehub.claims import permissions, selectors, services
+from insurehub.claims import geo, permissions, selectors, services
 from insurehub.claims.api import serializers as s
 from insurehub.claims.api.ordering import ClaimOrderingFilter
 from insurehub.claims.models import OPEN_STATUSES, Claim, ClaimSettlement, DocumentRequest
@@ -32,6 +33,22 @@ class ClaimCursorPagination(CursorPagination):
     ordering = ("-created_at", "-id")
 
 
+class ClaimFilterForm(forms.Form):
+    """Reads the one area of `bbox`, `lat`/`lon`/`radius_km` or `polygon` into `area` (claims.geo)."""
+
+    area: "geo.Area | None" = None
+
+    def clean(self):
+        cleaned = super().clean()
+        if any(name in self.errors for name in geo.AREA_PARAMS):
+            return cleaned
+        try:
+            self.area = geo.area_from_params(cleaned)
+        except geo.AreaError as error:
+            self.add_error(error.field, forms.ValidationError(error.message, code=error.code))
+        return cleaned
+
+
 class ClaimFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Claim._meta.get_field("status").choices)
     priority = django_filters.MultipleChoiceFilter(choices=Claim._meta.get_field("priority").choices)
@@ -45,10 +62,33 @@ class ClaimFilter(django_filters.FilterSet):
     fast_track = django_filters.BooleanFilter(
         field_name="catastrophe_fast_track", help_text="Fast-tracked by their catastrophe event (the desk's queue)."
     )
+    # Where the incident happened (one area at most; claims without a place are then left out).
+    bbox = django_filters.CharFilter(
+        method="area_part", help_text="min_lon,min_lat,max_lon,max_lat (WGS 84 degrees, GeoJSON's order)."
+    )
+    lat = django_filters.NumberFilter(method="area_part", help_text="The centre's latitude (with lon, radius_km).")
+    lon = django_filters.NumberFilter(method="area_part", help_text="The centre's longitude (with lat, radius_km).")
+    radius_km = django_filters.NumberFilter(method="area_part", help_text="Up to 1000 km from the centre.")
+    polygon = django_filters.CharFilter(
+        method="area_part",
+        help_text=f"A lasso: lon,lat,lon,lat,... (3 to {geo.MAX_POLYGON_VERTICES} corners, not crossing itself).",
+    )
 
     class Meta:
         model = Claim
         fields = ["department", "assigned_agent", "assigned_assessor", "customer", "policy"]
+        form = ClaimFilterForm
+
+    @property
+    def area(self) -> "geo.Area | None":
+        return self.form.area
+
+    def area_part(self, queryset, name, value):
+        return queryset  # the parts make one area, applied in filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        return geo.claims_in_area(queryset, self.area) if self.area is not None else queryset
 
     def filter_sla_breached(self, queryset, name, value):
         # As the dashboard counts breaches: open claims past their SLA (a closed claim no longer breaches).
