@@ -17,6 +17,7 @@ from insurehub.claims.models import (
     ReserveChange,
 )
 from insurehub.claims.selectors import NEXT_STEP, customer_status, display_name
+from insurehub.claims.services.bulk import OUTCOMES as BULK_OUTCOMES
 from insurehub.claims.workflow import offered_for
 from insurehub.core.serializers import MoneyField, StrictSerializer
 
@@ -338,15 +339,114 @@ class BulkResultSerializer(serializers.Serializer):
     claim = serializers.UUIDField()
     claim_number = serializers.CharField(allow_null=True)
     ok = serializers.BooleanField()
+    outcome = serializers.ChoiceField(
+        choices=BULK_OUTCOMES,
+        help_text="ok; skipped (nothing to do, `code` says why); error (refused, as `status` and `code`).",
+    )
     status = serializers.IntegerField(help_text="The HTTP status this claim alone would have answered.")
-    code = serializers.CharField(help_text='"ok", or the problem code of the refusal (e.g. "transition_refused").')
-    detail = serializers.CharField(help_text="The claim's new status when ok, else why it was refused.")
+    code = serializers.CharField(
+        help_text='"ok", the reason it was skipped, or the problem code of the refusal (e.g. "transition_refused").'
+    )
+    detail = serializers.CharField(help_text="The claim's new status (or what was done) when ok, else why not.")
 
 
 class BulkResponseSerializer(serializers.Serializer):
     succeeded = serializers.IntegerField()
+    skipped = serializers.IntegerField(help_text="Claims with nothing to do (not counted as failed).")
     failed = serializers.IntegerField()
     results = BulkResultSerializer(many=True)
+
+
+class BulkReserveRuleSerializer(StrictSerializer):
+    cost_type = serializers.ChoiceField(choices=CostType.choices)
+    basis = serializers.ChoiceField(
+        choices=[("fixed", "A fixed amount"), ("estimate", "A percentage of the claim's estimate")]
+    )
+    amount = MoneyField(min_value=Decimal("0"), required=False, help_text="basis fixed: the amount on every claim.")
+    percent = serializers.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        max_value=Decimal("1000"),
+        required=False,
+        help_text="basis estimate: this percentage of the claim's estimated cost.",
+    )
+    floor = MoneyField(
+        min_value=Decimal("0"), required=False, help_text="basis estimate: at least this (also for no estimate)."
+    )
+    cap = MoneyField(min_value=Decimal("0"), required=False, help_text="basis estimate: at most this.")
+    only_raise = serializers.BooleanField(
+        default=True, help_text="Leave a reserve already above the figure alone (skipped `would_lower`)."
+    )
+
+    def validate(self, attrs):
+        errors = {}
+        if attrs["basis"] == "fixed":
+            if attrs.get("amount") is None:
+                errors["amount"] = "A fixed rule needs an amount."
+            for name in ("percent", "floor", "cap"):
+                if attrs.get(name) is not None:
+                    errors[name] = "Only for a rule on the estimate."
+        else:
+            if attrs.get("percent") is None:
+                errors["percent"] = "A rule on the estimate needs a percent."
+            if attrs.get("amount") is not None:
+                errors["amount"] = "Only for a fixed rule."
+            floor, cap = attrs.get("floor"), attrs.get("cap")
+            if floor is not None and cap is not None and floor > cap:
+                errors["cap"] = "The cap is below the floor."
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+class BulkReserveSerializer(StrictSerializer):
+    claims = serializers.ListField(child=serializers.UUIDField(), min_length=1, max_length=200, required=False)
+    catastrophe = serializers.UUIDField(
+        required=False, help_text="Instead of `claims`: every open claim of this catastrophe event you may see."
+    )
+    rule = BulkReserveRuleSerializer()
+    reason = serializers.CharField(max_length=500)
+
+    def validate(self, attrs):
+        if ("claims" in attrs) == ("catastrophe" in attrs):
+            raise serializers.ValidationError({"claims": "Send either `claims` or `catastrophe`."})
+        return attrs
+
+
+class BulkReserveResultSerializer(BulkResultSerializer):
+    amount = MoneyField(required=False, help_text="ok: the reserve set.")
+    previous_amount = MoneyField(required=False, allow_null=True, help_text="ok: the reserve before (null: none).")
+
+
+class BulkReserveResponseSerializer(BulkResponseSerializer):
+    results = BulkReserveResultSerializer(many=True)
+
+
+class BulkMessageSerializer(BulkSelectionSerializer):
+    channel = serializers.ChoiceField(
+        choices=[("email", "Email"), ("sms", "SMS"), ("letter", "Letter")],
+        default="email",
+        help_text="How the message is recorded on each claim; the customer is notified by their own preferences.",
+    )
+    subject = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    body = serializers.CharField(max_length=5000)
+    subject_sw = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    body_sw = serializers.CharField(
+        max_length=5000,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The Kiswahili text, for customers who chose Kiswahili (else they get `body`).",
+    )
+
+
+class BulkMessageResultSerializer(BulkResultSerializer):
+    communication = serializers.UUIDField(required=False, help_text="ok: the communication written on the claim.")
+
+
+class BulkMessageResponseSerializer(BulkResponseSerializer):
+    results = BulkMessageResultSerializer(many=True)
 
 
 class AssigneeSerializer(serializers.Serializer):

@@ -421,9 +421,100 @@ class ClaimsBulkAssignApi(APIView):
         return Response(_bulk_answer(results))
 
 
+class ClaimsBulkReserveApi(APIView):
+    @extend_schema(
+        request=s.BulkReserveSerializer,
+        responses={200: s.BulkReserveResponseSerializer},
+        parameters=[IDEMPOTENCY_KEY_OPTIONAL],
+        tags=["claims"],
+    )
+    def post(self, request):
+        """Set one cost type's reserve on many claims by a rule.
+
+        The claims are the selected `claims` (up to 200) or, with `catastrophe`, every open claim of
+        that event the caller may see (up to 500). The `rule` gives the figure per claim: `basis`
+        `fixed` sets `amount`; `basis` `estimate` sets `percent` of the claim's estimated cost, at
+        least `floor` and at most `cap` (a claim without an estimate gets the `floor`, or is skipped
+        `no_estimate`). With `only_raise` (default true) a reserve already above the figure is
+        skipped (`would_lower`); the same figure is skipped (`unchanged`), and so is a claim no longer
+        open (`claim_not_open`). Each claim is set in its own transaction under its own row lock as
+        `POST /api/claims/{id}/reserves/` would, with the `reason` in its reserve history and audit
+        entry; a figure above the caller's reserve authority is refused for that claim
+        (`above_authority`: a supervisor sets it). The answer counts `succeeded`, `skipped` and
+        `failed`, with a result per claim. An `Idempotency-Key` makes a retry answer the first answer.
+
+        Access: agents, supervisors and admins, on the claims they may see (others answer
+        `not_found` per claim).
+
+        Errors: 400 `validation_error`, `invalid_selection` (between 1 and 200 claims),
+        `too_many_claims` (an event with more than 500 open claims), `bad_idempotency_key`; 403
+        `permission_denied`; 404 `not_found` (an unknown `catastrophe`); 409 `request_in_progress`; 422
+        `idempotency_key_reused`.
+        """
+        data = s.BulkReserveSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+
+        def handle() -> Response:
+            results = services.claims_bulk_reserve(
+                actor=request.user,
+                rule=services.ReserveRule(**values["rule"]),
+                reason=values["reason"],
+                claim_ids=values.get("claims"),
+                catastrophe_id=values.get("catastrophe"),
+            )
+            return Response(_bulk_answer(results))
+
+        return idempotent(request, endpoint="claims.bulk.reserve", handler=handle, required=False, atomic=False)
+
+
+class ClaimsBulkMessageApi(APIView):
+    @extend_schema(
+        request=s.BulkMessageSerializer,
+        responses={200: s.BulkMessageResponseSerializer},
+        parameters=[IDEMPOTENCY_KEY_OPTIONAL],
+        tags=["claims"],
+    )
+    def post(self, request):
+        """Write to the customers of many claims.
+
+        For each claim, in its own transaction: an outbound communication to the customer on the
+        claim (its `channel`, `subject` and `body`, audited) and a notification to the customer by
+        their own preferences for claim updates. Customers who chose Kiswahili get `subject_sw` and
+        `body_sw` when given. A claim whose customer's account is closed is skipped
+        (`customer_inactive`). The answer counts `succeeded`, `skipped` and `failed`, with a result per
+        claim. An `Idempotency-Key` makes a retry answer the first answer and send nothing twice.
+
+        Access: agents, supervisors and admins, on the claims they may see (others answer
+        `not_found` per claim).
+
+        Errors: 400 `validation_error`, `invalid_selection` (between 1 and 200 claims),
+        `bad_idempotency_key`; 403 `permission_denied`; 409 `request_in_progress`; 422
+        `idempotency_key_reused`.
+        """
+        data = s.BulkMessageSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        claim_ids = values.pop("claims")
+
+        def handle() -> Response:
+            results = services.claims_bulk_message(
+                claim_ids=claim_ids, message=services.BulkMessage(**values), actor=request.user
+            )
+            return Response(_bulk_answer(results))
+
+        return idempotent(request, endpoint="claims.bulk.message", handler=handle, required=False, atomic=False)
+
+
 def _bulk_answer(results: list[dict]) -> dict:
     succeeded = sum(1 for result in results if result["ok"])
-    return {"succeeded": succeeded, "failed": len(results) - succeeded, "results": results}
+    skipped = sum(1 for result in results if result["outcome"] == "skipped")
+    return {
+        "succeeded": succeeded,
+        "skipped": skipped,
+        "failed": len(results) - succeeded - skipped,
+        "results": results,
+    }
 
 
 class ClaimExportApi(ClaimListCreateApi):

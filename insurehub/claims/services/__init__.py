@@ -9,7 +9,16 @@ flags (flags.py) and the enrichment (integrations) are its subscribers.
 `from insurehub.claims.services import X` names every public service."""
 
 from insurehub.claims.services.assignment import claim_assign, least_loaded_assessor
-from insurehub.claims.services.bulk import BULK_MAX_CLAIMS, claims_bulk_assign, claims_bulk_transition
+from insurehub.claims.services.bulk import (
+    BULK_MAX_CLAIMS,
+    BULK_MAX_EVENT_CLAIMS,
+    BulkMessage,
+    ReserveRule,
+    claims_bulk_assign,
+    claims_bulk_message,
+    claims_bulk_reserve,
+    claims_bulk_transition,
+)
 from insurehub.claims.services.catastrophe import claim_set_catastrophe, claims_tag_for_event
 from insurehub.claims.services.claim_row import audience, staff_audience
 from insurehub.claims.services.communications import claim_customer_contact, communication_add
@@ -52,12 +61,15 @@ from insurehub.claims.services.workflow import (
 
 __all__ = [
     "BULK_MAX_CLAIMS",
+    "BULK_MAX_EVENT_CLAIMS",
     "BY_TARGET",
     "CATEGORY_DEPARTMENT",
     "COST_TYPES",
     "CUSTOMER_EDITABLE",
     "EXPORT_COLUMNS",
     "STAFF_EDITABLE",
+    "BulkMessage",
+    "ReserveRule",
     "audience",
     "claim_approve",
     "claim_assign",
@@ -75,6 +87,8 @@ __all__ = [
     "claim_update",
     "claim_withdraw",
     "claims_bulk_assign",
+    "claims_bulk_message",
+    "claims_bulk_reserve",
     "claims_bulk_transition",
     "claims_export",
     "claims_flag_periodic",

@@ -39,5 +39,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
     {
         "DocumentKindAskedEnum": "insurehub.claims.models.DocumentKindAsked.choices",
         "SettlementDecisionEnum": "insurehub.claims.models.SettlementDecision.choices",
+        "BulkOutcomeEnum": "insurehub.claims.services.bulk.OUTCOMES",
     }
 )
