@@ -1,4 +1,12 @@
-import { Bell, ClipboardCheck, FileText, LayoutDashboard, TriangleAlert, type LucideIcon } from "lucide-react";
+import {
+  Bell,
+  ClipboardCheck,
+  FileText,
+  FileUp,
+  LayoutDashboard,
+  TriangleAlert,
+  type LucideIcon,
+} from "lucide-react";
 
 import type { Role } from "@/lib/auth";
 
@@ -19,5 +27,6 @@ export const STAFF_NAV: readonly NavItem[] = [
   { label: "Claims", to: "/claims", icon: FileText },
   { label: "Assessments", to: "/assessments", icon: ClipboardCheck },
   { label: "Alerts", to: "/alerts", icon: TriangleAlert },
+  { label: "Bulk intake", to: "/intake", icon: FileUp, roles: ["supervisor", "admin"] },
   { label: "Notifications", to: "/notifications", icon: Bell },
 ];

@@ -47,6 +47,7 @@ export const staffRoutes: RouteObject[] = [
   { path: "/claims/:id", lazy: () => import("./routes/claim") },
   { path: "/claims", lazy: () => import("./routes/claims") },
   { path: "/alerts", lazy: () => import("./routes/alerts") },
+  { path: "/intake", lazy: () => import("./routes/intake") },
   { path: "/notifications", lazy: () => import("./routes/notifications") },
   { path: "*", lazy: () => import("./routes/not-found") },
 ];

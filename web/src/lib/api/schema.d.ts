@@ -1972,6 +1972,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/claims/bulk/message/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write to the customers of many claims
+         * @description For each claim, in its own transaction: an outbound communication to the customer on the
+         *     claim (its `channel`, `subject` and `body`, audited) and a notification to the customer by
+         *     their own preferences for claim updates. Customers who chose Kiswahili get `subject_sw` and
+         *     `body_sw` when given. A claim whose customer's account is closed is skipped
+         *     (`customer_inactive`). The answer counts `succeeded`, `skipped` and `failed`, with a result per
+         *     claim. An `Idempotency-Key` makes a retry answer the first answer and send nothing twice.
+         *
+         *     Access: agents, supervisors and admins, on the claims they may see (others answer
+         *     `not_found` per claim).
+         *
+         *     Errors: 400 `validation_error`, `invalid_selection` (between 1 and 200 claims),
+         *     `bad_idempotency_key`; 403 `permission_denied`; 409 `request_in_progress`; 422
+         *     `idempotency_key_reused`.
+         */
+        post: operations["claims_bulk_message_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/bulk/reserve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set one cost type's reserve on many claims by a rule
+         * @description The claims are the selected `claims` (up to 200) or, with `catastrophe`, every open claim of
+         *     that event the caller may see (up to 500). The `rule` gives the figure per claim: `basis`
+         *     `fixed` sets `amount`; `basis` `estimate` sets `percent` of the claim's estimated cost, at
+         *     least `floor` and at most `cap` (a claim without an estimate gets the `floor`, or is skipped
+         *     `no_estimate`). With `only_raise` (default true) a reserve already above the figure is
+         *     skipped (`would_lower`); the same figure is skipped (`unchanged`), and so is a claim no longer
+         *     open (`claim_not_open`). Each claim is set in its own transaction under its own row lock as
+         *     `POST /api/claims/{id}/reserves/` would, with the `reason` in its reserve history and audit
+         *     entry; a figure above the caller's reserve authority is refused for that claim
+         *     (`above_authority`: a supervisor sets it). The answer counts `succeeded`, `skipped` and
+         *     `failed`, with a result per claim. An `Idempotency-Key` makes a retry answer the first answer.
+         *
+         *     Access: agents, supervisors and admins, on the claims they may see (others answer
+         *     `not_found` per claim).
+         *
+         *     Errors: 400 `validation_error`, `invalid_selection` (between 1 and 200 claims),
+         *     `too_many_claims` (an event with more than 500 open claims), `bad_idempotency_key`; 403
+         *     `permission_denied`; 404 `not_found` (an unknown `catastrophe`); 409 `request_in_progress`; 422
+         *     `idempotency_key_reused`.
+         */
+        post: operations["claims_bulk_reserve_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/claims/bulk/transition/": {
         parameters: {
             query?: never;
@@ -2019,6 +2089,44 @@ export interface paths {
          *     Errors: 400 `validation_error` (a malformed filter value); 403 `permission_denied`.
          */
         get: operations["claims_export.csv_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/geo/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Claims on a map: points when few, grid clusters when many
+         * @description The area is a box (`bbox=min_lon,min_lat,max_lon,max_lat`, GeoJSON's order, not across the
+         *     antimeridian), a centre and radius (`lat`, `lon`, `radius_km` up to 1000) or a lasso
+         *     (`polygon=lon,lat,...`). The claims list's filters and `search` apply as on
+         *     `GET /api/claims/`. With at most `points_up_to` (500) matching claims the answer is
+         *     `mode: points`, each claim with its number, status, priority and incident position; else
+         *     `mode: clusters`: a grid over the area's box with square cells of `cell_size` degrees (a
+         *     power of two, at most 64 cells on the box's longer side), each non-empty cell with its
+         *     count, mean position, open count and counts by status. Claims without a recorded position
+         *     are never on the map. Two queries at most, whatever the number of claims.
+         *
+         *     Access: as the claims list: customers their own claims; agents their department's claims
+         *     and those assigned to them; assessors the claims assigned to them; supervisors their
+         *     department's; admins all.
+         *
+         *     Errors: 400 `validation_error` with the parameter at fault and its code: `required` (no
+         *     area), `conflicting_areas` (more than one), `invalid` (not numbers), `out_of_range`,
+         *     `inverted` (min above max), `crosses_antimeridian`, `wider_than_world`, `not_positive` or
+         *     `too_large` (the radius), `too_few_vertices`, `too_many_vertices`, `self_intersecting`,
+         *     `degenerate` (the polygon); a malformed filter value as on the list.
+         */
+        get: operations["claims_geo_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2565,6 +2673,285 @@ export interface paths {
          *     `no_claim` (not attached to a claim).
          */
         post: operations["documents_validate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/imports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the imports the caller may see
+         * @description Newest first, paged by number, each with its counts (rows, processed, created, refused, replayed).
+         *
+         *     Access: supervisors (their department's imports, their partners' included), admins (all), a
+         *     partner through its API key (its own).
+         *
+         *     Errors: 403 `permission_denied` (other roles).
+         */
+        get: operations["intake_imports_list"];
+        put?: never;
+        /**
+         * Import a file of incidents (or check it with `dry_run`)
+         * @description `multipart/form-data` with the file in `file` (CSV or XLSX, judged by its content; at most
+         *     `INTAKE_MAX_BYTES`, 5 MB, and `INTAKE_MAX_ROWS`, 20,000 lines; the layout is in docs/intake.md)
+         *     and `dry_run`. A dry run answers 200 with every row's result (`valid`, `refused` with its reasons,
+         *     `replayed` with the claim an earlier import made of it) and writes nothing. Otherwise the rows are
+         *     stored and a job turns them into claims in batches (progress as `intake.progress` events, then
+         *     `intake.finished`); the answer is the import (202). The same file again answers the earlier import
+         *     (200, `replayed: true`); a row imported before (same `external_reference`, else same values) is
+         *     `replayed`, never filed twice. Each row is checked as a claim's first notice of loss is.
+         *
+         *     Access: supervisors (policies of their department), admins, and partners through their API key
+         *     (the policies in their scope).
+         *
+         *     Errors: 400 `validation_error` (no file), `empty_file`, `no_rows`, `wrong_columns` (the problem
+         *     lists the expected columns), `mixed_encoding` (names the line), `undecodable`, `malformed_csv`;
+         *     403 `permission_denied`; 413 `file_too_large`, `too_many_rows`, `file_too_complex`;
+         *     415 `unsupported_type`; 422 `corrupt_file`.
+         */
+        post: operations["intake_imports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/imports/{import_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an import with its counts
+         * @description Access: whoever may see the import (see the list).
+         *
+         *     Errors: 403 `permission_denied` (other roles); 404 `not_found`.
+         */
+        get: operations["intake_imports_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/imports/{import_id}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an import's report as CSV
+         * @description One line per row of the file: its line number, status, the claim number it became, its external
+         *     reference and policy number, and the reasons it was refused. Text a spreadsheet could read as a
+         *     formula is escaped with a leading apostrophe.
+         *
+         *     Access: whoever may see the import.
+         *
+         *     Errors: 403 `permission_denied`; 404 `not_found`.
+         */
+        get: operations["intake_imports_report.csv_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/imports/{import_id}/resume/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume an interrupted import
+         * @description Runs the job again over the rows still pending (rows already done are never redone). Imports
+         *     are also resumed by running the job again from a worker.
+         *
+         *     Access: whoever may see the import.
+         *
+         *     Errors: 403 `permission_denied`; 404 `not_found`; 409 `import_finished`.
+         */
+        post: operations["intake_imports_resume_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/imports/{import_id}/rows/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an import's rows with their results
+         * @description In the file's order, paged by number: each row's line, status (`pending`, `created`, `refused`,
+         *     `replayed`), the claim it became, its normalised values and, when refused, why. Filter by `status`.
+         *
+         *     Access: whoever may see the import.
+         *
+         *     Errors: 400 `validation_error` (an unknown status); 403 `permission_denied`; 404 `not_found`.
+         */
+        get: operations["intake_imports_rows_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/partners/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the intake partners (fleet owners and brokers)
+         * @description Access: admins.
+         *
+         *     Errors: 403 `permission_denied`.
+         */
+        get: operations["intake_partners_list"];
+        put?: never;
+        /**
+         * Add an intake partner
+         * @description `kind` is `fleet_owner` or `broker`; `department` (motor by default) decides whose supervisors see
+         *     its imports.
+         *
+         *     Access: admins.
+         *
+         *     Errors: 400 `validation_error` (including a name already taken); 403 `permission_denied`.
+         */
+        post: operations["intake_partners_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/partners/{partner_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an intake partner
+         * @description Access: admins.
+         *
+         *     Errors: 403 `permission_denied`; 404 `not_found`.
+         */
+        get: operations["intake_partners_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an intake partner (an inactive partner's keys are refused)
+         * @description Access: admins.
+         *
+         *     Errors: 400 `validation_error`; 403 `permission_denied`; 404 `not_found`.
+         */
+        patch: operations["intake_partners_partial_update"];
+        trace?: never;
+    };
+    "/api/intake/partners/{partner_id}/keys/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a partner's API keys (their prefixes, never the keys)
+         * @description Access: admins.
+         *
+         *     Errors: 403 `permission_denied`; 404 `not_found`.
+         */
+        get: operations["intake_partners_keys_list"];
+        put?: never;
+        /**
+         * Make an API key for a partner
+         * @description The answer holds the key itself, this once: only its hash is kept. The partner sends it as
+         *     `Authorization: Api-Key <key>` to the import endpoints (and nowhere else).
+         *
+         *     Access: admins.
+         *
+         *     Errors: 400 `validation_error`; 403 `permission_denied`; 404 `not_found`.
+         */
+        post: operations["intake_partners_keys_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/partners/{partner_id}/keys/{key_id}/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a partner's API key (at once; revoking twice is harmless)
+         * @description Access: admins.
+         *
+         *     Errors: 403 `permission_denied`; 404 `not_found`.
+         */
+        post: operations["intake_partners_keys_revoke_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/partners/{partner_id}/policies/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring policies into a partner's scope or take them out
+         * @description `add` and `remove` list policy numbers; the answer lists the policy numbers in scope afterwards.
+         *
+         *     Access: admins.
+         *
+         *     Errors: 400 `validation_error` (a policy number that does not exist); 403 `permission_denied`;
+         *     404 `not_found`.
+         */
+        post: operations["intake_partners_policies_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4489,6 +4876,36 @@ export interface components {
             open: number;
             by_severity: components["schemas"]["SeverityCounts"];
         };
+        ApiKeyCreatedOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly name: string;
+            readonly prefix: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly revoked_at: string | null;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
+            /** @description The key itself: shown this once, never again. */
+            readonly key: string;
+        };
+        ApiKeyInputRequest: {
+            /** @description What the key is for, e.g. the partner's system. */
+            name: string;
+        };
+        ApiKeyOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly name: string;
+            readonly prefix: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly revoked_at: string | null;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
+        };
         /** @description An assessment as staff see it: everything, including internal notes and the total-loss reasoning (customers receive the AssessmentSummary fields: the required ones). */
         Assessment: {
             /** Format: uuid */
@@ -4673,6 +5090,12 @@ export interface components {
             pay_to: components["schemas"]["BankDetails"];
             instructions: string;
         };
+        /**
+         * @description * `fixed` - A fixed amount
+         *     * `estimate` - A percentage of the claim's estimate
+         * @enum {string}
+         */
+        BasisEnum: "fixed" | "estimate";
         /** @enum {unknown} */
         BlankEnum: "";
         Blocker: {
@@ -4692,8 +5115,154 @@ export interface components {
             /** @default  */
             reason: string;
         };
+        /**
+         * @description * `email` - Email
+         *     * `sms` - SMS
+         *     * `letter` - Letter
+         * @enum {string}
+         */
+        BulkMessageChannelEnum: "email" | "sms" | "letter";
+        BulkMessageRequest: {
+            claims: string[];
+            /**
+             * @description How the message is recorded on each claim; the customer is notified by their own preferences.
+             *
+             *     * `email` - Email
+             *     * `sms` - SMS
+             *     * `letter` - Letter
+             * @default email
+             */
+            channel: components["schemas"]["BulkMessageChannelEnum"];
+            /** @default  */
+            subject: string;
+            body: string;
+            /** @default  */
+            subject_sw: string;
+            /**
+             * @description The Kiswahili text, for customers who chose Kiswahili (else they get `body`).
+             * @default
+             */
+            body_sw: string;
+        };
+        BulkMessageResponse: {
+            succeeded: number;
+            /** @description Claims with nothing to do (not counted as failed). */
+            skipped: number;
+            failed: number;
+            results: components["schemas"]["BulkMessageResult"][];
+        };
+        BulkMessageResult: {
+            /** Format: uuid */
+            claim: string;
+            claim_number: string | null;
+            ok: boolean;
+            /**
+             * @description ok; skipped (nothing to do, `code` says why); error (refused, as `status` and `code`).
+             *
+             *     * `ok` - Done
+             *     * `skipped` - Nothing to do
+             *     * `error` - Refused
+             */
+            outcome: components["schemas"]["BulkOutcomeEnum"];
+            /** @description The HTTP status this claim alone would have answered. */
+            status: number;
+            /** @description "ok", the reason it was skipped, or the problem code of the refusal (e.g. "transition_refused"). */
+            code: string;
+            /** @description The claim's new status (or what was done) when ok, else why not. */
+            detail: string;
+            /**
+             * Format: uuid
+             * @description ok: the communication written on the claim.
+             */
+            communication?: string;
+        };
+        /**
+         * @description * `ok` - Done
+         *     * `skipped` - Nothing to do
+         *     * `error` - Refused
+         * @enum {string}
+         */
+        BulkOutcomeEnum: "ok" | "skipped" | "error";
+        BulkReserveRequest: {
+            claims?: string[];
+            /**
+             * Format: uuid
+             * @description Instead of `claims`: every open claim of this catastrophe event you may see.
+             */
+            catastrophe?: string;
+            rule: components["schemas"]["BulkReserveRuleRequest"];
+            reason: string;
+        };
+        BulkReserveResponse: {
+            succeeded: number;
+            /** @description Claims with nothing to do (not counted as failed). */
+            skipped: number;
+            failed: number;
+            results: components["schemas"]["BulkReserveResult"][];
+        };
+        BulkReserveResult: {
+            /** Format: uuid */
+            claim: string;
+            claim_number: string | null;
+            ok: boolean;
+            /**
+             * @description ok; skipped (nothing to do, `code` says why); error (refused, as `status` and `code`).
+             *
+             *     * `ok` - Done
+             *     * `skipped` - Nothing to do
+             *     * `error` - Refused
+             */
+            outcome: components["schemas"]["BulkOutcomeEnum"];
+            /** @description The HTTP status this claim alone would have answered. */
+            status: number;
+            /** @description "ok", the reason it was skipped, or the problem code of the refusal (e.g. "transition_refused"). */
+            code: string;
+            /** @description The claim's new status (or what was done) when ok, else why not. */
+            detail: string;
+            /**
+             * Format: decimal
+             * @description ok: the reserve set.
+             */
+            amount?: string;
+            /**
+             * Format: decimal
+             * @description ok: the reserve before (null: none).
+             */
+            previous_amount?: string | null;
+        };
+        BulkReserveRuleRequest: {
+            cost_type: components["schemas"]["CostTypeEnum"];
+            basis: components["schemas"]["BasisEnum"];
+            /**
+             * Format: decimal
+             * @description basis fixed: the amount on every claim.
+             */
+            amount?: string;
+            /**
+             * Format: decimal
+             * @description basis estimate: this percentage of the claim's estimated cost.
+             */
+            percent?: string;
+            /**
+             * Format: decimal
+             * @description basis estimate: at least this (also for no estimate).
+             */
+            floor?: string;
+            /**
+             * Format: decimal
+             * @description basis estimate: at most this.
+             */
+            cap?: string;
+            /**
+             * @description Leave a reserve already above the figure alone (skipped `would_lower`).
+             * @default true
+             */
+            only_raise: boolean;
+        };
         BulkResponse: {
             succeeded: number;
+            /** @description Claims with nothing to do (not counted as failed). */
+            skipped: number;
             failed: number;
             results: components["schemas"]["BulkResult"][];
         };
@@ -4702,11 +5271,19 @@ export interface components {
             claim: string;
             claim_number: string | null;
             ok: boolean;
+            /**
+             * @description ok; skipped (nothing to do, `code` says why); error (refused, as `status` and `code`).
+             *
+             *     * `ok` - Done
+             *     * `skipped` - Nothing to do
+             *     * `error` - Refused
+             */
+            outcome: components["schemas"]["BulkOutcomeEnum"];
             /** @description The HTTP status this claim alone would have answered. */
             status: number;
-            /** @description "ok", or the problem code of the refusal (e.g. "transition_refused"). */
+            /** @description "ok", the reason it was skipped, or the problem code of the refusal (e.g. "transition_refused"). */
             code: string;
-            /** @description The claim's new status when ok, else why it was refused. */
+            /** @description The claim's new status (or what was done) when ok, else why not. */
             detail: string;
         };
         BulkTransitionRequest: {
@@ -5095,6 +5672,22 @@ export interface components {
          * @enum {string}
          */
         ClaimStatusEnum: "draft" | "submitted" | "under_review" | "assessment" | "approved" | "rejected" | "settlement" | "settled" | "closed" | "withdrawn";
+        ClaimsGeo: {
+            mode: components["schemas"]["ModeEnum"];
+            /** @description Claims in the area that match the filters. */
+            total: number;
+            /** @description The area's box, GeoJSON's order. */
+            bbox: number[];
+            /**
+             * Format: double
+             * @description The grid's cell in degrees (clusters only).
+             */
+            cell_size: number | null;
+            /** @description Up to this many claims the answer is points. */
+            points_up_to: number;
+            points: components["schemas"]["GeoPoint"][];
+            clusters: components["schemas"]["GeoCluster"][];
+        };
         ClaimsOverview: {
             /** @description status -> priority -> open claim count. */
             status_priority_matrix: {
@@ -5523,6 +6116,31 @@ export interface components {
          * @enum {string}
          */
         DocumentValidationStatusEnum: "not_validated" | "valid" | "needs_review" | "invalid";
+        DryRunOutput: {
+            dry_run: boolean;
+            file_format: string;
+            total: number;
+            valid: number;
+            refused: number;
+            replayed: number;
+            rows: components["schemas"]["DryRunRow"][];
+        };
+        DryRunRow: {
+            /** @description The line in the file (the header is line 1). */
+            number: number;
+            status: components["schemas"]["DryRunRowStatusEnum"];
+            /** @description For a replayed row, its earlier claim. */
+            claim_number: string;
+            external_reference: string;
+            errors: components["schemas"]["RowError"][];
+        };
+        /**
+         * @description * `valid` - Valid
+         *     * `refused` - Refused
+         *     * `replayed` - Already imported
+         * @enum {string}
+         */
+        DryRunRowStatusEnum: "valid" | "refused" | "replayed";
         EmailChangeInputRequest: {
             /** Format: email */
             new_email: string;
@@ -5638,6 +6256,116 @@ export interface components {
             /** @description Claims filed that day. */
             claims: number;
         };
+        /**
+         * @description * `csv` - CSV
+         *     * `xlsx` - XLSX
+         * @enum {string}
+         */
+        FileFormatEnum: "csv" | "xlsx";
+        GeoCluster: {
+            /** @description Claims in the cell. */
+            count: number;
+            /**
+             * Format: double
+             * @description Their mean latitude.
+             */
+            lat: number;
+            /**
+             * Format: double
+             * @description Their mean longitude.
+             */
+            lon: number;
+            /** @description Of them, the open ones (not settled, closed, rejected or withdrawn). */
+            open: number;
+            /** @description Counts by status (non-zero only). */
+            by_status: {
+                [key: string]: number;
+            };
+            /** @description The cell: min_lon,min_lat,max_lon,max_lat. */
+            cell: number[];
+        };
+        GeoPoint: {
+            /** Format: uuid */
+            id: string;
+            claim_number: string;
+            status: components["schemas"]["ClaimStatusEnum"];
+            priority: components["schemas"]["ClaimPriorityEnum"];
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+        };
+        ImportInputRequest: {
+            /**
+             * Format: binary
+             * @description The incidents: CSV (UTF-8 or Windows-1252) or XLSX, judged by content; layout in docs/intake.md.
+             */
+            file: string;
+            /**
+             * @description Check every row and answer the results; write nothing.
+             * @default false
+             */
+            dry_run: boolean;
+        };
+        ImportOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly filename: string;
+            readonly file_format: components["schemas"]["FileFormatEnum"];
+            readonly sha256: string;
+            readonly status: components["schemas"]["ImportStatusEnum"];
+            /** Format: uuid */
+            readonly partner: string | null;
+            readonly partner_name: string;
+            /** Format: uuid */
+            readonly uploaded_by: string | null;
+            readonly department: components["schemas"]["DepartmentEnum"] | components["schemas"]["BlankEnum"];
+            readonly total_rows: number;
+            readonly processed_rows: number;
+            readonly created_count: number;
+            readonly refused_count: number;
+            readonly replayed_count: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly started_at: string | null;
+            /** Format: date-time */
+            readonly finished_at: string | null;
+        };
+        ImportStartedOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly filename: string;
+            readonly file_format: components["schemas"]["FileFormatEnum"];
+            readonly sha256: string;
+            readonly status: components["schemas"]["ImportStatusEnum"];
+            /** Format: uuid */
+            readonly partner: string | null;
+            readonly partner_name: string;
+            /** Format: uuid */
+            readonly uploaded_by: string | null;
+            readonly department: components["schemas"]["DepartmentEnum"] | components["schemas"]["BlankEnum"];
+            readonly total_rows: number;
+            readonly processed_rows: number;
+            readonly created_count: number;
+            readonly refused_count: number;
+            readonly replayed_count: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly started_at: string | null;
+            /** Format: date-time */
+            readonly finished_at: string | null;
+            /** @description True: the same file was imported before; this is it. */
+            readonly replayed: boolean;
+        };
+        /**
+         * @description * `pending` - Pending
+         *     * `running` - Running
+         *     * `finished` - Finished
+         * @enum {string}
+         */
+        ImportStatusEnum: "pending" | "running" | "finished";
         InstalmentOutput: {
             /** Format: uuid */
             readonly id: string;
@@ -5657,6 +6385,14 @@ export interface components {
          * @enum {string}
          */
         InstalmentOutputStatusEnum: "due" | "paid" | "waived";
+        /**
+         * @description * `pending` - Pending
+         *     * `created` - Created
+         *     * `refused` - Refused
+         *     * `replayed` - Already imported
+         * @enum {string}
+         */
+        IntakeRowStatusEnum: "pending" | "created" | "refused" | "replayed";
         /** @description Staff see their scope's figures from the rollups; an assessor sees their own claims' (then `range`, `new_claims`, `open_reserves`, `period` and `previous_period` are absent and `assigned_in_period` is present). */
         Kpi: {
             /**
@@ -5762,6 +6498,12 @@ export interface components {
          * @enum {string}
          */
         LookupResultStatusEnum: "ok" | "not_found" | "invalid" | "not_configured" | "unavailable" | "rate_limited" | "failed";
+        /**
+         * @description * `points` - points
+         *     * `clusters` - clusters
+         * @enum {string}
+         */
+        ModeEnum: "points" | "clusters";
         NewClaims: {
             today: number;
             "7_days": number;
@@ -5829,12 +6571,6 @@ export interface components {
          * @enum {string}
          */
         OfferStatusEnum: "awaiting_answer" | "accepted" | "declined" | "paid";
-        /**
-         * @description * `succeeded` - succeeded
-         *     * `failed` - failed
-         * @enum {string}
-         */
-        OutcomeEnum: "succeeded" | "failed";
         PaginatedAlertList: {
             /** @example 123 */
             count: number;
@@ -5964,6 +6700,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["DocumentRequest"][];
         };
+        PaginatedImportOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ImportOutput"][];
+        };
         PaginatedNotificationOutputList: {
             /**
              * Format: uri
@@ -5976,6 +6727,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["NotificationOutput"][];
+        };
+        PaginatedPartnerOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["PartnerOutput"][];
         };
         PaginatedPayoutBatchList: {
             /** @example 123 */
@@ -6079,6 +6845,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ReviewOutput"][];
+        };
+        PaginatedRowOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["RowOutput"][];
         };
         PaginatedScheduleOutputList: {
             /** @example 123 */
@@ -6200,6 +6981,40 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["WebhookSubscriptionOutput"][];
         };
+        PartnerInputRequest: {
+            name: string;
+            kind: components["schemas"]["PartnerKindEnum"];
+            /** @default motor */
+            department: components["schemas"]["DepartmentEnum"];
+        };
+        /**
+         * @description * `fleet_owner` - Fleet owner
+         *     * `broker` - Broker
+         * @enum {string}
+         */
+        PartnerKindEnum: "fleet_owner" | "broker";
+        PartnerOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly name: string;
+            readonly kind: components["schemas"]["PartnerKindEnum"];
+            readonly department: components["schemas"]["DepartmentEnum"];
+            readonly active: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        PartnerPoliciesInputRequest: {
+            /** @description Policy numbers to bring into the partner's scope. */
+            add?: string[];
+            /** @description Policy numbers to take out of it. */
+            remove?: string[];
+        };
+        PartnerPoliciesOutput: {
+            added: number;
+            removed: number;
+            /** @description The policy numbers in scope now. */
+            policies: string[];
+        };
         PasswordChangeInputRequest: {
             old_password: string;
             new_password: string;
@@ -6310,6 +7125,12 @@ export interface components {
             name?: string;
             phone?: string;
             language?: components["schemas"]["LanguageEnum"];
+        };
+        PatchedPartnerUpdateInputRequest: {
+            name?: string;
+            kind?: components["schemas"]["PartnerKindEnum"];
+            department?: components["schemas"]["DepartmentEnum"];
+            active?: boolean;
         };
         PatchedPhotoUpdateRequest: {
             caption?: string;
@@ -6863,8 +7684,29 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "customer" | "agent" | "assessor" | "supervisor" | "admin";
+        RowError: {
+            field: string | null;
+            message: string;
+            code: string;
+        };
+        RowOutput: {
+            readonly number: number;
+            readonly status: components["schemas"]["IntakeRowStatusEnum"];
+            /** Format: uuid */
+            readonly claim: string | null;
+            readonly claim_number: string;
+            readonly external_reference: string;
+            readonly values: unknown;
+            readonly errors: components["schemas"]["RowError"][];
+        };
+        /**
+         * @description * `succeeded` - succeeded
+         *     * `failed` - failed
+         * @enum {string}
+         */
+        SandboxSettleInputOutcomeEnum: "succeeded" | "failed";
         SandboxSettleInputRequest: {
-            outcome: components["schemas"]["OutcomeEnum"];
+            outcome: components["schemas"]["SandboxSettleInputOutcomeEnum"];
         };
         ScheduleOutput: {
             /** Format: uuid */
@@ -8854,6 +9696,8 @@ export interface operations {
             query?: {
                 assigned_agent?: string;
                 assigned_assessor?: string;
+                /** @description min_lon,min_lat,max_lon,max_lat (WGS 84 degrees, GeoJSON's order). */
+                bbox?: string;
                 /** @description Claims tagged with this event. */
                 catastrophe?: string;
                 created_after?: string;
@@ -8879,11 +9723,17 @@ export interface operations {
                 has_open_alerts?: boolean;
                 incident_after?: string;
                 incident_before?: string;
+                /** @description The centre's latitude (with lon, radius_km). */
+                lat?: number;
+                /** @description The centre's longitude (with lat, radius_km). */
+                lon?: number;
                 /** @description Sort by `created_at` (default, newest first), `sla_due_at`, `priority` (by urgency), `status` (by workflow), `incident_date`, `estimated_cost` or `claim_number`; `-` before a name reverses it. */
                 ordering?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 policy?: string;
+                /** @description A lasso: lon,lat,lon,lat,... (3 to 100 corners, not crossing itself). */
+                polygon?: string;
                 /**
                  * @description * `low` - Low
                  *     * `normal` - Normal
@@ -8891,6 +9741,8 @@ export interface operations {
                  *     * `urgent` - Urgent
                  */
                 priority?: ("high" | "low" | "normal" | "urgent")[];
+                /** @description Up to 1000 km from the centre. */
+                radius_km?: number;
                 /** @description A search term. */
                 search?: string;
                 sla_breached?: boolean;
@@ -9615,6 +10467,58 @@ export interface operations {
             };
         };
     };
+    claims_bulk_message_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried: a repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkMessageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkMessageResponse"];
+                };
+            };
+        };
+    };
+    claims_bulk_reserve_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One unique key (e.g. a UUID) per user action, sent again unchanged when the same action is retried: a repeat answers the first answer (`Idempotent-Replayed: true`) and does nothing twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkReserveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkReserveResponse"];
+                };
+            };
+        };
+    };
     claims_bulk_transition_create: {
         parameters: {
             query?: never;
@@ -9653,6 +10557,25 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+        };
+    };
+    claims_geo_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimsGeo"];
                 };
             };
         };
@@ -10283,6 +11206,354 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentDetailOutput"];
+                };
+            };
+        };
+    };
+    intake_imports_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedImportOutputList"];
+                };
+            };
+        };
+    };
+    intake_imports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunOutput"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStartedOutput"];
+                };
+            };
+        };
+    };
+    intake_imports_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOutput"];
+                };
+            };
+        };
+    };
+    "intake_imports_report.csv_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    intake_imports_resume_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOutput"];
+                };
+            };
+        };
+    };
+    intake_imports_rows_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+                status?: "created" | "pending" | "refused" | "replayed";
+            };
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRowOutputList"];
+                };
+            };
+        };
+    };
+    intake_partners_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPartnerOutputList"];
+                };
+            };
+        };
+    };
+    intake_partners_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOutput"];
+                };
+            };
+        };
+    };
+    intake_partners_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOutput"];
+                };
+            };
+        };
+    };
+    intake_partners_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPartnerUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOutput"];
+                };
+            };
+        };
+    };
+    intake_partners_keys_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyOutput"][];
+                };
+            };
+        };
+    };
+    intake_partners_keys_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreatedOutput"];
+                };
+            };
+        };
+    };
+    intake_partners_keys_revoke_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyOutput"];
+                };
+            };
+        };
+    };
+    intake_partners_policies_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PartnerPoliciesInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPoliciesOutput"];
                 };
             };
         };
