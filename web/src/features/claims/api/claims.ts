@@ -11,6 +11,10 @@ export type BulkResponse = components["schemas"]["BulkResponse"];
 export type BulkResult = components["schemas"]["BulkResult"];
 export type BulkAssignRequest = components["schemas"]["BulkAssignRequest"];
 export type BulkTransitionRequest = components["schemas"]["BulkTransitionRequest"];
+export type BulkReserveRequest = components["schemas"]["BulkReserveRequest"];
+export type BulkReserveResponse = components["schemas"]["BulkReserveResponse"];
+export type BulkMessageRequest = components["schemas"]["BulkMessageRequest"];
+export type BulkMessageResponse = components["schemas"]["BulkMessageResponse"];
 
 export const claimKeys = {
   all: ["claims"] as const,
@@ -45,6 +49,16 @@ export function bulkAssign(body: BulkAssignRequest): Promise<BulkResponse> {
 
 export function bulkTransition(body: BulkTransitionRequest): Promise<BulkResponse> {
   return unwrap(api.POST("/api/claims/bulk/transition/", { body }));
+}
+
+/** Sets a reserve by rule on the claims; `key` (Idempotency-Key) makes a retry answer the first answer. */
+export function bulkReserve(body: BulkReserveRequest, key: string): Promise<BulkReserveResponse> {
+  return unwrap(api.POST("/api/claims/bulk/reserve/", { body, params: { header: { "Idempotency-Key": key } } }));
+}
+
+/** Writes to the claims' customers; `key` (Idempotency-Key) makes a retry send nothing twice. */
+export function bulkMessage(body: BulkMessageRequest, key: string): Promise<BulkMessageResponse> {
+  return unwrap(api.POST("/api/claims/bulk/message/", { body, params: { header: { "Idempotency-Key": key } } }));
 }
 
 function queryString(query: ClaimsApiQuery): string {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 
+import { BulkResults } from "@/components/bulk";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -26,7 +27,6 @@ import {
   type ClaimRow,
 } from "../api/claims";
 import { DEPARTMENT_LABELS, DEPARTMENTS } from "../vocabulary";
-import { BulkResults } from "./bulk-results";
 import { FieldError } from "./field-error";
 import { FormAlert } from "./form-alert";
 

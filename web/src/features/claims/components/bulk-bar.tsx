@@ -1,4 +1,4 @@
-import { ArrowRightLeft, UserPlus, X } from "lucide-react";
+import { ArrowRightLeft, MessageSquare, PiggyBank, UserPlus, X } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 
@@ -6,11 +6,13 @@ interface BulkBarProps {
   count: number;
   onAssign: () => void;
   onTransition: () => void;
+  onReserve: () => void;
+  onMessage: () => void;
   onClear: () => void;
 }
 
 /** The actions on the selected claims, shown while some are selected. */
-export function BulkBar({ count, onAssign, onTransition, onClear }: BulkBarProps) {
+export function BulkBar({ count, onAssign, onTransition, onReserve, onMessage, onClear }: BulkBarProps) {
   return (
     <div
       role="region"
@@ -28,6 +30,14 @@ export function BulkBar({ count, onAssign, onTransition, onClear }: BulkBarProps
         <Button size="sm" variant="outline" onClick={onTransition}>
           <ArrowRightLeft aria-hidden="true" />
           Bulk transition
+        </Button>
+        <Button size="sm" variant="outline" onClick={onReserve}>
+          <PiggyBank aria-hidden="true" />
+          Set reserve
+        </Button>
+        <Button size="sm" variant="outline" onClick={onMessage}>
+          <MessageSquare aria-hidden="true" />
+          Message customers
         </Button>
         <Button size="sm" variant="ghost" onClick={onClear}>
           <X aria-hidden="true" />

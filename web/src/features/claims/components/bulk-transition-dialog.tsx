@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 
+import { BulkResults } from "@/components/bulk";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -17,7 +18,6 @@ import { isApiError } from "@/lib/api";
 
 import { bulkTransition, claimKeys, type BulkResponse, type ClaimRow } from "../api/claims";
 import { STATUS_LABELS, STATUSES, type ClaimStatus } from "../vocabulary";
-import { BulkResults } from "./bulk-results";
 import { FieldError } from "./field-error";
 import { FormAlert } from "./form-alert";
 

@@ -14,6 +14,8 @@ import { useNow } from "../hooks/use-now";
 import { useClaimSelection } from "../hooks/use-selection";
 import { BulkAssignDialog } from "./bulk-assign-dialog";
 import { BulkBar } from "./bulk-bar";
+import { BulkMessageDialog } from "./bulk-message-dialog";
+import { BulkReserveDialog } from "./bulk-reserve-dialog";
 import { BulkTransitionDialog } from "./bulk-transition-dialog";
 import { ClaimsFilters } from "./claims-filters";
 import { ClaimsTable } from "./claims-table";
@@ -34,7 +36,7 @@ export function ClaimsList() {
   useLiveClaims();
   const manages = MANAGERS.includes(user.role);
   const selection = useClaimSelection();
-  const [dialog, setDialog] = useState<"assign" | "transition" | null>(null);
+  const [dialog, setDialog] = useState<"assign" | "transition" | "reserve" | "message" | null>(null);
 
   const rows = list.data?.results ?? [];
   const afterBulk = (succeeded: string[]) => {
@@ -60,6 +62,8 @@ export function ClaimsList() {
           count={selection.rows.length}
           onAssign={() => setDialog("assign")}
           onTransition={() => setDialog("transition")}
+          onReserve={() => setDialog("reserve")}
+          onMessage={() => setDialog("message")}
           onClear={selection.clear}
         />
       )}
@@ -120,6 +124,22 @@ export function ClaimsList() {
           claims={selection.rows}
           open
           onOpenChange={(open) => setDialog(open ? "transition" : null)}
+          onDone={afterBulk}
+        />
+      )}
+      {dialog === "reserve" && (
+        <BulkReserveDialog
+          claims={selection.rows}
+          open
+          onOpenChange={(open) => setDialog(open ? "reserve" : null)}
+          onDone={afterBulk}
+        />
+      )}
+      {dialog === "message" && (
+        <BulkMessageDialog
+          claims={selection.rows}
+          open
+          onOpenChange={(open) => setDialog(open ? "message" : null)}
           onDone={afterBulk}
         />
       )}

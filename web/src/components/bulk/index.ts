@@ -1,0 +1,2 @@
+export { BulkResults, type BulkAnswer } from "./bulk-results";
+export { ReserveRuleFields } from "./reserve-rule-fields";
