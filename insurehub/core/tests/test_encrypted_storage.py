@@ -242,3 +242,13 @@ def test_the_error_reaches_an_api_client_as_a_problem():
     assert response["Content-Type"].startswith("application/problem+json")
     body = __import__("json").loads(response.content)
     assert body["status"] == 500 and "integrity" in body["detail"]
+
+
+def test_a_temporary_copy_left_by_a_killed_run_is_removed_and_never_taken_for_a_file():
+    _legacy(default_storage, "k/a.pdf", PDF)
+    leftover = Path(default_storage.path("k/.sealing-abc.tmp"))
+    leftover.write_bytes(b"half a sealed copy")
+    out = io.StringIO()
+    call_command("encrypt_media_files", stdout=out)
+    assert not leftover.exists()
+    assert "1 files checked, 1 sealed" in out.getvalue()

@@ -4,10 +4,11 @@ Every local storage alias holding an EncryptedFileSystemStorage is walked (the a
 folder once); each plaintext file is sealed: its key row stored (pending), the sealed copy written to
 a temporary file in the same folder and flushed, renamed over the original, the row completed. Files
 already sealed are skipped, so the command can be stopped at any point and run again: it finishes
-what it started and nothing is lost or unreadable in between (docs/operations.md).
+what it started and nothing is lost or unreadable in between (docs/operations.md). Run one at a time.
 """
 
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -34,6 +35,9 @@ class Command(BaseCommand):
             if place in seen:
                 continue
             seen.add(place)
+            # A run killed outright (SIGKILL, power) leaves its sealed temporary copy: ciphertext, removed.
+            for leftover in Path(storage.location).rglob(".sealing-*.tmp"):
+                leftover.unlink(missing_ok=True)
             sealed = checked = 0
             for name in stored_names(storage):
                 checked += 1
