@@ -159,7 +159,7 @@ class CatastropheWriteSerializer(StrictSerializer):
             raise serializers.ValidationError(
                 {"polygon": "Give the area as a centre and radius, or as a polygon."}, code="required"
             )
-        if has_circle and any(value is None for value in circle):
+        if not partial and has_circle and any(value is None for value in circle):
             raise serializers.ValidationError(
                 {"radius_km": "A circle needs its centre's latitude and longitude and a radius."}, code="required"
             )

@@ -167,6 +167,8 @@ def test_close_access_matrix(actors):
 def test_edit_replaces_the_area_form_and_a_closed_event_is_not_edited(actors):
     supervisor = client_for(actors["supervisor"])
     event = declare(actors["supervisor"])
+    wider = supervisor.patch(_detail(event), {"radius_km": "30"}, format="json")  # one part of the circle
+    assert wider.status_code == 200 and wider.json()["radius_km"] == "30.00", wider.content
     response = supervisor.patch(_detail(event), {"polygon": SQUARE}, format="json")
     assert response.status_code == 200, response.content
     body = response.json()
