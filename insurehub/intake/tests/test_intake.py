@@ -44,6 +44,7 @@ def _key_client(key: str) -> APIClient:
     return client
 
 
+@pytest.mark.slow
 @override_settings(INTEGRATIONS_ENRICH_CLAIMS=False)  # the providers' enrichment is not what is tested here
 def test_500_rows_become_claims_with_a_report_and_progress(actors):
     policies = _policies(500)
