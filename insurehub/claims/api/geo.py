@@ -59,7 +59,7 @@ class ClaimsGeoApi(generics.GenericAPIView):
     def get_queryset(self):
         return selectors.claim_list(self.request.user)
 
-    @extend_schema(tags=["claims"])
+    @extend_schema(tags=["claims"], filters=True)  # the list's filters, though this answer is not a list
     def get(self, request):
         """Claims on a map: points when few, grid clusters when many.
 

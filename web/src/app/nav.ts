@@ -4,6 +4,7 @@ import {
   FileText,
   FileUp,
   LayoutDashboard,
+  MapPinned,
   TriangleAlert,
   type LucideIcon,
 } from "lucide-react";
@@ -25,6 +26,7 @@ export interface NavItem {
 export const STAFF_NAV: readonly NavItem[] = [
   { label: "Dashboard", to: "/", icon: LayoutDashboard },
   { label: "Claims", to: "/claims", icon: FileText },
+  { label: "Map", to: "/map", icon: MapPinned },
   { label: "Assessments", to: "/assessments", icon: ClipboardCheck },
   { label: "Alerts", to: "/alerts", icon: TriangleAlert },
   { label: "Bulk intake", to: "/intake", icon: FileUp, roles: ["supervisor", "admin"] },

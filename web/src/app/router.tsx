@@ -46,6 +46,7 @@ export const staffRoutes: RouteObject[] = [
   { path: "/assessments/:id", lazy: () => import("./routes/assessment") },
   { path: "/claims/:id", lazy: () => import("./routes/claim") },
   { path: "/claims", lazy: () => import("./routes/claims") },
+  { path: "/map", lazy: () => import("./routes/claims-map") },
   { path: "/alerts", lazy: () => import("./routes/alerts") },
   { path: "/intake", lazy: () => import("./routes/intake") },
   { path: "/notifications", lazy: () => import("./routes/notifications") },

@@ -1,3 +1,4 @@
+import { AreaFilter } from "@/features/claims/components/area-filter";
 import { ClaimsList } from "@/features/claims/components/claims-list";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 
@@ -11,6 +12,7 @@ export function Component() {
           Every claim you may work on; filters stay in the address, so a link shows the same list.
         </p>
       </div>
+      <AreaFilter />
       <ClaimsList />
     </div>
   );

@@ -72,6 +72,27 @@ describe("parseClaimFilters", () => {
   });
 });
 
+describe("the map's areas", () => {
+  const parse = (query: string) => parseClaimFilters(new URLSearchParams(query));
+
+  it("keeps a valid box or lasso and drops a malformed one", () => {
+    expect(parse("bbox=36.6,-1.45,37.1,-1.15").bbox).toBe("36.6,-1.45,37.1,-1.15");
+    expect(parse("bbox=37.1,-1.45,36.6,-1.15").bbox).toBeNull(); // across the antimeridian
+    expect(parse("bbox=36.6,-1.45,37.1").bbox).toBeNull();
+    expect(parse("bbox=36.6,-95,37.1,-1.15").bbox).toBeNull();
+    expect(parse("polygon=36.7,-1.35,36.95,-1.35,36.7,-1.1").polygon).toBe("36.7,-1.35,36.95,-1.35,36.7,-1.1");
+    expect(parse("polygon=36.7,-1.35,36.95").polygon).toBeNull();
+    expect(parse("bbox=36.6,-1.45,37.1,-1.15&polygon=36.7,-1.35,36.95,-1.35,36.7,-1.1").polygon).toBeNull();
+  });
+
+  it("sends the area to the API and counts it as a filter", () => {
+    const filters = parse("polygon=36.7,-1.35,36.95,-1.35,36.7,-1.1");
+    expect(claimsApiQuery(filters).polygon).toBe("36.7,-1.35,36.95,-1.35,36.7,-1.1");
+    expect(activeFilterCount(filters)).toBe(1);
+    expect(serializeClaimFilters(filters).get("polygon")).toBe("36.7,-1.35,36.95,-1.35,36.7,-1.1");
+  });
+});
+
 describe("serializeClaimFilters", () => {
   it("writes nothing for the defaults", () => {
     expect(serializeClaimFilters(DEFAULT_FILTERS).toString()).toBe("");
@@ -88,6 +109,8 @@ describe("serializeClaimFilters", () => {
       created_before: "2026-11-29T00:00:00+03:00",
       has_open_alerts: true,
       sla_breached: false,
+      bbox: "36.6,-1.45,37.1,-1.15",
+      polygon: null,
       search: "KDA 123A",
       ordering: "sla_due_at",
       page_size: 25,

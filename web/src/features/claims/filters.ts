@@ -44,6 +44,10 @@ export interface ClaimFilters {
   created_before: string | null;
   has_open_alerts: boolean | null;
   sla_breached: boolean | null;
+  /** Where the incidents happened, from the claims map: a box `min_lon,min_lat,max_lon,max_lat`... */
+  bbox: string | null;
+  /** ...or a lasso `lon,lat,lon,lat,...` (one area at most; the box wins). */
+  polygon: string | null;
   search: string;
   ordering: Ordering;
   page_size: PageSize;
@@ -65,6 +69,8 @@ export const DEFAULT_FILTERS: ClaimFilters = Object.freeze({
   created_before: null,
   has_open_alerts: null,
   sla_breached: null,
+  bbox: null,
+  polygon: null,
   search: "",
   ordering: DEFAULT_ORDERING,
   page_size: DEFAULT_PAGE_SIZE,
@@ -114,6 +120,17 @@ function uuid(value: string | null): string | null {
   return UUID.test(trimmed) ? trimmed.toLowerCase() : null;
 }
 
+/** Coordinates in the API's form (comma-separated finite numbers, longitude first, in range), or null. */
+function coordinates(value: string | null, { box }: { box: boolean }): string | null {
+  const numbers = (value ?? "").split(",").map((part) => (part.trim() === "" ? NaN : Number(part)));
+  if (numbers.some((n) => !Number.isFinite(n))) return null;
+  if (box ? numbers.length !== 4 : numbers.length % 2 !== 0 || numbers.length < 6 || numbers.length > 202) return null;
+  const inRange = numbers.every((n, index) => Math.abs(n) <= (index % 2 === 0 ? 180 : 90));
+  if (!inRange) return null;
+  if (box && (numbers[0]! > numbers[2]! || numbers[1]! > numbers[3]!)) return null;
+  return numbers.join(",");
+}
+
 function ordering(value: string | null): Ordering {
   if (!value) return DEFAULT_ORDERING;
   const field = value.replace(/^-/, "");
@@ -136,6 +153,8 @@ export function parseClaimFilters(params: URLSearchParams): ClaimFilters {
     created_before: time(params.get("created_before")),
     has_open_alerts: bool(params.get("has_open_alerts")),
     sla_breached: bool(params.get("sla_breached")),
+    bbox: coordinates(params.get("bbox"), { box: true }),
+    polygon: params.get("bbox") ? null : coordinates(params.get("polygon"), { box: false }),
     search: (params.get("search") ?? "").trim().slice(0, SEARCH_MAX_LENGTH),
     ordering: ordering(params.get("ordering")),
     page_size: pageSize(params.get("page_size")),
@@ -155,6 +174,8 @@ export function serializeClaimFilters(filters: ClaimFilters): URLSearchParams {
     ["created_before", filters.created_before],
     ["has_open_alerts", filters.has_open_alerts === null ? null : String(filters.has_open_alerts)],
     ["sla_breached", filters.sla_breached === null ? null : String(filters.sla_breached)],
+    ["bbox", filters.bbox],
+    ["polygon", filters.bbox ? null : filters.polygon],
     ["search", filters.search.trim() || null],
     ["ordering", filters.ordering === DEFAULT_ORDERING ? null : filters.ordering],
     ["page_size", filters.page_size === DEFAULT_PAGE_SIZE ? null : String(filters.page_size)],
@@ -185,6 +206,7 @@ export function activeFilterCount(filters: ClaimFilters): number {
     filters.created_before !== null,
     filters.has_open_alerts !== null,
     filters.sla_breached !== null,
+    filters.bbox !== null || filters.polygon !== null,
     filters.search.trim() !== "",
   ].filter(Boolean).length;
 }
@@ -214,6 +236,8 @@ export interface ClaimsApiQuery {
   created_before?: string;
   has_open_alerts?: boolean;
   sla_breached?: boolean;
+  bbox?: string;
+  polygon?: string;
   search?: string;
   ordering?: string;
   page_size?: number;
@@ -234,6 +258,8 @@ export function claimsApiQuery(filters: ClaimFilters, { page = true }: { page?: 
   if (before) query.created_before = before;
   if (filters.has_open_alerts !== null) query.has_open_alerts = filters.has_open_alerts;
   if (filters.sla_breached !== null) query.sla_breached = filters.sla_breached;
+  if (filters.bbox) query.bbox = filters.bbox;
+  else if (filters.polygon) query.polygon = filters.polygon;
   if (filters.search.trim()) query.search = filters.search.trim();
   query.ordering = filters.ordering;
   if (page) {

@@ -10563,7 +10563,67 @@ export interface operations {
     };
     claims_geo_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                assigned_agent?: string;
+                assigned_assessor?: string;
+                /** @description min_lon,min_lat,max_lon,max_lat (WGS 84 degrees, GeoJSON's order). */
+                bbox?: string;
+                /** @description Claims tagged with this event. */
+                catastrophe?: string;
+                created_after?: string;
+                created_before?: string;
+                customer?: string;
+                /**
+                 * @description * `motor` - Motor
+                 *     * `health` - Health
+                 *     * `life` - Life
+                 *     * `property` - Home and property
+                 *     * `travel` - Travel
+                 *     * `business` - Business
+                 *     * `agriculture` - Agriculture
+                 *     * `marine` - Marine
+                 *     * `personal_accident` - Personal accident
+                 *     * `liability` - Liability
+                 */
+                department?: "agriculture" | "business" | "health" | "liability" | "life" | "marine" | "motor" | "personal_accident" | "property" | "travel";
+                /** @description Fast-tracked by their catastrophe event (the desk's queue). */
+                fast_track?: boolean;
+                has_open_alerts?: boolean;
+                incident_after?: string;
+                incident_before?: string;
+                /** @description The centre's latitude (with lon, radius_km). */
+                lat?: number;
+                /** @description The centre's longitude (with lat, radius_km). */
+                lon?: number;
+                policy?: string;
+                /** @description A lasso: lon,lat,lon,lat,... (3 to 100 corners, not crossing itself). */
+                polygon?: string;
+                /**
+                 * @description * `low` - Low
+                 *     * `normal` - Normal
+                 *     * `high` - High
+                 *     * `urgent` - Urgent
+                 */
+                priority?: ("high" | "low" | "normal" | "urgent")[];
+                /** @description Up to 1000 km from the centre. */
+                radius_km?: number;
+                /** @description A search term. */
+                search?: string;
+                sla_breached?: boolean;
+                /**
+                 * @description * `draft` - Draft
+                 *     * `submitted` - Submitted
+                 *     * `under_review` - Under review
+                 *     * `assessment` - Assessment
+                 *     * `approved` - Approved
+                 *     * `rejected` - Rejected
+                 *     * `settlement` - Settlement
+                 *     * `settled` - Settled
+                 *     * `closed` - Closed
+                 *     * `withdrawn` - Withdrawn
+                 */
+                status?: ("approved" | "assessment" | "closed" | "draft" | "rejected" | "settled" | "settlement" | "submitted" | "under_review" | "withdrawn")[];
+            };
             header?: never;
             path?: never;
             cookie?: never;
