@@ -5,12 +5,12 @@ from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import ValidationError
-from rest_framework.filters import SearchFilter
 from rest_framework.response import Response
 
 from insurehub.claims import geo, permissions, selectors
 from insurehub.claims.api.views import ClaimFilter, ClaimListCreateApi
 from insurehub.claims.models import ClaimStatus, Priority
+from insurehub.core.filters import BlindIndexSearchFilter
 
 
 class GeoPointSerializer(serializers.Serializer):
@@ -52,8 +52,11 @@ class ClaimsGeoApi(generics.GenericAPIView):
     permission_classes = [permissions.FilesClaims]
     serializer_class = ClaimsGeoSerializer
     filterset_class = ClaimFilter
-    filter_backends = [DjangoFilterBackend, SearchFilter]
+    filter_backends = [DjangoFilterBackend, BlindIndexSearchFilter]
     search_fields = ClaimListCreateApi.search_fields
+    # The list's search: a whole (sealed) registration matches its blind index.
+    blind_index_search = ClaimListCreateApi.blind_index_search
+    blind_index_term = ClaimListCreateApi.blind_index_term
     pagination_class = None
 
     def get_queryset(self):
@@ -96,5 +99,5 @@ class ClaimsGeoApi(generics.GenericAPIView):
                     ]
                 }
             )
-        queryset = SearchFilter().filter_queryset(request, filterset.qs, self)
+        queryset = BlindIndexSearchFilter().filter_queryset(request, filterset.qs, self)
         return Response(ClaimsGeoSerializer(geo.claims_map(queryset, box=area.bounds())).data)
