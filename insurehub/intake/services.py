@@ -146,7 +146,13 @@ class BatchContext:
     def load(cls, caller: Caller, values: list[dict]) -> "BatchContext":
         ctx = cls(caller=caller)
         numbers = {v["policy_number"] for v in values}
-        ctx.policies = {p.policy_number: p for p in policies_in_scope(caller).filter(policy_number__in=numbers)}
+        # Only what the checks read (the policy's holder files a partner's rows); claim_create reads
+        # the policy again, locked, with what it needs.
+        related = ("vehicle", "policy_type", "customer") if caller.partner is not None else ("vehicle", "policy_type")
+        scoped = (
+            policies_in_scope(caller).filter(policy_number__in=numbers).select_related(None).select_related(*related)
+        )
+        ctx.policies = {p.policy_number: p for p in scoped}
         times = [incident_at(v) for v in values]
         vehicle_ids = {p.vehicle_id for p in ctx.policies.values() if p.vehicle_id}
         if times and vehicle_ids:
