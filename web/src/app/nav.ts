@@ -1,6 +1,7 @@
 import {
   Bell,
   ClipboardCheck,
+  CloudLightning,
   FileText,
   FileUp,
   LayoutDashboard,
@@ -29,6 +30,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { label: "Map", to: "/map", icon: MapPinned },
   { label: "Assessments", to: "/assessments", icon: ClipboardCheck },
   { label: "Alerts", to: "/alerts", icon: TriangleAlert },
+  { label: "Events", to: "/events", icon: CloudLightning },
   { label: "Bulk intake", to: "/intake", icon: FileUp, roles: ["supervisor", "admin"] },
   { label: "Notifications", to: "/notifications", icon: Bell },
 ];

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { OpenEventsCard } from "@/features/catastrophes/components/open-events-card";
 import { AgingBuckets } from "@/features/dashboard/components/aging-buckets";
 import { AlertsPanelContent } from "@/features/dashboard/components/alerts-panel";
 import { AssessmentsSummary, AssessorLoad } from "@/features/dashboard/components/assessments-overview";
@@ -60,6 +61,8 @@ export function Component() {
           <AlertDescription>{filters.problem}</AlertDescription>
         </Alert>
       )}
+
+      <OpenEventsCard />
 
       <QueryContent query={kpi} skeleton={<KpiTilesSkeleton />}>
         {(data) => <KpiTiles kpi={data} claimsLink={claimsLink} />}
