@@ -83,6 +83,7 @@ describe("the map's areas", () => {
     expect(parse("polygon=36.7,-1.35,36.95,-1.35,36.7,-1.1").polygon).toBe("36.7,-1.35,36.95,-1.35,36.7,-1.1");
     expect(parse("polygon=36.7,-1.35,36.95").polygon).toBeNull();
     expect(parse("bbox=36.6,-1.45,37.1,-1.15&polygon=36.7,-1.35,36.95,-1.35,36.7,-1.1").polygon).toBeNull();
+    expect(parse("catastrophe=not-an-id").catastrophe).toBeNull();
   });
 
   it("sends the area to the API and counts it as a filter", () => {
@@ -111,6 +112,7 @@ describe("serializeClaimFilters", () => {
       sla_breached: false,
       bbox: "36.6,-1.45,37.1,-1.15",
       polygon: null,
+      catastrophe: "9b2f6c1e-8d3a-4f5b-a1c2-0e4d5f6a7b8c",
       search: "KDA 123A",
       ordering: "sla_due_at",
       page_size: 25,

@@ -48,6 +48,8 @@ export interface ClaimFilters {
   bbox: string | null;
   /** ...or a lasso `lon,lat,lon,lat,...` (one area at most; the box wins). */
   polygon: string | null;
+  /** The catastrophe event the claims are tagged with (from the event's page). */
+  catastrophe: string | null;
   search: string;
   ordering: Ordering;
   page_size: PageSize;
@@ -71,6 +73,7 @@ export const DEFAULT_FILTERS: ClaimFilters = Object.freeze({
   sla_breached: null,
   bbox: null,
   polygon: null,
+  catastrophe: null,
   search: "",
   ordering: DEFAULT_ORDERING,
   page_size: DEFAULT_PAGE_SIZE,
@@ -155,6 +158,7 @@ export function parseClaimFilters(params: URLSearchParams): ClaimFilters {
     sla_breached: bool(params.get("sla_breached")),
     bbox: coordinates(params.get("bbox"), { box: true }),
     polygon: params.get("bbox") ? null : coordinates(params.get("polygon"), { box: false }),
+    catastrophe: uuid(params.get("catastrophe")),
     search: (params.get("search") ?? "").trim().slice(0, SEARCH_MAX_LENGTH),
     ordering: ordering(params.get("ordering")),
     page_size: pageSize(params.get("page_size")),
@@ -176,6 +180,7 @@ export function serializeClaimFilters(filters: ClaimFilters): URLSearchParams {
     ["sla_breached", filters.sla_breached === null ? null : String(filters.sla_breached)],
     ["bbox", filters.bbox],
     ["polygon", filters.bbox ? null : filters.polygon],
+    ["catastrophe", filters.catastrophe],
     ["search", filters.search.trim() || null],
     ["ordering", filters.ordering === DEFAULT_ORDERING ? null : filters.ordering],
     ["page_size", filters.page_size === DEFAULT_PAGE_SIZE ? null : String(filters.page_size)],
@@ -207,6 +212,7 @@ export function activeFilterCount(filters: ClaimFilters): number {
     filters.has_open_alerts !== null,
     filters.sla_breached !== null,
     filters.bbox !== null || filters.polygon !== null,
+    filters.catastrophe !== null,
     filters.search.trim() !== "",
   ].filter(Boolean).length;
 }
@@ -238,6 +244,7 @@ export interface ClaimsApiQuery {
   sla_breached?: boolean;
   bbox?: string;
   polygon?: string;
+  catastrophe?: string;
   search?: string;
   ordering?: string;
   page_size?: number;
@@ -260,6 +267,7 @@ export function claimsApiQuery(filters: ClaimFilters, { page = true }: { page?: 
   if (filters.sla_breached !== null) query.sla_breached = filters.sla_breached;
   if (filters.bbox) query.bbox = filters.bbox;
   else if (filters.polygon) query.polygon = filters.polygon;
+  if (filters.catastrophe) query.catastrophe = filters.catastrophe;
   if (filters.search.trim()) query.search = filters.search.trim();
   query.ordering = filters.ordering;
   if (page) {
