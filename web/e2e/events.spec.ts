@@ -48,6 +48,7 @@ test.describe("catastrophe events", () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
   test("declare an event, see it on the dashboard, its page counts a claim filed in the area live", async ({ page }) => {
+    test.setTimeout(120_000); // a whole journey: declare, file, reserve, dashboard, close
     const name = `Lodwar flash flood ${Date.now()}`;
     await signIn(page, "supervisor", "/events");
     await expect(page.getByRole("heading", { name: "Catastrophe events" })).toBeVisible();
