@@ -21,10 +21,14 @@ from insurehub.assessments.models import Photo
 from insurehub.assessments.services import assessment_create, estimate_create
 from insurehub.assessments.tests.factories import lines
 from insurehub.audit.models import AuditEvent
+from insurehub.catastrophes.tests.test_api import declare
 from insurehub.claims.models import Claim
 from insurehub.claims.services import claim_assign, claim_transition, communication_add, settlement_pay
 from insurehub.claims.tests.test_access import Claims
 from insurehub.documents.tests.factories import DocumentFactory
+from insurehub.intake.permissions import Caller
+from insurehub.intake.services import import_start
+from insurehub.intake.tests.factories import incident_row, incidents_csv, partner_with_key
 from insurehub.integrations.models import ClaimEnrichment
 from insurehub.integrations.tests.factories import VehicleCheckFactory
 from insurehub.notifications.models import EmailLog, Notification, SMSLog
@@ -144,6 +148,13 @@ def _world(actors):
     SMSLog.objects.create(recipient=actors["owner"], to_number="+254700000001", template="t", body="b")
     activity_record(user=actors["owner"], action="claim.viewed", target=claim)
     Group.objects.create(name="Claims auditors")
+    declare(actors["supervisor"])
+    partner, api_key, _ = partner_with_key(admin=actors["admin"], policies=[policy])
+    import_start(
+        caller=Caller(partner=partner, api_key=api_key),
+        content=incidents_csv([incident_row(policy)]),
+        filename="incidents.csv",
+    )
     RefreshToken.for_user(actors["owner"]).blacklist()
     password_reset_request(email=actors["owner"].email)
     return {"claim": claim}
