@@ -64,7 +64,7 @@ class ClaimsGeoApi(generics.GenericAPIView):
 
     @extend_schema(tags=["claims"], filters=True)  # the list's filters, though this answer is not a list
     def get(self, request):
-        """Claims on a map: points when few, grid clusters when many.
+        """Show claims on a map: points when few, grid clusters when many.
 
         The area is a box (`bbox=min_lon,min_lat,max_lon,max_lat`, GeoJSON's order, not across the
         antimeridian), a centre and radius (`lat`, `lon`, `radius_km` up to 1000) or a lasso

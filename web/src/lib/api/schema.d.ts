@@ -2105,7 +2105,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Claims on a map: points when few, grid clusters when many
+         * Show claims on a map: points when few, grid clusters when many
          * @description The area is a box (`bbox=min_lon,min_lat,max_lon,max_lat`, GeoJSON's order, not across the
          *     antimeridian), a centre and radius (`lat`, `lon`, `radius_km` up to 1000) or a lasso
          *     (`polygon=lon,lat,...`). The claims list's filters and `search` apply as on
