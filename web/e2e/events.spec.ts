@@ -106,6 +106,7 @@ test.describe("catastrophe events", () => {
 
 test.describe("bulk reserve and message from the claims list", () => {
   test.use({ viewport: { width: 1440, height: 900 } });
+  test.describe.configure({ timeout: 90_000 }); // two dialogs, each a round of per-claim writes
 
   test("set a reserve by rule and message the customer of a selected claim", async ({ page }) => {
     const claim = await fileClaim(page.request, "Browser test: bulk reserve and message.");
