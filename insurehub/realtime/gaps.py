@@ -74,13 +74,19 @@ def ids_between(*, after: int, through: int) -> set[int]:
 
 def writers_in_flight() -> frozenset[str]:
     """The transactions (virtual transaction ids) that may still commit outbox rows: on
-    PostgreSQL those holding RowExclusiveLock on the outbox table; none elsewhere."""
+    PostgreSQL those holding RowExclusiveLock on the outbox table; none elsewhere.
+
+    pg_locks lists the whole cluster, and a relation's OID is only unique within its database:
+    databases cloned from one template (xdist's test databases, a staging copy beside
+    production) share the table's OID. So the lock must also be in this database, or a writer
+    in another one makes the stream wait for a transaction that can never fill its gap."""
     if connection.vendor != "postgresql":
         return frozenset()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT DISTINCT virtualtransaction FROM pg_locks"
             " WHERE locktype = 'relation' AND relation = %s::regclass AND mode = 'RowExclusiveLock'"
+            " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
             " AND granted AND pid <> pg_backend_pid()",
             [OutboxEvent._meta.db_table],
         )

@@ -409,3 +409,73 @@ def test_a_stream_starting_while_an_earlier_id_is_in_flight_loses_nothing(actors
         await socket.disconnect()
 
     run(go)
+
+
+@on_postgres
+def test_a_writer_in_another_database_sharing_the_outbox_oid_is_not_waited_for():
+    """pg_locks spans the cluster and OIDs repeat across databases cloned from one template (each
+    xdist worker's test database, a staging copy beside production): a writer there is no writer
+    here. Before the fix, such a writer made this database's stream hold its events for the
+    whole ordering wait (a flaky CI failure on the PostgreSQL run)."""
+    import psycopg
+
+    from insurehub.realtime import gaps
+
+    settings_dict = connection.settings_dict
+    name, clone = settings_dict["NAME"], f"{settings_dict['NAME']}_oid_clone"
+    params = {
+        key: value
+        for key, value in {
+            "host": settings_dict.get("HOST"),
+            "port": settings_dict.get("PORT"),
+            "user": settings_dict.get("USER"),
+            "password": settings_dict.get("PASSWORD"),
+        }.items()
+        if value
+    }
+
+    def close_sessions():
+        connections.close_all()
+        if connection.pool is not None:
+            connection.close_pool()  # the next query opens a fresh pool
+
+    close_sessions()
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        # A template must have no other session: any stray left by an earlier test's thread goes.
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
+        admin.execute(f'DROP DATABASE IF EXISTS "{clone}"')
+        admin.execute(f'CREATE DATABASE "{clone}" TEMPLATE "{name}"')
+        try:
+            with psycopg.connect(dbname=clone, **params) as elsewhere:
+                oid_there = elsewhere.execute("SELECT %s::regclass::oid", ["realtime_outboxevent"]).fetchone()[0]
+                elsewhere.execute("DELETE FROM realtime_outboxevent WHERE id < 0")  # takes RowExclusiveLock
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT %s::regclass::oid", ["realtime_outboxevent"])
+                    assert cursor.fetchone()[0] == oid_there, "the clone should share the table's OID"
+                assert gaps.writers_in_flight() == frozenset()
+                elsewhere.rollback()
+            here_ready, here_release = threading.Event(), threading.Event()
+
+            def writer_here():
+                try:
+                    with transaction.atomic():
+                        publish("probe", {"who": "here"}, [groups.ADMINS])
+                        here_ready.set()
+                        here_release.wait(10)
+                finally:
+                    connections.close_all()
+
+            thread = threading.Thread(target=writer_here)
+            thread.start()
+            try:
+                assert here_ready.wait(10)
+                assert len(gaps.writers_in_flight()) == 1, "a writer in this database is still seen"
+            finally:
+                here_release.set()
+                thread.join(10)
+        finally:
+            close_sessions()
+            admin.execute(f'DROP DATABASE IF EXISTS "{clone}" WITH (FORCE)')
