@@ -9,17 +9,20 @@ own and then call the service once per object. History rows (status history, res
 audit entries, outbox events) are shown and never added, changed or deleted.
 """
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 
 from insurehub.audit.models import AuditEvent
+from insurehub.audit.sealing import unseal_changes
 from insurehub.audit.services import audit_record
 from insurehub.core.errors import ApplicationError
 
@@ -272,3 +275,23 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_filter = ["action", "object_type"]
     search_fields = ["object_id", "request_id", "action"]
     ordering = ["-id"]
+    # `changes` is shown unsealed (sealing.py); the stored, hashed form is what the chain checks.
+    readonly_fields = (
+        "sequence",
+        "at",
+        "actor",
+        "action",
+        "object_type",
+        "object_id",
+        "recorded_changes",
+        "ip",
+        "user_agent",
+        "request_id",
+        "prev_hash",
+        "hash",
+    )
+    fields = readonly_fields
+
+    @admin.display(description="changes")
+    def recorded_changes(self, obj: AuditEvent) -> str:
+        return json.dumps(unseal_changes(obj.changes), indent=2, sort_keys=True, cls=DjangoJSONEncoder)

@@ -14,7 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
-from insurehub.audit import chain
+from insurehub.audit import chain, sealing
 from insurehub.audit.models import AuditChainHead, AuditEvent
 from insurehub.core import metrics, request_context
 
@@ -22,8 +22,9 @@ SEAL_BATCH = 500
 
 
 def _normalise(changes: dict[str, Any] | None) -> dict[str, Any]:
-    # Stored exactly as it will read back, so the hash recomputes identically.
-    return json.loads(json.dumps(changes or {}, cls=DjangoJSONEncoder))
+    # Personal values sealed (sealing.py), then stored exactly as it will read back, so the hash
+    # recomputes identically.
+    return json.loads(json.dumps(sealing.seal_changes(changes or {}), cls=DjangoJSONEncoder))
 
 
 def audit_record(
@@ -56,6 +57,8 @@ def audit_record(
         user_agent=ctx.user_agent if ctx else "",
         request_id=ctx.request_id if ctx else "",
     )
+    if actor_id is not None and isinstance(actor, AuditEvent.actor.field.related_model):
+        event.actor = actor  # already loaded: the activity hook (analytics) reads it without a query
     event.save(force_insert=True)
     _seal_after_commit()
     metrics.AUDIT_EVENTS.labels(action).inc()

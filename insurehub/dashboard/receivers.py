@@ -20,10 +20,13 @@ CLAIM_EVENTS = ("claim.created", "claim.updated", "claim.status_changed", "claim
 def vehicle_identity_shared(event: events.Event) -> None:
     data = event.data
     shared = " and ".join(field.upper() if field == "vin" else field for field in data["shared"])
+    named = data.get("vehicle") or "A vehicle"
+    if data.get("vin"):
+        named = f"{named} (VIN {data['vin']})"
     alert_raise(
         kind="vehicle_identity_shared",
         severity=Alert.Severity.MEDIUM,
-        title=f"Vehicle {data['registration']}: {shared} also registered by another customer",
+        title=f"{named}: {shared} also registered by another customer",
         message=(
             "A customer registered a vehicle whose identity another customer's vehicle already has. The customer "
             "was not told. Check for a change of owner, a typing error, double insurance or a cloned vehicle."

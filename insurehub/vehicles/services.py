@@ -61,7 +61,9 @@ def vehicle_identity_shared(*, vehicle: Vehicle, fields: list[str] | None = None
     data = {
         "vehicle_id": str(vehicle.pk),
         "owner_id": str(vehicle.owner_id),
-        "registration": vehicle.registration,
+        # Never the registration: it is sealed in its table, and this data is kept in the outbox,
+        # the alert and the audit log in the clear. Staff open the vehicle to see it.
+        "vehicle": f"{vehicle.make} {vehicle.model} {vehicle.year}",
         "vin": vehicle.vin,
         "shared": shared,
         "other_vehicle_ids": [str(other["pk"]) for other in others],

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from insurehub.audit.models import AuditEvent, ReadAuditEntry
+from insurehub.audit.sealing import unseal_changes
 
 
 class AuditEventOutputSerializer(serializers.ModelSerializer):
@@ -24,6 +25,13 @@ class AuditEventOutputSerializer(serializers.ModelSerializer):
             "hash",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance: AuditEvent) -> dict:
+        # Personal values are stored sealed (audit/sealing.py; the chain hashes that form) and
+        # shown to the audit log's readers as recorded.
+        data = super().to_representation(instance)
+        data["changes"] = unseal_changes(instance.changes)
+        return data
 
 
 class ReadAuditEntryOutputSerializer(serializers.ModelSerializer):

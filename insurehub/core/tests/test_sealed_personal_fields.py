@@ -12,6 +12,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from insurehub.alerts.models import Alert
+from insurehub.audit.models import AuditEvent
+from insurehub.audit.sealing import unseal_changes
+from insurehub.audit.selectors import audit_chain_verify
+from insurehub.audit.services import audit_seal
 from insurehub.claims.models import Claim, ClaimCommunication, ClaimSettlement
 from insurehub.claims.services import communication_add
 from insurehub.claims.tests.factories import file_claim
@@ -350,3 +355,84 @@ def test_the_data_migration_seals_rows_written_before_it(actors, settings):
         NAME,
     )
     assert sealed.phone_hash == encryption.blind_index(f"254{PHONE_DIGITS}", purpose="phone")
+
+
+def _scan_database(secrets) -> list[str]:
+    """Every raw column of every table that holds one of `secrets`."""
+    found = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608 - test-only
+            columns = [column[0] for column in cursor.description]
+            for row in cursor.fetchall():
+                for column, value in zip(columns, row, strict=True):
+                    found += [f"{table}.{column}: {secret}" for secret in secrets if secret in str(value)]
+    return found
+
+
+def test_no_service_copies_a_sealed_value_into_the_audit_log_events_or_alerts(
+    actors, settings, django_capture_on_commit_callbacks
+):
+    """What a service writes beside a sealed column (its audit entry's changes, the event in the
+    outbox, the alert it raises) holds no sealed value in the clear either: the whole database is
+    read raw after a vehicle shared by two customers, a claim filed and a payout made."""
+    settings.FIELD_ENCRYPTION_KEYS = f"a:{KEY_A}"
+    customer, other = actors["owner"], actors["other_customer"]
+    vehicle_details = {"make": "Toyota", "model": "Fielder", "year": 2016, "estimated_value": Decimal("1200000")}
+    with django_capture_on_commit_callbacks(execute=True):
+        vehicle = vehicle_create(
+            owner=customer, created_by=customer, registration="kdx 555-q", vin="WVWZZZ1JZXW555555", **vehicle_details
+        )
+        vehicle_create(
+            owner=other, created_by=other, registration="KDX555Q", vin="WVWZZZ1JZXW555556", **vehicle_details
+        )
+        claim = file_claim(
+            policy=PolicyFactory(customer=customer, vehicle=vehicle),
+            incident_address=ADDRESS,
+            description=f"{STORY}; call 0{PHONE_DIGITS}.",
+        )
+        payout_create(
+            amount=Decimal("1000.00"),
+            currency="KES",
+            method=Method.MPESA,
+            customer=customer,
+            policy=claim.policy,
+            created_by=None,
+            reason="test",
+            payee=PAYEE,
+            phone=f"254{PHONE_DIGITS}",
+        )
+    assert _scan_database((PHONE_DIGITS, "Ngong", "matatu", "Njeri", "Wambui", REGISTRATION)) == []
+
+    # The alert still tells staff which vehicle, and the audit API shows the recorded values.
+    alert = Alert.objects.get(kind="vehicle_identity_shared")
+    assert alert.title == (
+        "Toyota Fielder 2016 (VIN WVWZZZ1JZXW555556): registration also registered by another customer"
+    )
+    entries = {
+        entry["action"]: entry["changes"]
+        for entry in client_for(actors["admin"]).get("/api/audit/", {"page_size": 100}).json()["results"]
+    }
+    assert entries["vehicle.created"] == {"registration": REGISTRATION}
+    assert entries["payment.payout_created"]["payee"] == PAYEE
+    assert entries["payment.payout_created"]["amount"] == "1000.00"  # what is not personal stays as it was
+
+
+def test_an_audit_value_sealed_under_a_retired_key_reads_as_a_notice_and_the_chain_still_verifies(actors, settings):
+    settings.FIELD_ENCRYPTION_KEYS = f"a:{KEY_A}"
+    vehicle_create(
+        owner=actors["owner"],
+        created_by=actors["owner"],
+        registration="KDX555Q",
+        vin="WVWZZZ1JZXW555555",
+        make="Toyota",
+        model="Fielder",
+        year=2016,
+        estimated_value=Decimal("1200000"),
+    )
+    audit_seal()
+    settings.FIELD_ENCRYPTION_KEYS = f"b:{KEY_B}"
+    entry = AuditEvent.objects.get(action="vehicle.created")
+    assert unseal_changes(entry.changes) == {"registration": "[sealed under key 'a', which is not available]"}
+    checked, broken = audit_chain_verify()
+    assert checked >= 1 and broken is None
