@@ -71,5 +71,12 @@ def can_make_payout_files(user, obj=None) -> bool:
     return has_role(user, Role.SUPERVISOR, Role.ADMIN)
 
 
+def can_work_payouts(user, obj=None) -> bool:
+    """The payouts desk (every outgoing payment, its payee, what it pays): supervisors and admins, who
+    release, file and confirm them."""
+    return has_role(user, Role.SUPERVISOR, Role.ADMIN)
+
+
 ReleasesPayouts = allows(can_release_payout)
 MakesPayoutFiles = allows(can_make_payout_files)
+WorksPayouts = allows(can_work_payouts)

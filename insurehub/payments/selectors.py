@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 
 from insurehub.core.access import restrict
-from insurehub.payments.models import Instalment, PaymentSchedule, Refund, Transaction
+from insurehub.payments.models import Direction, Instalment, PaymentSchedule, Refund, Transaction
 from insurehub.payments.permissions import REFUND_ACCESS, SCHEDULE_ACCESS
 from insurehub.payments.permissions import TRANSACTION_ACCESS as ACCESS
 from insurehub.policies.documents import InstalmentLine
@@ -10,6 +10,17 @@ from insurehub.policies.models import Policy
 
 def transactions_visible_to(user) -> QuerySet[Transaction]:
     return restrict(Transaction.objects.select_related("policy", "instalment"), user, ACCESS)
+
+
+def payouts_visible_to(user) -> QuerySet[Transaction]:
+    """Outgoing transactions (claim settlements, refund payouts) the user may see, newest first, with
+    what they pay (the settlement's claim, the refund) in a fixed number of queries."""
+    return (
+        transactions_visible_to(user)
+        .filter(direction=Direction.OUT)
+        .select_related("refund_record", "claim_settlement__claim")
+        .order_by("-created_at")
+    )
 
 
 def schedules_visible_to(user) -> QuerySet[PaymentSchedule]:

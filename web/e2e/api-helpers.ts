@@ -109,11 +109,13 @@ async function staffSend(request: APIRequestContext, method: "post" | "patch", p
  * estimate accepted and completes the assessment (approval needs it), the agent sets the reserve
  * (paying draws on it) and approves within their authority, proposes the settlement, and the
  * supervisor approves it (maker-checker). Answers the settlement's id: an offer to the customer.
+ * `approver` approves the claim: the supervisor for an amount above the agent's authority.
  */
 export async function offerSettlement(
   request: APIRequestContext,
   claimId: string,
   offer: { amount: string; payee: string; method: "mpesa" | "bank_transfer" | "cheque" },
+  approver: "agent" | "supervisor" = "agent",
 ): Promise<string> {
   const bearer = async (who: DemoUser): Promise<Headers> => ({ Authorization: `Bearer ${await apiToken(request, who)}` });
   const [agent, supervisor, assessor] = await Promise.all([bearer("agent"), bearer("supervisor"), bearer("assessor")]);
@@ -137,7 +139,11 @@ export async function offerSettlement(
   await staffSend(request, "post", `/api/assessments/${assessment}/estimates/${String(estimate.id)}/accept/`, assessor, {});
   await staffSend(request, "post", `/api/assessments/${assessment}/complete/`, assessor, {});
   await staffSend(request, "post", `${base}/reserves/`, agent, { cost_type: "own_damage", amount: offer.amount, reason: "e2e" });
-  await staffSend(request, "post", `${base}/transition/`, agent, { to: "approved", reason: "", approved_amount: offer.amount });
+  await staffSend(request, "post", `${base}/transition/`, approver === "agent" ? agent : supervisor, {
+    to: "approved",
+    reason: "",
+    approved_amount: offer.amount,
+  });
   const proposed = await staffSend(request, "post", `${base}/settlement/`, keyed(agent), { ...offer, note: "internal: agreed on the phone" });
   await staffSend(request, "post", `${base}/settlement/${String(proposed.id)}/`, keyed(supervisor), { action: "approve", reason: "" });
   return String(proposed.id);

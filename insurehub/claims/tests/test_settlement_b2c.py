@@ -233,6 +233,32 @@ def test_the_payer_may_not_release_their_own_payout(actors, standin, settings, d
     assert client_for(other).post(release, {}, **idempotency_key()).status_code == 200
 
 
+def test_the_payouts_desk_lists_held_payouts_with_their_claim_for_supervisors_only(
+    actors, settings, django_capture_on_commit_callbacks
+):
+    settings.PAYOUT_AUTHORITY_LIMITS = {**settings.PAYOUT_AUTHORITY_LIMITS, "agent": "10000"}
+    claim, settlement = _accepted_settlement(actors, method="cheque")
+    payout = _pay(actors["agent"], claim, settlement, django_capture_on_commit_callbacks)
+    url = "/api/payments/payouts/"
+    AccessMatrix(actors).assert_write(
+        lambda client: client.get(url),
+        expected={"owner": 403, "other_customer": 403, "agent": 403, "agent_other_dept": 403, "assessor": 403,
+                  "assessor_other": 403, "supervisor": 200, "supervisor_other_dept": 200, "admin": 200},
+    )  # fmt: skip
+    supervisor = client_for(actors["supervisor"])
+    held = supervisor.get(url, {"payout_stage": "awaiting_approval"}).json()["results"]
+    assert [row["id"] for row in held] == [str(payout.pk)]
+    assert held[0]["claim"] == {"id": str(claim.pk), "claim_number": claim.claim_number}
+    assert held[0]["payee"] == settlement.payee and held[0]["refund"] is None and held[0]["direction"] == "out"
+    assert supervisor.get(url, {"status": "succeeded"}).json()["results"] == []
+    assert_problem(supervisor.get(url, {"payout_stage": "nonsense"}), 400)
+    with django_capture_on_commit_callbacks(execute=True):
+        released = supervisor.post(f"/api/payments/transactions/{payout.pk}/payout/release/", {}, **idempotency_key())
+    assert released.json()["payout_stage"] == "confirming"  # a cheque: finance writes it and confirms it
+    assert supervisor.get(url, {"payout_stage": "awaiting_approval"}).json()["results"] == []
+    assert [row["id"] for row in supervisor.get(url, {"status": "pending"}).json()["results"]] == [str(payout.pk)]
+
+
 def test_a_cheque_settles_the_claim_when_finance_confirms_it(actors):
     claim, settlement = _accepted_settlement(actors, method="cheque")
     response = client_for(actors["supervisor"]).post(

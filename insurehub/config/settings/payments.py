@@ -1,5 +1,6 @@
 """Policies, vehicles and payments: M-Pesa (Daraja), cards (sandbox or Stripe), bank transfer."""
 
+from .api import SPECTACULAR_SETTINGS
 from .base import DJANGO_ENV
 from .reader import env
 from .tasks import CELERY_BEAT_SCHEDULE
@@ -80,3 +81,12 @@ CELERY_BEAT_SCHEDULE["payments-payouts-sweep"] = {
     "task": "insurehub.payments.tasks.payouts_sweep",
     "schedule": env.float("PAYOUTS_SWEEP_EVERY_SECONDS", 120.0),
 }
+
+# Transactions and payouts (the payouts desk) share these enums: named once, as they were.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+    {
+        "TransactionOutputMethodEnum": "insurehub.payments.models.Method.choices",
+        "TransactionOutputDirectionEnum": "insurehub.payments.models.Direction.choices",
+        "TransactionOutputStatusEnum": "insurehub.payments.models.TransactionStatus.choices",
+    }
+)

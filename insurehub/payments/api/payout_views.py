@@ -20,7 +20,7 @@ from insurehub.payments import permissions, services
 from insurehub.payments.api import serializers as s
 from insurehub.payments.models import PayoutBatch
 from insurehub.payments.payouts import batches, flow
-from insurehub.payments.selectors import transactions_visible_to
+from insurehub.payments.selectors import payouts_visible_to, transactions_visible_to
 from insurehub.policies.models import CURRENCIES
 
 
@@ -105,6 +105,32 @@ class B2CStatusResultApi(_DarajaCallback):
         _check_callback_token(request)
         outcome = flow.b2c_status_result_record(payload=_payload(request))
         return Response({"ResultCode": 0, "ResultDesc": f"Accepted ({outcome})"})
+
+
+class PayoutListApi(generics.ListAPIView):
+    permission_classes = [permissions.WorksPayouts]
+    serializer_class = s.PayoutOutputSerializer
+    filterset_fields = ["status", "payout_stage", "method"]
+    search_fields = ["reference", "receipt_number"]
+
+    def get_queryset(self):
+        return payouts_visible_to(self.request.user).defer("phone", "provider_payloads")
+
+    @extend_schema(tags=["payments"])
+    def get(self, request, *args, **kwargs):
+        """List payouts (money out).
+
+        Every outgoing payment (claim settlements, refund payouts), newest first, paged by number: the
+        transaction with its payee, the claim it settles or the refund it pays. Filters: `status`
+        (`pending`, `succeeded`, `failed`, ...), `payout_stage` (`awaiting_approval`: held above its
+        payer's authority for a supervisor to release; `ready`, `sent`, `batched`, `confirming`),
+        `method`; `search` in our reference and the provider's receipt number.
+
+        Access: supervisors and admins.
+
+        Errors: 400 `validation_error` (a malformed filter value); 403 `permission_denied`.
+        """
+        return super().get(request, *args, **kwargs)
 
 
 class PayoutReleaseApi(APIView):

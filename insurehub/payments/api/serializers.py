@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from insurehub.core.serializers import MoneyField, StrictSerializer
@@ -38,6 +39,37 @@ class TransactionOutputSerializer(serializers.ModelSerializer):
             "completed_at",
         ]
         read_only_fields = fields
+
+
+class PayoutClaimSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    claim_number = serializers.CharField()
+
+
+class PayoutOutputSerializer(TransactionOutputSerializer):
+    """A payout on the payouts desk: the transaction, its payee, and what it pays (a claim's
+    settlement or a refund)."""
+
+    payee = serializers.CharField(read_only=True)
+    claim = serializers.SerializerMethodField()
+    refund = serializers.SerializerMethodField()
+
+    class Meta(TransactionOutputSerializer.Meta):
+        fields = [*TransactionOutputSerializer.Meta.fields, "payee", "claim", "refund"]
+        read_only_fields = fields
+
+    @extend_schema_field(PayoutClaimSerializer(allow_null=True))
+    def get_claim(self, txn: Transaction) -> dict | None:
+        # Joined (payouts_visible_to): a settlement pays one claim.
+        settlement = getattr(txn, "claim_settlement", None)
+        if settlement is None:
+            return None
+        return {"id": str(settlement.claim.pk), "claim_number": settlement.claim.claim_number}
+
+    @extend_schema_field(serializers.UUIDField(allow_null=True))
+    def get_refund(self, txn: Transaction) -> str | None:
+        refund = getattr(txn, "refund_record", None)
+        return str(refund.pk) if refund is not None else None
 
 
 class InstalmentOutputSerializer(serializers.ModelSerializer):

@@ -13,6 +13,7 @@ urlpatterns = [
         views.PayoutConfirmApi.as_view(),
         name="transaction-payout-confirm",
     ),
+    path("payments/payouts/", payout_views.PayoutListApi.as_view(), name="payout-list"),
     path(
         "payments/transactions/<uuid:transaction_id>/payout/release/",
         payout_views.PayoutReleaseApi.as_view(),

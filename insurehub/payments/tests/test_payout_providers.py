@@ -13,7 +13,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import padding
 from django.core.management import CommandError, call_command
 
-from insurehub.core.testing import AccessMatrix, assert_problem, client_for, idempotency_key
+from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for, idempotency_key
 from insurehub.payments import daraja
 from insurehub.payments.models import Direction, PayoutBatch, Refund, Transaction, TransactionStatus
 from insurehub.payments.services import bank_statement_reconcile, mpesa_callback_record, mpesa_stk_push
@@ -239,3 +239,19 @@ def test_the_b2c_callbacks_take_no_user_but_the_secret(actors):
         for user in [None, *actors.values()]:
             problem = assert_problem(client_for(user).post(url, {"Result": {}}, format="json"), 403)
             assert problem["type"] == "/problems/bad_callback_token"
+
+
+def test_the_payouts_list_costs_a_fixed_number_of_queries_and_links_each_refund(
+    actors, django_capture_on_commit_callbacks
+):
+    (payout,) = _bank_payouts(actors, 1, django_capture_on_commit_callbacks)
+    supervisor = client_for(actors["supervisor"])
+    (row,) = supervisor.get("/api/payments/payouts/", {"status": "pending"}).json()["results"]
+    assert row["id"] == str(payout.pk) and row["refund"] == str(Refund.objects.get(payout=payout).pk)
+    assert row["claim"] is None and row["payout_stage"] == "ready" and row["amount"] == "250.00"
+    assert_constant_queries(
+        supervisor,
+        "/api/payments/payouts/",
+        grow=lambda: _bank_payouts(actors, 2, django_capture_on_commit_callbacks),
+        max_queries=6,
+    )

@@ -1,4 +1,5 @@
 import {
+  Banknote,
   Bell,
   ClipboardCheck,
   CloudLightning,
@@ -32,5 +33,6 @@ export const STAFF_NAV: readonly NavItem[] = [
   { label: "Alerts", to: "/alerts", icon: TriangleAlert },
   { label: "Events", to: "/events", icon: CloudLightning },
   { label: "Bulk intake", to: "/intake", icon: FileUp, roles: ["supervisor", "admin"] },
+  { label: "Payouts", to: "/payouts", icon: Banknote, roles: ["supervisor", "admin"] },
   { label: "Notifications", to: "/notifications", icon: Bell },
 ];

@@ -3592,6 +3592,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/payouts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payouts (money out)
+         * @description Every outgoing payment (claim settlements, refund payouts), newest first, paged by number: the
+         *     transaction with its payee, the claim it settles or the refund it pays. Filters: `status`
+         *     (`pending`, `succeeded`, `failed`, ...), `payout_stage` (`awaiting_approval`: held above its
+         *     payer's authority for a supervisor to release; `ready`, `sent`, `batched`, `confirming`),
+         *     `method`; `search` in our reference and the provider's receipt number.
+         *
+         *     Access: supervisors and admins.
+         *
+         *     Errors: 400 `validation_error` (a malformed filter value); 403 `permission_denied`.
+         */
+        get: operations["payments_payouts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/refunds/": {
         parameters: {
             query?: never;
@@ -6758,6 +6786,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["PayoutBatch"][];
         };
+        PaginatedPayoutOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["PayoutOutput"][];
+        };
         PaginatedPolicyOutputList: {
             /** @example 123 */
             count: number;
@@ -7216,9 +7259,52 @@ export interface components {
             /** @default KES */
             currency: components["schemas"]["CurrencyEnum"];
         };
+        PayoutClaim: {
+            /** Format: uuid */
+            id: string;
+            claim_number: string;
+        };
         PayoutConfirmInputRequest: {
             /** @description The M-Pesa or bank reference of the payout. */
             provider_reference: string;
+        };
+        PayoutOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly reference: string;
+            /** Format: uuid */
+            readonly customer: string;
+            /** Format: uuid */
+            readonly policy: string | null;
+            /** Format: uuid */
+            readonly instalment: string | null;
+            readonly method: components["schemas"]["TransactionOutputMethodEnum"];
+            readonly direction: components["schemas"]["TransactionOutputDirectionEnum"];
+            /** Format: decimal */
+            amount: string;
+            readonly currency: components["schemas"]["CurrencyEnum"];
+            readonly status: components["schemas"]["TransactionOutputStatusEnum"];
+            /** Format: decimal */
+            refunded_amount: string;
+            /** @default  */
+            readonly provider_reference: string;
+            readonly receipt_number: string;
+            readonly failure_reason: string;
+            /** Format: uuid */
+            readonly refund_of: string | null;
+            readonly payout_stage: components["schemas"]["PayoutStageEnum"] | components["schemas"]["BlankEnum"];
+            /** Format: uuid */
+            readonly payout_batch: string | null;
+            /** Format: date-time */
+            readonly sent_at: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly completed_at: string | null;
+            readonly payee: string;
+            readonly claim: components["schemas"]["PayoutClaim"] | null;
+            /** Format: uuid */
+            readonly refund: string | null;
         };
         /**
          * @description * `awaiting_approval` - Awaiting a supervisor (above the payer's authority)
@@ -12187,6 +12273,58 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+        };
+    };
+    payments_payouts_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `mpesa` - M-Pesa
+                 *     * `card` - Card
+                 *     * `bank_transfer` - Bank transfer
+                 *     * `cheque` - Cheque
+                 */
+                method?: "bank_transfer" | "card" | "cheque" | "mpesa";
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `awaiting_approval` - Awaiting a supervisor (above the payer's authority)
+                 *     * `ready` - Ready to send
+                 *     * `sent` - Sent: the provider accepted it, its result is awaited
+                 *     * `batched` - In a bank payout file: the bank statement will show it
+                 *     * `confirming` - Paid by finance (a cheque): awaiting its confirmation
+                 */
+                payout_stage?: "awaiting_approval" | "batched" | "confirming" | "ready" | "sent";
+                /** @description A search term. */
+                search?: string;
+                /**
+                 * @description * `pending` - Pending
+                 *     * `succeeded` - Succeeded
+                 *     * `failed` - Failed
+                 *     * `cancelled` - Cancelled
+                 *     * `refunded` - Refunded
+                 *     * `partially_refunded` - Partially refunded
+                 */
+                status?: "cancelled" | "failed" | "partially_refunded" | "pending" | "refunded" | "succeeded";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPayoutOutputList"];
                 };
             };
         };

@@ -1,0 +1,168 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router";
+
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDateTime, formatMoney } from "@/lib/format";
+
+import { payoutsQuery, type Payout } from "../api/payouts";
+import { isReleasable, METHOD_LABELS, parseView, PAYOUT_VIEWS, payoutState, VIEW_LABELS, type Tone } from "../views";
+import { ProblemNote } from "./problem-note";
+import { ReleaseDialog } from "./release-dialog";
+
+const TONE_VARIANT: Record<Tone, "outline" | "secondary" | "destructive" | "default"> = {
+  waiting: "default",
+  moving: "outline",
+  done: "secondary",
+  failed: "destructive",
+};
+
+const EMPTY: Record<string, string> = {
+  all: "No payouts yet.",
+  awaiting: "No payout is waiting for release.",
+  pending: "No payout is on its way.",
+  failed: "No payout has failed.",
+  paid: "No payout has been paid yet.",
+};
+
+function PaysFor({ payout }: { payout: Payout }) {
+  if (payout.claim) {
+    return (
+      <Link to={`/claims/${payout.claim.id}?tab=money`} className="text-primary underline-offset-4 hover:underline">
+        {payout.claim.claim_number}
+      </Link>
+    );
+  }
+  if (payout.refund) return <span>Refund of a payment</span>;
+  return <span className="text-muted-foreground">—</span>;
+}
+
+/** Outgoing payouts by view (awaiting release, pending, failed, paid), with Release on the held ones. */
+export function PayoutsList() {
+  const [params, setParams] = useSearchParams();
+  const view = parseView(params.get("view"));
+  const [page, setPage] = useState(1);
+  const [releasing, setReleasing] = useState<Payout | null>(null);
+  const { data, isPending, isError, error, refetch } = useQuery(payoutsQuery(view, page));
+
+  function choose(next: string) {
+    setPage(1);
+    setParams(next === "all" ? {} : { view: next }, { replace: true });
+  }
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Payouts</CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-3">
+        <div role="group" aria-label="Show payouts" className="flex flex-wrap gap-2">
+          {PAYOUT_VIEWS.map((item) => (
+            <Button
+              key={item}
+              type="button"
+              size="sm"
+              variant={item === view ? "default" : "outline"}
+              aria-pressed={item === view}
+              onClick={() => choose(item)}
+            >
+              {VIEW_LABELS[item]}
+            </Button>
+          ))}
+        </div>
+        {isPending && (
+          <div className="grid gap-2" aria-busy="true" aria-label="Loading payouts">
+            <Skeleton className="h-8 w-full" />
+            <Skeleton className="h-8 w-full" />
+            <Skeleton className="h-8 w-full" />
+          </div>
+        )}
+        {isError && (
+          <div className="grid gap-2">
+            <ProblemNote error={error} fallback="The payouts could not be loaded." />
+            <div>
+              <Button type="button" variant="outline" size="sm" onClick={() => void refetch()}>
+                Try again
+              </Button>
+            </div>
+          </div>
+        )}
+        {data && data.results.length === 0 && (
+          <p className="text-sm text-muted-foreground" data-testid="payouts-empty">
+            {EMPTY[view]}
+          </p>
+        )}
+        {data && data.results.length > 0 && (
+          <Table scrollLabel="Payouts">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Reference</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead>Provider</TableHead>
+                <TableHead className="text-right">Amount</TableHead>
+                <TableHead>Payee</TableHead>
+                <TableHead>Pays</TableHead>
+                <TableHead>Created</TableHead>
+                <TableHead>
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.results.map((payout) => {
+                const state = payoutState(payout);
+                return (
+                  <TableRow key={payout.id} data-testid="payout-row">
+                    <TableCell className="font-mono text-xs">{payout.reference}</TableCell>
+                    <TableCell>
+                      <Badge variant={TONE_VARIANT[state.tone]}>{state.label}</Badge>
+                      {payout.failure_reason && (
+                        <p className="mt-1 max-w-48 text-xs text-muted-foreground">{payout.failure_reason}</p>
+                      )}
+                    </TableCell>
+                    <TableCell>{METHOD_LABELS[payout.method] ?? payout.method}</TableCell>
+                    <TableCell className="text-right tabular-nums whitespace-nowrap">
+                      {formatMoney(payout.amount, payout.currency)}
+                    </TableCell>
+                    <TableCell>{payout.payee || "—"}</TableCell>
+                    <TableCell>
+                      <PaysFor payout={payout} />
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap">{formatDateTime(payout.created_at)}</TableCell>
+                    <TableCell>
+                      {isReleasable(payout) && (
+                        <Button
+                          type="button"
+                          size="sm"
+                          aria-label={`Release ${payout.reference}`}
+                          onClick={() => setReleasing(payout)}
+                        >
+                          Release
+                        </Button>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+        {data && (data.previous || data.next) && (
+          <div className="flex gap-2">
+            <Button type="button" variant="outline" size="sm" disabled={!data.previous} onClick={() => setPage(page - 1)}>
+              Previous
+            </Button>
+            <Button type="button" variant="outline" size="sm" disabled={!data.next} onClick={() => setPage(page + 1)}>
+              Next
+            </Button>
+          </div>
+        )}
+      </CardContent>
+      <ReleaseDialog payout={releasing} onClose={() => setReleasing(null)} />
+    </Card>
+  );
+}
