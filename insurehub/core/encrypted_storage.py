@@ -41,6 +41,7 @@ from typing import BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.apps import apps
 from django.core.files import File, locks
 from django.core.files.storage import FileSystemStorage
 from django.db import transaction
@@ -49,6 +50,13 @@ from django.utils._os import safe_join
 
 from insurehub.core import encryption
 from insurehub.core.errors import ApplicationError
+
+
+def _file_keys():
+    """core.FileKey's rows, through the app registry: the storages are built from settings, and this
+    module may load before the models are (an import of core.models here would be circular)."""
+    return apps.get_model("core", "FileKey").objects
+
 
 logger = logging.getLogger("insurehub.files")
 
@@ -222,15 +230,11 @@ class EncryptedFileSystemStorage(FileSystemStorage):
     # -- keys ---------------------------------------------------------------------------------------
 
     def _key_row(self, name: str):
-        from insurehub.core.models import FileKey
-
-        return FileKey.objects.filter(scope=self.key_scope, name=name).first()
+        return _file_keys().filter(scope=self.key_scope, name=name).first()
 
     def _store_key(self, name: str, data_key: bytes, *, pending: bool = False) -> None:
-        from insurehub.core.models import FileKey
-
         wrapped = wrap_key(data_key, scope=self.key_scope, name=name)
-        FileKey.objects.update_or_create(
+        _file_keys().update_or_create(
             scope=self.key_scope,
             name=name,
             defaults={"wrapped_key": wrapped, "key_id": encryption.key_id_of(wrapped) or "", "pending": pending},
@@ -306,10 +310,8 @@ class EncryptedFileSystemStorage(FileSystemStorage):
         return name
 
     def delete(self, name):
-        from insurehub.core.models import FileKey
-
         super().delete(name)
-        FileKey.objects.filter(scope=self.key_scope, name=name).delete()
+        _file_keys().filter(scope=self.key_scope, name=name).delete()
 
     # -- migration of plaintext files ---------------------------------------------------------------
 
@@ -320,8 +322,6 @@ class EncryptedFileSystemStorage(FileSystemStorage):
         sealed copy is written to a temporary file in the same folder, flushed to disk and renamed
         over the original (atomic); then the row stops being pending. Stopped at any point and run
         again, it finishes the file: nothing is lost and no reader sees an unreadable file."""
-        from insurehub.core.models import FileKey
-
         full_path = Path(self.path(name))
         row = self._key_row(name)
         with full_path.open("rb") as source:
@@ -330,7 +330,7 @@ class EncryptedFileSystemStorage(FileSystemStorage):
                 if row.pending:
                     with self.open(name, "rb"):  # authenticates the final chunk: the rename was whole
                         pass
-                    FileKey.objects.filter(pk=row.pk).update(pending=False, updated_at=timezone.now())
+                    _file_keys().filter(pk=row.pk).update(pending=False, updated_at=timezone.now())
                     return True
                 return False
             if sealed:
@@ -349,7 +349,7 @@ class EncryptedFileSystemStorage(FileSystemStorage):
                 Path(temporary).unlink(missing_ok=True)
                 raise
         _fsync_directory(full_path.parent)
-        FileKey.objects.filter(scope=self.key_scope, name=name).update(pending=False, updated_at=timezone.now())
+        _file_keys().filter(scope=self.key_scope, name=name).update(pending=False, updated_at=timezone.now())
         return True
 
 
@@ -378,15 +378,14 @@ def rewrap_file_keys(*, batch_size: int = 500, stdout=None) -> int:
     """Re-seal every file data key not under the primary key of FIELD_ENCRYPTION_KEYS; file bytes
     are not touched. Batches by primary key, each its own transaction: stopped and started again,
     it carries on with the rows still under an old key. Returns the number of rows re-sealed."""
-    from insurehub.core.models import FileKey
-
     primary = encryption.key_ring().primary_id
     done = 0
     last_pk = 0
     while True:
         with transaction.atomic():
             rows = list(
-                FileKey.objects.select_for_update()
+                _file_keys()
+                .select_for_update()
                 .filter(pk__gt=last_pk)
                 .exclude(key_id=primary)
                 .order_by("pk")[:batch_size]
@@ -398,7 +397,7 @@ def rewrap_file_keys(*, batch_size: int = 500, stdout=None) -> int:
                 row.wrapped_key = wrap_key(data_key, scope=row.scope, name=row.name)
                 row.key_id = primary
                 row.updated_at = timezone.now()
-            FileKey.objects.bulk_update(rows, ["wrapped_key", "key_id", "updated_at"])
+            _file_keys().bulk_update(rows, ["wrapped_key", "key_id", "updated_at"])
         done += len(rows)
         last_pk = rows[-1].pk
         if stdout is not None:
