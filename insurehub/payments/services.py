@@ -916,16 +916,13 @@ def card_refund_send(*, payout: Transaction, actor=None) -> tuple[str, str]:
 def _card_refund_succeeded(*, payout_id, provider_id: str, actor) -> None:
     payout = Transaction.objects.get(pk=payout_id)
     refund = Refund.objects.filter(payout_id=payout_id).first()
-    refund, payout, original = lock_objects(refund, payout, (Transaction, payout.refund_of_id))
+    # All three locked in the lock order before anything is written (payout_succeeded relocks the
+    # payment it refunds: a row this transaction holds already).
+    refund, payout, _original = lock_objects(refund, payout, (Transaction, payout.refund_of_id))
     if payout.status != TransactionStatus.PENDING:
         return  # recorded already (by the reconciliation job, or the request itself)
-    payout.status = TransactionStatus.SUCCEEDED
-    payout.provider_reference = provider_id
-    payout.completed_at = timezone.now()
-    payout.save()
-    audit_record(actor=actor, action="payment.payout_succeeded", target=payout, changes={"reference": provider_id})
-    if refund is not None:
-        _refunded(original, refund=refund, actor=actor)
+    # As every payout that has left: audited, `payout.succeeded`, the payee told, the refund said.
+    payout_succeeded(payout, receipt=provider_id, provider_reference=provider_id, actor=actor)
 
 
 @transaction.atomic
@@ -1157,7 +1154,7 @@ def payout_succeeded(payout: Transaction, *, receipt: str, actor=None, provider_
             )
         ],
     )
-    if refund is not None and payout.method != Method.CARD:
+    if refund is not None:
         _refunded(lock_one(Transaction, payout.refund_of_id), refund=refund, actor=actor)
 
 

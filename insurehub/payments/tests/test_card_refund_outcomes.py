@@ -66,6 +66,10 @@ def test_no_answer_leaves_the_payout_pending_and_the_reconciliation_job_records_
     assert payout.status == TransactionStatus.SUCCEEDED and payout.provider_reference == made["id"]
     assert made["amount"] == 10000
     assert OutboxEvent.objects.filter(type="payment.refunded").count() == 1
+    # The card refund has left like any payout: one payout.succeeded, with the provider's refund id.
+    [succeeded] = OutboxEvent.objects.filter(type="payout.succeeded")
+    assert succeeded.data["transaction_id"] == str(payout.pk) and succeeded.data["receipt"] == made["id"]
+    assert succeeded.data["refund_of"] == str(txn.pk)
     assert card_refunds_reconcile(older_than_minutes=0)["checked"] == 0  # nothing left
 
 
