@@ -10,6 +10,7 @@ The whole decision (key, head, checkpoints, triggers) is in insurehub/audit/chai
 import json
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
@@ -57,7 +58,9 @@ def audit_record(
         user_agent=ctx.user_agent if ctx else "",
         request_id=ctx.request_id if ctx else "",
     )
-    if actor_id is not None and isinstance(actor, AuditEvent.actor.field.related_model):
+    if actor_id is not None and isinstance(actor, get_user_model()):
+        event.actor = actor  # already loaded: the activity hook (analytics) reads it without a query
+    if actor_id is not None and isinstance(actor, get_user_model()):
         event.actor = actor  # already loaded: the activity hook (analytics) reads it without a query
     event.save(force_insert=True)
     _seal_after_commit()

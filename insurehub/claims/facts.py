@@ -37,9 +37,11 @@ def day_of(value) -> date | None:
     return timezone.localdate(value, timezone.get_default_timezone()) if value else None
 
 
-def facts_of(claim: Claim) -> ClaimFacts:
+def facts_of(claim: Claim, *, new: bool = False) -> ClaimFacts:
+    """The claim's facts now; `new`: a claim created in this transaction (it has no reserves yet,
+    so they are not read)."""
     reserve_open = ZERO
-    if claim.pk:
+    if claim.pk and not new:
         totals = Reserve.objects.filter(claim_id=claim.pk, closed_at__isnull=True).aggregate(
             amount=Sum("amount"), paid=Sum("paid")
         )
