@@ -2,8 +2,8 @@
  * The payouts desk (/payouts): a settlement paid above the agent's payout authority waits; a
  * supervisor releases it (one request, with an Idempotency-Key, however often clicked), puts it in a
  * bank payout file, downloads the file, and reconciles the bank's statement: the line paying it is
- * paid, the bank's second line for it a duplicate, a line for nothing unmatched. Agents have no
- * such page. Checked with axe, at a desktop's and a phone's size.
+ * paid, the bank's second line for it a duplicate, a line for nothing unmatched. A cheque is
+ * confirmed by hand with its number. Agents have no such page. Checked with axe, at a desktop's and a phone's size.
  */
 import { readFile } from "node:fs/promises";
 
@@ -123,6 +123,44 @@ test.describe("payouts", () => {
     await expect(page.getByRole("heading", { name: "Payouts", level: 1 })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(page);
+  });
+
+  test("a supervisor confirms a cheque finance wrote: the claim is settled", async ({ page, request }) => {
+    test.setTimeout(90_000);
+    const claim = await fileClaim(request, "e2e payouts: a settlement by cheque");
+    const settlementId = await offerSettlement(request, claim.id, { amount: "5000.00", payee: "Otieno Garage", method: "cheque" });
+    await apiPost(
+      request,
+      "customer",
+      `/api/claims/${claim.id}/settlement/${settlementId}/response/`,
+      { decision: "accept" },
+      { "Idempotency-Key": crypto.randomUUID() },
+    );
+    await paySettlement(request, claim.id, settlementId);
+    const settlements = await apiGet<Settlement[]>(request, "supervisor", `/api/claims/${claim.id}/settlement/`);
+    const payoutId = settlements.find((settlement) => settlement.id === settlementId)!.paid_transaction!;
+    const cheque = await apiGet<Payout>(request, "supervisor", `/api/payments/transactions/${payoutId}/`);
+    expect(cheque.payout_stage).toBe("confirming");
+
+    await signIn(page, "supervisor", "/payouts?view=pending");
+    const row = page.getByTestId("payout-row").filter({ hasText: cheque.reference });
+    await expect(row).toContainText("Awaiting confirmation");
+    await expect(row).toContainText("Cheque");
+    await row.getByRole("button", { name: `Confirm ${cheque.reference} paid` }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Confirm paid" }).click();
+    await expect(dialog.getByText("Give the cheque's number.")).toBeVisible();
+    await expectAccessible(page);
+    const confirmed = page.waitForRequest((sent) => sent.method() === "POST" && sent.url().endsWith(`/transactions/${payoutId}/payout/`));
+    await dialog.getByLabel("Cheque number (required)").fill(`CHQ-${Date.now()}`);
+    await dialog.getByRole("button", { name: "Confirm paid" }).click();
+    expect((await confirmed).headers()["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(dialog).toBeHidden();
+    await expect(row).toHaveCount(0); // no longer pending
+    await page.getByRole("button", { name: "Paid", exact: true }).click();
+    await expect(page.getByTestId("payout-row").filter({ hasText: cheque.reference })).toContainText("Paid");
+    const settled = await apiGet<{ status: string }>(request, "supervisor", `/api/claims/${claim.id}/`);
+    expect(settled.status).toBe("settled");
   });
 
   test("an agent has no payouts page and no link to it", async ({ page }) => {

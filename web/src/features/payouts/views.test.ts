@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { isReleasable, outcomeCounts, parseView, payoutState, queryForView, statementLines } from "./views";
+import { isConfirmable, isReleasable, outcomeCounts, parseView, payoutState, queryForView, statementLines } from "./views";
 
 describe("payout views", () => {
   it("asks for held payouts by their stage and the others by status", () => {
@@ -33,6 +33,13 @@ describe("payoutState", () => {
     expect(isReleasable({ status: "pending", payout_stage: "awaiting_approval" })).toBe(true);
     expect(isReleasable({ status: "pending", payout_stage: "ready" })).toBe(false);
     expect(isReleasable({ status: "failed", payout_stage: "awaiting_approval" })).toBe(false);
+  });
+
+  it("lets only a cheque awaiting its confirmation be confirmed by hand", () => {
+    expect(isConfirmable({ status: "pending", payout_stage: "confirming" })).toBe(true);
+    expect(isConfirmable({ status: "pending", payout_stage: "awaiting_approval" })).toBe(false);
+    expect(isConfirmable({ status: "pending", payout_stage: "sent" })).toBe(false);
+    expect(isConfirmable({ status: "succeeded", payout_stage: "" })).toBe(false);
   });
 });
 

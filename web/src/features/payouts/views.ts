@@ -80,6 +80,11 @@ export function isReleasable(payout: { status: string; payout_stage: string }): 
   return payout.status === "pending" && payout.payout_stage === "awaiting_approval";
 }
 
+/** A cheque finance has written, waiting for a supervisor's word that it was paid (POST .../payout/). */
+export function isConfirmable(payout: { status: string; payout_stage: string }): boolean {
+  return payout.status === "pending" && payout.payout_stage === "confirming";
+}
+
 // --- a bank statement's reconciliation -------------------------------------------------------
 
 export type LineOutcome = "paid" | "credited" | "already_recorded" | "duplicate" | "unmatched";

@@ -43,6 +43,16 @@ export function releasePayout(id: string, key: string): Promise<Payout> {
   ) as Promise<Payout>;
 }
 
+/** Records a payout finance made by hand (a cheque) as paid, with its reference; `key` makes a retry record it once. */
+export function confirmPayout(id: string, providerReference: string, key: string): Promise<Payout> {
+  return unwrap(
+    api.POST("/api/payments/transactions/{transaction_id}/payout/", {
+      params: { path: { transaction_id: id }, header: { "Idempotency-Key": key } },
+      body: { provider_reference: providerReference },
+    }),
+  ) as Promise<Payout>;
+}
+
 /** Puts every released bank payout not yet in a file into a new file; `key` makes a retry make one file. */
 export function makeBatch(currency: string, key: string): Promise<PayoutBatch> {
   return unwrap(

@@ -10,7 +10,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { formatDateTime, formatMoney } from "@/lib/format";
 
 import { payoutsQuery, type Payout } from "../api/payouts";
-import { isReleasable, METHOD_LABELS, parseView, PAYOUT_VIEWS, payoutState, VIEW_LABELS, type Tone } from "../views";
+import { isConfirmable, isReleasable, METHOD_LABELS, parseView, PAYOUT_VIEWS, payoutState, VIEW_LABELS, type Tone } from "../views";
+import { ConfirmDialog } from "./confirm-dialog";
 import { ProblemNote } from "./problem-note";
 import { ReleaseDialog } from "./release-dialog";
 
@@ -41,12 +42,14 @@ function PaysFor({ payout }: { payout: Payout }) {
   return <span className="text-muted-foreground">—</span>;
 }
 
-/** Outgoing payouts by view (awaiting release, pending, failed, paid), with Release on the held ones. */
+/** Outgoing payouts by view (awaiting release, pending, failed, paid), with Release on the held ones and
+ * Confirm paid on cheques finance has written. */
 export function PayoutsList() {
   const [params, setParams] = useSearchParams();
   const view = parseView(params.get("view"));
   const [page, setPage] = useState(1);
   const [releasing, setReleasing] = useState<Payout | null>(null);
+  const [confirming, setConfirming] = useState<Payout | null>(null);
   const { data, isPending, isError, error, refetch } = useQuery(payoutsQuery(view, page));
 
   function choose(next: string) {
@@ -144,6 +147,17 @@ export function PayoutsList() {
                           Release
                         </Button>
                       )}
+                      {isConfirmable(payout) && (
+                        <Button
+                          type="button"
+                          size="sm"
+                          variant="outline"
+                          aria-label={`Confirm ${payout.reference} paid`}
+                          onClick={() => setConfirming(payout)}
+                        >
+                          Confirm paid
+                        </Button>
+                      )}
                     </TableCell>
                   </TableRow>
                 );
@@ -163,6 +177,7 @@ export function PayoutsList() {
         )}
       </CardContent>
       <ReleaseDialog payout={releasing} onClose={() => setReleasing(null)} />
+      <ConfirmDialog payout={confirming} onClose={() => setConfirming(null)} />
     </Card>
   );
 }
