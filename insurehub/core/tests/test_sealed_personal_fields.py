@@ -67,21 +67,39 @@ def leaked(model, pks) -> list[str]:
     return [secret for row in rows for value in row for secret in SECRETS if secret in str(value)]
 
 
-@pytest.fixture
-def personal_rows(actors, settings):
-    """One row of every sealed field, written through the services (models where no service writes)."""
-    settings.FIELD_ENCRYPTION_KEYS = f"a:{KEY_A}"
-    customer = actors["owner"]
-    vehicle = vehicle_create(
-        owner=customer,
-        created_by=customer,
-        registration="kdx 555-q",
-        vin="WVWZZZ1JZXW555555",
+def _vehicle(owner, *, registration="kdx 555-q", vin="WVWZZZ1JZXW555555"):
+    return vehicle_create(
+        owner=owner,
+        created_by=owner,
+        registration=registration,
+        vin=vin,
         make="Toyota",
         model="Fielder",
         year=2016,
         estimated_value=Decimal("1200000"),
     )
+
+
+def _payout_to_payee(customer, policy):
+    return payout_create(
+        amount=Decimal("1000.00"),
+        currency="KES",
+        method=Method.MPESA,
+        customer=customer,
+        policy=policy,
+        created_by=None,
+        reason="test",
+        payee=PAYEE,
+        phone=f"254{PHONE_DIGITS}",
+    )
+
+
+@pytest.fixture
+def personal_rows(actors, settings):
+    """One row of every sealed field, written through the services (models where no service writes)."""
+    settings.FIELD_ENCRYPTION_KEYS = f"a:{KEY_A}"
+    customer = actors["owner"]
+    vehicle = _vehicle(customer)
     claim = file_claim(
         policy=PolicyFactory(customer=customer, vehicle=vehicle),
         incident_address=ADDRESS,
@@ -98,17 +116,7 @@ def personal_rows(actors, settings):
     )
     _, settlement = Claims(actors).with_settlement(approved=False)
     ClaimSettlement.objects.filter(pk=settlement.pk).update(payee=PAYEE)
-    payout = payout_create(
-        amount=Decimal("1000.00"),
-        currency="KES",
-        method=Method.MPESA,
-        customer=customer,
-        policy=claim.policy,
-        created_by=None,
-        reason="test",
-        payee=PAYEE,
-        phone=f"254{PHONE_DIGITS}",
-    )
+    payout = _payout_to_payee(customer, claim.policy)
     payout.provider_payloads = [
         {"kind": "b2c_result", "body": {"ReceiverPartyPublicName": f"254{PHONE_DIGITS} - {NAME}"}},
         {"kind": "statement", "body": {"payer": NAME, "narrative": f"claim {ID_NUMBER}"}},
@@ -378,30 +386,15 @@ def test_no_service_copies_a_sealed_value_into_the_audit_log_events_or_alerts(
     read raw after a vehicle shared by two customers, a claim filed and a payout made."""
     settings.FIELD_ENCRYPTION_KEYS = f"a:{KEY_A}"
     customer, other = actors["owner"], actors["other_customer"]
-    vehicle_details = {"make": "Toyota", "model": "Fielder", "year": 2016, "estimated_value": Decimal("1200000")}
     with django_capture_on_commit_callbacks(execute=True):
-        vehicle = vehicle_create(
-            owner=customer, created_by=customer, registration="kdx 555-q", vin="WVWZZZ1JZXW555555", **vehicle_details
-        )
-        vehicle_create(
-            owner=other, created_by=other, registration="KDX555Q", vin="WVWZZZ1JZXW555556", **vehicle_details
-        )
+        vehicle = _vehicle(customer)
+        _vehicle(other, registration="KDX555Q", vin="WVWZZZ1JZXW555556")
         claim = file_claim(
             policy=PolicyFactory(customer=customer, vehicle=vehicle),
             incident_address=ADDRESS,
             description=f"{STORY}; call 0{PHONE_DIGITS}.",
         )
-        payout_create(
-            amount=Decimal("1000.00"),
-            currency="KES",
-            method=Method.MPESA,
-            customer=customer,
-            policy=claim.policy,
-            created_by=None,
-            reason="test",
-            payee=PAYEE,
-            phone=f"254{PHONE_DIGITS}",
-        )
+        _payout_to_payee(customer, claim.policy)
     assert _scan_database((PHONE_DIGITS, "Ngong", "matatu", "Njeri", "Wambui", REGISTRATION)) == []
 
     # The alert still tells staff which vehicle, and the audit API shows the recorded values.
@@ -420,16 +413,7 @@ def test_no_service_copies_a_sealed_value_into_the_audit_log_events_or_alerts(
 
 def test_an_audit_value_sealed_under_a_retired_key_reads_as_a_notice_and_the_chain_still_verifies(actors, settings):
     settings.FIELD_ENCRYPTION_KEYS = f"a:{KEY_A}"
-    vehicle_create(
-        owner=actors["owner"],
-        created_by=actors["owner"],
-        registration="KDX555Q",
-        vin="WVWZZZ1JZXW555555",
-        make="Toyota",
-        model="Fielder",
-        year=2016,
-        estimated_value=Decimal("1200000"),
-    )
+    _vehicle(actors["owner"])
     audit_seal()
     settings.FIELD_ENCRYPTION_KEYS = f"b:{KEY_B}"
     entry = AuditEvent.objects.get(action="vehicle.created")
