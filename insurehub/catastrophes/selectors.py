@@ -40,6 +40,31 @@ def events_covering(
     return [event for event in candidates if event.covers(float(lat_d), float(lon_d))]
 
 
+def events_open(*, department: str) -> list[CatastropheEvent]:
+    """The open events of a department, latest started first (the candidates `events_covering`
+    picks from), for callers testing many points at once with `events_covering_among`."""
+    return list(
+        CatastropheEvent.objects.filter(status=EventStatus.OPEN, department=department).order_by("-starts_at", "-id")
+    )
+
+
+def events_covering_among(
+    events: list[CatastropheEvent], lat: Decimal | float, lon: Decimal | float, at: datetime
+) -> list[CatastropheEvent]:
+    """`events_covering` over events already read (e.g. `events_open`): the same tests, in Python."""
+    lat_d, lon_d = Decimal(str(lat)), Decimal(str(lon))
+    return [
+        event
+        for event in events
+        if event.status == EventStatus.OPEN
+        and event.starts_at <= at
+        and (event.ends_at is None or event.ends_at >= at)
+        and event.min_latitude <= lat_d <= event.max_latitude
+        and event.min_longitude <= lon_d <= event.max_longitude
+        and event.covers(float(lat_d), float(lon_d))
+    ]
+
+
 def catastrophe_for_update(event: CatastropheEvent) -> CatastropheEvent:
     """The event's row, locked (edits and closing queue behind each other)."""
     # FOR NO KEY UPDATE: claims pointing at the event (their foreign-key checks) are not held up.

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from insurehub.audit.services import audit_record
 from insurehub.claims.selectors import claims_of_vehicles_near
-from insurehub.claims.services import CATEGORY_DEPARTMENT, claim_create
+from insurehub.claims.services import CATEGORY_DEPARTMENT, claim_create, open_events_read_once
 from insurehub.core.errors import ApplicationError
 from insurehub.core.permissions import require
 from insurehub.core.roles import Role
@@ -482,8 +482,9 @@ def _run_batch(intake_import: IntakeImport, caller: Caller) -> bool:
             locked.status = ImportStatus.RUNNING
             locked.started_at = timezone.now()
         ctx = BatchContext.load(caller, [row.values for row in rows])
-        for row in rows:
-            _process(ctx, locked, row)
+        with open_events_read_once():  # the batch's claims tested against the open events read once
+            for row in rows:
+                _process(ctx, locked, row)
         locked.processed_rows = locked.rows.exclude(status=RowStatus.PENDING).count()
         locked.save()
         for name in ("status", "processed_rows", "created_count", "refused_count", "replayed_count", "started_at"):

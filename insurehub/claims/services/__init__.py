@@ -19,7 +19,7 @@ from insurehub.claims.services.bulk import (
     claims_bulk_reserve,
     claims_bulk_transition,
 )
-from insurehub.claims.services.catastrophe import claim_set_catastrophe, claims_tag_for_event
+from insurehub.claims.services.catastrophe import claim_set_catastrophe, claims_tag_for_event, open_events_read_once
 from insurehub.claims.services.claim_row import audience, staff_audience
 from insurehub.claims.services.communications import claim_customer_contact, communication_add
 from insurehub.claims.services.document_requests import (
@@ -99,6 +99,7 @@ __all__ = [
     "document_request_create",
     "document_request_fulfil",
     "least_loaded_assessor",
+    "open_events_read_once",
     "reserve_set",
     "settlement_approve",
     "settlement_pay",

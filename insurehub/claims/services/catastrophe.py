@@ -15,6 +15,9 @@ least-loaded certified assessor of the desk, whose queue is the desk assessment 
 moves stay with people: the state machine needs a person for each)."""
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 
 from django.db import transaction
@@ -23,7 +26,7 @@ from django.utils import timezone
 
 from insurehub.audit.services import audit_record
 from insurehub.catastrophes.models import CatastropheEvent, EventStatus
-from insurehub.catastrophes.selectors import events_covering
+from insurehub.catastrophes.selectors import events_covering, events_covering_among, events_open
 from insurehub.claims.facts import facts_of
 from insurehub.claims.models import (
     OPEN_STATUSES,
@@ -153,14 +156,40 @@ def _ref(event: CatastropheEvent | None) -> dict | None:
     return None if event is None else {"id": str(event.pk), "code": event.code, "name": event.name}
 
 
+# department -> its open events, while a batch of filings runs under `open_events_read_once`.
+_open_events: ContextVar[dict[str, list[CatastropheEvent]] | None] = ContextVar("claims_open_events", default=None)
+
+
+@contextmanager
+def open_events_read_once() -> Iterator[None]:
+    """For a batch of filings in one transaction (bulk intake's): inside the block the open events
+    of a department are read once, by the first claim filed in it, and each claim is tested against
+    them in Python (the same tests as `events_covering`), instead of one query per claim. An event
+    declared while the batch runs tags its claims through `claims_tag_for_event`, as it tags those
+    filed just before it."""
+    token = _open_events.set({})
+    try:
+        yield
+    finally:
+        _open_events.reset(token)
+
+
 def claim_tag_on_filing(claim: Claim, *, filed_by) -> Claim:
     """Called by claim_create in its transaction: the open event of the claim's department whose
     area and window hold the incident (the latest started, when several do) tags the claim."""
     if claim.incident_latitude is None or claim.incident_longitude is None:
         return claim
-    covering = events_covering(
-        claim.incident_latitude, claim.incident_longitude, claim.incident_date, department=claim.department
-    )
+    read_once = _open_events.get()
+    if read_once is None:
+        covering = events_covering(
+            claim.incident_latitude, claim.incident_longitude, claim.incident_date, department=claim.department
+        )
+    else:
+        if claim.department not in read_once:
+            read_once[claim.department] = events_open(department=claim.department)
+        covering = events_covering_among(
+            read_once[claim.department], claim.incident_latitude, claim.incident_longitude, claim.incident_date
+        )
     if not covering:
         return claim
     return _set(claim, covering[0], actor=filed_by, automatic=True, reason="filed inside the event's area")

@@ -261,3 +261,27 @@ def test_list_filter_keeps_constant_queries(actors):
         grow=lambda: [_file(actors["owner"], INSIDE) for _ in range(3)],
         max_queries=8,
     )
+
+
+def test_filings_under_open_events_read_once_are_tagged_as_one_by_one(actors):
+    # Bulk intake files a batch of claims inside open_events_read_once(): the open events are read
+    # once per department and each claim is tested in Python, with the same answers.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from insurehub.claims.services import open_events_read_once
+
+    event = _declare(actors["supervisor"])
+    _declare(actors["supervisor"], name="Nairobi storm", starts_at=timezone.now() - datetime.timedelta(days=1),
+             centre_latitude=OUTSIDE[0], centre_longitude=OUTSIDE[1], radius_km=Decimal("5"))  # fmt: skip
+    _declare(actors["admin"], name="Kisumu health", department=Department.HEALTH)
+    with CaptureQueriesContext(connection) as ctx, open_events_read_once():
+        inside = _file(actors["owner"], INSIDE)
+        before = _file(actors["owner"], INSIDE, days_ago=10)  # before the event started
+        nairobi_early = _file(actors["owner"], OUTSIDE, days_ago=2)  # before the storm started
+        nairobi = _file(actors["owner"], OUTSIDE, days_ago=0)
+    reads = [q for q in ctx.captured_queries if 'FROM "catastrophes_catastropheevent"' in q["sql"]]
+    assert len(reads) == 1, [q["sql"] for q in reads]
+    assert inside.catastrophe_id == event.pk
+    assert before.catastrophe_id is None and nairobi_early.catastrophe_id is None
+    assert nairobi.catastrophe is not None and nairobi.catastrophe.name == "Nairobi storm"
