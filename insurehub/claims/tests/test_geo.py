@@ -2,15 +2,18 @@
 who sees what, bad areas, and a fixed number of queries."""
 
 import datetime
+import math
 import uuid
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
-from insurehub.claims import geo
+from insurehub.claims import geo, selectors
+from insurehub.claims.api.geo import ClaimsGeoSerializer
 from insurehub.claims.models import Claim
 from insurehub.claims.tests.factories import file_claim
+from insurehub.core.renderers import ORJSONRenderer
 from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for
 from insurehub.policies.tests.factories import PolicyFactory
 
@@ -218,3 +221,67 @@ def test_the_map_costs_the_same_queries_however_many_claims(actors, monkeypatch,
     assert_constant_queries(
         client, GEO, grow=grow, max_queries=budget, params={"bbox": KENYA_BOX, "status": ["submitted", "closed"]}
     )
+
+
+def _destination(lat: float, lon: float, bearing_degrees: float, km: float) -> tuple[float, float]:
+    """The point `km` along the great circle from (lat, lon) at `bearing_degrees` (0 north, 90 east)."""
+    phi, lam, theta, delta = (
+        math.radians(lat),
+        math.radians(lon),
+        math.radians(bearing_degrees),
+        km / geo.EARTH_RADIUS_KM,
+    )
+    phi2 = math.asin(math.sin(phi) * math.cos(delta) + math.cos(phi) * math.sin(delta) * math.cos(theta))
+    lam2 = lam + math.atan2(
+        math.sin(theta) * math.sin(delta) * math.cos(phi), math.cos(delta) - math.sin(phi) * math.sin(phi2)
+    )
+    return math.degrees(phi2), math.degrees(lam2)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("points_up_to, budget", [(500, 3), (1, 4)])
+def test_a_radius_is_the_circle_not_its_box(actors, monkeypatch, points_up_to, budget):
+    """The indexed box around the circle only narrows: on the diagonals, where the box's corners
+    stand out of the circle, a claim 4.9 km from the centre is on the map and in the list, one at
+    5.1 km or in a corner of the box is not; points or clusters, at a fixed number of queries."""
+    monkeypatch.setattr(geo, "POINTS_UP_TO", points_up_to)
+    claim = _at(file_claim(policy=_policy(actors["owner"])), *NAIROBI)
+    box = geo.make_circle(*NAIROBI, 5).bounds()
+    corners = [(box.max_lat - 1e-4, box.max_lon - 1e-4), (box.min_lat + 1e-4, box.min_lon + 1e-4)]
+    inside = _copies(claim, [_destination(*NAIROBI, bearing, 4.9) for bearing in (45, 135, 225, 315)])
+    outside = _copies(claim, [_destination(*NAIROBI, bearing, 5.1) for bearing in (45, 135, 225, 315)] + corners)
+    for far in outside:  # in the box, so only the exact distance leaves them out
+        assert box.min_lat <= far.incident_latitude <= box.max_lat
+        assert box.min_lon <= far.incident_longitude <= box.max_lon
+    client = client_for(actors["supervisor"])
+    circle = {"lat": NAIROBI[0], "lon": NAIROBI[1], "radius_km": 5}
+    expected = {str(c.pk) for c in [claim, *inside]}
+    assert _list_ids(client.get("/api/claims/", circle)) == expected
+    body = client.get(GEO, circle).json()
+    if points_up_to == 500:
+        assert body["mode"] == "points" and {point["id"] for point in body["points"]} == expected
+    else:
+        assert body["mode"] == "clusters" and sum(cluster["count"] for cluster in body["clusters"]) == 5
+        assert body["total"] == 5 and body["cell_size"] == geo.cell_size_for(box)
+
+    def grow():
+        _copies(claim, [_destination(*NAIROBI, 10 * i, 1 + i / 10) for i in range(30)])
+
+    assert_constant_queries(client, GEO, grow=grow, max_queries=budget, params=circle)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("points_up_to", [500, 1])
+def test_the_answer_is_what_its_serializer_gives(actors, monkeypatch, points_up_to):
+    """The map answers claims_map()'s dict as it is (no serializer pass, for speed): byte for byte
+    what ClaimsGeoSerializer, which documents the answer, would render from it."""
+    monkeypatch.setattr(geo, "POINTS_UP_TO", points_up_to)
+    claim = _at(file_claim(policy=_policy(actors["owner"])), *NAIROBI)
+    _copies(claim, [KISUMU, (NAIROBI[0] + 0.01, NAIROBI[1] + 0.01)], status="closed")
+    user = actors["supervisor"]
+    response = client_for(user).get(GEO, {"lat": NAIROBI[0], "lon": NAIROBI[1], "radius_km": 400})
+    assert response.status_code == 200 and response.json()["total"] == 3
+    circle = geo.make_circle(*NAIROBI, 400)
+    answer = geo.claims_map(geo.claims_in_area(selectors.claim_list(user), circle), box=circle.bounds())
+    assert answer["mode"] == ("points" if points_up_to == 500 else "clusters")
+    assert response.content == ORJSONRenderer().render(ClaimsGeoSerializer(answer).data)
