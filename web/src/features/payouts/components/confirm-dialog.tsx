@@ -12,7 +12,7 @@ import { formatMoney } from "@/lib/format";
 import { useIdempotentAction } from "@/lib/idempotency";
 
 import { confirmPayout, payoutKeys, type Payout } from "../api/payouts";
-import { ProblemNote } from "./problem-note";
+import { ProblemAlert } from "@/components/problem-alert";
 
 /** Record that finance paid a cheque: its number is the payout's reference. One Idempotency-Key per dialog's action. */
 export function ConfirmDialog({ payout, onClose }: { payout: Payout | null; onClose: () => void }) {
@@ -62,7 +62,7 @@ function ConfirmForm({ payout, onDone }: { payout: Payout; onDone: () => void })
           {payout.claim && " and the claim settled"}.
         </DialogDescription>
       </DialogHeader>
-      <ProblemNote error={confirm.error} fallback="The payout could not be confirmed." />
+      <ProblemAlert error={confirm.error} fallback="The payout could not be confirmed." />
       <div className="flex flex-col gap-1.5">
         <Label htmlFor={id}>Cheque number (required)</Label>
         <Input

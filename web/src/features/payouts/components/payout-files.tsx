@@ -11,7 +11,7 @@ import { formatDateTime, formatMoney } from "@/lib/format";
 import { useIdempotentAction } from "@/lib/idempotency";
 
 import { batchesQuery, downloadBatch, makeBatch, payoutKeys, type PayoutBatch } from "../api/payouts";
-import { ProblemNote } from "./problem-note";
+import { ProblemAlert } from "@/components/problem-alert";
 
 const CURRENCIES = ["KES", "UGX", "TZS", "USD", "GBP", "EUR"] as const;
 
@@ -73,7 +73,7 @@ export function PayoutFiles() {
             Make bank file
           </Button>
         </form>
-        <ProblemNote error={make.error} fallback="The file could not be made." />
+        <ProblemAlert error={make.error} fallback="The file could not be made." />
         {made && (
           <p role="status" className="text-sm" data-testid="batch-made">
             File {made.reference} made: {made.line_count} {made.line_count === 1 ? "payout" : "payouts"},{" "}
@@ -83,9 +83,9 @@ export function PayoutFiles() {
             </Button>
           </p>
         )}
-        <ProblemNote error={downloadError} fallback="The file could not be downloaded." />
+        <ProblemAlert error={downloadError} fallback="The file could not be downloaded." />
         {isPending && <p className="text-sm text-muted-foreground">Loading…</p>}
-        {isError && <ProblemNote error={error} fallback="The files could not be loaded." />}
+        {isError && <ProblemAlert error={error} fallback="The files could not be loaded." />}
         {data && data.results.length === 0 && <p className="text-sm text-muted-foreground">No file made yet.</p>}
         {data && data.results.length > 0 && (
           <Table scrollLabel="Bank payout files">

@@ -12,7 +12,7 @@ import { formatDateTime, formatMoney } from "@/lib/format";
 import { payoutsQuery, type Payout } from "../api/payouts";
 import { isConfirmable, isReleasable, METHOD_LABELS, parseView, PAYOUT_VIEWS, payoutState, VIEW_LABELS, type Tone } from "../views";
 import { ConfirmDialog } from "./confirm-dialog";
-import { ProblemNote } from "./problem-note";
+import { ProblemAlert } from "@/components/problem-alert";
 import { ReleaseDialog } from "./release-dialog";
 
 const TONE_VARIANT: Record<Tone, "outline" | "secondary" | "destructive" | "default"> = {
@@ -86,7 +86,7 @@ export function PayoutsList() {
         )}
         {isError && (
           <div className="grid gap-2">
-            <ProblemNote error={error} fallback="The payouts could not be loaded." />
+            <ProblemAlert error={error} fallback="The payouts could not be loaded." />
             <div>
               <Button type="button" variant="outline" size="sm" onClick={() => void refetch()}>
                 Try again

@@ -11,7 +11,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 
 import { payoutKeys, reconcileStatement } from "../api/payouts";
 import { OUTCOME_LABELS, outcomeCounts, statementLines, type LineOutcome, type StatementLine } from "../views";
-import { ProblemNote } from "./problem-note";
+import { ProblemAlert } from "@/components/problem-alert";
 
 const OUTCOME_VARIANT: Record<LineOutcome, "secondary" | "outline" | "destructive"> = {
   paid: "secondary",
@@ -77,7 +77,7 @@ export function ReconcilePanel() {
             Reconcile
           </Button>
         </form>
-        <ProblemNote error={error} fallback="The statement could not be reconciled." />
+        <ProblemAlert error={error} fallback="The statement could not be reconciled." />
         {lines && counts && (
           <div className="grid gap-2">
             <p role="status" className="text-sm" data-testid="reconcile-summary">

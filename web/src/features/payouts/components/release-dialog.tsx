@@ -9,7 +9,7 @@ import { useIdempotentAction } from "@/lib/idempotency";
 
 import { payoutKeys, releasePayout, type Payout } from "../api/payouts";
 import { METHOD_LABELS } from "../views";
-import { ProblemNote } from "./problem-note";
+import { ProblemAlert } from "@/components/problem-alert";
 
 /** Confirm releasing a held payout: one Idempotency-Key for this dialog's action, one request however often clicked. */
 export function ReleaseDialog({ payout, onClose }: { payout: Payout | null; onClose: () => void }) {
@@ -47,7 +47,7 @@ function ReleaseForm({ payout, onDone }: { payout: Payout; onDone: () => void })
           {payout.method === "cheque" && " (to finance, who write the cheque)"}.
         </DialogDescription>
       </DialogHeader>
-      <ProblemNote error={release.error} fallback="The payout could not be released." />
+      <ProblemAlert error={release.error} fallback="The payout could not be released." />
       <DialogFooter>
         <Button type="button" variant="outline" onClick={onDone} disabled={release.pending}>
           Cancel
