@@ -6,7 +6,9 @@ events, their in-transaction and after-commit subscribers), with the claims' pro
 Prints, in the same run and on the same data:
 - baseline: a bare bulk INSERT of N claim-shaped rows into a plain table (what the database allows);
 - the dry run of the same file (read, every row checked against the database; nothing written);
-- the import: the upload's part (read, check, store the rows) and the job, total time and rows/s.
+- the import: the upload's part (read, check, store the rows) and the job, total time and rows/s;
+- the SQL statements the job sent per row (counted by a `connection.execute_wrapper`), and the
+  machine's load average (the timings mean little on a busy machine).
 
 SQLite by default (a fresh file); `--postgres URL` runs on a PostgreSQL server, in a database
 `--db` (default insurehub_bench_intake) dropped and created there. Not a test:
@@ -189,6 +191,7 @@ def main() -> None:
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     from insurehub.claims.models import Claim
@@ -218,8 +221,16 @@ def main() -> None:
     started = services.import_start(caller=caller, content=content, filename="bench.csv")
     upload_seconds = time.perf_counter() - t0
     services.enqueue_on_commit = enqueue
+    statements = 0
+
+    def count(execute, sql, params, many, context):
+        nonlocal statements
+        statements += 1
+        return execute(sql, params, many, context)
+
     t1 = time.perf_counter()
-    services.import_run(import_id=started.intake_import.pk)
+    with connection.execute_wrapper(count):
+        services.import_run(import_id=started.intake_import.pk)
     job_seconds = time.perf_counter() - t1
     intake_import = started.intake_import
     intake_import.refresh_from_db()
@@ -240,6 +251,12 @@ def main() -> None:
     print(line("import: the job (claims through FNOL, in batches)", job_seconds))
     print(line("import: total (upload + job: claims through FNOL)", total_seconds))
     print(f"claims created: {intake_import.created_count}; per row {total_seconds / n * 1000:.1f} ms")
+    print(
+        f"the job's SQL statements: {statements} ({statements / n:.1f} per row, savepoints and the"
+        " after-commit handlers' included)"
+    )
+    load = os.getloadavg()
+    print(f"load average: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} CPUs)")
     shutil.rmtree(WORK, ignore_errors=True)
 
 
