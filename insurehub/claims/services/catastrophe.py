@@ -195,6 +195,27 @@ def claim_tag_on_filing(claim: Claim, *, filed_by) -> Claim:
     return _set(claim, covering[0], actor=filed_by, automatic=True, reason="filed inside the event's area")
 
 
+def claim_retag_after_move(claim: Claim, *, moved_by) -> Claim:
+    """Called by claim_update in its transaction when the locked claim's incident place or time
+    changed: an automatic tag the incident has left is taken off (or moved to the open event that
+    now covers it), and an untagged claim is tagged with the event that now covers it. A tag a
+    person chose stays, and a claim a person untagged is never tagged automatically."""
+    if claim.catastrophe_untagged or (claim.catastrophe_id and claim.catastrophe_tagging != CatastropheTagging.AUTO):
+        return claim
+    covering: list[CatastropheEvent] = []
+    if claim.incident_latitude is not None and claim.incident_longitude is not None:
+        covering = events_covering(
+            claim.incident_latitude, claim.incident_longitude, claim.incident_date, department=claim.department
+        )
+    if claim.catastrophe_id is not None and any(event.pk == claim.catastrophe_id for event in covering):
+        return claim  # still inside its event
+    if covering:
+        return _set(claim, covering[0], actor=moved_by, automatic=True, reason="the incident's place now in its area")
+    if claim.catastrophe_id is not None:
+        return _set(claim, None, actor=moved_by, automatic=True, reason="the incident's place left the event's area")
+    return claim
+
+
 @transaction.atomic
 def claim_set_catastrophe(*, claim: Claim, event: CatastropheEvent | None, actor: User, reason: str) -> Claim:
     """Tag a claim with an event, move it to another, or untag it (event=None), by hand with a

@@ -21,7 +21,7 @@ from insurehub.claims.permissions import (
     can_set_claim_estimate,
     require,
 )
-from insurehub.claims.services.catastrophe import claim_tag_on_filing
+from insurehub.claims.services.catastrophe import claim_retag_after_move, claim_tag_on_filing
 from insurehub.claims.services.claim_row import _event, _lock
 from insurehub.claims.services.sla import sla_due
 from insurehub.core.errors import ApplicationError
@@ -269,6 +269,8 @@ def claim_update(*, claim: Claim, data: dict, updated_by: User) -> Claim:
         changed=sorted(changes),
         context={"before": before, "after": facts_of(claim), "actor": updated_by},
     )
+    if {"incident_latitude", "incident_longitude", "incident_date"} & set(changes):
+        claim = claim_retag_after_move(claim, moved_by=updated_by)  # the catastrophe event over the new place
     return claim
 
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from insurehub.audit.models import AuditEvent
 from insurehub.catastrophes.services import catastrophe_declare, catastrophe_update
-from insurehub.claims.models import CatastropheTagging, Claim, ClaimStatus
-from insurehub.claims.services import claim_transition, claims_tag_for_event, reserve_set
+from insurehub.claims.models import CatastropheTagging, Claim, ClaimCatastropheChange, ClaimStatus
+from insurehub.claims.services import claim_set_catastrophe, claim_transition, claims_tag_for_event, reserve_set
 from insurehub.claims.tests.factories import file_claim
 from insurehub.core.roles import Department, Role
 from insurehub.core.testing import AccessMatrix, assert_constant_queries, assert_problem, client_for
@@ -285,3 +285,32 @@ def test_filings_under_open_events_read_once_are_tagged_as_one_by_one(actors):
     assert inside.catastrophe_id == event.pk
     assert before.catastrophe_id is None and nairobi_early.catastrophe_id is None
     assert nairobi.catastrophe is not None and nairobi.catastrophe.name == "Nairobi storm"
+
+
+def test_moving_the_incident_re_tags_an_automatic_tag_and_leaves_a_persons_choice(actors):
+    flood = _declare(actors["supervisor"])
+    agent = client_for(actors["agent"])
+    claim = _file(actors["owner"], OUTSIDE)
+    assert claim.catastrophe_id is None
+
+    def move(where):
+        response = agent.patch(
+            f"/api/claims/{claim.pk}/",
+            {"incident_latitude": str(where[0]), "incident_longitude": str(where[1])},
+            format="json",
+        )
+        assert response.status_code == 200, response.content
+        return Claim.objects.get(pk=claim.pk)
+
+    moved = move(INSIDE)  # the place corrected into the flood: tagged as if filed there
+    assert moved.catastrophe_id == flood.pk and moved.catastrophe_tagging == CatastropheTagging.AUTO
+    moved = move(OUTSIDE)  # and out again: the automatic tag goes, and no person's untag is recorded
+    assert moved.catastrophe_id is None and not moved.catastrophe_untagged
+    changes = ClaimCatastropheChange.objects.filter(claim=claim).order_by("id")
+    assert [(c.event_id, c.automatic) for c in changes] == [(flood.pk, True), (None, True)]
+
+    # A person's tag stays wherever the incident moves; a person's untag too.
+    claim_set_catastrophe(claim=moved, event=flood, actor=actors["agent"], reason="Flooded on the way home.")
+    assert move(OUTSIDE).catastrophe_id == flood.pk
+    claim_set_catastrophe(claim=moved, event=None, actor=actors["agent"], reason="Not the flood after all.")
+    assert move(INSIDE).catastrophe_id is None
