@@ -54,7 +54,7 @@ test.describe("the claims map", () => {
     const claim = await fileClaimAt(page, -1.2921, 36.8219);
     await signIn(page, "agent", "/map");
     await expect(page.getByRole("heading", { name: "Claims map" })).toBeVisible();
-    await expect(page.getByTestId("map-summary")).toContainText("claims in view");
+    await expect(page.getByTestId("map-summary")).toContainText(/claims? in view/);
     await expect(page.getByTestId("map-point").or(page.getByTestId("map-cluster")).first()).toBeVisible();
     await expectAccessible(page);
 
@@ -75,10 +75,27 @@ test.describe("the claims map", () => {
     await expect(page.getByRole("table", { name: "Claims" }).locator(`tr[data-claim="${claim.claim_number}"]`)).toBeVisible();
   });
 
+  test("on a phone the map fits the screen, drawn portrait, with markers a finger can hit", async ({ page }) => {
+    await fileClaimAt(page, -1.2921, 36.8219);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, "agent", "/map");
+    await expect(page.getByTestId("map-summary")).toContainText(/claims? in view/);
+    const marker = page.getByTestId("map-point").or(page.getByTestId("map-cluster")).first();
+    await expect(marker).toBeVisible();
+    await expectKenyaInView(page);
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+    expect(widths.page, "no sideways scrolling").toBeLessThanOrEqual(widths.screen);
+    const drawn = (await map(page).boundingBox())!;
+    expect(drawn.height, "portrait on a phone: Kenya is taller than wide").toBeGreaterThan(drawn.width);
+    const target = (await marker.boundingBox())!;
+    expect(Math.min(target.width, target.height), "a marker is at least 20 px across").toBeGreaterThanOrEqual(20);
+    await expectAccessible(page);
+  });
+
   test("a lasso opens the list with the polygon, and the keyboard's 'List the claims in view' with the box", async ({ page }) => {
     await fileClaimAt(page, -1.2921, 36.8219);
     await signIn(page, "supervisor", "/map");
-    await expect(page.getByTestId("map-summary")).toContainText("claims in view");
+    await expect(page.getByTestId("map-summary")).toContainText(/claims? in view/);
     await page.getByRole("button", { name: "Lasso" }).click();
     const loop: [number, number][] = Array.from({ length: 24 }, (_, i) => [
       0.5 + 0.4 * Math.cos((2 * Math.PI * i) / 24),

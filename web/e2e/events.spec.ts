@@ -141,3 +141,38 @@ test.describe("bulk reserve and message from the claims list", () => {
     expect(reserves.find((row) => row.cost_type === "expenses")?.amount).toBe("2500.00");
   });
 });
+
+test.describe("the event pages on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the list is one card per event and the event's page fits the screen, with no sideways scrolling", async ({ page }) => {
+    const fitsTheScreen = async () => {
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+      expect(widths.page, "no sideways scrolling").toBeLessThanOrEqual(widths.screen);
+    };
+    await signIn(page, "supervisor", "/events");
+    await expect(page.getByRole("heading", { name: "Catastrophe events" })).toBeVisible();
+    const cards = page.getByRole("list", { name: "Catastrophe events" });
+    await expect(cards.getByRole("listitem").first()).toBeVisible();
+    await expect(page.getByRole("table", { name: "Catastrophe events" })).toBeHidden();
+    await fitsTheScreen();
+    await expectAccessible(page);
+
+    await cards.getByRole("listitem").first().getByRole("link").click();
+    await expect(page).toHaveURL(/\/events\/[0-9a-f-]{36}$/);
+    await expect(kpi(page, "claims")).toBeVisible();
+    await expect(page.getByRole("img", { name: "Claims filed per day" }).or(page.getByText("No claims filed yet."))).toBeVisible();
+    await fitsTheScreen();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "All events" }).click();
+    await expect(page).toHaveURL(/\/events$/);
+  });
+
+  test("an unknown event says so, with the way back", async ({ page, pageGuard }) => {
+    pageGuard.allowConsoleError(/status of 404/);
+    await signIn(page, "supervisor", "/events/00000000-0000-4000-8000-000000000000");
+    await expect(page.getByRole("heading", { name: "Event not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "All events" })).toHaveAttribute("href", "/events");
+    await expectAccessible(page);
+  });
+});

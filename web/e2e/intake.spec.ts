@@ -11,6 +11,7 @@ interface PolicyRow {
 
 test.describe("bulk intake", () => {
   test("a supervisor checks a file, imports it, follows it live and finds it in the list", async ({ page }) => {
+    test.setTimeout(60_000); // check, import, download, then the list again at a phone's width: three axe runs
     const policies = await apiGet<{ results: PolicyRow[] }>(page.request, "customer", "/api/policies/?page_size=100");
     const motor = policies.results.find((policy) => policy.status === "active" && policy.vehicle);
     expect(motor, "the demo customer's active motor policy").toBeDefined();
@@ -29,7 +30,7 @@ test.describe("bulk intake", () => {
     await page.getByLabel("Incidents file").setInputFiles({ name: filename, mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Check file" }).click();
     await expect(page.getByTestId("dry-run-summary")).toContainText("2 rows");
-    await expect(page.getByText(/runs as a formula/)).toBeVisible();
+    await expect(page.getByRole("region", { name: "Dry-run results" }).getByText(/runs as a formula/)).toBeVisible();
     await expectAccessible(page);
 
     await page.getByRole("button", { name: "Import" }).click();
@@ -40,6 +41,17 @@ test.describe("bulk intake", () => {
     const download = page.waitForEvent("download");
     await row.getByRole("button", { name: `Download the report of ${filename}` }).click();
     expect((await download).suggestedFilename()).toMatch(/^import-.+-report\.csv$/);
+    await expect(row.getByText("Finished", { exact: true }), "the status in words, not the API's code").toBeVisible();
+    await expectAccessible(page);
+
+    // On a phone: one card per import, nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const card = page.getByRole("list", { name: "Past imports" }).getByRole("listitem").filter({ hasText: filename });
+    await expect(card).toBeVisible();
+    await expect(card.getByRole("button", { name: `Download the report of ${filename}` })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Past imports" })).toBeHidden();
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+    expect(widths.page, "no sideways scrolling").toBeLessThanOrEqual(widths.screen);
     await expectAccessible(page);
   });
 });

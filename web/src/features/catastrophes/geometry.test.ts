@@ -42,6 +42,12 @@ describe("barsOf", () => {
     expect(bars[1]?.x).toBeGreaterThan(bars[0]?.x ?? 0);
   });
 
+  it("keeps a lone day's bar narrow and centred, not the chart's whole width", () => {
+    const [bar] = barsOf([{ day: "2026-11-30", claims: 3 }], 600, 160);
+    expect(bar?.width).toBe(48);
+    expect((bar?.x ?? 0) + (bar?.width ?? 0) / 2).toBe(300);
+  });
+
   it("draws nothing for no days and flat zero days", () => {
     expect(barsOf([], 100, 50)).toEqual([]);
     expect(barsOf([{ day: "2026-11-29", claims: 0 }], 100, 50)[0]?.height).toBe(0);

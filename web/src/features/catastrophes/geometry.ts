@@ -49,14 +49,30 @@ export interface Bar {
   height: number;
 }
 
-/** The bars of a by-day chart in a `width` x `height` box, the tallest day at full height. */
-export function barsOf(days: readonly { day: string; claims: number }[], width: number, height: number): Bar[] {
+/**
+ * The bars of a by-day chart in a `width` x `height` box, the tallest day at full height. A bar is at
+ * most `maxBar` wide, centred in its day's slot: a day or two of claims reads as bars, not as a block.
+ */
+export function barsOf(
+  days: readonly { day: string; claims: number }[],
+  width: number,
+  height: number,
+  maxBar = 48,
+): Bar[] {
   if (days.length === 0) return [];
   const most = Math.max(1, ...days.map((day) => day.claims));
   const slot = width / days.length;
   const gap = Math.min(4, slot * 0.2);
+  const barWidth = Math.min(slot - gap, maxBar);
   return days.map((day, index) => {
     const barHeight = (day.claims / most) * height;
-    return { day: day.day, claims: day.claims, x: index * slot + gap / 2, y: height - barHeight, width: slot - gap, height: barHeight };
+    return {
+      day: day.day,
+      claims: day.claims,
+      x: index * slot + (slot - barWidth) / 2,
+      y: height - barHeight,
+      width: barWidth,
+      height: barHeight,
+    };
   });
 }

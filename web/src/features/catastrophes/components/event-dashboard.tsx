@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ListFilter, PiggyBank, XCircle } from "lucide-react";
+import { ArrowLeft, ListFilter, PiggyBank, RotateCw, XCircle } from "lucide-react";
 import { useState } from "react";
 import { Link } from "react-router";
 
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
 import { useUser } from "@/lib/auth";
 import { isApiError } from "@/lib/api";
 import { formatDateTime, formatMoney } from "@/lib/format";
@@ -16,12 +18,36 @@ import { ByDayChart } from "./by-day-chart";
 import { EventReserveDialog } from "./event-reserve-dialog";
 import { FiguresTiles } from "./figures-tiles";
 
+/** "25 km" from the API's "25.00" (kilometres, two decimals). */
+function formatKm(value: string | null | undefined): string {
+  if (value === null || value === undefined) return "? km";
+  return `${Number(value).toLocaleString("en-GB", { maximumFractionDigits: 2 })} km`;
+}
+
+/** A latitude or longitude to four decimals (about 10 m), as a person reads it. */
+function formatCoordinate(value: string | null | undefined): string {
+  return value === null || value === undefined ? "?" : Number(value).toFixed(4);
+}
+
+function BackToEvents() {
+  return (
+    <Link
+      to="/events"
+      className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground underline-offset-4 hover:text-foreground hover:underline focus-visible:underline"
+    >
+      <ArrowLeft aria-hidden="true" className="size-4" />
+      All events
+    </Link>
+  );
+}
+
 /** `/events/:id`: the event's own dashboard, live (refetched on catastrophe and claim events). */
 export function EventDashboard({ eventId }: { eventId: string }) {
   const user = useUser();
   const queryClient = useQueryClient();
   const event = useQuery(catastropheQuery(eventId));
-  const figures = useQuery(figuresQuery(eventId));
+  // Asked once the event is known: a wrong address answers one 404, not two.
+  const figures = useQuery({ ...figuresQuery(eventId), enabled: event.isSuccess });
   const [reserving, setReserving] = useState(false);
   useLiveCatastrophes();
   const close = useMutation({
@@ -29,33 +55,63 @@ export function EventDashboard({ eventId }: { eventId: string }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: catastropheKeys.all }),
   });
 
-  if (event.isPending) return <p className="text-sm text-muted-foreground">Loading the event…</p>;
+  if (event.isPending) {
+    return (
+      <div className="grid gap-6" aria-busy="true" aria-label="Loading the event">
+        <BackToEvents />
+        <Skeleton className="h-8 w-64" />
+        <Skeleton className="h-4 w-full max-w-xl" />
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+          {Array.from({ length: 5 }, (_, index) => (
+            <Skeleton key={index} className="h-[74px]" />
+          ))}
+        </div>
+      </div>
+    );
+  }
   if (event.isError) {
-    const notFound = isApiError(event.error) && event.error.status === 404;
-    return <p className="text-sm text-destructive">{notFound ? "No such event." : event.error.message}</p>;
+    const notFound = isApiError(event.error) && (event.error.status === 404 || event.error.status === 403);
+    return (
+      <div className="grid gap-4">
+        <BackToEvents />
+        <h1 className="text-2xl font-semibold tracking-tight">{notFound ? "Event not found" : "Catastrophe event"}</h1>
+        <Alert variant={notFound ? "default" : "destructive"}>
+          <AlertTitle>{notFound ? "No such event" : "The event could not be loaded"}</AlertTitle>
+          <AlertDescription>
+            <p>{notFound ? "This event does not exist, or it is not available to you." : event.error.message}</p>
+            {!notFound && (
+              <Button variant="outline" size="sm" onClick={() => void event.refetch()}>
+                <RotateCw aria-hidden="true" />
+                Try again
+              </Button>
+            )}
+          </AlertDescription>
+        </Alert>
+      </div>
+    );
   }
   const data = event.data;
   const manages = canManageEvents(user.role) && (user.role === "admin" || user.department === data.department);
   const area =
     data.area_type === "circle"
-      ? `${data.radius_km ?? "?"} km around ${data.centre_latitude ?? "?"}, ${data.centre_longitude ?? "?"}`
-      : `a polygon of ${Math.max(0, (data.polygon?.length ?? 1) - 1)} corners`;
+      ? `${formatKm(data.radius_km)} around ${formatCoordinate(data.centre_latitude)}, ${formatCoordinate(data.centre_longitude)}`
+      : `A polygon of ${Math.max(0, (data.polygon?.length ?? 1) - 1)} corners`;
   return (
     <div className="grid gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
+      <BackToEvents />
+      <div className="-mt-3 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
           <h1 className="text-2xl font-semibold tracking-tight">{data.name}</h1>
-          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+          <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted-foreground">
             <span>{data.code}</span>
             <Badge variant={data.status === "open" ? "default" : "secondary"} data-testid="event-status">
               {data.status === "open" ? "Open" : "Closed"}
             </Badge>
             <span>{PERIL_LABELS[data.peril]}</span>
-            <span>· {area}</span>
-            <span>
-              · from {formatDateTime(data.starts_at)}
-              {data.ends_at ? ` to ${formatDateTime(data.ends_at)}` : ""}
-            </span>
+          </p>
+          <p className="mt-1 text-sm text-muted-foreground">
+            {area} · from {formatDateTime(data.starts_at)}
+            {data.ends_at ? ` to ${formatDateTime(data.ends_at)}` : ""}
           </p>
           <p className="mt-1 text-sm text-muted-foreground">
             {data.sla_hours ? `SLA ${data.sla_hours} h` : "The usual SLA"}

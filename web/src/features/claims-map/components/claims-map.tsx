@@ -10,6 +10,7 @@ import {
   Lasso,
   ListFilter,
   LocateFixed,
+  RotateCw,
   SquareDashed,
   ZoomIn,
   ZoomOut,
@@ -19,6 +20,7 @@ import { useNavigate } from "react-router";
 
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useElementWidth } from "@/hooks/use-element-width";
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/claim-vocabulary";
 import { cn } from "@/lib/cn";
 
@@ -36,7 +38,11 @@ import {
 } from "../geo-math";
 
 const WIDTH = 960;
+/** The map's height in its own units: landscape on wide screens, portrait (Kenya is taller than wide) on phones. */
 const HEIGHT = 560;
+const PHONE_HEIGHT = 1100;
+/** Below this many CSS pixels the map is drawn portrait. */
+const NARROW = 640;
 
 type Mode = "pan" | "box" | "lasso";
 type Pixel = readonly [number, number];
@@ -55,12 +61,12 @@ const STATUS_COLOURS: Record<ClaimStatus, string> = {
   withdrawn: "#6b7280",
 };
 
-function projectionFor(view: BBox): GeoProjection {
+function projectionFor(view: BBox, height: number): GeoProjection {
   const [minLon, minLat, maxLon, maxLat] = view;
   return geoMercator().fitExtent(
     [
       [0, 0],
-      [WIDTH, HEIGHT],
+      [WIDTH, height],
     ],
     {
       type: "Feature",
@@ -99,9 +105,14 @@ function eventFeature(event: EventArea): Feature<GeoPolygon> {
   return shape;
 }
 
-function pixelOf(svg: SVGSVGElement, event: PointerEvent | { clientX: number; clientY: number }): Pixel {
+/** "1 claim in view", "3 claims in view". */
+function claimsInView(total: number): string {
+  return `${total.toLocaleString("en-GB")} ${total === 1 ? "claim" : "claims"} in view`;
+}
+
+function pixelOf(svg: SVGSVGElement, event: PointerEvent | { clientX: number; clientY: number }, height: number): Pixel {
   const rect = svg.getBoundingClientRect();
-  return [((event.clientX - rect.left) * WIDTH) / rect.width, ((event.clientY - rect.top) * HEIGHT) / rect.height];
+  return [((event.clientX - rect.left) * WIDTH) / rect.width, ((event.clientY - rect.top) * height) / rect.height];
 }
 
 /**
@@ -118,10 +129,14 @@ export function ClaimsMap() {
   const [openOnly, setOpenOnly] = useState(false);
   const [drag, setDrag] = useState<{ start: Pixel; now: Pixel; path: Pixel[] } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const renderedWidth = useElementWidth(svgRef, WIDTH);
+  const height = renderedWidth < NARROW ? PHONE_HEIGHT : HEIGHT;
+  // Map units per CSS pixel: markers keep a size a finger can find when the map is drawn small.
+  const unit = Math.min(3, Math.max(1, WIDTH / renderedWidth));
 
-  const projection = useMemo(() => projectionFor(view), [view]);
+  const projection = useMemo(() => projectionFor(view, height), [view, height]);
   const path = useMemo(() => geoPath(projection), [projection]);
-  const visible = useMemo(() => boxBetween(projection, [0, HEIGHT], [WIDTH, 0]) ?? view, [projection, view]);
+  const visible = useMemo(() => boxBetween(projection, [0, height], [WIDTH, 0]) ?? view, [projection, view, height]);
   const fetched = useDeferredValue(visible);
   const geo = useQuery(claimsGeoQuery(fetched, { openOnly }));
   const events = useQuery(openEventsQuery());
@@ -130,17 +145,17 @@ export function ClaimsMap() {
   const statusQuery = openOnly ? "&status=submitted,under_review,assessment,approved,settlement" : "";
   const openList = (param: string) => void navigate(`/claims?${param}${statusQuery}`);
 
-  const zoom = (factor: number, focus: Pixel = [WIDTH / 2, HEIGHT / 2]) => {
+  const zoom = (factor: number, focus: Pixel = [WIDTH / 2, height / 2]) => {
     const [fx, fy] = focus;
     const next = boxBetween(
       projection,
-      [fx - fx / factor, fy + (HEIGHT - fy) / factor],
+      [fx - fx / factor, fy + (height - fy) / factor],
       [fx + (WIDTH - fx) / factor, fy - fy / factor],
     );
     if (next && next[2] - next[0] > 0.0005 && next[3] - next[1] > 0.0005) setView(next);
   };
   const pan = (dx: number, dy: number) => {
-    const next = boxBetween(projection, [dx, HEIGHT + dy], [WIDTH + dx, dy]);
+    const next = boxBetween(projection, [dx, height + dy], [WIDTH + dx, dy]);
     if (next) setView(next);
   };
 
@@ -164,14 +179,14 @@ export function ClaimsMap() {
 
   const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
     if (event.button !== 0 || !svgRef.current) return;
-    const at = pixelOf(svgRef.current, event);
+    const at = pixelOf(svgRef.current, event, height);
     svgRef.current.setPointerCapture?.(event.pointerId);
     setDrag({ start: at, now: at, path: [at] });
     setProblem(null);
   };
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
     if (!drag || !svgRef.current) return;
-    const at = pixelOf(svgRef.current, event);
+    const at = pixelOf(svgRef.current, event, height);
     setDrag({ ...drag, now: at, path: mode === "lasso" ? [...drag.path, at] : drag.path });
   };
   const onPointerUp = () => {
@@ -197,7 +212,7 @@ export function ClaimsMap() {
   };
   const onWheel = (event: React.WheelEvent<SVGSVGElement>) => {
     if (!svgRef.current) return;
-    zoom(event.deltaY < 0 ? 1.5 : 1 / 1.5, pixelOf(svgRef.current, event));
+    zoom(event.deltaY < 0 ? 1.5 : 1 / 1.5, pixelOf(svgRef.current, event, height));
   };
 
   const offset = drag && mode === "pan" ? [drag.now[0] - drag.start[0], drag.now[1] - drag.start[1]] : [0, 0];
@@ -238,10 +253,10 @@ export function ClaimsMap() {
           <Button type="button" size="icon" variant="outline" aria-label="Move west" onClick={() => pan(-WIDTH / 4, 0)}>
             <ArrowLeft aria-hidden="true" />
           </Button>
-          <Button type="button" size="icon" variant="outline" aria-label="Move north" onClick={() => pan(0, -HEIGHT / 4)}>
+          <Button type="button" size="icon" variant="outline" aria-label="Move north" onClick={() => pan(0, -height / 4)}>
             <ArrowUp aria-hidden="true" />
           </Button>
-          <Button type="button" size="icon" variant="outline" aria-label="Move south" onClick={() => pan(0, HEIGHT / 4)}>
+          <Button type="button" size="icon" variant="outline" aria-label="Move south" onClick={() => pan(0, height / 4)}>
             <ArrowDown aria-hidden="true" />
           </Button>
           <Button type="button" size="icon" variant="outline" aria-label="Move east" onClick={() => pan(WIDTH / 4, 0)}>
@@ -267,9 +282,20 @@ export function ClaimsMap() {
           : !data
             ? "Loading claims…"
             : data.mode === "points"
-              ? `${data.total} claims in view.`
-              : `${data.total} claims in view, in ${data.clusters.length} clusters (cells of ${data.cell_size ?? 0}°): zoom in to see each claim.`}
+              ? `${claimsInView(data.total)}.`
+              : `${claimsInView(data.total)}, in ${data.clusters.length} clusters (cells of ${data.cell_size ?? 0}°): zoom in to see each claim.`}
       </p>
+      {geo.isError && (
+        <Alert variant="destructive">
+          <AlertDescription>
+            <p>{geo.error.message}</p>
+            <Button type="button" variant="outline" size="sm" onClick={() => void geo.refetch()}>
+              <RotateCw aria-hidden="true" />
+              Try again
+            </Button>
+          </AlertDescription>
+        </Alert>
+      )}
       {problem && (
         <Alert variant="destructive">
           <AlertDescription>{problem}</AlertDescription>
@@ -278,7 +304,7 @@ export function ClaimsMap() {
 
       <svg
         ref={svgRef}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${WIDTH} ${height}`}
         className={cn(
           "w-full touch-none select-none rounded-md border bg-sky-50 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50",
           mode === "pan" ? "cursor-grab" : "cursor-crosshair",
@@ -316,8 +342,8 @@ export function ClaimsMap() {
                 fill="#dc2626"
                 fillOpacity={0.12}
                 stroke="#dc2626"
-                strokeDasharray="6 4"
-                strokeWidth={1.5}
+                strokeDasharray={`${6 * unit} ${4 * unit}`}
+                strokeWidth={1.5 * unit}
                 role="img"
                 aria-label={`Catastrophe event ${event.code} ${event.name}`}
               >
@@ -329,7 +355,7 @@ export function ClaimsMap() {
             data.clusters.map((cluster) => {
               const at = projection([cluster.lon, cluster.lat]);
               if (!at) return null;
-              const radius = clusterRadius(cluster.count, largest);
+              const radius = clusterRadius(cluster.count, largest) * unit;
               const label = `${cluster.count} claims, ${cluster.open} open: zoom in`;
               const [minLon, minLat, maxLon, maxLat] = cluster.cell;
               const zoomInto = () => setView([minLon!, minLat!, maxLon!, maxLat!]);
@@ -340,7 +366,7 @@ export function ClaimsMap() {
                   role="button"
                   tabIndex={0}
                   aria-label={label}
-                  className="cursor-pointer outline-none focus-visible:[&>circle]:stroke-[4px]"
+                  className="cursor-pointer outline-none [&:focus-visible>circle]:stroke-slate-950"
                   data-testid="map-cluster"
                   onPointerDown={(event) => event.stopPropagation()}
                   onClick={zoomInto}
@@ -352,8 +378,14 @@ export function ClaimsMap() {
                   }}
                 >
                   <title>{label}</title>
-                  <circle r={radius} fill="#1e3a8a" fillOpacity={0.85} stroke="#ffffff" strokeWidth={2} />
-                  <text textAnchor="middle" dy="0.35em" fill="#ffffff" fontSize={radius > 16 ? 13 : 11} fontWeight={600}>
+                  <circle r={radius} fill="#1e3a8a" fillOpacity={0.85} stroke="#ffffff" strokeWidth={2 * unit} />
+                  <text
+                    textAnchor="middle"
+                    dy="0.35em"
+                    fill="#ffffff"
+                    fontSize={(radius > 16 * unit ? 13 : 11) * unit}
+                    fontWeight={600}
+                  >
                     {cluster.count}
                   </text>
                 </g>
@@ -370,6 +402,7 @@ export function ClaimsMap() {
                   href={`/claims/${point.id}`}
                   aria-label={label}
                   data-testid="map-point"
+                  className="outline-none [&:focus-visible>circle:first-of-type]:stroke-slate-950"
                   onPointerDown={(event) => event.stopPropagation()}
                   onClick={(event) => {
                     event.preventDefault();
@@ -377,13 +410,15 @@ export function ClaimsMap() {
                   }}
                 >
                   <title>{label}</title>
+                  {/* A larger, clear target around the dot for a finger or an unsteady pointer; its ring shows keyboard focus. */}
+                  <circle cx={at[0]} cy={at[1]} r={12 * unit} fill="transparent" stroke="transparent" strokeWidth={2.5 * unit} />
                   <circle
                     cx={at[0]}
                     cy={at[1]}
-                    r={6}
+                    r={6 * unit}
                     fill={STATUS_COLOURS[point.status]}
                     stroke="#ffffff"
-                    strokeWidth={1.5}
+                    strokeWidth={1.5 * unit}
                   />
                 </a>
               );

@@ -1,4 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { Loader2 } from "lucide-react";
 import { useId, useState } from "react";
 
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -12,15 +13,15 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { isApiError } from "@/lib/api";
 import { useEvent } from "@/lib/events";
 
-import { intakeKeys, uploadIncidents, type DryRun, type ImportStarted } from "../api/intake";
+import { intakeKeys, uploadIncidents, type DryRun, type DryRunRow, type ImportStarted } from "../api/intake";
 import { percentDone, readProgress, type IntakeProgress } from "../progress";
 
 const SHOWN_ROWS = 200;
 
-function statusBadge(status: string) {
-  if (status === "valid") return <Badge variant="secondary">valid</Badge>;
-  if (status === "replayed") return <Badge variant="outline">already imported</Badge>;
-  return <Badge variant="destructive">{status}</Badge>;
+function statusBadge(status: DryRunRow["status"]) {
+  if (status === "valid") return <Badge variant="secondary">Valid</Badge>;
+  if (status === "replayed") return <Badge variant="outline">Already imported</Badge>;
+  return <Badge variant="destructive">Refused</Badge>;
 }
 
 function DryRunResults({ result }: { result: DryRun }) {
@@ -31,26 +32,41 @@ function DryRunResults({ result }: { result: DryRun }) {
         {result.total} rows: {result.valid} valid, {result.refused} refused, {result.replayed} already imported
         ({result.file_format.toUpperCase()}).
       </p>
-      <Table scrollLabel="Dry-run results">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Line</TableHead>
-            <TableHead>Result</TableHead>
-            <TableHead>Reference</TableHead>
-            <TableHead>Why</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {shown.map((row) => (
-            <TableRow key={row.number}>
-              <TableCell>{row.number}</TableCell>
-              <TableCell>{statusBadge(row.status)}</TableCell>
-              <TableCell>{row.external_reference || row.claim_number}</TableCell>
-              <TableCell>{row.errors.map((error) => error.message).join(" ")}</TableCell>
+      {/* Phones: one item per line of the file, its reasons below it. */}
+      <ul className="grid gap-2 md:hidden" aria-label="Dry-run results">
+        {shown.map((row) => (
+          <li key={row.number} className="grid gap-1 rounded-lg border p-3 text-sm">
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="font-medium">Line {row.number}</span>
+              {statusBadge(row.status)}
+              <span className="text-muted-foreground">{row.external_reference || row.claim_number}</span>
+            </div>
+            {row.errors.length > 0 && <p>{row.errors.map((error) => error.message).join(" ")}</p>}
+          </li>
+        ))}
+      </ul>
+      <div className="hidden md:block">
+        <Table scrollLabel="Dry-run results">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Line</TableHead>
+              <TableHead>Result</TableHead>
+              <TableHead>Reference</TableHead>
+              <TableHead>Why</TableHead>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {shown.map((row) => (
+              <TableRow key={row.number}>
+                <TableCell>{row.number}</TableCell>
+                <TableCell>{statusBadge(row.status)}</TableCell>
+                <TableCell>{row.external_reference || row.claim_number}</TableCell>
+                <TableCell className="min-w-56 whitespace-normal">{row.errors.map((error) => error.message).join(" ")}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
       {result.rows.length > SHOWN_ROWS ? (
         <p className="text-xs text-muted-foreground">The first {SHOWN_ROWS} rows are shown.</p>
       ) : null}
@@ -63,7 +79,7 @@ export function IntakeUpload() {
   const inputId = useId();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<"check" | "import" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dryRun, setDryRun] = useState<DryRun | null>(null);
   const [started, setStarted] = useState<ImportStarted | null>(null);
@@ -78,7 +94,7 @@ export function IntakeUpload() {
 
   async function send(asDryRun: boolean) {
     if (!file) return;
-    setBusy(true);
+    setBusy(asDryRun ? "check" : "import");
     setError(null);
     try {
       if (asDryRun) {
@@ -100,7 +116,7 @@ export function IntakeUpload() {
     } catch (caught) {
       setError(isApiError(caught) ? caught.message : "The file could not be sent.");
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   }
 
@@ -131,12 +147,28 @@ export function IntakeUpload() {
           />
         </div>
         <div className="flex flex-wrap gap-2">
-          <Button type="button" variant="outline" disabled={!file || busy} onClick={() => void send(true)}>
+          <Button type="button" variant="outline" disabled={!file || busy !== null} onClick={() => void send(true)}>
+            {busy === "check" && <Loader2 className="animate-spin" aria-hidden="true" />}
             Check file
           </Button>
-          <Button type="button" disabled={!file || busy || dryRun === null} onClick={() => void send(false)}>
+          <Button
+            type="button"
+            disabled={!file || busy !== null || dryRun === null}
+            onClick={() => void send(false)}
+          >
+            {busy === "import" && <Loader2 className="animate-spin" aria-hidden="true" />}
             Import
           </Button>
+          {busy === null && dryRun !== null && dryRun.valid === 0 && !started && (
+            <span className="self-center text-sm text-muted-foreground">
+              No line is valid: an import would create no claim, only its report.
+            </span>
+          )}
+          {busy !== null && (
+            <span className="self-center text-sm text-muted-foreground" role="status">
+              {busy === "check" ? "Checking the file…" : "Sending the file…"}
+            </span>
+          )}
         </div>
         {error ? (
           <Alert variant="destructive">
