@@ -270,6 +270,24 @@ test.describe("the dashboard", () => {
     await expectAccessible(page);
   });
 
+  test("on a phone the navigation folds behind Menu and opens with every page in view", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openDashboard(page, "agent");
+    const menu = page.getByRole("button", { name: "Menu", exact: true });
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(nav).toBeHidden();
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    for (const name of ["Dashboard", "Claims", "Map", "Assessments", "Alerts", "Events", "Notifications"]) {
+      await expect(nav.getByRole("link", { name })).toBeInViewport({ ratio: 1 });
+    }
+    await expectAccessible(page);
+    await nav.getByRole("link", { name: "Claims" }).click();
+    await expect(page).toHaveURL(/\/claims$/);
+    await expect(nav).toBeHidden(); // a choice closes the menu
+  });
+
   test("on a phone it fits the screen, with no sideways scrolling", async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await openDashboard(page, "agent");

@@ -1,8 +1,9 @@
-import { ShieldCheck } from "lucide-react";
-import { Suspense } from "react";
+import { Menu, ShieldCheck, X } from "lucide-react";
+import { Suspense, useState } from "react";
 import { NavLink, Outlet } from "react-router";
 
 import { ConnectionBanner, ConnectionIndicator } from "@/components/connection-indicator";
+import { Button } from "@/components/ui/button";
 import { PageSpinner } from "@/components/page-spinner";
 import { UserMenu } from "@/features/auth/components/user-menu";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
@@ -11,10 +12,15 @@ import { cn } from "@/lib/cn";
 
 import { STAFF_NAV } from "../nav";
 
-/** The staff application's frame: sidebar navigation, header (live state, bell, account), page. */
+/**
+ * The staff application's frame: sidebar navigation, header (live state, bell, account), page. On a
+ * phone the navigation folds behind a Menu button (a disclosure) and opens as a two-column list, so
+ * every page is one tap away and none is cut off at the screen's edge.
+ */
 export function AppShell() {
   const user = useUser();
   const items = STAFF_NAV.filter((item) => !item.roles || item.roles.includes(user.role));
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div className="flex min-h-svh flex-col md:flex-row">
       <a
@@ -27,14 +33,26 @@ export function AppShell() {
         <div className="flex h-14 items-center gap-2 px-4 font-semibold">
           <ShieldCheck className="size-5 text-primary" aria-hidden="true" />
           InsureHub
+          <Button
+            variant="ghost"
+            size="sm"
+            className="ml-auto md:hidden"
+            aria-expanded={menuOpen}
+            aria-controls="staff-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {menuOpen ? <X aria-hidden="true" /> : <Menu aria-hidden="true" />}
+            Menu
+          </Button>
         </div>
-        <nav aria-label="Main" className="overflow-x-auto px-2 pb-2 md:pb-0">
-          <ul className="flex gap-1 md:flex-col">
+        <nav id="staff-nav" aria-label="Main" className={cn("px-2 pb-2 md:block md:pb-0", menuOpen ? "block" : "hidden")}>
+          <ul className="grid grid-cols-2 gap-1 md:flex md:flex-col">
             {items.map(({ label, to, icon: Icon }) => (
               <li key={to}>
                 <NavLink
                   to={to}
                   end={to === "/"}
+                  onClick={() => setMenuOpen(false)}
                   className={({ isActive }) =>
                     cn(
                       "flex items-center gap-2 rounded-md px-3 py-2 text-sm whitespace-nowrap transition-colors hover:bg-sidebar-accent",
