@@ -51,6 +51,7 @@ export const staffRoutes: RouteObject[] = [
   { path: "/events", lazy: () => import("./routes/events") },
   { path: "/events/:id", lazy: () => import("./routes/event") },
   { path: "/intake", lazy: () => import("./routes/intake") },
+  { path: "/intake/partners", lazy: () => import("./routes/intake-partners") },
   { path: "/payouts", lazy: () => import("./routes/payouts") },
   { path: "/notifications", lazy: () => import("./routes/notifications") },
   { path: "*", lazy: () => import("./routes/not-found") },
