@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, Copy, KeyRound, Plus, RotateCw, TriangleAlert } from "lucide-react";
 import { useState } from "react";
 
+import { Field } from "@/components/field";
 import { ProblemAlert } from "@/components/problem-alert";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -36,7 +37,6 @@ import {
   type PartnerKind,
 } from "../api/partners";
 import { keyState, PARTNER_KIND_LABELS, rotatedKeyName, sortKeys } from "../partners";
-import { Field } from "./partner-field";
 
 function StatusBadge({ active }: { active: boolean }) {
   return <Badge variant={active ? "secondary" : "outline"}>{active ? "Active" : "Inactive"}</Badge>;

@@ -1,4 +1,3 @@
-// The same labelled control as claim-detail's form-bits `Field` (features do not import each other).
 import { cloneElement, useId, type ReactElement, type ReactNode } from "react";
 
 import { Label } from "@/components/ui/label";
