@@ -24,6 +24,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from insurehub.core import encryption
 from insurehub.core.fields import encrypted_fields
+from insurehub.core.services import REDACTED
 
 SEALED = "sealed"
 # Named in entries with another name than their column, or kept only as a blind index.
@@ -40,12 +41,19 @@ def _context(key: str) -> str:
     return f"audit.changes.{key}"
 
 
+def _nothing_to_seal(value: Any) -> bool:
+    """Empty, or model_update's record that a sealed field changed without its values."""
+    if value in (None, "", [], {}, REDACTED):
+        return True
+    return isinstance(value, list | tuple) and all(item == REDACTED for item in value)
+
+
 def seal_changes(changes: dict[str, Any]) -> dict[str, Any]:
-    """The entry's changes with each personal value sealed (empty values stay as they are)."""
+    """The entry's changes with each personal value sealed (empty or redacted values stay as they are)."""
     keys = sealed_keys()
     sealed = {}
     for key, value in changes.items():
-        if key in keys and value not in (None, "", [], {}):
+        if key in keys and not _nothing_to_seal(value):
             plaintext = json.dumps(value, cls=DjangoJSONEncoder, sort_keys=True)
             sealed[key] = {SEALED: encryption.encrypt(plaintext, context=_context(key))}
         else:

@@ -13,6 +13,10 @@ def _comparable(value: Any) -> Any:
     return value
 
 
+# What model_update records for a sealed field that changed: that it changed, never its values.
+REDACTED = "(redacted)"
+
+
 def _is_personal(instance: models.Model, field: str) -> bool:
     try:
         return isinstance(instance._meta.get_field(field), EncryptedTextField)
@@ -36,7 +40,7 @@ def model_update(*, instance: models.Model, fields: list[str], data: dict[str, A
         if _comparable(old) != _comparable(new):
             if _is_personal(instance, field):
                 # Personal data never lands in the audit log in clear: record that it changed.
-                changes[field] = ["(redacted)", "(redacted)"]
+                changes[field] = [REDACTED, REDACTED]
             else:
                 changes[field] = [_comparable(old), _comparable(new)]
             setattr(instance, field, new)
