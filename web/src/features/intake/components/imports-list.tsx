@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Download, RotateCw } from "lucide-react";
 import { useState } from "react";
 
+import { Pager } from "@/components/pager";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -132,16 +133,7 @@ export function ImportsList() {
             </div>
           </>
         ) : null}
-        {data && (data.previous || data.next) ? (
-          <div className="flex gap-2">
-            <Button type="button" variant="outline" size="sm" disabled={!data.previous} onClick={() => setPage(page - 1)}>
-              Previous
-            </Button>
-            <Button type="button" variant="outline" size="sm" disabled={!data.next} onClick={() => setPage(page + 1)}>
-              Next
-            </Button>
-          </div>
-        ) : null}
+        <Pager data={data} page={page} onPage={setPage} />
       </CardContent>
     </Card>
   );

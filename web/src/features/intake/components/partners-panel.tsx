@@ -3,6 +3,7 @@ import { Check, Copy, KeyRound, Plus, RotateCw, TriangleAlert } from "lucide-rea
 import { useState } from "react";
 
 import { Field } from "@/components/field";
+import { Pager } from "@/components/pager";
 import { ProblemAlert } from "@/components/problem-alert";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -142,16 +143,7 @@ export function PartnersPanel() {
             </div>
           </>
         ) : null}
-        {data && (data.previous || data.next) ? (
-          <div className="flex gap-2">
-            <Button type="button" variant="outline" size="sm" disabled={!data.previous} onClick={() => setPage(page - 1)}>
-              Previous
-            </Button>
-            <Button type="button" variant="outline" size="sm" disabled={!data.next} onClick={() => setPage(page + 1)}>
-              Next
-            </Button>
-          </div>
-        ) : null}
+        <Pager data={data} page={page} onPage={setPage} />
       </CardContent>
       {creating ? <CreatePartnerDialog onClose={() => setCreating(false)} onCreated={setOpen} /> : null}
       {open ? <KeysDialog partner={open} onClose={() => setOpen(null)} /> : null}

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
 import { useId, useState } from "react";
 
+import { Pager } from "@/components/pager";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
@@ -125,16 +126,7 @@ export function PayoutFiles() {
             </TableBody>
           </Table>
         )}
-        {data && (data.previous || data.next) && (
-          <div className="flex gap-2">
-            <Button type="button" variant="outline" size="sm" disabled={!data.previous} onClick={() => setPage(page - 1)}>
-              Previous
-            </Button>
-            <Button type="button" variant="outline" size="sm" disabled={!data.next} onClick={() => setPage(page + 1)}>
-              Next
-            </Button>
-          </div>
-        )}
+        <Pager data={data} page={page} onPage={setPage} />
       </CardContent>
     </Card>
   );

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 
+import { Pager } from "@/components/pager";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -165,16 +166,7 @@ export function PayoutsList() {
             </TableBody>
           </Table>
         )}
-        {data && (data.previous || data.next) && (
-          <div className="flex gap-2">
-            <Button type="button" variant="outline" size="sm" disabled={!data.previous} onClick={() => setPage(page - 1)}>
-              Previous
-            </Button>
-            <Button type="button" variant="outline" size="sm" disabled={!data.next} onClick={() => setPage(page + 1)}>
-              Next
-            </Button>
-          </div>
-        )}
+        <Pager data={data} page={page} onPage={setPage} />
       </CardContent>
       <ReleaseDialog payout={releasing} onClose={() => setReleasing(null)} />
       <ConfirmDialog payout={confirming} onClose={() => setConfirming(null)} />
