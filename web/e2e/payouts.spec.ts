@@ -118,9 +118,14 @@ test.describe("payouts", () => {
     const paid = await apiGet<Payout>(request, "supervisor", `/api/payments/transactions/${payoutId}/`);
     expect(paid.status).toBe("succeeded");
 
-    // At a phone's size: the page fits, the tables scroll inside themselves.
+    // At a phone's size: the page fits, each payout is a card with its amount and payee in view.
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(page.getByRole("heading", { name: "Payouts", level: 1 })).toBeVisible();
+    const card = page.getByTestId("payout-card").filter({ hasText: held.reference });
+    await card.scrollIntoViewIfNeeded();
+    await expect(card).toContainText("Paid");
+    const box = await card.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(page);
   });

@@ -101,75 +101,116 @@ export function PayoutsList() {
           </p>
         )}
         {data && data.results.length > 0 && (
-          <Table scrollLabel="Payouts">
-            <TableHeader>
-              <TableRow>
-                <TableHead>Reference</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead>Provider</TableHead>
-                <TableHead className="text-right">Amount</TableHead>
-                <TableHead>Payee</TableHead>
-                <TableHead>Pays</TableHead>
-                <TableHead>Created</TableHead>
-                <TableHead>
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
+          <>
+            {/* Phones: one card per payout, every fact in view. */}
+            <ul className="grid gap-2 md:hidden" aria-label="Payouts">
               {data.results.map((payout) => {
                 const state = payoutState(payout);
                 return (
-                  <TableRow key={payout.id} data-testid="payout-row">
-                    <TableCell className="font-mono text-xs">{payout.reference}</TableCell>
-                    <TableCell>
+                  <li key={payout.id} className="grid gap-1.5 rounded-lg border p-3 text-sm" data-testid="payout-card">
+                    <div className="flex items-start justify-between gap-2">
+                      <span className="font-semibold tabular-nums">{formatMoney(payout.amount, payout.currency)}</span>
                       <Badge variant={TONE_VARIANT[state.tone]}>{state.label}</Badge>
-                      {payout.failure_reason && (
-                        <p className="mt-1 max-w-48 text-xs text-muted-foreground">{payout.failure_reason}</p>
-                      )}
-                    </TableCell>
-                    <TableCell>{METHOD_LABELS[payout.method] ?? payout.method}</TableCell>
-                    <TableCell className="text-right tabular-nums whitespace-nowrap">
-                      {formatMoney(payout.amount, payout.currency)}
-                    </TableCell>
-                    <TableCell>{payout.payee || "—"}</TableCell>
-                    <TableCell>
+                    </div>
+                    <p>
+                      {payout.payee || "—"} · {METHOD_LABELS[payout.method] ?? payout.method}
+                    </p>
+                    {payout.failure_reason && <p className="text-xs text-muted-foreground">{payout.failure_reason}</p>}
+                    <p className="text-muted-foreground">
+                      <span className="font-mono text-xs">{payout.reference}</span> · {formatDateTime(payout.created_at)}
+                    </p>
+                    <div className="flex flex-wrap items-center justify-between gap-2">
                       <PaysFor payout={payout} />
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap">{formatDateTime(payout.created_at)}</TableCell>
-                    <TableCell>
-                      {isReleasable(payout) && (
-                        <Button
-                          type="button"
-                          size="sm"
-                          aria-label={`Release ${payout.reference}`}
-                          onClick={() => setReleasing(payout)}
-                        >
-                          Release
-                        </Button>
-                      )}
-                      {isConfirmable(payout) && (
-                        <Button
-                          type="button"
-                          size="sm"
-                          variant="outline"
-                          aria-label={`Confirm ${payout.reference} paid`}
-                          onClick={() => setConfirming(payout)}
-                        >
-                          Confirm paid
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
+                      <PayoutActions payout={payout} onRelease={setReleasing} onConfirm={setConfirming} />
+                    </div>
+                  </li>
                 );
               })}
-            </TableBody>
-          </Table>
+            </ul>
+            <div className="hidden md:block">
+              <Table scrollLabel="Payouts">
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Reference</TableHead>
+                    <TableHead>Status</TableHead>
+                    <TableHead>Provider</TableHead>
+                    <TableHead className="text-right">Amount</TableHead>
+                    <TableHead>Payee</TableHead>
+                    <TableHead>Pays</TableHead>
+                    <TableHead>Created</TableHead>
+                    <TableHead>
+                      <span className="sr-only">Actions</span>
+                    </TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {data.results.map((payout) => {
+                    const state = payoutState(payout);
+                    return (
+                      <TableRow key={payout.id} data-testid="payout-row">
+                        <TableCell className="font-mono text-xs">{payout.reference}</TableCell>
+                        <TableCell>
+                          <Badge variant={TONE_VARIANT[state.tone]}>{state.label}</Badge>
+                          {payout.failure_reason && (
+                            <p className="mt-1 max-w-48 text-xs text-muted-foreground">{payout.failure_reason}</p>
+                          )}
+                        </TableCell>
+                        <TableCell>{METHOD_LABELS[payout.method] ?? payout.method}</TableCell>
+                        <TableCell className="text-right tabular-nums whitespace-nowrap">
+                          {formatMoney(payout.amount, payout.currency)}
+                        </TableCell>
+                        <TableCell>{payout.payee || "—"}</TableCell>
+                        <TableCell>
+                          <PaysFor payout={payout} />
+                        </TableCell>
+                        <TableCell className="whitespace-nowrap">{formatDateTime(payout.created_at)}</TableCell>
+                        <TableCell>
+                          <PayoutActions payout={payout} onRelease={setReleasing} onConfirm={setConfirming} />
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </div>
+          </>
         )}
         <Pager data={data} page={page} onPage={setPage} />
       </CardContent>
       <ReleaseDialog payout={releasing} onClose={() => setReleasing(null)} />
       <ConfirmDialog payout={confirming} onClose={() => setConfirming(null)} />
     </Card>
+  );
+}
+
+/** What can be done with a payout from the list: release one held above authority, or confirm a cheque paid. */
+function PayoutActions({
+  payout,
+  onRelease,
+  onConfirm,
+}: {
+  payout: Payout;
+  onRelease: (payout: Payout) => void;
+  onConfirm: (payout: Payout) => void;
+}) {
+  return (
+    <>
+      {isReleasable(payout) && (
+        <Button type="button" size="sm" aria-label={`Release ${payout.reference}`} onClick={() => onRelease(payout)}>
+          Release
+        </Button>
+      )}
+      {isConfirmable(payout) && (
+        <Button
+          type="button"
+          size="sm"
+          variant="outline"
+          aria-label={`Confirm ${payout.reference} paid`}
+          onClick={() => onConfirm(payout)}
+        >
+          Confirm paid
+        </Button>
+      )}
+    </>
   );
 }
